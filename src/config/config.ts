@@ -1,0 +1,36 @@
+import type { Mailbox } from '../schema/mailbox.js';
+import type { RateLimit } from './rate-limit.js';
+
+/** The network's settings, from `snippet.config.yaml`, validated. */
+export interface Config {
+  network: {
+    name: string;
+    /** Used in subjects and the List-Id, e.g. "GGC PMHN". */
+    shortName: string;
+    website?: string;
+    logo?: { url: string; alt: string; width: number };
+  };
+  from: Mailbox;
+  replyTo?: Mailbox;
+  /** IANA zone; issue dates and times without an offset are local to it. */
+  timeZone: string;
+  /** The `lang` of the email, e.g. en-GB. */
+  language: string;
+  footer: {
+    postalAddress: string;
+    /** The network's no-endorsement line. */
+    endorsement: string;
+  };
+  unsubscribe: {
+    /** Address for `List-Unsubscribe: <mailto:…>`. */
+    mailto: string;
+    /** https base for one-click unsubscribe links; a per-recipient token is appended. */
+    url?: string;
+  };
+  sending: {
+    rates: RateLimit[];
+    connections: number;
+  };
+}
+
+export const CONFIG_FILE = 'snippet.config.yaml';

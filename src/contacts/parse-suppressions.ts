@@ -1,0 +1,36 @@
+import type { Problem } from '../errors.js';
+import { isEmailAddress } from '../schema/mailbox.js';
+import { addressKey, type Suppression } from './member.js';
+import { readCsvRows } from './read-csv-rows.js';
+
+export interface ParsedSuppressions {
+  suppressions: Suppression[];
+  problems: Problem[];
+}
+
+/** Pure: `contacts/suppressions.csv` (email,date,reason) in, suppressed addresses out. */
+export function parseSuppressions(text: string, file: string): ParsedSuppressions {
+  const csv = readCsvRows(text, file);
+  if (csv.problems.length > 0) return { suppressions: [], problems: csv.problems };
+  const header = csv.header.map((name) => name.trim().toLowerCase());
+  const emailAt = header.findIndex((name) => name === 'email' || name === 'e-mail' || name === 'email address');
+  if (emailAt < 0) {
+    return { suppressions: [], problems: [{ severity: 'error', file, line: 1, message: 'no email column in the header', hint: 'The first line must be: email,date,reason' }] };
+  }
+  const dateAt = header.indexOf('date');
+  const reasonAt = header.indexOf('reason');
+  const problems: Problem[] = [];
+  const suppressions: Suppression[] = [];
+  for (const { values, line } of csv.rows) {
+    const email = values[emailAt]?.trim() ?? '';
+    if (!isEmailAddress(email)) {
+      // Still suppressed as written: a typo here must never let mail through.
+      problems.push({ severity: 'warning', file, line, message: `"${email}" does not look like an email address`, hint: 'Correct it so the address it means stays suppressed.' });
+    }
+    if (email === '') continue;
+    const date = dateAt >= 0 ? values[dateAt]?.trim() : undefined;
+    const reason = reasonAt >= 0 ? values[reasonAt]?.trim() : undefined;
+    suppressions.push({ key: addressKey(email), line, ...(date ? { date } : {}), ...(reason ? { reason } : {}) });
+  }
+  return { suppressions, problems };
+}

@@ -1,0 +1,76 @@
+/**
+ * One error type for everything a user can cause. The CLI maps `kind` to the
+ * documented exit codes; anything that is not a SnippetError is a bug.
+ */
+export type ErrorKind =
+  /** Bad input or state the user must fix: exit 1. */
+  | 'user'
+  /** Wrong command-line usage: exit 2. */
+  | 'usage'
+  /** Try again later (lock held, limit reached with work left): exit 75. */
+  | 'tempfail';
+
+export type Severity = 'error' | 'warning';
+
+/** One thing wrong with the workspace, pointing at a file and, where known, a line. */
+export interface Problem {
+  severity: Severity;
+  /** Path relative to the workspace, e.g. `issues/2026-12.md`. */
+  file: string;
+  line?: number;
+  message: string;
+  /** What to do about it. */
+  hint?: string;
+}
+
+export interface SnippetErrorOptions {
+  kind?: ErrorKind;
+  hint?: string;
+  file?: string;
+  line?: number;
+  problems?: Problem[];
+  cause?: unknown;
+}
+
+export class SnippetError extends Error {
+  readonly kind: ErrorKind;
+  readonly hint: string | undefined;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  /** Every problem found, when the error stands for a failed validation. */
+  readonly problems: Problem[];
+
+  constructor(message: string, options: SnippetErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SnippetError';
+    this.kind = options.kind ?? 'user';
+    this.hint = options.hint;
+    this.file = options.file;
+    this.line = options.line;
+    this.problems = options.problems ?? [];
+  }
+}
+
+export function usageError(message: string, hint?: string): SnippetError {
+  return new SnippetError(message, { kind: 'usage', hint });
+}
+
+export function isSnippetError(error: unknown): error is SnippetError {
+  return error instanceof SnippetError;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** `issues/2026-12.md:14: message` */
+export function formatLocation(problem: Pick<Problem, 'file' | 'line'>): string {
+  return problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+}
+
+/** Problems sorted by file, then line, so output reads top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
+  );
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { isIsoDate } from '../time/zoned-time.js';
+import { isIssueId } from './issue-id.js';
+
+const SEND_AT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/u;
+
+const text = z.string().trim().min(1, 'must not be empty');
+/** Money and costs are often written as bare numbers in YAML; keep them as text. */
+const looseText = z.union([z.string(), z.number()]).transform(String);
+const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-12-15');
+const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
+const markdown = z.string();
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be an organisation id in kebab-case, e.g. home-start-glasgow-north');
+
+const itemBase = {
+  title: text,
+  url,
+  summary: markdown.optional(),
+  organisation: id.optional(),
+  carried_from: z.string().refine(isIssueId, 'must be an issue month, YYYY-MM').optional(),
+};
+
+export const researchItemSchema = z.strictObject({
+  ...itemBase,
+  source: text.optional(),
+  published: date.optional(),
+});
+
+export const trainingItemSchema = z.strictObject({
+  ...itemBase,
+  date: date.optional(),
+  location: text.optional(),
+  cost: looseText.optional(),
+  deadline: date.optional(),
+});
+
+export const fundingItemSchema = z.strictObject({
+  ...itemBase,
+  funder: text.optional(),
+  amount: looseText.optional(),
+  deadline: date,
+});
+
+/** `research:` with nothing under it is an empty section, not an error. */
+const section = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item, { error: 'must be a list of items, each starting with "- title: …"' })
+    .nullish()
+    .transform((items) => items ?? []);
+
+export const frontMatterSchema = z.strictObject({
+  subject: text.refine((v) => !/[\r\n]/u.test(v), 'must be a single line'),
+  preheader: z.string().refine((v) => !/[\r\n]/u.test(v), 'must be a single line').optional(),
+  send_at: z
+    .string()
+    .regex(SEND_AT, 'must be a date and time such as 2026-12-01T09:00 (local time) or 2026-12-01T09:00Z')
+    .optional(),
+  status: z.enum(['draft', 'approved'], { error: 'must be draft or approved' }).default('draft'),
+  lists: z
+    .union([text.transform((v) => [v]), z.array(text)], { error: 'must be a list name or a list of names, e.g. [members, managers]' })
+    .optional(),
+  spotlight: id.optional(),
+  spotlight_note: markdown.optional(),
+  research: section(researchItemSchema),
+  training: section(trainingItemSchema),
+  funding: section(fundingItemSchema),
+});
+
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//iu.test(value) || /\s/u.test(value)) return false;
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Problem } from '../errors.js';
+import type { Organisation } from '../organisations/organisation.js';
+import type { YamlPath } from '../schema/located-yaml.js';
+import { parseDateTime, zonedDate } from '../time/zoned-time.js';
+import type { Issue, SectionName } from './issue.js';
+import { issueSendAt } from './send-time.js';
+
+export interface IssueContext {
+  organisations: readonly Organisation[];
+  timeZone: string;
+  /** Mailing lists that exist in members.csv; undefined when the list could not be read. */
+  knownLists?: ReadonlySet<string>;
+}
+
+/** Summaries longer than this read badly in an email; the coordinator is warned. */
+export const LONG_SUMMARY = 600;
+
+const SECTIONS: readonly SectionName[] = ['research', 'training', 'funding'];
+
+/**
+ * Pure: the checks of an issue that need the organisations and the config.
+ * Every problem at once, each at the line of the key it is about.
+ */
+export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number | undefined, context: IssueContext): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: YamlPath, severity: Problem['severity'], message: string, hint?: string): void => {
+    problems.push({ severity, file: issue.file, line: lineOf(path), message, ...(hint ? { hint } : {}) });
+  };
+  const ids = new Set(context.organisations.map((o) => o.id));
+  const sendAt = issueSendAt(issue, context.timeZone);
+  const sendDate = zonedDate(sendAt, context.timeZone);
+
+  if (issue.sendAtText !== undefined && parseDateTime(issue.sendAtText, context.timeZone) === undefined) {
+    at(['send_at'], 'error', `send_at: "${issue.sendAtText}" is not a real date and time`, 'Write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T09:00.');
+  }
+  if (issue.spotlight !== undefined && !ids.has(issue.spotlight)) {
+    at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, ids));
+  }
+  if (issue.spotlightNote !== undefined && issue.spotlight === undefined) {
+    at(['spotlight_note'], 'warning', 'spotlight_note is set but no spotlight organisation is named', 'Add "spotlight: <organisation id>" or remove the note.');
+  }
+  if (context.knownLists && issue.lists) {
+    issue.lists.forEach((list, index) => {
+      if (!context.knownLists!.has(list)) {
+        at(['lists', index], 'error', `lists: no member is in a list called "${list}"`, `Lists in contacts/members.csv: ${[...context.knownLists!].sort().join(', ') || 'none'}.`);
+      }
+    });
+  }
+
+  for (const section of SECTIONS) {
+    const items = issue[section];
+    if (items.length === 0) {
+      at([section], 'warning', `${section}: the section is empty and will be left out`);
+    }
+    items.forEach((item, index) => {
+      const path = [section, index];
+      if (item.organisation !== undefined && !ids.has(item.organisation)) {
+        at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, ids));
+      }
+      if (item.summary !== undefined && item.summary.length > LONG_SUMMARY) {
+        at([...path, 'summary'], 'warning', `${section} item ${index + 1}, summary: ${item.summary.length} characters is long for an email (over ${LONG_SUMMARY})`, 'Keep the summary to two or three sentences and let the link carry the rest.');
+      }
+    });
+  }
+
+  issue.funding.forEach((item, index) => {
+    if (item.deadline < sendDate) {
+      at(['funding', index, 'deadline'], 'error', `funding item ${index + 1}, deadline: ${item.deadline} is before the send date ${sendDate}`, 'Remove the item, or correct the deadline if it was mistyped.');
+    }
+  });
+  issue.training.forEach((item, index) => {
+    if (item.date !== undefined && item.date < sendDate) {
+      at(['training', index, 'date'], 'warning', `training item ${index + 1}, date: ${item.date} has already passed on the send date ${sendDate}`, 'Remove the item unless it is a recording or a repeat.');
+    }
+    if (item.deadline !== undefined && item.deadline < sendDate) {
+      at(['training', index, 'deadline'], 'warning', `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`);
+    }
+  });
+  return problems;
+}
+
+function suggestId(id: string, ids: ReadonlySet<string>): string {
+  const close = [...ids].filter((candidate) => candidate.includes(id) || id.includes(candidate) || candidate.split('-')[0] === id.split('-')[0]);
+  return close.length > 0
+    ? `Did you mean ${close.slice(0, 3).map((c) => `"${c}"`).join(' or ')}? Ids are in contacts/organisations.yaml.`
+    : 'Use an id from contacts/organisations.yaml (`snippet spotlight` lists them).';
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { hasErrors, type Problem } from '../errors.js';
+import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
+import { schemaProblems } from '../schema/schema-problems.js';
+import type { Organisation } from './organisation.js';
+
+const text = z.string().trim().min(1, 'must not be empty');
+const textList = z
+  .union([text.transform((v) => [v]), z.array(text)])
+  .optional()
+  .transform((v) => v ?? []);
+
+const organisationSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be kebab-case: lower-case letters, digits and hyphens, e.g. home-start-glasgow-north'),
+  name: text,
+  description: z.string().optional(),
+  website: z.string().trim().regex(/^https?:\/\/\S+$/u, 'must start with http:// or https://').optional(),
+  areas: textList,
+  services: textList,
+  referral: z.string().optional(),
+  contact: text.optional(),
+  spotlight: z.boolean({ error: 'must be true or false' }).default(true),
+});
+
+const fileSchema = z.strictObject({
+  organisations: z.array(organisationSchema, { error: 'must be a list of organisations, each starting with "- id: …"' }),
+});
+
+export interface ParsedOrganisations {
+  organisations: Organisation[];
+  lineOf: (path: YamlPath) => number | undefined;
+  problems: Problem[];
+}
+
+/** Pure: the text of `contacts/organisations.yaml` in, organisations in file order and every problem out. */
+export function parseOrganisations(source: string, file: string): ParsedOrganisations {
+  const yaml = parseLocatedYaml(source, file);
+  if (hasErrors(yaml.problems)) return { organisations: [], lineOf: yaml.lineOf, problems: yaml.problems };
+  const result = fileSchema.safeParse(yaml.value ?? {}, { reportInput: true });
+  if (!result.success) {
+    return { organisations: [], lineOf: yaml.lineOf, problems: [...yaml.problems, ...schemaProblems(fileSchema, result.error, file, yaml.lineOf)] };
+  }
+  const problems = [...yaml.problems];
+  const seen = new Map<string, number>();
+  const organisations: Organisation[] = [];
+  result.data.organisations.forEach((raw, index) => {
+    const first = seen.get(raw.id);
+    if (first !== undefined) {
+      problems.push({
+        severity: 'error',
+        file,
+        line: yaml.lineOf(['organisations', index, 'id']),
+        message: `duplicate organisation id "${raw.id}" (first used on line ${yaml.lineOf(['organisations', first, 'id']) ?? '?'})`,
+        hint: 'Each organisation needs its own id; issues refer to organisations by it.',
+      });
+      return;
+    }
+    seen.set(raw.id, index);
+    organisations.push({
+      id: raw.id,
+      name: raw.name,
+      areas: raw.areas,
+      services: raw.services,
+      spotlight: raw.spotlight,
+      ...(raw.description !== undefined ? { description: raw.description } : {}),
+      ...(raw.website !== undefined ? { website: raw.website } : {}),
+      ...(raw.referral !== undefined ? { referral: raw.referral } : {}),
+      ...(raw.contact !== undefined ? { contact: raw.contact } : {}),
+    });
+  });
+  return { organisations, lineOf: yaml.lineOf, problems };
+}

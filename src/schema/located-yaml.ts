@@ -1,0 +1,94 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+
+export type YamlPath = ReadonlyArray<string | number>;
+
+export interface LocatedYaml {
+  /** Plain JavaScript value of the document; `undefined` when it did not parse. */
+  value: unknown;
+  /** The 1-based line of the key (or list item) at `path`, or of its nearest ancestor. */
+  lineOf(path: YamlPath): number | undefined;
+  problems: Problem[];
+}
+
+/**
+ * Parses YAML keeping positions, so that a later schema problem at
+ * `research[2].url` can name its line. Dates stay strings (YAML 1.2 core
+ * schema) and duplicate keys are errors, as a coordinator would expect.
+ *
+ * `firstLine` is the file line of the YAML's first line (2 for front matter
+ * that follows a `---` line).
+ */
+export function parseLocatedYaml(text: string, file: string, firstLine = 1): LocatedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
+  const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
+
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: toFileLine(error.pos[0]),
+      message: `YAML syntax: ${firstSentence(error.message)}`,
+      hint: yamlHint(error.code),
+    });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({ severity: 'warning', file, line: toFileLine(warning.pos[0]), message: `YAML: ${firstSentence(warning.message)}` });
+  }
+
+  const lineOf = (path: YamlPath): number | undefined => {
+    let node: unknown = doc.contents;
+    let line = nodeLine(node, toFileLine);
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => scalarValue(item.key) === segment);
+        if (!pair) return line;
+        line = nodeLine(pair.key, toFileLine) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (item === undefined) return line;
+        line = nodeLine(item, toFileLine) ?? line;
+        node = item;
+      } else {
+        return line;
+      }
+    }
+    return line;
+  };
+
+  const value = problems.some((p) => p.severity === 'error') ? undefined : doc.toJS({ maxAliasCount: 100 });
+  return { value, lineOf, problems };
+}
+
+function nodeLine(node: unknown, toFileLine: (offset: number) => number): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? toFileLine(range[0]) : undefined;
+}
+
+function scalarValue(key: unknown): unknown {
+  return key !== null && typeof key === 'object' && 'value' in key ? (key as { value: unknown }).value : key;
+}
+
+function firstSentence(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once; remove or rename one of them.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: list items start with "- " and keys line up under each other.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A value containing ": " must be in quotes.';
+    case 'TAB_AS_INDENT':
+      return 'YAML indentation must use spaces, not tabs.';
+    default:
+      return 'Put text containing ":", "#" or starting with a quote or bracket in quotes.';
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseIssue } from '../../src/issue/parse-issue.js';
+import { validateIssue } from '../../src/issue/validate-issue.js';
+import type { Organisation } from '../../src/organisations/organisation.js';
+
+const organisations: Organisation[] = [
+  { id: 'aberlour', name: 'Aberlour', areas: [], services: [], spotlight: true },
+  { id: 'home-start-glasgow-north', name: 'Home-Start Glasgow North', areas: [], services: [], spotlight: true },
+];
+
+function check(frontMatter: string, knownLists?: Set<string>) {
+  const { issue, lineOf, problems } = parseIssue(`---\nsubject: S\nsend_at: 2026-12-01T09:00\n${frontMatter}---\n`, 'issues/2026-12.md', '2026-12');
+  expect(problems).toEqual([]);
+  return validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London', ...(knownLists ? { knownLists } : {}) });
+}
+
+const research = 'research:\n  - title: R\n    url: https://example.org/r\n';
+const training = 'training:\n  - title: T\n    url: https://example.org/t\n    date: 2026-12-09\n';
+const funding = 'funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-12-20\n';
+const full = research + training + funding;
+
+describe('validateIssue', () => {
+  it('passes a good issue', () => {
+    expect(check(full)).toEqual([]);
+  });
+
+  it('rejects an unknown spotlight id, suggesting close ones', () => {
+    expect(check(`spotlight: home-start\n${full}`)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 4, message: 'spotlight: no organisation has the id "home-start"', hint: expect.stringContaining('home-start-glasgow-north') }),
+    ]);
+  });
+
+  it('rejects an unknown item organisation', () => {
+    const problems = check(`${research}    organisation: nobody\n${training}${funding}`);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 7 })]);
+  });
+
+  it('rejects a funding deadline before the send date', () => {
+    const problems = check(research + training + 'funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-11-30\n');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 14, message: 'funding item 1, deadline: 2026-11-30 is before the send date 2026-12-01' })]);
+  });
+
+  it('accepts a funding deadline on the send date', () => {
+    expect(check(research + training + 'funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-12-01\n')).toEqual([]);
+  });
+
+  it('warns about an empty section', () => {
+    expect(check(research + funding)).toEqual([expect.objectContaining({ severity: 'warning', message: 'training: the section is empty and will be left out' })]);
+  });
+
+  it('warns about a training date already past at send time', () => {
+    const problems = check(research + 'training:\n  - title: T\n    url: https://example.org/t\n    date: 2026-11-28\n' + funding);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('has already passed') })]);
+  });
+
+  it('warns about a very long summary', () => {
+    const problems = check(`${research}    summary: ${'word '.repeat(150)}\n${training}${funding}`);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringMatching(/summary: \d+ characters is long/) })]);
+  });
+
+  it('rejects a list nobody is in', () => {
+    const problems = check(`lists: [members, typo]\n${full}`, new Set(['members', 'managers']));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'lists: no member is in a list called "typo"' })]);
+  });
+
+  it('compares deadlines in the workspace time zone', () => {
+    // 00:30 on 1 December in London is still 30 November in New York.
+    const { issue, lineOf } = parseIssue(`---\nsubject: S\nsend_at: 2026-12-01T00:30Z\n${research}${training}funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-11-30\n---\n`, 'issues/2026-12.md', '2026-12');
+    expect(validateIssue(issue!, lineOf, { organisations, timeZone: 'America/New_York' })).toEqual([]);
+    expect(validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London' })).toHaveLength(1);
+  });
+});
