@@ -1,0 +1,39 @@
+/**
+ * Calendar dates (`YYYY-MM-DD`, no time) as people read them. They are
+ * formatted at noon UTC so that no time zone can move them to another day.
+ */
+export function formatDate(isoDate: string, language: string): string {
+  const date = calendarDate(isoDate);
+  if (date === undefined) return isoDate;
+  const text = new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+  // Newer ICU writes "Tuesday, 15 December 2026"; British style (and GOV.UK's)
+  // drops the comma after the weekday.
+  return text.replace(/^(\p{L}+), /u, '$1 ');
+}
+
+/** `YYYY-MM` → "November 2026". */
+export function formatMonth(isoMonth: string, language: string): string {
+  const date = calendarDate(`${isoMonth}-01`);
+  if (date === undefined) return isoMonth;
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = calendarDate(from);
+  const b = calendarDate(to);
+  if (a === undefined || b === undefined) return undefined;
+  return Math.round((b.getTime() - a.getTime()) / 86_400_000);
+}
+
+function calendarDate(isoDate: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(isoDate);
+  if (!match) return undefined;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+}

@@ -1,0 +1,53 @@
+/**
+ * Per-recipient values are filled in after rendering, by plain string
+ * substitution (see personalise.ts), so an issue is rendered once however many
+ * members it goes to. Templates reach the tokens through `recipient.*`.
+ *
+ * A token is a name between two Unicode private-use characters. Nothing a
+ * member writes can contain those characters, because every string of the
+ * view model is passed through stripPlaceholderMarks before it meets a
+ * template; so content can never be mistaken for, or smuggle in, a token.
+ * Handlebars, MJML and the HTML escaper all leave the characters alone.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+
+export const PLACEHOLDER_NAMES = ['greeting', 'name', 'email', 'unsubscribe-url'] as const;
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+
+export function placeholder(name: PlaceholderName): string {
+  return `${OPEN}snippet:${name}${CLOSE}`;
+}
+
+/** Finds every token; group 1 is its name. Global: reset `lastIndex` or use matchAll. */
+export const PLACEHOLDER_PATTERN = /\uE000snippet:([a-z-]+)\uE001/gu;
+
+const MARKS = /[\uE000\uE001]/gu;
+
+/** Removes the token delimiters from every string in a plain data structure. */
+export function stripPlaceholderMarks<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(MARKS, '') as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => stripPlaceholderMarks(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, stripPlaceholderMarks(item)])) as T;
+  }
+  return value;
+}
+
+/** What templates see as `recipient`: tokens, filled in per member by personalise. */
+export interface RecipientView {
+  /** "Hello Ann," or "Hello," when the member has no name. */
+  greeting: string;
+  /** The member's name; empty when unknown. */
+  name: string;
+  email: string;
+  /** The member's own unsubscribe link. */
+  unsubscribeUrl: string;
+}
+
+export const RECIPIENT_PLACEHOLDERS: RecipientView = {
+  greeting: placeholder('greeting'),
+  name: placeholder('name'),
+  email: placeholder('email'),
+  unsubscribeUrl: placeholder('unsubscribe-url'),
+};
