@@ -1,0 +1,17 @@
+import { InvalidArgumentError } from 'commander';
+import { isIssueId } from '../issue/issue-id.js';
+
+/** Commander argument parser for `ISSUE`: `YYYY-MM`. */
+export function issueArgument(value: string): string {
+  if (!isIssueId(value)) throw new InvalidArgumentError(`"${value}" is not an issue; write the month as YYYY-MM, e.g. 2026-12.`);
+  return value;
+}
+
+/** Commander option parser for a whole number from `min`. */
+export function integerOption(min: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number < min) throw new InvalidArgumentError(`"${value}" must be a whole number of at least ${min}.`);
+    return number;
+  };
+}

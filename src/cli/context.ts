@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import type { Output } from '../commands/output.js';
+
+/** What every command's CLI wiring receives: the output and a way to read global options. */
+export interface CliContext {
+  output(): Output;
+  /** The workspace folder (`--dir`, default the current folder), absolute. */
+  dir(command: Command): string;
+  env: NodeJS.ProcessEnv;
+  /** The exit code the command asks for (0 unless set). */
+  setExitCode(code: number): void;
+}

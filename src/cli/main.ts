@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CommanderError, type Command } from 'commander';
+import { isSnippetError } from '../errors.js';
+import type { Output } from '../commands/output.js';
+import type { CliContext } from './context.js';
+import { EXIT, exitCodeOf } from './exit-codes.js';
+import { createProgram } from './program.js';
+import { redact } from './redact.js';
+import { formatProblem, terminalOutput, wantsColor } from './terminal-output.js';
+
+/**
+ * The one place the process ends: every command returns or throws, and this
+ * maps the outcome to the documented exit codes.
+ */
+async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  let output: Output | undefined;
+  const color = wantsColor(env, process.stderr);
+  const cli: CliContext = {
+    env,
+    output: () => (output ??= terminalOutput({ color, interactive: process.stdout.isTTY === true && process.stdin.isTTY === true })),
+    dir: (command: Command) => resolve(String(command.optsWithGlobals().dir ?? '.')),
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+  };
+  const program = createProgram(cli, version());
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    return report(error, color);
+  }
+}
+
+function report(error: unknown, color: boolean): number {
+  if (error instanceof CommanderError) {
+    // Help and version are "errors" only to commander; its message is already printed.
+    if (error.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  const paint = (code: string, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  if (isSnippetError(error)) {
+    for (const problem of error.problems) process.stderr.write(`${redact(formatProblem(problem, paint))}\n`);
+    const where = error.file && error.problems.length === 0 ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
+    process.stderr.write(`${redact(`${where}${paint('31;1', 'error')}: ${error.message}`)}\n`);
+    if (error.hint) process.stderr.write(`${redact(`  hint: ${error.hint}`)}\n`);
+    return exitCodeOf(error.kind);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${redact(`snippet: internal error: ${message}`)}\n`);
+  process.stderr.write('This is a bug in snippet, not in your files. Please report it with the command you ran');
+  process.stderr.write(process.env.SNIPPET_DEBUG ? ':\n' : ' (set SNIPPET_DEBUG=1 to see the details).\n');
+  if (process.env.SNIPPET_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
+  return EXIT.problem;
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+process.exitCode = await main(process.argv, process.env);

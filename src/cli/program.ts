@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
+import type { CliContext } from './context.js';
+
+/** Every command, in the order `--help` lists them. Each file wires one command. */
+const COMMANDS = [registerCheck, registerBuild];
+
+export function createProgram(cli: CliContext, version: string): Command {
+  const program = new Command('snippet')
+    .description('Build and mail the monthly newsletter of a perinatal mental health network.')
+    .version(version, '-V, --version')
+    .option('--dir <dir>', 'the workspace folder', '.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program, cli);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}

@@ -1,0 +1,16 @@
+import type { Problem } from '../errors.js';
+
+/**
+ * Where commands report to. The CLI supplies one that writes to the
+ * terminal; tests supply one that collects lines.
+ */
+export interface Output {
+  /** A line of normal output (stdout). */
+  info(line: string): void;
+  /** A line about something wrong or noteworthy (stderr). */
+  warn(line: string): void;
+  /** Problems, already sorted, as `file:line: severity: message`. */
+  problems(problems: readonly Problem[]): void;
+  /** True when stdout is a terminal (progress bars, prompts). */
+  readonly interactive: boolean;
+}

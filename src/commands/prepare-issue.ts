@@ -1,0 +1,79 @@
+import type { Config } from '../config/config.js';
+import { hasErrors, SnippetError, sortProblems, type Problem } from '../errors.js';
+import type { Issue, IssueId } from '../issue/issue.js';
+import { issueFile } from '../issue/issue-id.js';
+import { issueSendAt } from '../issue/send-time.js';
+import { validateIssue } from '../issue/validate-issue.js';
+import { compileTemplates } from '../render/compile-templates.js';
+import { readTemplates } from '../render/read-templates.js';
+import { renderIssue, type RenderedIssue } from '../render/render-issue.js';
+import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
+import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+
+export interface PreparedIssue {
+  workspace: Workspace;
+  /** Undefined when the issue or the config has errors. */
+  issue: Issue | undefined;
+  config: Config | undefined;
+  sendAt: Date | undefined;
+  /** Undefined when anything had errors. */
+  rendered: RenderedIssue | undefined;
+  /** Every problem of the workspace and the issue, sorted by file and line. */
+  problems: Problem[];
+}
+
+/**
+ * The pipeline every command shares: read the workspace, parse it, validate
+ * the issue against it, then render it once. Problems are collected, never
+ * thrown, so that `check` can show them all; `requireIssue` turns them into
+ * an error for commands that cannot go on.
+ */
+export async function prepareIssue(dir: string, id: IssueId | undefined): Promise<PreparedIssue> {
+  const workspace = loadWorkspace(await readWorkspaceFiles(dir));
+  const problems = [...workspace.problems];
+  const selected = selectIssue(workspace, id);
+  if (!selected) {
+    const missing = id === undefined ? 'the workspace has no issues yet' : `there is no issue ${id} (${issueFile(id)} does not exist)`;
+    problems.push({ severity: 'error', file: id === undefined ? 'issues/' : issueFile(id), message: missing, hint: 'Run `snippet new` to start one.' });
+    throw new SnippetError(missing, { problems: sortProblems(problems) });
+  }
+  problems.push(...selected.problems);
+  const { config } = workspace;
+  const issue = selected.issue;
+  let sendAt: Date | undefined;
+  if (issue && config) {
+    sendAt = issueSendAt(issue, config.timeZone);
+    const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
+    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, knownLists }));
+  }
+
+  let rendered: RenderedIssue | undefined;
+  if (issue && config && sendAt && !hasErrors(problems)) {
+    try {
+      const templates = compileTemplates(await readTemplates(dir));
+      rendered = await renderIssue({ issue, config, organisations: workspace.organisations, sendAt, templates });
+      problems.push(...rendered.problems);
+    } catch (error) {
+      if (!(error instanceof SnippetError)) throw error;
+      problems.push(...(error.problems.length > 0 ? error.problems : [{ severity: 'error' as const, file: error.file ?? 'templates', ...(error.line !== undefined ? { line: error.line } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]));
+    }
+  }
+  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(problems) };
+}
+
+/** For commands that need a valid, rendered issue: its parts, or an error carrying every problem. */
+export interface ReadyIssue extends PreparedIssue {
+  issue: Issue;
+  config: Config;
+  sendAt: Date;
+  rendered: RenderedIssue;
+}
+
+export function requireRendered(prepared: PreparedIssue): ReadyIssue {
+  const { issue, config, sendAt, rendered, problems } = prepared;
+  if (!issue || !config || !sendAt || !rendered || hasErrors(problems)) {
+    const count = problems.filter((p) => p.severity === 'error').length;
+    throw new SnippetError(`${count} problem${count === 1 ? '' : 's'} must be fixed first`, { problems, hint: 'Fix them and run the command again; `snippet check` lists them.' });
+  }
+  return { ...prepared, issue, config, sendAt, rendered };
+}

@@ -1,0 +1,28 @@
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Writes every file to a temporary name first and renames them into place only
+ * when all were written and synced, so a crash or a full disk never leaves a
+ * half-written file under the real name.
+ */
+export async function writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; data: string | Buffer }>): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = files.map((file) => ({ ...file, path: join(dir, file.name), tmp: join(dir, `.${file.name}.${process.pid}.tmp`) }));
+  try {
+    for (const file of temporary) {
+      await mkdir(dirname(file.path), { recursive: true });
+      const handle = await open(file.tmp, 'w', 0o644);
+      try {
+        await handle.writeFile(file.data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  } catch (error) {
+    await Promise.all(temporary.map((file) => rm(file.tmp, { force: true })));
+    throw error;
+  }
+  for (const file of temporary) await rename(file.tmp, file.path);
+}

@@ -1,0 +1,171 @@
+import { Readable } from 'node:stream';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import { classifySmtpError, type Envelope, type Mailer, type SendResult, type SmtpErrorLike } from '../delivery/send-result.js';
+import type { SmtpSettings } from '../delivery/smtp-settings.js';
+import { formatMailbox } from '../schema/mailbox.js';
+import type { OutgoingMessage } from './outgoing-message.js';
+
+/**
+ * The only file that imports nodemailer: MIME composition for the build's
+ * sample message, and SMTP connections for sending.
+ */
+
+export function toMailOptions(message: OutgoingMessage): SendMailOptions {
+  return {
+    from: { name: message.from.name ?? '', address: message.from.address },
+    to: message.to.name ? { name: message.to.name, address: message.to.address } : message.to.address,
+    ...(message.replyTo ? { replyTo: formatMailbox(message.replyTo) } : {}),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: `<${message.messageId}>`,
+    date: message.date,
+    headers: message.headers,
+    envelope: { from: message.envelopeFrom ?? message.from.address, to: [message.to.address] },
+    textEncoding: 'quoted-printable',
+    disableFileAccess: true,
+    disableUrlAccess: true,
+  };
+}
+
+/** A complete RFC 5322 message through nodemailer's stream transport. */
+export async function toEml(message: OutgoingMessage | { raw: Buffer; envelope: Envelope }): Promise<Buffer> {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const options: SendMailOptions = 'raw' in message ? { raw: message.raw, envelope: { from: message.envelope.from, to: [message.envelope.to] } } : toMailOptions(message);
+  const info = await transport.sendMail(options);
+  return info.message as Buffer;
+}
+
+export interface SmtpMailerOptions {
+  connections: number;
+  /** Override for tests and slow servers. */
+  timeouts?: { connection: number; greeting: number; socket: number };
+  /** The name this client gives in EHLO. */
+  clientName?: string;
+  /** Extra CA certificates (PEM), e.g. a private relay's. */
+  ca?: string;
+}
+
+/**
+ * SMTP through a small pool of nodemailer connections, one per sending worker.
+ * Owning the connections (rather than nodemailer's pool) lets each send know
+ * whether its message data had gone out when a connection failed: that is
+ * what separates "deferred, send again" from "in doubt, the server may have it".
+ */
+export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOptions): Mailer {
+  const idle: SMTPConnection[] = [];
+  const open = new Set<SMTPConnection>();
+  const timeouts = options.timeouts ?? { connection: 30_000, greeting: 30_000, socket: 120_000 };
+
+  const connect = (): Promise<SMTPConnection> =>
+    new Promise((resolve, reject) => {
+      const connection = new SMTPConnection({
+        host: settings.host,
+        port: settings.port,
+        secure: settings.secure,
+        // Outside loopback, never send without TLS: STARTTLS is required.
+        requireTLS: !settings.secure && !settings.loopback,
+        ignoreTLS: !settings.secure && settings.loopback,
+        ...(options.clientName ? { name: options.clientName } : {}),
+        connectionTimeout: timeouts.connection,
+        greetingTimeout: timeouts.greeting,
+        socketTimeout: timeouts.socket,
+        tls: { rejectUnauthorized: true, servername: settings.host, minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+        logger: false,
+        debug: false,
+      });
+      let settled = false;
+      connection.on('error', (error) => {
+        open.delete(connection);
+        if (!settled) {
+          settled = true;
+          reject(error);
+        }
+      });
+      connection.on('end', () => {
+        open.delete(connection);
+        const at = idle.indexOf(connection);
+        if (at >= 0) idle.splice(at, 1);
+      });
+      connection.connect((error) => {
+        if (error) {
+          settled = true;
+          connection.close();
+          return reject(error);
+        }
+        if (!settings.user) {
+          settled = true;
+          open.add(connection);
+          return resolve(connection);
+        }
+        connection.login({ user: settings.user, pass: settings.pass ?? '' }, (loginError) => {
+          settled = true;
+          if (loginError) {
+            connection.close();
+            return reject(loginError);
+          }
+          open.add(connection);
+          resolve(connection);
+        });
+      });
+    });
+
+  const send = async (envelope: Envelope, message: Buffer): Promise<SendResult> => {
+    let connection: SMTPConnection;
+    try {
+      connection = idle.pop() ?? (await connect());
+    } catch (error) {
+      return classifySmtpError(error as SmtpErrorLike, false);
+    }
+    let dataSent = false;
+    const source = Readable.from([message], { objectMode: false });
+    // nodemailer pipes the message only once the server has accepted the
+    // envelope (after DATA's 354): from then on a lost connection is in doubt.
+    const pipe = source.pipe.bind(source);
+    source.pipe = ((destination: NodeJS.WritableStream, pipeOptions?: { end?: boolean }) => {
+      dataSent = true;
+      return pipe(destination, pipeOptions);
+    }) as typeof source.pipe;
+    return new Promise<SendResult>((resolve) => {
+      connection.send({ from: envelope.from, to: [envelope.to] }, source as unknown as Buffer, (error, info) => {
+        if (error) {
+          const smtpError = error as SmtpErrorLike;
+          const result = classifySmtpError(smtpError, dataSent);
+          // After a reply (other than 421, closing) the session is still usable once reset.
+          if (smtpError.responseCode !== undefined && smtpError.responseCode !== 421 && open.has(connection)) {
+            connection.reset((resetError) => {
+              if (resetError) {
+                open.delete(connection);
+                connection.close();
+              } else {
+                idle.push(connection);
+              }
+              resolve(result);
+            });
+            return;
+          }
+          open.delete(connection);
+          connection.close();
+          return resolve(result);
+        }
+        if (info.rejected.length > 0) {
+          const rejected = info.rejectedErrors?.[0] as SmtpErrorLike | undefined;
+          idle.push(connection);
+          return resolve(classifySmtpError(rejected ?? { responseCode: 550, response: 'recipient rejected' }, false));
+        }
+        idle.push(connection);
+        resolve({ status: 'delivered', response: (info.response ?? '').trim() });
+      });
+    });
+  };
+
+  return {
+    send,
+    close: async () => {
+      for (const connection of open) connection.quit();
+      idle.length = 0;
+      open.clear();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Config } from '../config/config.js';
+import { CONFIG_FILE } from '../config/config.js';
+import { parseConfig } from '../config/parse-config.js';
+import { MEMBERS_FILE, SUPPRESSIONS_FILE, type Member, type Suppression } from '../contacts/member.js';
+import { parseMembers } from '../contacts/parse-members.js';
+import { parseSuppressions } from '../contacts/parse-suppressions.js';
+import type { Problem } from '../errors.js';
+import type { Issue, IssueId } from '../issue/issue.js';
+import { issueFile } from '../issue/issue-id.js';
+import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
+import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisation.js';
+import { parseOrganisations } from '../organisations/parse-organisations.js';
+import type { WorkspaceFiles } from './workspace-files.js';
+
+/** Everything in a workspace, parsed; each part is absent or empty where its file had errors. */
+export interface Workspace {
+  config: Config | undefined;
+  organisations: Organisation[];
+  members: Member[];
+  suppressions: Suppression[];
+  /** Every issue file, oldest first; `issue` is undefined where the file has errors. */
+  issues: Array<{ id: IssueId } & ParsedIssue>;
+  /** Problems of the config, organisations and contacts (each issue carries its own). */
+  problems: Problem[];
+}
+
+/** Pure: parses a workspace's files. Issue-level checks that need the rest are in validateIssue. */
+export function loadWorkspace(files: WorkspaceFiles): Workspace {
+  const problems: Problem[] = [];
+
+  let config: Config | undefined;
+  if (files.config === undefined) {
+    problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the workspace has no snippet.config.yaml', hint: 'Run snippet in the workspace folder or pass --dir; copy snippet.config.yaml from the sample workspace to start one.' });
+  } else {
+    const parsed = parseConfig(files.config, CONFIG_FILE);
+    config = parsed.config;
+    problems.push(...parsed.problems);
+  }
+
+  let organisations: Organisation[] = [];
+  if (files.organisations === undefined) {
+    problems.push({ severity: 'error', file: ORGANISATIONS_FILE, message: 'the file is missing', hint: 'Create it with a list under "organisations:", each with an id and a name.' });
+  } else {
+    const parsed = parseOrganisations(files.organisations, ORGANISATIONS_FILE);
+    organisations = parsed.organisations;
+    problems.push(...parsed.problems);
+  }
+  const organisationIds = new Set(organisations.map((o) => o.id));
+
+  let members: Member[] = [];
+  if (files.members === undefined) {
+    problems.push({ severity: 'error', file: MEMBERS_FILE, message: 'the mailing list is missing', hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.' });
+  } else {
+    const parsed = parseMembers(files.members, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {});
+    members = parsed.members;
+    problems.push(...parsed.problems);
+  }
+
+  let suppressions: Suppression[] = [];
+  if (files.suppressions !== undefined) {
+    const parsed = parseSuppressions(files.suppressions, SUPPRESSIONS_FILE);
+    suppressions = parsed.suppressions;
+    problems.push(...parsed.problems);
+  }
+
+  const issues = files.issues.map(({ id, text }) => ({ id, ...parseIssue(text, issueFile(id), id) }));
+  return { config, organisations, members, suppressions, issues, problems };
+}
+
+/** The issue to work on: the one named, or else the latest. */
+export function selectIssue(workspace: Workspace, id: IssueId | undefined): ({ id: IssueId } & ParsedIssue) | undefined {
+  if (id !== undefined) return workspace.issues.find((issue) => issue.id === id);
+  return workspace.issues.at(-1);
+}
+
+export type { Issue };

@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, sampleWorkspace } from '../support/workspace.js';
+
+let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+beforeEach(async () => {
+  ws = await sampleWorkspace();
+});
+afterEach(async () => {
+  await ws.remove();
+});
+
+const STACK = /\n\s+at .+:\d+:\d+/u;
+
+describe('snippet (CLI basics)', () => {
+  it('prints its version and help', async () => {
+    const version = await runCli(['--version'], { cwd: ws.dir });
+    expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/u) });
+    const help = await runCli(['--help'], { cwd: ws.dir });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/check \[issue\]/u);
+    expect(help.stdout).toMatch(/--dir <dir>/u);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['frobnicate'], { cwd: ws.dir })).code).toBe(2);
+    const badIssue = await runCli(['check', 'December'], { cwd: ws.dir });
+    expect(badIssue.code).toBe(2);
+    expect(badIssue.stderr).toMatch(/write the month as YYYY-MM/u);
+  });
+});
+
+describe('snippet check', () => {
+  it('passes the sample issue', async () => {
+    const result = await runCli(['check', '2026-12'], { cwd: ws.dir });
+    expect(result.stderr).not.toMatch(/error/u);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^2026-12: ok/mu) });
+  });
+
+  it('checks the latest issue by default and honours --dir', async () => {
+    const result = await runCli(['check', '--dir', ws.dir], { cwd: '/' });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringMatching(/^2026-12: ok/mu) });
+  });
+
+  it('prints three mistyped dates as three file:line errors, without a stack trace', async () => {
+    const issue = await ws.read('issues/2026-12.md');
+    const broken = issue
+      .replace(/deadline: 2026-12-10/u, 'deadline: 2026-12-32')
+      .replace(/deadline: 2027-01-15/u, 'deadline: 15/01/2027')
+      .replace(/deadline: 2027-02-26/u, 'deadline: next year');
+    await ws.write('issues/2026-12.md', broken);
+    const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n').filter((line) => /^issues\/2026-12\.md:\d+: error: funding item \d, deadline: must be a date/u.test(line));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) {
+      const number = Number(/:(\d+):/u.exec(line)![1]);
+      expect(broken.split('\n')[number - 1]).toMatch(/deadline:/u);
+    }
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('reports problems across files at once', async () => {
+    await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace(/^from: .*$/mu, 'from: not-an-address'));
+    await ws.write('contacts/organisations.yaml', `${await ws.read('contacts/organisations.yaml')}\n  - id: aberlour\n    name: Duplicate\n`);
+    const issue = await ws.read('issues/2026-12.md');
+    await ws.write('issues/2026-12.md', issue.replace(/^spotlight: .*$/mu, 'spotlight: no-such-organisation'));
+    const result = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^snippet\.config\.yaml:\d+: error: from: must be an email address/mu);
+    expect(result.stderr).toMatch(/^contacts\/organisations\.yaml:\d+: error: duplicate organisation id "aberlour"/mu);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('reports a YAML syntax error with its line', async () => {
+    const issue = (await ws.read('issues/2026-12.md')).split('\n');
+    const at = issue.findIndex((line) => line.startsWith('preheader:'));
+    issue[at] = 'preheader: Sample: broken: here';
+    await ws.write('issues/2026-12.md', issue.join('\n'));
+    const result = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^issues/2026-12\\.md:${at + 1}: error: YAML syntax`, 'mu'));
+  });
+
+  it('explains a missing workspace', async () => {
+    const result = await runCli(['check', '--dir', join(ws.dir, 'nowhere')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/snippet\.config\.yaml: error: the workspace has no snippet\.config\.yaml/u);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('colours only when asked and never with NO_COLOR', async () => {
+    await ws.write('issues/2026-12.md', (await ws.read('issues/2026-12.md')).replace(/^spotlight: .*$/mu, 'spotlight: nobody'));
+    const coloured = await runCli(['check'], { cwd: ws.dir, env: { FORCE_COLOR: '1' } });
+    expect(coloured.stderr).toContain('\u001b[');
+    const plain = await runCli(['check'], { cwd: ws.dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } });
+    expect(plain.stderr).not.toContain('\u001b[');
+  });
+});
+
+describe('snippet build', () => {
+  it('writes the HTML, the text and a complete sample message', async () => {
+    const result = await runCli(['build', '2026-12'], { cwd: ws.dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/email\.html\s+\d+\.\d KB/u);
+    const out = join(ws.dir, 'out/2026-12');
+    const html = await readFile(join(out, 'email.html'), 'utf8');
+    const text = await readFile(join(out, 'email.txt'), 'utf8');
+    const eml = await readFile(join(out, 'sample.eml'), 'utf8');
+    expect(html).toMatch(/<html[^>]*lang="en-GB"/u);
+    expect(text).toMatch(/December 2026/u);
+    const headers = eml.slice(0, eml.indexOf('\n\n')).replace(/\n[ \t]+/gu, ' ');
+    expect(headers).toMatch(/^From: .*snippet@example\.org/mu);
+    expect(headers).toMatch(/^To: .*@example\.(org|net)/mu);
+    expect(headers).toMatch(/^Subject: /mu);
+    expect(headers).toMatch(/^Message-ID: <snippet\.2026-12\./mu);
+    expect(headers).toMatch(/^List-Unsubscribe: <https:\/\/example\.org\/[^>]+>, <mailto:/mu);
+    expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);
+    expect(headers).toMatch(/^Content-Type: multipart\/alternative/mu);
+    expect(eml).toMatch(/^Content-Type: text\/plain/mu);
+    expect(eml).toMatch(/^Content-Type: text\/html/mu);
+  });
+
+  it('writes nothing when validation fails', async () => {
+    await ws.write('issues/2026-12.md', (await ws.read('issues/2026-12.md')).replace(/^spotlight: .*$/mu, 'spotlight: nobody'));
+    const result = await runCli(['build'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^issues\/2026-12\.md:\d+: error: spotlight/mu);
+    expect(existsSync(join(ws.dir, 'out'))).toBe(false);
+  });
+
+  it('writes to --out', async () => {
+    const result = await runCli(['build', '--out', 'elsewhere'], { cwd: ws.dir });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(ws.dir, 'elsewhere/email.html'))).toBe(true);
+  });
+
+  it('never leaks the unsubscribe secret', async () => {
+    const secret = 'very-secret-unsubscribe-key-123';
+    const result = await runCli(['build'], { cwd: ws.dir, env: { SNIPPET_UNSUBSCRIBE_SECRET: secret } });
+    expect(result.code).toBe(0);
+    const eml = await readFile(join(ws.dir, 'out/2026-12/sample.eml'), 'utf8');
+    expect(`${result.stdout}${result.stderr}${eml}`).not.toContain(secret);
+  });
+});
