@@ -1,0 +1,88 @@
+/** What one SMTP transaction (or outbox write) came to. */
+export type SendResult =
+  | { status: 'delivered'; response: string }
+  /** Not taken, try again later: a 4xx reply, or a failure before the message data was sent. */
+  | {
+      status: 'deferred';
+      reason: string;
+      connectionFailure: boolean;
+      /** Set when no message can get through until the user fixes something (sign-in, TLS). */
+      fatal?: string;
+    }
+  /** Refused for good: a 5xx reply, in the server's words. */
+  | { status: 'failed'; reason: string; noSuchUser: boolean }
+  /** The message data went out but no reply came: the server may have it. */
+  | { status: 'in-doubt'; reason: string };
+
+export interface Envelope {
+  from: string;
+  to: string;
+}
+
+/** A transport: SMTP, or an outbox folder. */
+export interface Mailer {
+  /** Sends one message; never throws for the server's or the network's failures, only returns them. */
+  send(envelope: Envelope, message: Buffer): Promise<SendResult>;
+  close(): Promise<void>;
+}
+
+/** The SMTP error fields this project relies on (nodemailer's SMTPError has them). */
+export interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+}
+
+/**
+ * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
+ * data had started going out when it happened.
+ */
+export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Exclude<SendResult, { status: 'delivered' }> {
+  const response = (error.response ?? '').trim();
+  const code = error.responseCode;
+  if (error.code === 'EAUTH' && code !== undefined) {
+    return { status: 'deferred', reason: `sign-in failed: ${response || code}`, connectionFailure: true, fatal: 'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password' };
+  }
+  if (code !== undefined && code >= 500 && code < 600) {
+    return { status: 'failed', reason: response || `${code}`, noSuchUser: isNoSuchUser(code, response) };
+  }
+  if (code !== undefined && code >= 400 && code < 500) {
+    return { status: 'deferred', reason: response || `${code}`, connectionFailure: code === 421 };
+  }
+  if (error.code === 'EAUTH') {
+    return { status: 'deferred', reason: `sign-in failed${response ? `: ${response}` : ''}`, connectionFailure: true, fatal: 'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password' };
+  }
+  if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
+    return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };
+  }
+  const what = describeFailure(error);
+  if (dataSent) return { status: 'in-doubt', reason: `${what} after the message was sent, before the server replied` };
+  return { status: 'deferred', reason: what, connectionFailure: true };
+}
+
+/** 550 5.1.1 and its relatives: the mailbox does not exist, so the address is suppressed. */
+export function isNoSuchUser(code: number, response: string): boolean {
+  if (/\b5\.1\.(1|0|10)\b/u.test(response)) return true;
+  return code === 550 && /(no such|unknown|does not exist|not exist|invalid) (user|mailbox|recipient|address)|user unknown|mailbox unavailable/iu.test(response);
+}
+
+function describeFailure(error: SmtpErrorLike): string {
+  switch (error.code) {
+    case 'ECONNECTION':
+      return 'connection lost';
+    case 'ETIMEDOUT':
+      return 'the server stopped answering (timed out)';
+    case 'ESOCKET':
+      return `network error${error.message ? `: ${error.message.split('\n')[0]}` : ''}`;
+    case 'ETLS':
+      return 'TLS failed';
+    case 'EAUTH':
+      return 'sign-in failed';
+    case 'EDNS':
+      return 'the server name does not resolve';
+    default:
+      return error.message?.split('\n')[0] ?? 'unknown failure';
+  }
+}

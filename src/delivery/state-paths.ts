@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import type { IssueId } from '../issue/issue.js';
+import type { SendMode } from './ledger-event.js';
+
+/** The delivery state folder, git-ignored: ledgers and the send lock. */
+export const STATE_DIR = '.snippet';
+
+export function ledgerDir(workspace: string): string {
+  return join(workspace, STATE_DIR, 'ledger');
+}
+
+export function ledgerPath(workspace: string, issue: IssueId, mode: SendMode): string {
+  return join(ledgerDir(workspace), mode === 'test' ? `${issue}.test.jsonl` : `${issue}.jsonl`);
+}
+
+/** How a ledger is named in messages: workspace-relative. */
+export function ledgerLabel(issue: IssueId, mode: SendMode): string {
+  return `${STATE_DIR}/ledger/${mode === 'test' ? `${issue}.test.jsonl` : `${issue}.jsonl`}`;
+}
+
+export function lockPath(workspace: string): string {
+  return join(workspace, STATE_DIR, 'send.lock');
+}
