@@ -1,9 +1,8 @@
 import { join, relative } from 'node:path';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import type { IssueId } from '../issue/issue.js';
-import { composeMessage } from '../mail/compose-message.js';
+import { prepareMessageBuilder } from '../mail/message-builder.js';
 import { toEml } from '../mail/nodemailer-mailer.js';
-import { unsubscribeUrl } from '../mail/unsubscribe-token.js';
 import { personalise } from '../render/personalise.js';
 import type { Output } from './output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
@@ -36,19 +35,18 @@ export async function buildCommand(options: BuildOptions, out: Output): Promise<
   out.problems(prepared.problems);
 
   const to = sampleRecipient(issue, prepared.workspace.members, prepared.workspace.suppressions);
-  const secret = options.unsubscribeSecret ?? 'sample-build-not-a-real-secret';
-  const httpsUnsubscribe = config.unsubscribe.url ? unsubscribeUrl(config.unsubscribe.url, secret, to.address) : undefined;
-  const visibleUnsubscribe = httpsUnsubscribe ?? `mailto:${config.unsubscribe.mailto}?subject=unsubscribe`;
-  const parts = personalise(rendered, { ...(to.name ? { name: to.name } : {}), email: to.address, unsubscribeUrl: visibleUnsubscribe });
-  const message = composeMessage({
+  // The sample is built exactly as `send` builds every message.
+  const build = prepareMessageBuilder({
     config,
     issueId: issue.id,
-    to,
-    parts: { subject: rendered.subject, html: parts.html, text: parts.text },
-    ...(httpsUnsubscribe ? { unsubscribeUrl: httpsUnsubscribe } : {}),
-    date: options.now,
+    rendered,
+    test: false,
+    unsubscribeSecret: options.unsubscribeSecret ?? 'sample-build-not-a-real-secret',
+    now: () => options.now,
   });
-  const eml = await toEml(message);
+  const message = build({ email: to.address, ...(to.name ? { name: to.name } : {}) });
+  const eml = await toEml({ raw: message.raw, envelope: message.envelope });
+  const parts = personalise(rendered, { ...(to.name ? { name: to.name } : {}), email: to.address, unsubscribeUrl: message.unsubscribeUrl });
 
   const outDir = options.out ?? join(options.dir, 'out', issue.id);
   const files = [

@@ -1,38 +1,36 @@
 import { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
+import * as mimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
+import * as qp from 'nodemailer/lib/qp/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import { classifySmtpError, type Envelope, type Mailer, type SendResult, type SmtpErrorLike } from '../delivery/send-result.js';
 import type { SmtpSettings } from '../delivery/smtp-settings.js';
-import { formatMailbox } from '../schema/mailbox.js';
-import type { OutgoingMessage } from './outgoing-message.js';
 
 /**
- * The only file that imports nodemailer: MIME composition for the build's
- * sample message, and SMTP connections for sending.
+ * The only file that imports nodemailer: its MIME encoders (used to build
+ * each message from parts encoded once per issue), the stream transport that
+ * writes a complete .eml, and SMTP connections for sending.
  */
 
-export function toMailOptions(message: OutgoingMessage): SendMailOptions {
-  return {
-    from: { name: message.from.name ?? '', address: message.from.address },
-    to: message.to.name ? { name: message.to.name, address: message.to.address } : message.to.address,
-    ...(message.replyTo ? { replyTo: formatMailbox(message.replyTo) } : {}),
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    messageId: `<${message.messageId}>`,
-    date: message.date,
-    headers: message.headers,
-    envelope: { from: message.envelopeFrom ?? message.from.address, to: [message.to.address] },
-    textEncoding: 'quoted-printable',
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  };
+/** Quoted-printable with lines of at most 76 characters; `text` must use CRLF line ends. */
+export function quotedPrintable(text: string): string {
+  return qp.wrap(qp.encode(text), 76);
+}
+
+/** A header value as RFC 2047 encoded words where it is not plain ASCII. */
+export function encodeHeaderWords(value: string): string {
+  return mimeFuncs.encodeWords(value, 'Q', 52);
+}
+
+/** A complete header line folded at 76 characters. */
+export function foldHeader(line: string): string {
+  return mimeFuncs.foldLines(line, 76, false);
 }
 
 /** A complete RFC 5322 message through nodemailer's stream transport. */
-export async function toEml(message: OutgoingMessage | { raw: Buffer; envelope: Envelope }): Promise<Buffer> {
+export async function toEml(message: { raw: Buffer; envelope: Envelope }): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const options: SendMailOptions = 'raw' in message ? { raw: message.raw, envelope: { from: message.envelope.from, to: [message.envelope.to] } } : toMailOptions(message);
+  const options: SendMailOptions = { raw: message.raw, envelope: { from: message.envelope.from, to: [message.envelope.to] } };
   const info = await transport.sendMail(options);
   return info.message as Buffer;
 }

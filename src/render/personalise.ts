@@ -24,8 +24,26 @@ export function preparePersonalisation(rendered: Pick<RenderedIssue, 'html' | 't
   const html = prepare(rendered.html);
   const text = prepare(rendered.text);
   return (recipient) => {
-    const plain = values(recipient);
-    return { html: html(escapeValues(plain)), text: text(plain) };
+    const values = recipientValues(recipient);
+    return { html: html(values.html), text: text(values.text) };
+  };
+}
+
+/** A recipient's placeholder values, as plain text and escaped for HTML. */
+export function recipientValues(recipient: Recipient): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
+  const plain = values(recipient);
+  return { text: plain, html: escapeValues(plain) };
+}
+
+/**
+ * A rendered part cut at its placeholders: `literals` has one more entry than
+ * `names`, and the part is literals[0] + value(names[0]) + literals[1] + ….
+ */
+export function splitAtPlaceholders(rendered: string): { literals: string[]; names: PlaceholderName[] } {
+  const parts = rendered.split(new RegExp(PLACEHOLDER_PATTERN.source, 'u'));
+  return {
+    literals: parts.filter((_, i) => i % 2 === 0),
+    names: parts.filter((_, i) => i % 2 === 1) as PlaceholderName[],
   };
 }
 
@@ -51,15 +69,11 @@ function escapeValues(plain: Record<PlaceholderName, string>): Record<Placeholde
 }
 
 function prepare(rendered: string): Fill {
-  // split() with one capture group alternates literal text and token names.
-  const parts = rendered.split(new RegExp(PLACEHOLDER_PATTERN.source, 'u'));
-  if (parts.length === 1) return () => rendered;
+  const { literals, names } = splitAtPlaceholders(rendered);
+  if (names.length === 0) return () => rendered;
   return (filled) => {
-    let out = '';
-    for (let i = 0; i < parts.length; i += 1) {
-      const part = parts[i] ?? '';
-      out += i % 2 === 0 ? part : (filled[part as PlaceholderName] ?? '');
-    }
+    let out = literals[0]!;
+    for (let i = 0; i < names.length; i += 1) out += (filled[names[i]!] ?? '') + literals[i + 1]!;
     return out;
   };
 }
