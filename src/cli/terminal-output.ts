@@ -22,6 +22,9 @@ export function terminalOutput(options: TerminalOptions): Output {
   const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   return {
     interactive: options.interactive,
+    status: (line) => {
+      if (options.interactive) stderr.write(`\r\u001b[K${redact(line)}`);
+    },
     info: (line) => stdout.write(`${redact(line)}\n`),
     warn: (line) => stderr.write(`${redact(line)}\n`),
     problems: (problems) => {

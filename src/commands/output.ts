@@ -11,6 +11,8 @@ export interface Output {
   warn(line: string): void;
   /** Problems, already sorted, as `file:line: severity: message`. */
   problems(problems: readonly Problem[]): void;
+  /** A line that replaces the previous one on a terminal (progress); dropped elsewhere. */
+  status(line: string): void;
   /** True when stdout is a terminal (progress bars, prompts). */
   readonly interactive: boolean;
 }

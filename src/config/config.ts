@@ -30,6 +30,14 @@ export interface Config {
   sending: {
     rates: RateLimit[];
     connections: number;
+    /** Tries per recipient within one run (4xx replies, lost connections). */
+    retries: number;
+    /** Wait before the second try; doubled for each further one. */
+    retryDelayMs: number;
+    /** Connection failures in a row after which the server is taken to be down (exit 75). */
+    stopAfterFailures: number;
+    /** The longest a run waits for a rate window before leaving the rest to the next run (exit 75). */
+    maxWaitMs: number;
   };
 }
 

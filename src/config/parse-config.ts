@@ -4,6 +4,7 @@ import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import type { Config } from './config.js';
+import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -13,6 +14,10 @@ const mailbox = z
   .string()
   .refine((v) => parseMailbox(v) !== undefined, 'must be an email address, e.g. "Network name <snippet@example.org>"')
   .transform((v) => parseMailbox(v)!);
+const duration = z
+  .union([z.string(), z.number()])
+  .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m or 2h')
+  .transform((v) => parseDuration(v)!);
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
 export const configSchema = z.strictObject({
@@ -51,8 +56,12 @@ export const configSchema = z.strictObject({
         )
         .default([]),
       connections: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(1),
+      retries: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
+      retry_delay: duration.default(30_000),
+      stop_after_failures: z.number().int().min(1).max(1000).default(10),
+      max_wait: duration.default(600_000),
     })
-    .default({ rate: [], connections: 1 }),
+    .default({ rate: [], connections: 1, retries: 3, retry_delay: 30_000, stop_after_failures: 10, max_wait: 600_000 }),
 });
 
 export interface ParsedConfig {
@@ -82,7 +91,14 @@ export function parseConfig(source: string, file: string): ParsedConfig {
     language: raw.language,
     footer: { postalAddress: raw.footer.postal_address, endorsement: raw.footer.endorsement },
     unsubscribe: { mailto: raw.unsubscribe.mailto, ...(raw.unsubscribe.url ? { url: raw.unsubscribe.url } : {}) },
-    sending: { rates: raw.sending.rate, connections: raw.sending.connections },
+    sending: {
+      rates: raw.sending.rate,
+      connections: raw.sending.connections,
+      retries: raw.sending.retries,
+      retryDelayMs: raw.sending.retry_delay,
+      stopAfterFailures: raw.sending.stop_after_failures,
+      maxWaitMs: raw.sending.max_wait,
+    },
   };
   return { config, problems: yaml.problems };
 }

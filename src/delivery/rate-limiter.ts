@@ -43,12 +43,31 @@ export class RateLimiter {
     return worst?.limit;
   }
 
-  /** Counts a send that starts at `at`. */
-  record(at: number): void {
+  /** Counts a send that starts at `at`; returns a handle for `restamp`. */
+  record(at: number): number {
     for (const window of this.windows) {
       window.times.push(at);
       // Only the newest `count` sends can ever decide a delay.
       if (window.times.length > window.limit.count * 2) window.times.splice(0, window.times.length - window.limit.count);
+    }
+    return at;
+  }
+
+  /**
+   * Moves a recorded send later, to when it really started (after its ledger
+   * write): a later time only ever makes later sends wait longer, so the
+   * windows hold by the server's clock too.
+   */
+  restamp(recorded: number, startedAt: number): void {
+    if (startedAt <= recorded) return;
+    for (const { times } of this.windows) {
+      let i = times.lastIndexOf(recorded);
+      if (i < 0) continue;
+      times[i] = startedAt;
+      while (i + 1 < times.length && times[i + 1]! < times[i]!) {
+        [times[i], times[i + 1]] = [times[i + 1]!, times[i]!];
+        i++;
+      }
     }
   }
 }

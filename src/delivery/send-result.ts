@@ -21,9 +21,27 @@ export interface Envelope {
 
 /** A transport: SMTP, or an outbox folder. */
 export interface Mailer {
+  /**
+   * A connection ready for one transaction, or why none could be had. The
+   * engine takes it before its rate-limit slot, so connecting never eats
+   * into a window.
+   */
+  open(): Promise<Channel | ConnectFailure>;
+  close(): Promise<void>;
+}
+
+export type ConnectFailure = Extract<SendResult, { status: 'deferred' }>;
+
+/** One ready connection, used for exactly one message or given back. */
+export interface Channel {
   /** Sends one message; never throws for the server's or the network's failures, only returns them. */
   send(envelope: Envelope, message: Buffer): Promise<SendResult>;
-  close(): Promise<void>;
+  /** Gives the connection back unused. */
+  release(): void;
+}
+
+export function isConnectFailure(value: Channel | ConnectFailure): value is ConnectFailure {
+  return 'status' in value;
 }
 
 /** The SMTP error fields this project relies on (nodemailer's SMTPError has them). */

@@ -3,7 +3,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
 import * as qp from 'nodemailer/lib/qp/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
-import { classifySmtpError, type Envelope, type Mailer, type SendResult, type SmtpErrorLike } from '../delivery/send-result.js';
+import { classifySmtpError, type Channel, type ConnectFailure, type Envelope, type Mailer, type SendResult, type SmtpErrorLike } from '../delivery/send-result.js';
 import type { SmtpSettings } from '../delivery/smtp-settings.js';
 
 /**
@@ -53,7 +53,7 @@ export interface SmtpMailerOptions {
  */
 export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOptions): Mailer {
   const idle: SMTPConnection[] = [];
-  const open = new Set<SMTPConnection>();
+  const live = new Set<SMTPConnection>();
   const timeouts = options.timeouts ?? { connection: 30_000, greeting: 30_000, socket: 120_000 };
 
   const connect = (): Promise<SMTPConnection> =>
@@ -75,14 +75,14 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
       });
       let settled = false;
       connection.on('error', (error) => {
-        open.delete(connection);
+        live.delete(connection);
         if (!settled) {
           settled = true;
           reject(error);
         }
       });
       connection.on('end', () => {
-        open.delete(connection);
+        live.delete(connection);
         const at = idle.indexOf(connection);
         if (at >= 0) idle.splice(at, 1);
       });
@@ -94,7 +94,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
         }
         if (!settings.user) {
           settled = true;
-          open.add(connection);
+          live.add(connection);
           return resolve(connection);
         }
         connection.login({ user: settings.user, pass: settings.pass ?? '' }, (loginError) => {
@@ -103,19 +103,13 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
             connection.close();
             return reject(loginError);
           }
-          open.add(connection);
+          live.add(connection);
           resolve(connection);
         });
       });
     });
 
-  const send = async (envelope: Envelope, message: Buffer): Promise<SendResult> => {
-    let connection: SMTPConnection;
-    try {
-      connection = idle.pop() ?? (await connect());
-    } catch (error) {
-      return classifySmtpError(error as SmtpErrorLike, false);
-    }
+  const send = (connection: SMTPConnection, envelope: Envelope, message: Buffer): Promise<SendResult> => {
     let dataSent = false;
     const source = Readable.from([message], { objectMode: false });
     // nodemailer pipes the message only once the server has accepted the
@@ -131,10 +125,10 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
           const smtpError = error as SmtpErrorLike;
           const result = classifySmtpError(smtpError, dataSent);
           // After a reply (other than 421, closing) the session is still usable once reset.
-          if (smtpError.responseCode !== undefined && smtpError.responseCode !== 421 && open.has(connection)) {
+          if (smtpError.responseCode !== undefined && smtpError.responseCode !== 421 && live.has(connection)) {
             connection.reset((resetError) => {
               if (resetError) {
-                open.delete(connection);
+                live.delete(connection);
                 connection.close();
               } else {
                 idle.push(connection);
@@ -143,7 +137,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
             });
             return;
           }
-          open.delete(connection);
+          live.delete(connection);
           connection.close();
           return resolve(result);
         }
@@ -158,12 +152,31 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     });
   };
 
+  const open = async (): Promise<Channel | ConnectFailure> => {
+    let connection: SMTPConnection;
+    try {
+      connection = idle.pop() ?? (await connect());
+    } catch (error) {
+      return classifySmtpError(error as SmtpErrorLike, false) as ConnectFailure;
+    }
+    let used = false;
+    return {
+      send: (envelope, message) => {
+        used = true;
+        return send(connection, envelope, message);
+      },
+      release: () => {
+        if (!used && live.has(connection)) idle.push(connection);
+      },
+    };
+  };
+
   return {
-    send,
+    open,
     close: async () => {
-      for (const connection of open) connection.quit();
+      for (const connection of live) connection.quit();
       idle.length = 0;
-      open.clear();
+      live.clear();
     },
   };
 }

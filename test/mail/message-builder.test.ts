@@ -14,7 +14,7 @@ const config: Config = {
   language: 'en-GB',
   footer: { postalAddress: '1 Example Street', endorsement: 'Membership is not an endorsement.' },
   unsubscribe: { mailto: 'unsubscribe@example.org', url: 'https://example.org/unsubscribe' },
-  sending: { rates: [], connections: 1 },
+  sending: { rates: [], connections: 1, retries: 3, retryDelayMs: 30_000, stopAfterFailures: 10, maxWaitMs: 600_000 },
 };
 
 const longLine = `${'Perinatal mental health — ünïcödé = equals sign '.repeat(8)}end`;

@@ -14,7 +14,7 @@ export function config(overrides: Partial<Config> = {}): Config {
     language: 'en-GB',
     footer: { postalAddress: '1 Example Street, Glasgow G1 1AA', endorsement: 'Membership is not an endorsement.' },
     unsubscribe: { mailto: 'unsubscribe@example.org', url: 'https://example.org/unsubscribe' },
-    sending: { rates: [], connections: 1 },
+    sending: { rates: [], connections: 1, retries: 3, retryDelayMs: 30_000, stopAfterFailures: 10, maxWaitMs: 600_000 },
     ...overrides,
   };
 }

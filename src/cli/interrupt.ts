@@ -1,0 +1,24 @@
+/**
+ * Ctrl-C and SIGTERM ask a long command to stop after what it is doing (a
+ * send finishes its messages in flight and records them); a second Ctrl-C
+ * ends the process at once.
+ */
+export function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const handler = (): void => {
+    if (controller.signal.aborted) {
+      process.exit(130);
+    }
+    process.stderr.write('\nStopping after the messages in flight (Ctrl-C again to quit at once)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { RateLimit } from '../config/rate-limit.js';
+import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
+import type { DeliveryPlan } from '../delivery/delivery-plan.js';
+import type { SendReport, StopReason } from '../delivery/send-engine.js';
+
+/** Pure: the lines `--dry-run` prints. */
+export function describePlan(plan: DeliveryPlan, details: { issue: string; subject: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' }): string[] {
+  const lines = [
+    `[Dry run] ${details.issue}: "${details.subject}"${details.mode === 'test' ? ' (test send)' : ''}`,
+    `  audience        ${plan.audience}`,
+    `  to send now     ${plan.send.length}${plan.retrying > 0 ? ` (${plan.retrying} deferred earlier, tried again)` : ''}`,
+    `  suppressed      ${plan.suppressed.length}`,
+    `  delivered       ${plan.alreadyDelivered} (earlier runs)`,
+    `  failed          ${plan.alreadyFailed} (earlier runs)`,
+    `  in doubt        ${plan.inDoubt.length}${plan.inDoubt.length > 0 ? ' (not resent without --resend-in-doubt)' : ''}`,
+    `  message size    ${(details.messageBytes / 1024).toFixed(1)} KB`,
+    `  transport       ${details.transport}, ${details.connections} connection${details.connections === 1 ? '' : 's'}`,
+    `  limits          ${details.rates.length > 0 ? details.rates.map(formatRateLimit).join(', ') : 'none'}`,
+    `  estimated time  ${formatDuration(estimateDuration(plan.send.length, details.rates))} at the limits${details.rates.length === 0 ? ' (none: as fast as the server takes them)' : ''}`,
+  ];
+  const day = details.rates.find((r) => r.unit === 'day');
+  if (day && plan.send.length > day.count) lines.push(`  note            the day limit allows ${day.count}; the rest go in later runs`);
+  if (plan.send.length > 0) {
+    lines.push('  first recipients:');
+    for (const recipient of plan.send.slice(0, 10)) lines.push(`    ${recipient.email}`);
+    if (plan.send.length > 10) lines.push(`    … and ${plan.send.length - 10} more`);
+  }
+  for (const recipient of plan.inDoubt) lines.push(`  in doubt: ${recipient.email}`);
+  lines.push('[Dry run] Nothing was sent.');
+  return lines;
+}
+
+/** The least time `count` sends take under the limits (ignoring the server's own speed). */
+export function estimateDuration(count: number, rates: readonly RateLimit[]): number {
+  if (count <= 0) return 0;
+  return Math.max(0, ...rates.map((rate) => Math.ceil(count / rate.count - 1) * UNIT_MS[rate.unit]));
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1_000) return 'under a second';
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+/** Pure: the final report of a run. */
+export function describeReport(report: SendReport, details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number }): string[] {
+  const lines = [
+    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length + report.notAttempted.length}, failed ${report.failed.length}, in doubt ${report.inDoubt.length}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
+  ];
+  for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
+  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} address${details.bouncesAdded === 1 ? '' : 'es'} that do not exist added to contacts/suppressions.csv (reason: bounced).`);
+  for (const { recipient, reason } of report.inDoubt) lines.push(`  in doubt: ${recipient.email}: ${reason}`);
+  if (report.inDoubt.length > 0) {
+    lines.push('  In doubt means the server may have taken the message. They are not sent again unless you run send with --resend-in-doubt.');
+  }
+  const deferred = report.deferred.length + report.notAttempted.length;
+  if (deferred > 0) {
+    const reasons = new Map<string, number>();
+    for (const { reason } of report.deferred) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    for (const [reason, count] of reasons) lines.push(`  deferred ${count}: ${reason}`);
+    lines.push(`  ${deferred} left for the next run.`);
+  }
+  if (report.stop) lines.push(`  stopped: ${describeStop(report.stop)}`);
+  return lines;
+}
+
+export function describeStop(stop: StopReason): string {
+  switch (stop.kind) {
+    case 'rate-limit':
+      return `the sending limit${stop.limit ? ` (${formatRateLimit(stop.limit)})` : ''} is used up for now; the next slot is in ${formatDuration(stop.waitMs)}. Run again later (cron will).`;
+    case 'server-down':
+      return `the mail server seems down (${stop.reason}). Run again later (cron will).`;
+    case 'interrupted':
+      return 'interrupted. Run the same command again to carry on.';
+    case 'fatal':
+      return stop.reason;
+    case 'ledger':
+      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space and run again.`;
+  }
+}

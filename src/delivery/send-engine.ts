@@ -1,0 +1,274 @@
+import type { RateLimit } from '../config/rate-limit.js';
+import type { BuiltMessage } from '../mail/message-builder.js';
+import type { Recipient } from './delivery-plan.js';
+import type { LedgerEvent, Outcome } from './ledger-event.js';
+import type { RateLimiter } from './rate-limiter.js';
+import { isConnectFailure, type Channel, type Mailer, type SendResult } from './send-result.js';
+
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`, or early when `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface RetryPolicy {
+  /** Tries per recipient within one run, the first included. */
+  attempts: number;
+  /** Delay before the second try; doubled for each further one. */
+  firstDelayMs: number;
+}
+
+export interface SendEngineInput {
+  recipients: readonly Recipient[];
+  build(recipient: Recipient): BuiltMessage;
+  mailer: Mailer;
+  journal: { append(event: LedgerEvent): Promise<void> };
+  limiter: RateLimiter;
+  connections: number;
+  retry: RetryPolicy;
+  /** Consecutive connection failures after which the server is taken to be down. */
+  stopAfterFailures: number;
+  /** The longest the run waits for a rate window; a longer wait ends the run (the next one carries on). */
+  maxWaitMs: number;
+  clock: Clock;
+  signal?: AbortSignal;
+  onEvent?(event: EngineEvent): void;
+}
+
+export type EngineEvent =
+  | { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number }
+  | { type: 'waiting'; ms: number; limit: RateLimit | undefined };
+
+export type StopReason =
+  | { kind: 'rate-limit'; limit: RateLimit | undefined; waitMs: number }
+  | { kind: 'server-down'; reason: string }
+  | { kind: 'interrupted' }
+  /** Nothing can get through until the user fixes something (sign-in, TLS). */
+  | { kind: 'fatal'; reason: string }
+  /** The ledger could not be written (e.g. a full disk): nothing more is sent. */
+  | { kind: 'ledger'; reason: string };
+
+export interface SendReport {
+  delivered: Recipient[];
+  failed: Array<{ recipient: Recipient; reason: string; bounced: boolean }>;
+  inDoubt: Array<{ recipient: Recipient; reason: string }>;
+  /** Not taken in this run; left for the next one. */
+  deferred: Array<{ recipient: Recipient; reason: string }>;
+  /** Never tried because the run stopped first. */
+  notAttempted: Recipient[];
+  stop: StopReason | undefined;
+  attempts: number;
+}
+
+interface WorkItem {
+  recipient: Recipient;
+  tries: number;
+  notBefore: number;
+  lastReason?: string;
+}
+
+/**
+ * Sends to every recipient through `connections` workers. For each message:
+ * wait for a rate-limit slot, make the attempt durable in the ledger, send,
+ * make the outcome durable. A crash between any two of those steps leaves
+ * the recipient either untouched or in doubt, never silently re-sendable.
+ */
+export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
+  const { clock, limiter } = input;
+  // Fresh recipients in order, read through a cursor (the list may hold 100,000);
+  // deferred ones wait in a short list of their own until their backoff ends.
+  const fresh: WorkItem[] = input.recipients.map((recipient) => ({ recipient, tries: 0, notBefore: 0 }));
+  let cursor = 0;
+  const retries: WorkItem[] = [];
+  const remaining = (): number => fresh.length - cursor + retries.length;
+  const report: SendReport = { delivered: [], failed: [], inDoubt: [], deferred: [], notAttempted: [], stop: undefined, attempts: 0 };
+  const total = fresh.length;
+  let settled = 0;
+  let consecutiveFailures = 0;
+  const wake = new AbortController();
+
+  const stop = (reason: StopReason): void => {
+    report.stop ??= reason;
+    wake.abort();
+  };
+  const onAbort = (): void => stop({ kind: 'interrupted' });
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+  if (input.signal?.aborted) onAbort();
+
+  const earliestReady = (): number => {
+    if (cursor < fresh.length) return 0;
+    return retries.reduce((min, item) => Math.min(min, item.notBefore), Infinity);
+  };
+  const takeReady = (now: number): WorkItem | undefined => {
+    const retry = retries.findIndex((item) => item.notBefore <= now);
+    if (retry >= 0) return retries.splice(retry, 1)[0];
+    return cursor < fresh.length ? fresh[cursor++] : undefined;
+  };
+  const putBack = (item: WorkItem): void => {
+    if (item.tries === 0) fresh[--cursor] = item;
+    else retries.push(item);
+  };
+
+  const settle = (item: WorkItem, result: SendResult): void => {
+    settled++;
+    input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled, total });
+  };
+
+  const worker = async (): Promise<void> => {
+    let connectFailures = 0;
+    while (report.stop === undefined && remaining() > 0) {
+      const earliest = earliestReady();
+      if (earliest > clock.now()) {
+        await clock.sleep(earliest - clock.now(), wake.signal);
+        continue;
+      }
+      // A ready connection first, so that connecting never eats into a rate window.
+      const channel = await input.mailer.open();
+      if (isConnectFailure(channel)) {
+        if (channel.fatal) {
+          stop({ kind: 'fatal', reason: channel.fatal });
+          break;
+        }
+        connectFailures++;
+        consecutiveFailures++;
+        if (consecutiveFailures >= input.stopAfterFailures) {
+          stop({ kind: 'server-down', reason: `${consecutiveFailures} failures in a row, the last: ${channel.reason}` });
+          break;
+        }
+        await clock.sleep(input.retry.firstDelayMs * 2 ** Math.min(connectFailures - 1, 6), wake.signal);
+        continue;
+      }
+      connectFailures = 0;
+      const now = clock.now();
+      const wait = limiter.delay(now);
+      if (wait > input.maxWaitMs) {
+        channel.release();
+        stop({ kind: 'rate-limit', limit: limiter.blockingLimit(now), waitMs: wait });
+        break;
+      }
+      if (wait > 0) {
+        channel.release();
+        if (wait > 1_000) input.onEvent?.({ type: 'waiting', ms: wait, limit: limiter.blockingLimit(now) });
+        await clock.sleep(wait, wake.signal);
+        continue;
+      }
+      const item = takeReady(now);
+      if (!item) {
+        channel.release();
+        continue;
+      }
+      await sendOne(item, channel, limiter.record(now));
+    }
+  };
+
+  const sendOne = async (item: WorkItem, channel: Channel, slot: number): Promise<void> => {
+    const message = input.build(item.recipient);
+    try {
+      await input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
+    } catch (error) {
+      channel.release();
+      putBack(item);
+      stop({ kind: 'ledger', reason: describe(error) });
+      return;
+    }
+    limiter.restamp(slot, clock.now());
+    item.tries++;
+    report.attempts++;
+    const result = await channel.send(message.envelope, message.raw);
+    const outcome = toOutcome(item.recipient.key, result, iso(clock.now()));
+    try {
+      await input.journal.append(outcome);
+    } catch (error) {
+      // The attempt is on disk without its outcome: the next run sees it in doubt.
+      report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
+      stop({ kind: 'ledger', reason: describe(error) });
+      return;
+    }
+    switch (result.status) {
+      case 'delivered':
+        consecutiveFailures = 0;
+        report.delivered.push(item.recipient);
+        settle(item, result);
+        return;
+      case 'failed':
+        consecutiveFailures = 0;
+        report.failed.push({ recipient: item.recipient, reason: result.reason, bounced: result.noSuchUser });
+        settle(item, result);
+        return;
+      case 'in-doubt':
+        consecutiveFailures++;
+        item.lastReason = result.reason;
+        report.inDoubt.push({ recipient: item.recipient, reason: result.reason });
+        settle(item, result);
+        break;
+      case 'deferred':
+        item.lastReason = result.reason;
+        if (result.fatal) {
+          report.deferred.push({ recipient: item.recipient, reason: result.reason });
+          stop({ kind: 'fatal', reason: result.fatal });
+          return;
+        }
+        if (result.connectionFailure) consecutiveFailures++;
+        else consecutiveFailures = 0;
+        if (item.tries < input.retry.attempts) {
+          item.notBefore = clock.now() + input.retry.firstDelayMs * 2 ** (item.tries - 1);
+          retries.push(item);
+        } else {
+          report.deferred.push({ recipient: item.recipient, reason: result.reason });
+          settle(item, result);
+        }
+        break;
+    }
+    if (consecutiveFailures >= input.stopAfterFailures) {
+      stop({ kind: 'server-down', reason: `${consecutiveFailures} failures in a row, the last: ${item.lastReason ?? 'connection lost'}` });
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, input.connections) }, () => worker()));
+  } finally {
+    input.signal?.removeEventListener('abort', onAbort);
+  }
+  for (const item of fresh.slice(cursor)) report.notAttempted.push(item.recipient);
+  for (const item of retries) report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
+  return report;
+}
+
+function toOutcome(to: string, result: SendResult, at: string): Outcome {
+  switch (result.status) {
+    case 'delivered':
+      return { type: 'delivered', at, to, response: result.response };
+    case 'failed':
+      return { type: 'failed', at, to, reason: result.reason, bounced: result.noSuchUser };
+    case 'deferred':
+      return { type: 'deferred', at, to, reason: result.reason };
+    case 'in-doubt':
+      return { type: 'in-doubt', at, to, reason: result.reason };
+  }
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise((resolve) => {
+      if (signal?.aborted) return resolve();
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      }
+      signal?.addEventListener('abort', done, { once: true });
+    }),
+};

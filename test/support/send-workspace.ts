@@ -1,0 +1,26 @@
+import { sampleWorkspace } from './workspace.js';
+
+export interface SendWorkspaceOptions {
+  members: number;
+  /** Lines under `sending:` in the config. */
+  sending?: string;
+  status?: 'draft' | 'approved';
+}
+
+/**
+ * A copy of the sample workspace with `members` generated members and
+ * December's issue approved: the ground for sending tests.
+ */
+export async function sendWorkspace(options: SendWorkspaceOptions) {
+  const ws = await sampleWorkspace();
+  const rows = Array.from({ length: options.members }, (_, i) => `member${String(i + 1).padStart(5, '0')}@example.org,Member ${i + 1},aberlour,members`);
+  await ws.write('contacts/members.csv', `email,name,organisation,lists\n${rows.join('\n')}\n`);
+  await ws.write('contacts/suppressions.csv', 'email,date,reason\n');
+  const config = await ws.read('snippet.config.yaml');
+  const sending = options.sending ?? 'rate: []\n  connections: 3\n  retry_delay: 50ms\n  max_wait: 5s';
+  await ws.write('snippet.config.yaml', config.replace(/^sending:[\s\S]*?(?=^\S|$(?![\s\S]))/mu, `sending:\n  ${sending}\n`));
+  const issue = await ws.read('issues/2026-12.md');
+  await ws.write('issues/2026-12.md', issue.replace(/^status: .*$/mu, `status: ${options.status ?? 'approved'}`));
+  const addresses = rows.map((row) => row.split(',')[0]!);
+  return { ...ws, addresses };
+}

@@ -1,0 +1,137 @@
+import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
+
+export interface ReceivedMessage {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  /** When the server took MAIL FROM and when it replied to the message data (ms). */
+  mailFromAt: number;
+  receivedAt: number;
+}
+
+export interface ServerBehaviour {
+  /** Refuse the first N connections with 421. */
+  refuseConnections?: number;
+  /** Reply to RCPT TO: return a reply such as `451 4.3.0 Try later` to refuse, or undefined to accept. */
+  onRecipient?(address: string, attempt: number): string | undefined;
+  /** Decide what happens once the message data is in: 'accept', 'drop' (close with no reply) or a refusal reply. */
+  afterData?(to: string, attempt: number): 'accept' | 'drop' | string;
+  /** Called when a message's data is complete, before the reply. */
+  onMessage?(message: ReceivedMessage, count: number): void;
+  /** Require this user and password. */
+  auth?: { user: string; pass: string };
+  /** Delay before replying to the data (ms). */
+  replyDelayMs?: number;
+}
+
+/**
+ * A real SMTP server (smtp-server) on 127.0.0.1 with scripted failures,
+ * recording what it received and when, by its own clock.
+ */
+export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<{
+  port: number;
+  url: string;
+  messages: ReceivedMessage[];
+  connections: () => number;
+  maxConcurrentConnections: () => number;
+  close(): Promise<void>;
+}> {
+  const messages: ReceivedMessage[] = [];
+  const recipientAttempts = new Map<string, number>();
+  const dataAttempts = new Map<string, number>();
+  const mailFromTimes = new Map<string, number>();
+  let connectionCount = 0;
+  let open = 0;
+  let maxOpen = 0;
+  const server: SMTPServer = new SMTPServer({
+    secure: false,
+    disabledCommands: behaviour.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !behaviour.auth,
+    allowInsecureAuth: true,
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      connectionCount++;
+      if (connectionCount <= (behaviour.refuseConnections ?? 0)) {
+        return callback(Object.assign(new Error('Too many connections, try again later'), { responseCode: 421 }));
+      }
+      open++;
+      maxOpen = Math.max(maxOpen, open);
+      callback();
+    },
+    onClose() {
+      open = Math.max(0, open - 1);
+    },
+    onAuth(auth, _session, callback) {
+      if (behaviour.auth && auth.username === behaviour.auth.user && auth.password === behaviour.auth.pass) return callback(null, { user: auth.username });
+      callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+    },
+    onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback) {
+      mailFromTimes.set(session.id, Date.now());
+      callback();
+    },
+    onRcptTo(address: SMTPServerAddress, _session, callback) {
+      const attempt = (recipientAttempts.get(address.address) ?? 0) + 1;
+      recipientAttempts.set(address.address, attempt);
+      const reply = behaviour.onRecipient?.(address.address, attempt);
+      if (reply) return callback(replyError(reply));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo.map((r) => r.address);
+        const message: ReceivedMessage = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to,
+          raw: Buffer.concat(chunks),
+          mailFromAt: mailFromTimes.get(session.id) ?? Date.now(),
+          receivedAt: Date.now(),
+        };
+        const key = to[0] ?? '';
+        const attempt = (dataAttempts.get(key) ?? 0) + 1;
+        dataAttempts.set(key, attempt);
+        const decision = behaviour.afterData?.(key, attempt) ?? 'accept';
+        if (decision === 'drop') {
+          // The server has the message but the client never hears back.
+          messages.push(message);
+          behaviour.onMessage?.(message, messages.length);
+          for (const connection of (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }> }).connections) {
+            if (connection.session === session) connection._socket.destroy();
+          }
+          return;
+        }
+        if (decision !== 'accept') return callback(replyError(decision));
+        messages.push(message);
+        behaviour.onMessage?.(message, messages.length);
+        const reply = (): void => callback(null, `Message queued as ${messages.length}`);
+        if (behaviour.replyDelayMs) setTimeout(reply, behaviour.replyDelayMs);
+        else reply();
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    port,
+    url: behaviour.auth ? `smtp://${encodeURIComponent(behaviour.auth.user)}:${encodeURIComponent(behaviour.auth.pass)}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
+    messages,
+    connections: () => connectionCount,
+    maxConcurrentConnections: () => maxOpen,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+function replyError(reply: string): Error {
+  const code = Number(reply.slice(0, 3));
+  return Object.assign(new Error(reply.slice(4)), { responseCode: code });
+}
+
+/** The recipients of the messages received, with how many times each got one. */
+export function deliveries(messages: readonly ReceivedMessage[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of messages) for (const to of message.to) counts.set(to, (counts.get(to) ?? 0) + 1);
+  return counts;
+}
