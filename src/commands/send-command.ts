@@ -164,14 +164,14 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
 
     const bounced = report.failed.filter((f) => f.bounced).map((f) => f.recipient);
     const added = await suppressBounces(options.dir, bounced, workspace.suppressions.map((s) => s.key), config.timeZone, clock);
-    for (const line of describeReport(report, { issue: issue.id, suppressed: lockedPlan.suppressed.length, elapsedMs: clock.now() - started, bouncesAdded: added + bouncesBefore })) {
+    for (const line of describeReport(report, { issue: issue.id, suppressed: lockedPlan.suppressed.length, elapsedMs: clock.now() - started, bouncesAdded: added + bouncesBefore, earlierInDoubt: lockedPlan.inDoubt })) {
       out.info(line);
     }
     if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
       throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
     }
     const left = report.deferred.length + report.notAttempted.length;
-    const exitCode = report.failed.length > 0 || report.inDoubt.length > 0 ? 1 : left > 0 ? 75 : 0;
+    const exitCode = report.failed.length > 0 || report.inDoubt.length > 0 || lockedPlan.inDoubt.length > 0 ? 1 : left > 0 ? 75 : 0;
     return { exitCode, plan: lockedPlan, report };
   } finally {
     await mailer?.close();

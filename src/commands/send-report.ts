@@ -1,6 +1,6 @@
 import type { RateLimit } from '../config/rate-limit.js';
 import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
-import type { DeliveryPlan } from '../delivery/delivery-plan.js';
+import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
 import type { SendReport, StopReason } from '../delivery/send-engine.js';
 
 /** Pure: the lines `--dry-run` prints. */
@@ -48,14 +48,19 @@ export function formatDuration(ms: number): string {
 }
 
 /** Pure: the final report of a run. */
-export function describeReport(report: SendReport, details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number }): string[] {
+export function describeReport(
+  report: SendReport,
+  details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number; earlierInDoubt: readonly Recipient[] },
+): string[] {
+  const inDoubt = report.inDoubt.length + details.earlierInDoubt.length;
   const lines = [
-    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length + report.notAttempted.length}, failed ${report.failed.length}, in doubt ${report.inDoubt.length}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
+    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length + report.notAttempted.length}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
   ];
   for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
   if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} address${details.bouncesAdded === 1 ? '' : 'es'} that do not exist added to contacts/suppressions.csv (reason: bounced).`);
   for (const { recipient, reason } of report.inDoubt) lines.push(`  in doubt: ${recipient.email}: ${reason}`);
-  if (report.inDoubt.length > 0) {
+  for (const recipient of details.earlierInDoubt) lines.push(`  in doubt: ${recipient.email}: from an earlier run`);
+  if (inDoubt > 0) {
     lines.push('  In doubt means the server may have taken the message. They are not sent again unless you run send with --resend-in-doubt.');
   }
   const deferred = report.deferred.length + report.notAttempted.length;

@@ -22,7 +22,14 @@ export interface ServerBehaviour {
   auth?: { user: string; pass: string };
   /** Delay before replying to the data (ms). */
   replyDelayMs?: number;
+  /**
+   * Called at each stage of each transaction with how many times that stage
+   * has been reached; returning 'hold' leaves the client waiting for a reply.
+   */
+  hook?(stage: Stage, count: number): 'hold' | Promise<void> | void;
 }
+
+export type Stage = 'connect' | 'mail' | 'rcpt' | 'data-end' | 'replied';
 
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 with scripted failures,
@@ -41,6 +48,12 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
   const dataAttempts = new Map<string, number>();
   const mailFromTimes = new Map<string, number>();
   let connectionCount = 0;
+  const stageCounts = new Map<Stage, number>();
+  const reach = (stage: Stage): 'hold' | Promise<void> | void => {
+    const count = (stageCounts.get(stage) ?? 0) + 1;
+    stageCounts.set(stage, count);
+    return behaviour.hook?.(stage, count);
+  };
   let open = 0;
   let maxOpen = 0;
   const server: SMTPServer = new SMTPServer({
@@ -52,6 +65,7 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
     size: 10 * 1024 * 1024,
     onConnect(_session, callback) {
       connectionCount++;
+      if (reach('connect') === 'hold') return;
       if (connectionCount <= (behaviour.refuseConnections ?? 0)) {
         return callback(Object.assign(new Error('Too many connections, try again later'), { responseCode: 421 }));
       }
@@ -67,6 +81,13 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
       callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
     },
     onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback) {
+      const reached = reach('mail');
+      if (reached === 'hold') return;
+      // A promise holds the transaction until it settles.
+      if (reached instanceof Promise) return void reached.then(() => {
+        mailFromTimes.set(session.id, Date.now());
+        callback();
+      });
       mailFromTimes.set(session.id, Date.now());
       callback();
     },
@@ -75,6 +96,7 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
       recipientAttempts.set(address.address, attempt);
       const reply = behaviour.onRecipient?.(address.address, attempt);
       if (reply) return callback(replyError(reply));
+      if (reach('rcpt') === 'hold') return;
       callback();
     },
     onData(stream, session, callback) {
@@ -105,7 +127,11 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
         if (decision !== 'accept') return callback(replyError(decision));
         messages.push(message);
         behaviour.onMessage?.(message, messages.length);
-        const reply = (): void => callback(null, `Message queued as ${messages.length}`);
+        if (reach('data-end') === 'hold') return;
+        const reply = (): void => {
+          callback(null, `Message queued as ${messages.length}`);
+          setImmediate(() => reach('replied'));
+        };
         if (behaviour.replyDelayMs) setTimeout(reply, behaviour.replyDelayMs);
         else reply();
       });
