@@ -46,6 +46,27 @@ export interface SmtpMailerOptions {
 }
 
 /**
+ * How a connection is made. Outside loopback, mail never goes unencrypted:
+ * STARTTLS is required (or implicit TLS), with a verified certificate.
+ */
+export function smtpConnectionOptions(settings: SmtpSettings, options: Pick<SmtpMailerOptions, 'clientName' | 'ca'>, timeouts: { connection: number; greeting: number; socket: number }): SMTPConnection.Options {
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    requireTLS: !settings.secure && !settings.loopback,
+    ignoreTLS: !settings.secure && settings.loopback,
+    ...(options.clientName ? { name: options.clientName } : {}),
+    connectionTimeout: timeouts.connection,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.socket,
+    tls: { rejectUnauthorized: true, servername: settings.host, minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+    logger: false,
+    debug: false,
+  };
+}
+
+/**
  * SMTP through a small pool of nodemailer connections, one per sending worker.
  * Owning the connections (rather than nodemailer's pool) lets each send know
  * whether its message data had gone out when a connection failed: that is
@@ -58,21 +79,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
 
   const connect = (): Promise<SMTPConnection> =>
     new Promise((resolve, reject) => {
-      const connection = new SMTPConnection({
-        host: settings.host,
-        port: settings.port,
-        secure: settings.secure,
-        // Outside loopback, never send without TLS: STARTTLS is required.
-        requireTLS: !settings.secure && !settings.loopback,
-        ignoreTLS: !settings.secure && settings.loopback,
-        ...(options.clientName ? { name: options.clientName } : {}),
-        connectionTimeout: timeouts.connection,
-        greetingTimeout: timeouts.greeting,
-        socketTimeout: timeouts.socket,
-        tls: { rejectUnauthorized: true, servername: settings.host, minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
-        logger: false,
-        debug: false,
-      });
+      const connection = new SMTPConnection(smtpConnectionOptions(settings, options, timeouts));
       let settled = false;
       connection.on('error', (error) => {
         live.delete(connection);
