@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerNew } from './commands/new.js';
+import { registerSpotlight } from './commands/spotlight.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerNew, registerCheck, registerBuild];
+const COMMANDS = [registerNew, registerCheck, registerBuild, registerSpotlight];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')

@@ -4,7 +4,7 @@ import { hasErrors, SnippetError, sortProblems } from '../errors.js';
 import { writeNewFile } from '../fs/write-new-file.js';
 import { carryForward } from '../issue/carry-forward.js';
 import type { IssueId } from '../issue/issue.js';
-import { issueFile, nextIssueId } from '../issue/issue-id.js';
+import { issueFile } from '../issue/issue-id.js';
 import { nextSubject } from '../issue/next-subject.js';
 import { parseIssue } from '../issue/parse-issue.js';
 import { scaffoldIssue } from '../issue/scaffold-issue.js';
@@ -14,11 +14,12 @@ import { organisationProfile } from '../organisations/organisation-profile.js';
 import { pickSpotlight } from '../organisations/pick-spotlight.js';
 import { formatDate, formatMonth } from '../render/format-date.js';
 import { nextMeeting } from '../render/next-meeting.js';
-import { instantToZoned, pad, zonedDate } from '../time/zoned-time.js';
+import { zonedDate } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../workspace/spotlight-history.js';
 import type { Output } from './output.js';
+import { monthAfterLatest, warnUncountedSpotlights } from './rotation-context.js';
 
 export interface NewOptions {
   dir: string;
@@ -47,9 +48,7 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
     throw new SnippetError('the config and the organisations must be right before a new issue can be started', { problems: sortProblems(blocking), hint: 'Fix the problems above; `snippet check` lists them all.' });
   }
 
-  const latest = workspace.issues.at(-1);
-  const now = instantToZoned(options.now, config.timeZone);
-  const id = options.issue ?? nextIssueId(latest?.id ?? `${now.year}-${pad(now.month)}`);
+  const id = options.issue ?? monthAfterLatest(workspace.issues, options.now, config.timeZone);
   const file = issueFile(id);
   const exists = (): SnippetError =>
     new SnippetError(`${file} already exists; snippet new never replaces an issue`, {
@@ -65,9 +64,7 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
       hint: `Fix them and run snippet new again; \`snippet check ${previous.id}\` lists them.`,
     });
   }
-  for (const broken of before.slice(0, -1).filter((issue) => issue.issue === undefined)) {
-    out.warn(`warning: ${issueFile(broken.id)} has errors, so its spotlight is not counted in the rotation (\`snippet check ${broken.id}\` lists them).`);
-  }
+  warnUncountedSpotlights(before.slice(0, -1), out);
 
   const language = config.language;
   const month = formatMonth(id, language);
