@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { hasErrors, SnippetError, sortProblems, type Problem } from '../errors.js';
 import type { Issue, IssueId } from '../issue/issue.js';
+import { checkSpotlightRotation } from '../issue/check-spotlight-rotation.js';
 import { issueFile } from '../issue/issue-id.js';
 import { issueSendAt } from '../issue/send-time.js';
 import { validateIssue } from '../issue/validate-issue.js';
@@ -9,6 +10,7 @@ import { readTemplates } from '../render/read-templates.js';
 import { renderIssue, type RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { spotlightHistory } from '../workspace/spotlight-history.js';
 
 export interface PreparedIssue {
   workspace: Workspace;
@@ -45,6 +47,13 @@ export async function prepareIssue(dir: string, id: IssueId | undefined): Promis
     sendAt = issueSendAt(issue, config.timeZone);
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
     problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, knownLists }));
+    problems.push(
+      ...checkSpotlightRotation(issue, selected.lineOf, {
+        organisations: workspace.organisations,
+        history: spotlightHistory(workspace.issues),
+        repeatMonths: config.spotlight.repeatMonths,
+      }),
+    );
   }
 
   let rendered: RenderedIssue | undefined;

@@ -39,6 +39,31 @@ export interface Config {
     /** The longest a run waits for a rate window before leaving the rest to the next run (exit 75). */
     maxWaitMs: number;
   };
+  /** When `snippet new` sets an issue's send_at. */
+  schedule: Schedule;
+  spotlight: {
+    /** Featuring an organisation again within this many months, while others wait, is a warning. */
+    repeatMonths: number;
+  };
+  /** Quarterly network meetings, oldest first. */
+  meetings: Meeting[];
+}
+
+export interface Schedule {
+  /** The first Monday to Friday that is not a Scottish bank holiday, or a fixed day of the month. */
+  sendDay: 'first-working-day' | number;
+  /** Local time of day, `HH:MM`. */
+  sendTime: string;
+}
+
+export interface Meeting {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** Local `HH:MM`, when known. */
+  time?: string;
+  venue: string;
+  /** Markdown: agenda, how to join online, who to tell. */
+  details?: string;
 }
 
 export const CONFIG_FILE = 'snippet.config.yaml';

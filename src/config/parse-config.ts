@@ -3,6 +3,7 @@ import { hasErrors, type Problem } from '../errors.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { isIsoDate } from '../time/zoned-time.js';
 import type { Config } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
@@ -18,6 +19,14 @@ const duration = z
   .union([z.string(), z.number()])
   .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m or 2h')
   .transform((v) => parseDuration(v)!);
+const clockTime = z
+  .string()
+  .trim()
+  .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/u.test(v), 'must be a time of day written HH:MM, e.g. "09:00"')
+  .transform((v) => v.padStart(5, '0'));
+const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2027-02-11');
+// Days after the 28th do not exist in every month.
+const sendDayError = { error: 'must be first-working-day or a day of the month from 1 to 28' };
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
 export const configSchema = z.strictObject({
@@ -62,6 +71,31 @@ export const configSchema = z.strictObject({
       max_wait: duration.default(600_000),
     })
     .default({ rate: [], connections: 1, retries: 3, retry_delay: 30_000, stop_after_failures: 10, max_wait: 600_000 }),
+  schedule: z
+    .strictObject({
+      send_day: z
+        .union([z.literal('first-working-day'), z.number().int(sendDayError).min(1, sendDayError).max(28, sendDayError)], sendDayError)
+        .default('first-working-day'),
+      send_time: clockTime.default('09:00'),
+    })
+    .default({ send_day: 'first-working-day', send_time: '09:00' }),
+  spotlight: z
+    .strictObject({
+      repeat_months: z.number().int().min(1, 'must be at least 1').max(120, 'must be at most 120').default(12),
+    })
+    .default({ repeat_months: 12 }),
+  meetings: z
+    .array(
+      z.strictObject({
+        date,
+        time: clockTime.optional(),
+        venue: text,
+        details: z.string().optional(),
+      }),
+      { error: 'must be a list of meetings, each starting with "- date: YYYY-MM-DD"' },
+    )
+    .nullish()
+    .transform((meetings) => meetings ?? []),
 });
 
 export interface ParsedConfig {
@@ -99,6 +133,11 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       stopAfterFailures: raw.sending.stop_after_failures,
       maxWaitMs: raw.sending.max_wait,
     },
+    schedule: { sendDay: raw.schedule.send_day, sendTime: raw.schedule.send_time },
+    spotlight: { repeatMonths: raw.spotlight.repeat_months },
+    meetings: raw.meetings
+      .map((m) => ({ date: m.date, venue: m.venue, ...(m.time !== undefined ? { time: m.time } : {}), ...(m.details !== undefined ? { details: m.details } : {}) }))
+      .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
   };
   return { config, problems: yaml.problems };
 }

@@ -12,17 +12,22 @@ export async function writeFilesAtomically(dir: string, files: ReadonlyArray<{ n
   try {
     for (const file of temporary) {
       await mkdir(dirname(file.path), { recursive: true });
-      const handle = await open(file.tmp, 'w', 0o644);
-      try {
-        await handle.writeFile(file.data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeSynced(file.tmp, file.data);
     }
   } catch (error) {
     await Promise.all(temporary.map((file) => rm(file.tmp, { force: true })));
     throw error;
   }
   for (const file of temporary) await rename(file.tmp, file.path);
+}
+
+/** Writes `path` and waits until the data is on disk, so a rename after it never exposes a partial file. */
+export async function writeSynced(path: string, data: string | Buffer): Promise<void> {
+  const handle = await open(path, 'w', 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

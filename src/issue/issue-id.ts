@@ -25,3 +25,13 @@ export function previousIssueId(id: IssueId): IssueId {
   const [year, month] = id.split('-').map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
+
+/** Whole months from `from` to `to`; negative when `to` is earlier. */
+export function monthsBetween(from: IssueId, to: IssueId): number {
+  return monthIndex(to) - monthIndex(from);
+}
+
+function monthIndex(id: IssueId): number {
+  const [year, month] = id.split('-').map(Number) as [number, number];
+  return year * 12 + month - 1;
+}

@@ -61,6 +61,7 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   spotlight: id.optional(),
   spotlight_note: markdown.optional(),
+  meeting: z.boolean().optional(),
   research: section(researchItemSchema),
   training: section(trainingItemSchema),
   funding: section(fundingItemSchema),

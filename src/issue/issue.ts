@@ -54,6 +54,8 @@ export interface Issue {
   spotlight?: string;
   /** Markdown added to the spotlight organisation's profile. */
   spotlightNote?: string;
+  /** False leaves out the "next network meeting" block. */
+  meeting?: boolean;
   research: ResearchItem[];
   training: TrainingItem[];
   funding: FundingItem[];

@@ -103,7 +103,7 @@ function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): I
     id,
     file,
     subject: front.subject,
-    ...defined({ preheader: front.preheader, sendAtText: front.send_at, lists: front.lists, spotlight: front.spotlight, spotlightNote: front.spotlight_note }),
+    ...defined({ preheader: front.preheader, sendAtText: front.send_at, lists: front.lists, spotlight: front.spotlight, spotlightNote: front.spotlight_note, meeting: front.meeting }),
     status: front.status,
     research,
     training,

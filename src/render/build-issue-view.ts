@@ -4,8 +4,9 @@ import type { FundingItem, Issue, ResearchItem, TrainingItem } from '../issue/is
 import type { Organisation } from '../organisations/organisation.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { daysBetween, formatDate, formatMonth } from './format-date.js';
-import type { FundingView, IssueView, ItemView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';
+import type { FundingView, IssueView, ItemView, MeetingView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';
 import { htmlToText, markdownInlineToHtml, markdownToHtml } from './markdown.js';
+import { nextMeeting } from './next-meeting.js';
 import { RECIPIENT_PLACEHOLDERS, stripPlaceholderMarks } from './placeholders.js';
 import { sortFunding, sortResearch, sortTraining } from './sort-items.js';
 
@@ -90,6 +91,10 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     else spotlight = spotlightView(organisation, issue.spotlightNote);
   }
 
+  const meeting = issue.meeting === false ? undefined : nextMeeting(config.meetings, sendAt, config.timeZone);
+  const meetingView: MeetingView | null =
+    meeting === undefined ? null : { date: formatDate(meeting.date, language), time: meeting.time ?? null, venue: meeting.venue, details: rich(meeting.details) };
+
   const intro = rich(issue.intro);
   const view: IssueView = {
     lang: language,
@@ -108,6 +113,7 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     training,
     funding,
     spotlight,
+    meeting: meetingView,
     footer: {
       postalAddress: config.footer.postalAddress,
       endorsement: config.footer.endorsement,

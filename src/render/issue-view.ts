@@ -25,6 +25,8 @@ export interface IssueView {
   training: TrainingView[];
   funding: FundingView[];
   spotlight: SpotlightView | null;
+  /** The next network meeting, when it is at most two months after sending. */
+  meeting: MeetingView | null;
   footer: {
     postalAddress: string;
     endorsement: string;
@@ -82,4 +84,13 @@ export interface SpotlightView {
   contact: RichText | null;
   /** The issue's spotlight_note. */
   note: RichText | null;
+}
+
+export interface MeetingView {
+  /** e.g. "Thursday 11 February 2027". */
+  date: string;
+  /** e.g. "10:00", or null when not yet set. */
+  time: string | null;
+  venue: string;
+  details: RichText | null;
 }

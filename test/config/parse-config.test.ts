@@ -57,3 +57,40 @@ describe('parseConfig', () => {
     expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^footer, endorsement: is required/) })]);
   });
 });
+
+describe('parseConfig: schedule, spotlight and meetings', () => {
+  it('defaults to the first working day at 09:00, a 12-month repeat window and no meetings', () => {
+    expect(parseConfig(good, FILE).config).toMatchObject({
+      schedule: { sendDay: 'first-working-day', sendTime: '09:00' },
+      spotlight: { repeatMonths: 12 },
+      meetings: [],
+    });
+  });
+
+  it('reads a fixed send day, a time and meetings, sorted by date', () => {
+    const text = `${good}schedule:\n  send_day: 3\n  send_time: 7:30\nspotlight:\n  repeat_months: 18\nmeetings:\n  - date: 2027-05-13\n    venue: Room 2\n  - date: 2027-02-11\n    time: "10:00"\n    venue: Room 1\n    details: Bring **updates**.\n`;
+    const { config, problems } = parseConfig(text, FILE);
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({
+      schedule: { sendDay: 3, sendTime: '07:30' },
+      spotlight: { repeatMonths: 18 },
+      meetings: [
+        { date: '2027-02-11', time: '10:00', venue: 'Room 1', details: 'Bring **updates**.' },
+        { date: '2027-05-13', venue: 'Room 2' },
+      ],
+    });
+  });
+
+  it('reports every bad schedule and meeting field with its line', () => {
+    const text = `${good}schedule:\n  send_day: 31\n  send_time: 25:00\nspotlight:\n  repeat_months: 0\nmeetings:\n  - date: 2027-02-30\n    venue: Room 1\n  - date: 2027-03-01\n    tme: "10:00"\n    venue: Room 1\n`;
+    const { config, problems } = parseConfig(text, FILE);
+    expect(config).toBeUndefined();
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      '16: schedule, send_day: must be first-working-day or a day of the month from 1 to 28',
+      '17: schedule, send_time: must be a time of day written HH:MM, e.g. "09:00"',
+      '19: spotlight, repeat_months: must be at least 1',
+      '21: meetings item 1, date: must be a date written YYYY-MM-DD, e.g. 2027-02-11',
+      '24: meetings item 2: unknown field "tme"',
+    ]);
+  });
+});

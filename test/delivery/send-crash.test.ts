@@ -33,12 +33,13 @@ describe('send survives SIGKILL at any point', () => {
   it.each(KILL_POINTS)('killed $name and resumed: no duplicates, nobody missed, in doubt listed', async (point) => {
     const ws = await sendWorkspace({ members: 30, sending: `rate: []\n  connections: ${CONNECTIONS}\n  retry_delay: 50ms\n  max_wait: 5s` });
     cleanups.push(ws.remove);
-    let running: RunningCli | undefined;
+    // Filled in once the child is spawned; the server's hook kills it.
+    const sender: { running?: RunningCli } = {};
     let killed = false;
     const kill = (): void => {
-      if (!killed && running) {
+      if (!killed && sender.running) {
         killed = true;
-        running.child.kill('SIGKILL');
+        sender.running.child.kill('SIGKILL');
       }
     };
     const server = await startSmtpServer({
@@ -52,9 +53,9 @@ describe('send survives SIGKILL at any point', () => {
     cleanups.push(server.close);
     const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    running = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    sender.running = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
     if (point.afterMs !== undefined) setTimeout(kill, point.afterMs);
-    const first = await running.done;
+    const first = await sender.running.done;
     if (killed) expect(first.signal).toBe('SIGKILL');
     if (point.stage !== undefined) expect(killed).toBe(true);
 

@@ -203,3 +203,16 @@ funding:
     expect(issue?.research).toEqual([]);
   });
 });
+
+describe('parseIssue: meeting', () => {
+  it('reads meeting: false', () => {
+    const { issue, problems } = parse(minimal.replace('subject: December snippet\n', 'subject: December snippet\nmeeting: false\n'));
+    expect(problems).toEqual([]);
+    expect(issue?.meeting).toBe(false);
+  });
+
+  it('rejects a meeting value that is not true or false, at its line', () => {
+    const { problems } = parse(minimal.replace('subject: December snippet\n', 'subject: December snippet\nmeeting: no thanks\n'));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: 'meeting: must be true or false, not text' })]);
+  });
+});

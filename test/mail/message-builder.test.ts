@@ -15,6 +15,9 @@ const config: Config = {
   footer: { postalAddress: '1 Example Street', endorsement: 'Membership is not an endorsement.' },
   unsubscribe: { mailto: 'unsubscribe@example.org', url: 'https://example.org/unsubscribe' },
   sending: { rates: [], connections: 1, retries: 3, retryDelayMs: 30_000, stopAfterFailures: 10, maxWaitMs: 600_000 },
+  schedule: { sendDay: 'first-working-day', sendTime: '09:00' },
+  spotlight: { repeatMonths: 12 },
+  meetings: [],
 };
 
 const longLine = `${'Perinatal mental health — ünïcödé = equals sign '.repeat(8)}end`;

@@ -15,6 +15,9 @@ export function config(overrides: Partial<Config> = {}): Config {
     footer: { postalAddress: '1 Example Street, Glasgow G1 1AA', endorsement: 'Membership is not an endorsement.' },
     unsubscribe: { mailto: 'unsubscribe@example.org', url: 'https://example.org/unsubscribe' },
     sending: { rates: [], connections: 1, retries: 3, retryDelayMs: 30_000, stopAfterFailures: 10, maxWaitMs: 600_000 },
+    schedule: { sendDay: 'first-working-day', sendTime: '09:00' },
+    spotlight: { repeatMonths: 12 },
+    meetings: [],
     ...overrides,
   };
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { carryForward } from '../../src/issue/carry-forward.js';
+import type { Issue, TrainingItem } from '../../src/issue/issue.js';
+
+const url = 'https://example.org/x';
+const previous = (overrides: Partial<Issue>): Issue => ({ id: '2026-12', file: 'issues/2026-12.md', subject: 'S', status: 'approved', research: [], training: [], funding: [], intro: '', ...overrides });
+const training = (title: string, fields: Partial<TrainingItem>): TrainingItem => ({ title, url, ...fields });
+
+describe('carryForward', () => {
+  it.each([
+    { title: 'date after the send date', fields: { date: '2027-01-14' }, carried: true },
+    { title: 'date on the send date', fields: { date: '2027-01-05' }, carried: false },
+    { title: 'date before the send date', fields: { date: '2026-12-09' }, carried: false },
+    { title: 'no date, booking deadline after', fields: { deadline: '2027-01-20' }, carried: true },
+    { title: 'no date, booking deadline on the send date', fields: { deadline: '2027-01-05' }, carried: false },
+    { title: 'neither date nor deadline', fields: {}, carried: false },
+    { title: 'date after, but booking already closed', fields: { date: '2027-01-14', deadline: '2026-12-18' }, carried: false },
+    { title: 'date after, booking closes on the send date', fields: { date: '2027-01-14', deadline: '2027-01-05' }, carried: true },
+  ])('training: $title → carried $carried', ({ title, fields, carried }) => {
+    const result = carryForward(previous({ training: [training(title, fields)] }), '2027-01-05');
+    expect(result.training.map((t) => t.title)).toEqual(carried ? [title] : []);
+    expect(result.left.map((l) => l.title)).toEqual(carried ? [] : [title]);
+  });
+
+  it('carries funding whose deadline falls after the send date, and says why the rest stays', () => {
+    const result = carryForward(
+      previous({
+        funding: [
+          { title: 'Closed', url, deadline: '2026-12-10' },
+          { title: 'Closes on the day', url, deadline: '2027-01-05' },
+          { title: 'Open', url, deadline: '2027-01-15', funder: 'Trust', amount: '£500' },
+        ],
+      }),
+      '2027-01-05',
+    );
+    expect(result.funding).toEqual([{ title: 'Open', url, deadline: '2027-01-15', funder: 'Trust', amount: '£500', carriedFrom: '2026-12' }]);
+    expect(result.left).toEqual([
+      { section: 'funding', title: 'Closed', reason: 'its deadline, 2026-12-10, is not after the send date' },
+      { section: 'funding', title: 'Closes on the day', reason: 'its deadline, 2027-01-05, is not after the send date' },
+    ]);
+  });
+
+  it('keeps the month an item was first published in', () => {
+    const result = carryForward(previous({ funding: [{ title: 'Old', url, deadline: '2027-03-01', carriedFrom: '2026-10' }] }), '2027-01-05');
+    expect(result.funding[0]?.carriedFrom).toBe('2026-10');
+  });
+
+  it('never carries research', () => {
+    const result = carryForward(previous({ research: [{ title: 'Paper', url, published: '2026-11-01' }] }), '2027-01-05');
+    expect(result).toEqual({ training: [], funding: [], left: [] });
+  });
+});
