@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerPreview } from './commands/preview.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerCheck, registerBuild];
+const COMMANDS = [registerCheck, registerBuild, registerPreview];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')

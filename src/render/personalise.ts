@@ -1,4 +1,5 @@
 import type { RenderedIssue } from './render-issue.js';
+import { escapeHtml } from './escape-html.js';
 import { PLACEHOLDER_PATTERN, type PlaceholderName } from './placeholders.js';
 
 export interface Recipient {
@@ -62,11 +63,4 @@ function prepare(rendered: string): Fill {
     }
     return out;
   };
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Safe in text and in double- or single-quoted attributes (the unsubscribe href). */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char);
 }
