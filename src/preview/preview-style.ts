@@ -43,5 +43,5 @@ section { margin: 0 0 20px; }
 #email { display: block; width: 100%; height: 600px; border: 1px solid #d2d6dc; border-radius: 4px; background: #fff; }
 .frame-box[data-width=phone] #email { border: 8px solid #1f2933; border-radius: 20px; }
 /* The text as wrapped for sending, never re-wrapped by the page. */
-#text { margin: 0; padding: 12px 16px; background: #fff; border: 1px solid #d2d6dc; border-radius: 4px; font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; white-space: pre; overflow-x: auto; max-width: 100%; }
+#text { margin: 0; padding: 12px 16px; background: #fff; border: 1px solid #d2d6dc; border-radius: 4px; font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; white-space: pre; overflow-x: auto; width: calc(80ch + 34px); max-width: 100%; }
 `;
