@@ -28,8 +28,6 @@ export interface PreviewOptions {
 export interface PreviewHandle {
   url: string;
   port: number;
-  /** Renders again now, as a save would; resolves when that render is shown or discarded. */
-  refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,7 +66,6 @@ export async function startPreview(options: PreviewOptions, out: Output): Promis
   return {
     url,
     port,
-    refresh: () => job.request(),
     async close() {
       rerender.cancel();
       watcher.close();

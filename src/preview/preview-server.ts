@@ -61,6 +61,7 @@ function streamEvents(job: RenderJob, request: IncomingMessage, response: Server
   push();
   const unsubscribe = job.subscribe(push);
   request.on('close', unsubscribe);
+  response.on('error', unsubscribe);
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {

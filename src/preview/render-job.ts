@@ -33,7 +33,14 @@ export function createRenderJob(render: () => Promise<PreviewRender>): RenderJob
       }));
       if (generation <= state.generation) return;
       state = applyRender(state, generation, result);
-      for (const listener of listeners) listener(state);
+      for (const listener of listeners) {
+        try {
+          listener(state);
+        } catch {
+          // One page that went away (a closed event stream) must not stop the others, or the preview.
+          listeners.delete(listener);
+        }
+      }
     },
     current: () => state,
     subscribe(listener) {

@@ -74,3 +74,17 @@ describe('debounce', () => {
     expect(action).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('createRenderJob listeners', () => {
+  it('drops a listener that throws and keeps telling the others', async () => {
+    const job = createRenderJob(async () => rendered('x'));
+    const seen: number[] = [];
+    job.subscribe(() => {
+      throw new Error('page went away');
+    });
+    job.subscribe((state) => seen.push(state.generation));
+    await job.request();
+    await job.request();
+    expect(seen).toEqual([1, 2]);
+  });
+});
