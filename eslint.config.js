@@ -12,6 +12,13 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks are plain Node scripts whose functions also run inside the page.
+    files: ['bench/**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', MutationObserver: 'readonly' },
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**'],
     rules: {

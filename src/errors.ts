@@ -74,3 +74,9 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
 }
+
+/** The problems an error stands for: its own list, or the error itself as one problem at `fallbackFile`. */
+export function problemsOf(error: SnippetError, fallbackFile: string): Problem[] {
+  if (error.problems.length > 0) return error.problems;
+  return [{ severity: 'error', file: error.file ?? fallbackFile, ...(error.line !== undefined ? { line: error.line } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) }];
+}

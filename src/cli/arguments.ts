@@ -15,3 +15,10 @@ export function integerOption(min: number) {
     return number;
   };
 }
+
+/** Commander option parser for a TCP port; 0 lets the system choose. */
+export function portOption(value: string): number {
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError(`"${value}" is not a port; give a number from 1 to 65535 (0: any free port).`);
+  return number;
+}

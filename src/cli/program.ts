@@ -2,13 +2,14 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerNew, registerCheck, registerBuild, registerSpotlight, registerSend, registerStatus];
+const COMMANDS = [registerNew, registerCheck, registerBuild, registerPreview, registerSpotlight, registerSend, registerStatus];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { hasErrors, SnippetError, sortProblems, type Problem } from '../errors.js';
+import { hasErrors, problemsOf, SnippetError, sortProblems, type Problem } from '../errors.js';
 import type { Issue, IssueId } from '../issue/issue.js';
 import { checkSpotlightRotation } from '../issue/check-spotlight-rotation.js';
 import { issueFile } from '../issue/issue-id.js';
@@ -64,7 +64,7 @@ export async function prepareIssue(dir: string, id: IssueId | undefined): Promis
       problems.push(...rendered.problems);
     } catch (error) {
       if (!(error instanceof SnippetError)) throw error;
-      problems.push(...(error.problems.length > 0 ? error.problems : [{ severity: 'error' as const, file: error.file ?? 'templates', ...(error.line !== undefined ? { line: error.line } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) }]));
+      problems.push(...problemsOf(error, 'templates'));
     }
   }
   return { workspace, issue, config, sendAt, rendered, problems: sortProblems(problems) };

@@ -20,6 +20,8 @@ export interface BuiltMessage {
   messageId: string;
   /** The recipient's visible unsubscribe link: the signed https URL, or the mailto address. */
   unsubscribeUrl: string;
+  /** The List-Unsubscribe header's value. */
+  listUnsubscribe: string;
   /** The complete RFC 5322 message, CRLF line ends. */
   raw: Buffer;
 }
@@ -82,11 +84,12 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
     const id = messageId(issueId, recipient.email, domain, input.test);
     const visibleUnsubscribe = httpsUnsubscribe ?? mailto;
     const values = recipientValues({ ...(recipient.name ? { name: recipient.name } : {}), email: recipient.email, unsubscribeUrl: visibleUnsubscribe });
+    const listUnsubscribe = httpsUnsubscribe ? `<${httpsUnsubscribe}>, <${mailto}>` : `<${mailto}>`;
     const personalHeaders = [
       header('To', formatAddress({ address: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) })),
       header('Date', rfc5322Date(input.now())),
       header('Message-ID', `<${id}>`),
-      header('List-Unsubscribe', httpsUnsubscribe ? `<${httpsUnsubscribe}>, <${mailto}>` : `<${mailto}>`),
+      header('List-Unsubscribe', listUnsubscribe),
       ...(httpsUnsubscribe ? ['List-Unsubscribe-Post: List-Unsubscribe=One-Click'] : []),
     ].join(CRLF);
     const raw = Buffer.concat([
@@ -97,7 +100,7 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
       ...htmlPart(values.html),
       closing,
     ]);
-    return { envelope: { from: envelopeFrom, to }, messageId: id, unsubscribeUrl: visibleUnsubscribe, raw };
+    return { envelope: { from: envelopeFrom, to }, messageId: id, unsubscribeUrl: visibleUnsubscribe, listUnsubscribe, raw };
   };
 }
 

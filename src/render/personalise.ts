@@ -1,4 +1,5 @@
 import type { RenderedIssue } from './render-issue.js';
+import { escapeHtml } from './escape-html.js';
 import { PLACEHOLDER_PATTERN, type PlaceholderName } from './placeholders.js';
 
 export interface Recipient {
@@ -76,11 +77,4 @@ function prepare(rendered: string): Fill {
     for (let i = 0; i < names.length; i += 1) out += (filled[names[i]!] ?? '') + literals[i + 1]!;
     return out;
   };
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Safe in text and in double- or single-quoted attributes (the unsubscribe href). */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char] ?? char);
 }
