@@ -15,3 +15,10 @@ export function integerOption(min: number) {
     return number;
   };
 }
+
+/** Commander option parser for a list name (`--list NAME`): one word, as written in the lists column. */
+export function listOption(value: string): string {
+  const name = value.trim();
+  if (name === '' || /[;,|\s]/u.test(name)) throw new InvalidArgumentError(`"${value}" is not a list name; use one word such as members or managers.`);
+  return name;
+}

@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerContacts } from './commands/contacts.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerCheck, registerBuild];
+const COMMANDS = [registerCheck, registerBuild, registerContacts];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')
@@ -14,6 +15,10 @@ export function createProgram(cli: CliContext, version: string): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of COMMANDS) register(program, cli);
-  for (const command of program.commands) command.exitOverride();
+  const overrideExit = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideExit);
+  };
+  program.commands.forEach(overrideExit);
   return program;
 }
