@@ -2,10 +2,11 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerContacts } from './commands/contacts.js';
+import { registerUnsubscribeServer } from './commands/unsubscribe-server.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerCheck, registerBuild, registerContacts];
+const COMMANDS = [registerCheck, registerBuild, registerContacts, registerUnsubscribeServer];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { CONFIG_FILE, type Config } from '../config/config.js';
 import { parseConfig } from '../config/parse-config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE, type Suppression } from '../contacts/member.js';
@@ -25,7 +26,7 @@ export interface Contacts {
 /** IO at the edge: reads and parses the contacts files of a workspace. */
 export async function loadContacts(dir: string): Promise<Contacts> {
   const [configText, organisationsText, membersText, suppressionsText] = await Promise.all(
-    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(`${dir}/${file}`)),
+    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file))),
   );
   const config = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config;
   const organisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
