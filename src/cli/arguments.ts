@@ -22,3 +22,10 @@ export function portOption(value: string): number {
   if (!Number.isSafeInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError(`"${value}" is not a port; give a number from 1 to 65535 (0: any free port).`);
   return number;
 }
+
+/** Commander option parser for a list name (`--list NAME`): one word, as written in the lists column. */
+export function listOption(value: string): string {
+  const name = value.trim();
+  if (name === '' || /[;,|\s]/u.test(name)) throw new InvalidArgumentError(`"${value}" is not a list name; use one word such as members or managers.`);
+  return name;
+}

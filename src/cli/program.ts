@@ -1,15 +1,27 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerContacts } from './commands/contacts.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
+import { registerUnsubscribeServer } from './commands/unsubscribe-server.js';
 import type { CliContext } from './context.js';
 
 /** Every command, in the order `--help` lists them. Each file wires one command. */
-const COMMANDS = [registerNew, registerCheck, registerBuild, registerPreview, registerSpotlight, registerSend, registerStatus];
+const COMMANDS = [
+  registerNew,
+  registerCheck,
+  registerBuild,
+  registerPreview,
+  registerSpotlight,
+  registerSend,
+  registerStatus,
+  registerContacts,
+  registerUnsubscribeServer,
+];
 
 export function createProgram(cli: CliContext, version: string): Command {
   const program = new Command('snippet')
@@ -19,6 +31,10 @@ export function createProgram(cli: CliContext, version: string): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   for (const register of COMMANDS) register(program, cli);
-  for (const command of program.commands) command.exitOverride();
+  const overrideExit = (command: Command): void => {
+    command.exitOverride();
+    command.commands.forEach(overrideExit);
+  };
+  program.commands.forEach(overrideExit);
   return program;
 }

@@ -1,22 +1,25 @@
-import type { Problem } from '../errors.js';
-import { isEmailAddress } from '../schema/mailbox.js';
+import { hasErrors, type Problem } from '../errors.js';
+import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Member } from './member.js';
-import { readCsvRows } from './read-csv-rows.js';
+import { readCsvRows, type CsvRows } from './read-csv-rows.js';
 
 export type MemberColumn = 'email' | 'name' | 'firstName' | 'lastName' | 'organisation' | 'lists';
 
 /** Header wordings seen in real exports, by the column they mean. */
 const HEADER_WORDS: Record<MemberColumn, readonly string[]> = {
-  email: ['email', 'e-mail', 'email address', 'e-mail address', 'emailaddress', 'mail', 'e-mail 1 - value', 'email 1', 'primary email'],
-  name: ['name', 'full name', 'display name', 'contact name'],
+  // Outlook: "E-mail Address"; Google Contacts: "E-mail 1 - Value"; Google Forms: "Email Address".
+  email: ['email', 'e-mail', 'email address', 'e-mail address', 'emailaddress', 'mail', 'e-mail 1 - value', 'email 1', 'primary email', 'your email', 'your email address'],
+  name: ['name', 'full name', 'display name', 'contact name', 'your name'],
   firstName: ['first name', 'given name', 'forename'],
   lastName: ['last name', 'surname', 'family name'],
-  organisation: ['organisation', 'organization', 'org', 'company', 'organisation id'],
+  // Outlook: "Company"; Google Contacts: "Organization Name" or "Organization 1 - Name".
+  organisation: ['organisation', 'organization', 'org', 'company', 'organisation id', 'organization name', 'organization 1 - name', 'organisation name'],
   lists: ['lists', 'list', 'groups', 'group', 'mailing lists'],
 };
 
 export function columnOf(header: string): MemberColumn | undefined {
-  const word = header.trim().toLowerCase().replace(/[_\s]+/gu, ' ');
+  // Forms add "*" or ":" to labels; spreadsheets add underscores.
+  const word = header.trim().toLowerCase().replace(/[_\s]+/gu, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   for (const [column, words] of Object.entries(HEADER_WORDS) as Array<[MemberColumn, readonly string[]]>) {
     if (words.includes(word)) return column;
   }
@@ -25,9 +28,12 @@ export function columnOf(header: string): MemberColumn | undefined {
 
 export interface ParsedMembers {
   members: Member[];
-  header: string[];
-  delimiter: ',' | ';';
-  newline: '\n' | '\r\n';
+  /** The file as CSV rows: its header, separator, line ends and each row's place, for rewrites. */
+  csv: CsvRows;
+  /** Where each column of the contract is, by header position. */
+  columns: ReadonlyMap<MemberColumn, number>;
+  /** One problem per row left out (no or a bad address, a repeat); a subset of `problems`. */
+  rejected: Problem[];
   problems: Problem[];
 }
 
@@ -39,10 +45,10 @@ export interface MemberContext {
 /** Pure: the text of a members CSV in, members and every problem (with its line) out. */
 export function parseMembers(text: string, file: string, context: MemberContext = {}): ParsedMembers {
   const csv = readCsvRows(text, file);
-  const base = { header: csv.header, delimiter: csv.delimiter, newline: csv.newline };
-  if (csv.problems.length > 0) return { ...base, members: [], problems: csv.problems };
-
   const index = new Map<MemberColumn, number>();
+  const base = { csv, columns: index, members: [], rejected: [] };
+  if (hasErrors(csv.problems)) return { ...base, problems: csv.problems };
+
   csv.header.forEach((name, i) => {
     const column = columnOf(name);
     if (column && !index.has(column)) index.set(column, i);
@@ -51,12 +57,16 @@ export function parseMembers(text: string, file: string, context: MemberContext 
   if (emailColumn === undefined) {
     return {
       ...base,
-      members: [],
-      problems: [{ severity: 'error', file, line: 1, message: 'no email column in the header', hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).` }],
+      problems: [...csv.problems, { severity: 'error', file, line: 1, message: 'no email column in the header', hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).` }],
     };
   }
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...csv.problems];
+  const rejected: Problem[] = [];
+  const reject = (problem: Problem): void => {
+    problems.push(problem);
+    rejected.push(problem);
+  };
   const seen = new Map<string, number>();
   const members: Member[] = [];
   const cell = (values: string[], column: MemberColumn): string | undefined => {
@@ -66,19 +76,20 @@ export function parseMembers(text: string, file: string, context: MemberContext 
   };
 
   for (const { values, line } of csv.rows) {
-    const email = cell(values, 'email');
-    if (email === undefined) {
-      problems.push({ severity: 'error', file, line, message: 'the email address is missing', hint: 'Fill it in or delete the row.' });
+    const written = cell(values, 'email');
+    if (written === undefined) {
+      reject({ severity: 'error', file, line, message: 'the email address is missing', hint: 'Fill it in or delete the row.' });
       continue;
     }
-    if (!isEmailAddress(email)) {
-      problems.push({ severity: 'error', file, line, message: `"${email}" is not an email address`, hint: 'Correct the address or delete the row.' });
+    const email = normaliseAddress(written);
+    if (email === undefined) {
+      reject({ severity: 'error', file, line, message: `"${written}" is not an email address`, hint: 'Correct the address or delete the row.' });
       continue;
     }
     const key = addressKey(email);
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ severity: 'warning', file, line, message: `${email} is already listed on line ${first}; this row is ignored`, hint: 'Delete one of the two rows.' });
+      reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
       continue;
     }
     seen.set(key, line);
@@ -96,7 +107,7 @@ export function parseMembers(text: string, file: string, context: MemberContext 
       ...(organisation !== undefined ? { organisation } : {}),
     });
   }
-  return { ...base, members, problems };
+  return { ...base, members, rejected, problems };
 }
 
 export function splitLists(value: string | undefined): string[] {

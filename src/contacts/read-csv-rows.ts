@@ -1,64 +1,136 @@
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../errors.js';
 
+export type CsvDelimiter = ',' | ';' | '\t';
+export type CsvNewline = '\n' | '\r\n' | '\r';
+
+export interface CsvRow {
+  values: string[];
+  /** 1-based line the record starts on (a quoted field may carry it over several lines). */
+  line: number;
+  /** Where the record's text starts and ends in `source` (without its line ending), for rewrites that keep it. */
+  start: number;
+  end: number;
+}
+
 export interface CsvRows {
   /** Header names as written. */
   header: string[];
-  rows: Array<{ values: string[]; line: number }>;
-  /** `,` or `;`: what the file uses, so that rewrites keep it. */
-  delimiter: ',' | ';';
+  rows: CsvRow[];
+  /** What the file uses, so that rewrites keep it. */
+  delimiter: CsvDelimiter;
   /** The file's line ending, kept on rewrite. */
-  newline: '\n' | '\r\n';
+  newline: CsvNewline;
+  /** The text without its byte-order mark; `start`/`end` point into it. */
+  source: string;
+  /** Whether the file began with a byte-order mark (Excel's "CSV UTF-8"), kept on rewrite. */
+  bom: boolean;
   problems: Problem[];
 }
 
+type Parsed = { record: string[]; raw: string };
+
+const LINE_BREAK = /\r\n|\r|\n/gu;
+const BLANK_LINES = /^(?:[ \t]*(?:\r\n|\r|\n))*/u;
+
 /**
  * Pure: a CSV file's text in, rows with their line numbers out. Takes files
- * as they arrive from Excel and Outlook: a byte-order mark, `;` separators,
- * CRLF line ends, quoted fields with commas and line breaks, blank lines.
+ * as they arrive from Excel and Outlook: a byte-order mark, `;` or tab
+ * separators, CRLF or CR-only line ends, quoted fields with commas and line
+ * breaks, blank lines.
+ *
+ * Line numbers are counted here from each record's raw text rather than taken
+ * from csv-parse's `info.lines`, which counts a CRLF inside a quoted field of
+ * an LF file as two lines and so drifts after such a field; and a row's line
+ * is where it starts, after any blank lines before it, not where the
+ * previous row ended.
  */
 export function readCsvRows(text: string, file: string): CsvRows {
-  const source = text.replace(/^\uFEFF/u, '');
+  const bom = text.startsWith('\uFEFF');
+  const source = bom ? text.slice(1) : text;
   const delimiter = guessDelimiter(source);
-  const newline = /\r\n/u.test(source) ? '\r\n' : '\n';
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  const newline = guessNewline(source);
+  const base = { delimiter, newline, source, bom };
+  const warnings: Problem[] = source.includes('\uFFFD')
+    ? [{ severity: 'warning', file, message: 'the file has characters that are not UTF-8 (shown as �)', hint: 'In Excel, save with "CSV UTF-8 (Comma delimited)".' }]
+    : [];
+
+  // Each record's raw text is cut from the bytes by csv-parse's byte count:
+  // its own `raw` option drops the second character of a CRLF.
+  const bytes = Buffer.from(source, 'utf8');
+  const records: Parsed[] = [];
+  let consumed = 0;
   try {
-    records = parse(source, {
+    parse(bytes, {
       delimiter,
-      bom: true,
-      info: true,
       relax_column_count: true,
+      // A stray quote inside an unquoted field (O"Brien) is kept as written.
+      relax_quotes: true,
       skip_empty_lines: true,
       trim: true,
-    }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+      on_record: (record, context) => {
+        records.push({ record, raw: bytes.subarray(consumed, context.bytes).toString('utf8') });
+        consumed = context.bytes;
+        return null;
+      },
+    });
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    // The failing record starts after the last one read and any blank lines.
+    const read = bytes.subarray(0, consumed).toString('utf8');
+    const rest = bytes.subarray(consumed).toString('utf8');
+    const line = linesIn(read) + linesIn(BLANK_LINES.exec(rest)?.[0] ?? '') + 1;
+    const unclosed = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
     return {
-      header: [], rows: [], delimiter, newline,
-      problems: [{
-        severity: 'error', file, ...(line !== undefined ? { line } : {}),
-        message: `not a readable CSV file: ${firstLine((error as Error).message)}`,
-        hint: 'Check for a quote (") that is opened but never closed; save the file from the spreadsheet as CSV UTF-8.',
+      ...base, header: [], rows: [],
+      problems: [...warnings, {
+        severity: 'error', file, line,
+        message: unclosed ? 'a quote (") opened in this row is never closed' : `not a readable CSV file: ${firstLine((error as Error).message)}`,
+        hint: 'Close or remove the quote; a field with a comma, semicolon or line break must be wholly in quotes. Saving from the spreadsheet as CSV UTF-8 does this.',
       }],
     };
   }
-  const [head, ...body] = records;
-  if (!head) return { header: [], rows: [], delimiter, newline, problems: [{ severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' }] };
-  // `info.lines` is the line a record ends on; a record that spans lines starts earlier.
-  let start = head.info.lines + 1;
-  const rows = body
-    .map(({ record, info }) => {
-      const row = { values: record, line: start };
-      start = info.lines + 1;
-      return row;
-    })
-    .filter((row) => row.values.some((value) => value !== ''));
-  return { header: head.record, rows, delimiter, newline, problems: [] };
+
+  const rows: CsvRow[] = [];
+  let offset = 0;
+  let line = 1;
+  for (const { record, raw } of records) {
+    const blank = BLANK_LINES.exec(raw)?.[0] ?? '';
+    const body = raw.slice(blank.length);
+    const ending = /(?:\r\n|\r|\n)$/u.exec(body)?.[0] ?? '';
+    line += linesIn(blank);
+    rows.push({ values: record, line, start: offset + blank.length, end: offset + raw.length - ending.length });
+    line += linesIn(body);
+    offset += raw.length;
+  }
+
+  const [head, ...body] = rows;
+  if (!head) {
+    return { ...base, header: [], rows: [], problems: [...warnings, { severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' }] };
+  }
+  // `trim` keeps rows like ",,," that Excel writes for cleared cells: they are blank too.
+  return { ...base, header: head.values, rows: body.filter((row) => row.values.some((value) => value !== '')), problems: warnings };
 }
 
-function guessDelimiter(text: string): ',' | ';' {
-  const headerLine = text.split(/\r?\n/u, 1)[0] ?? '';
-  return (headerLine.match(/;/gu)?.length ?? 0) > (headerLine.match(/,/gu)?.length ?? 0) ? ';' : ',';
+/** The separator that the header line uses most, counting only outside quotes. */
+export function guessDelimiter(text: string): CsvDelimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && (char === ',' || char === ';' || char === '\t')) counts[char] += 1;
+  }
+  const best = (Object.entries(counts) as Array<[CsvDelimiter, number]>).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] === 0 ? ',' : best[0];
+}
+
+function guessNewline(text: string): CsvNewline {
+  const first = /\r\n|\r|\n/u.exec(text)?.[0];
+  return first === '\r\n' || first === '\r' ? first : '\n';
+}
+
+function linesIn(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
 }
 
 function firstLine(message: string): string {

@@ -18,7 +18,7 @@ let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
 let preview: PreviewHandle;
 let page: Page;
 const lines: string[] = [];
-const output: Output = { info: (line) => lines.push(line), warn: (line) => lines.push(line), problems: () => undefined, interactive: false };
+const output: Output = { info: (line) => lines.push(line), warn: (line) => lines.push(line), problems: () => undefined, status: () => undefined, interactive: false };
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -1,0 +1,80 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Problem } from '../errors.js';
+import { MEMBERS_FILE, type Member } from './member.js';
+import type { MemberColumn, ParsedMembers } from './parse-members.js';
+import type { ImportPlan } from './plan-import.js';
+
+/** The header of a members.csv that an import creates. */
+export const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
+
+/**
+ * Pure: the new text of `members.csv` after an import. Rows the import does
+ * not touch stay byte for byte as they were (quotes, spacing, rows with
+ * problems); updated rows are rewritten in place; new rows follow the last
+ * row. The header, column order, separator, line ends and byte-order mark are
+ * the file's own. Values for a column the file does not have are left out,
+ * with a warning.
+ */
+export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: ImportPlan): { text: string; warnings: Problem[] } {
+  if (existing === undefined) {
+    const columns = new Map(NEW_MEMBERS_HEADER.map((name, i) => [name as MemberColumn, i]));
+    const rows = plan.added.map((member) => cells(member, columns, blank(NEW_MEMBERS_HEADER.length)));
+    return { text: stringify([NEW_MEMBERS_HEADER, ...rows], { record_delimiter: 'unix' }), warnings: [] };
+  }
+  const { csv, columns } = existing;
+  const row = (member: Member, base: readonly string[] = blank(csv.header.length)): string =>
+    stringify([cells(member, columns, base)], { delimiter: csv.delimiter, record_delimiter: 'unix', quoted_match: /\r/u }).replace(/\n$/u, '');
+
+  const edits = plan.updated.map(({ before, after }) => {
+    const span = csv.rows.find((r) => r.line === before.line)!;
+    // Columns the import does not know (a coordinator's notes, say) keep their values.
+    return { start: span.start, end: span.end, text: row(after, span.values) };
+  });
+  const last = csv.rows.at(-1)?.end ?? headerEnd(csv.source);
+  const added = plan.added.map((member) => `${csv.newline}${row(member)}`).join('');
+  if (added) edits.push({ start: last, end: last, text: added });
+
+  let text = csv.source;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  if (plan.added.length > 0 && csv.rows.length === 0 && !/[\r\n]$/u.test(text)) text += csv.newline;
+  return { text: (csv.bom ? '\uFEFF' : '') + text, warnings: missingColumns(plan, columns) };
+}
+
+function blank(width: number): string[] {
+  return new Array<string>(width).fill('');
+}
+
+function cells(member: Member, columns: ReadonlyMap<MemberColumn, number>, base: readonly string[]): string[] {
+  const values = [...base];
+  const set = (column: MemberColumn, value: string | undefined): void => {
+    const at = columns.get(column);
+    if (at !== undefined && value !== undefined) values[at] = value;
+  };
+  set('email', member.email);
+  set('name', member.name);
+  set('organisation', member.organisation);
+  set('lists', member.lists.join(';'));
+  return values;
+}
+
+function headerEnd(source: string): number {
+  let quoted = false;
+  for (let i = 0; i < source.length; i += 1) {
+    const char = source[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) return i;
+  }
+  return source.length;
+}
+
+function missingColumns(plan: ImportPlan, columns: ReadonlyMap<MemberColumn, number>): Problem[] {
+  const members = [...plan.added, ...plan.updated.map((u) => u.after)];
+  const wanted: Array<[MemberColumn, (m: Member) => boolean]> = [
+    ['name', (m) => m.name !== undefined],
+    ['organisation', (m) => m.organisation !== undefined],
+    ['lists', (m) => m.lists.length > 0],
+  ];
+  return wanted
+    .filter(([column, has]) => !columns.has(column) && members.some(has))
+    .map(([column]) => ({ severity: 'warning' as const, file: MEMBERS_FILE, line: 1, message: `the file has no ${column} column, so imported ${column} values were not written`, hint: `Add a "${column}" column to the header to keep them.` }));
+}

@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { addressKey } from '../contacts/member.js';
+import { IpRateLimiter } from './ip-rate-limiter.js';
+import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
+import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
+
+/** The one side effect the server has: the suppression list. */
+export interface SuppressionStore {
+  isSuppressed(key: string): Promise<boolean>;
+  suppress(email: string): Promise<void>;
+}
+
+export interface UnsubscribeServerOptions {
+  host: string;
+  /** 0 for any free port. */
+  port: number;
+  /** The path of the configured unsubscribe url, e.g. `/snippet/unsubscribe`. */
+  path: string;
+  secret: string;
+  networkName: string;
+  store: SuppressionStore;
+  /** Take the client's address from the last X-Forwarded-For entry (the one the reverse proxy added). */
+  trustProxy: boolean;
+  /** Requests per minute per client address. */
+  ratePerMinute: number;
+  log(line: string): void;
+  now?: () => number;
+}
+
+export interface RunningServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 8 * 1024;
+
+/** Thin IO around routeUnsubscribeRequest and unsubscribePage. */
+export async function startUnsubscribeServer(options: UnsubscribeServerOptions): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const limiter = new IpRateLimiter(options.ratePerMinute);
+  // One unsubscribe at a time, so two clicks at once cannot write two rows.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const client = clientAddress(request, options.trustProxy);
+    const method = request.method ?? 'GET';
+    let page: PageKind;
+    let note = '';
+    const wait = limiter.take(client, now());
+    if (wait > 0) {
+      page = { kind: 'too-many', retryAfterSeconds: wait };
+      request.resume();
+    } else {
+      const body = method === 'POST' ? await readBody(request) : (request.resume(), '');
+      if (body === undefined) {
+        page = { kind: 'too-large' };
+      } else {
+        const route = routeUnsubscribeRequest({ method, url: request.url ?? '/', contentType: request.headers['content-type'], body }, options);
+        if (route.kind === 'unsubscribe') {
+          note = `${route.via} ${maskAddress(route.email)}`;
+          try {
+            const already = await serially(async () => {
+              if (await options.store.isSuppressed(addressKey(route.email))) return true;
+              await options.store.suppress(route.email);
+              return false;
+            });
+            note += already ? ' already suppressed' : ' unsubscribed';
+            page = { kind: 'done', email: route.email };
+          } catch (error) {
+            note += ` not saved: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+            page = { kind: 'unavailable' };
+          }
+        } else {
+          if (route.kind === 'confirm') note = `confirm page ${maskAddress(route.email)}`;
+          page = route;
+        }
+      }
+    }
+    const { status, headers, body } = unsubscribePage(page, options.networkName);
+    response.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
+    response.end(method === 'HEAD' ? undefined : body);
+    // The query holds the address and the token: the log gets the path only.
+    options.log(`${new Date(now()).toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
+  };
+}
+
+/** The body as text, or undefined when it is larger than a form could be. */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = request.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
+/** `j***@example.org`: enough to follow a complaint in the log, not to harvest addresses. */
+export function maskAddress(email: string): string {
+  const at = email.lastIndexOf('@');
+  return at <= 0 ? '***' : `${email.slice(0, 1)}***@${email.slice(at + 1)}`;
+}
