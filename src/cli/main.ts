@@ -62,4 +62,12 @@ function version(): string {
   return manifest.version;
 }
 
+// `snippet spotlight | head` closes the pipe early: stop writing, do not crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stream.destroy();
+  });
+}
+
 process.exitCode = await main(process.argv, process.env);
