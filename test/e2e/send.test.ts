@@ -1,0 +1,76 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/workspace.js';
+import { sendWorkspace } from '../support/send-workspace.js';
+
+const STACK = /\n\s+at .+:\d+:\d+/u;
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+let ws: Awaited<ReturnType<typeof sendWorkspace>>;
+beforeEach(async () => {
+  ws = await sendWorkspace({ members: 25 });
+});
+afterEach(async () => {
+  await ws.remove();
+});
+
+describe('snippet send (CLI)', () => {
+  it('sends into an outbox through the ledger, once', async () => {
+    const first = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^2026-12: delivered 25, deferred 0, failed 0, in doubt 0, suppressed 0;/mu);
+    const files = await readdir(join(ws.dir, 'outbox'));
+    expect(files.sort()).toEqual(ws.addresses.map((a) => `${a}.eml`).sort());
+    expect(await readFile(join(ws.dir, 'outbox', files[0]!), 'utf8')).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);
+    const again = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/nothing to send \(25 delivered/u) });
+    const status = await runCli(['status', '--json'], { cwd: ws.dir, env });
+    expect(JSON.parse(status.stdout)).toMatchObject({ issue: '2026-12', audience: 25, delivered: 25, inDoubt: [], failed: [] });
+  });
+
+  it('refuses to send a draft to the list (exit 1), naming the file', async () => {
+    await ws.write('issues/2026-12.md', (await ws.read('issues/2026-12.md')).replace(/^status: .*$/mu, 'status: draft'));
+    const result = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^issues\/2026-12\.md: error: 2026-12 is a draft/mu);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+
+  it('needs --yes without a terminal (exit 2)', async () => {
+    const result = await runCli(['send', '2026-12', '--outbox', 'outbox'], { cwd: ws.dir, env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs --yes/u);
+  });
+
+  it('explains a missing SMTP configuration (exit 1) and a missing unsubscribe secret', async () => {
+    const noSmtp = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    expect(noSmtp.code).toBe(1);
+    expect(noSmtp.stderr).toMatch(/no SMTP server is configured/u);
+    expect(noSmtp.stderr).not.toMatch(STACK);
+    const noSecret = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(noSecret.code).toBe(1);
+    expect(noSecret.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is not set/u);
+  });
+
+  it('rejects malformed options with exit 2', async () => {
+    expect((await runCli(['send', '2026-12', '--rate', '30 a minute'], { cwd: ws.dir, env })).code).toBe(2);
+    expect((await runCli(['send', '2026-12', '--connections', '0'], { cwd: ws.dir, env })).code).toBe(2);
+    expect((await runCli(['send', '2026-12', '--test-to', 'not-an-address', '--outbox', 'o'], { cwd: ws.dir, env })).code).toBe(2);
+    expect((await runCli(['send'], { cwd: ws.dir, env })).code).toBe(2);
+  });
+
+  it('prints the plan with --dry-run and writes nothing', async () => {
+    const result = await runCli(['send', '2026-12', '--dry-run', '--rate', '10/minute'], { cwd: ws.dir, env });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/to send now\s+25/u);
+    expect(result.stdout).toMatch(/limits\s+10\/minute/u);
+    expect(result.stdout).toMatch(/estimated time\s+2 min/u);
+    await expect(readdir(join(ws.dir, '.snippet'))).rejects.toThrow();
+  });
+
+  it('never leaks the SMTP password in its errors', async () => {
+    const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' } });
+    expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2-secret');
+    expect(result.code).toBe(75);
+  });
+});
