@@ -1,7 +1,7 @@
-import { open, readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { mkdir } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
+import { writeSynced } from '../fs/write-files-atomically.js';
 import { SUPPRESSIONS_FILE } from './member.js';
 
 export interface NewSuppression {
@@ -35,11 +35,5 @@ export async function appendSuppressions(workspace: string, entries: readonly Ne
     text = newline + text;
   }
   await mkdir(dirname(path), { recursive: true });
-  const handle = await open(path, 'a', 0o644);
-  try {
-    await handle.appendFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeSynced(path, text, { flag: 'a' });
 }

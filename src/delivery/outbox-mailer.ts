@@ -1,4 +1,5 @@
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
+import { writeSynced } from '../fs/write-files-atomically.js';
 import { join } from 'node:path';
 import type { Channel, Envelope, Mailer, SendResult } from './send-result.js';
 
@@ -17,13 +18,7 @@ export function createOutboxMailer(dir: string): Mailer {
       const path = join(dir, name);
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
       try {
-        const handle = await open(temporary, 'w', 0o600);
-        try {
-          await handle.writeFile(message);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeSynced(temporary, message, { mode: 0o600 });
         await rename(temporary, path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -40,9 +40,13 @@ async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-/** Writes `path` and waits until the data is on disk, so a rename after it never exposes a partial file. */
-export async function writeSynced(path: string, data: string | Buffer): Promise<void> {
-  const handle = await open(path, 'w', 0o644);
+/**
+ * Writes (or, with flag 'a', appends to) `path` and waits until the data is
+ * on disk, so a rename after it never exposes a partial file and an
+ * acknowledged append survives a crash.
+ */
+export async function writeSynced(path: string, data: string | Buffer, options: { flag?: 'w' | 'a'; mode?: number } = {}): Promise<void> {
+  const handle = await open(path, options.flag ?? 'w', options.mode ?? 0o644);
   try {
     await handle.writeFile(data);
     await handle.sync();

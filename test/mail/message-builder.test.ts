@@ -1,24 +1,17 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
+import { config as fixtureConfig } from '../render/fixtures.js';
 import { prepareMessageBuilder } from '../../src/mail/message-builder.js';
 import { verifyUnsubscribeToken } from '../../src/mail/unsubscribe-token.js';
 import { personalise } from '../../src/render/personalise.js';
 import { placeholder } from '../../src/render/placeholders.js';
 
-const config: Config = {
+const config: Config = fixtureConfig({
   network: { name: 'Example Perinatal Network', shortName: 'EPN' },
   from: { name: 'Réseau Example', address: 'snippet@example.org' },
   replyTo: { address: 'coordinator@example.org' },
-  timeZone: 'Europe/London',
-  language: 'en-GB',
-  footer: { postalAddress: '1 Example Street', endorsement: 'Membership is not an endorsement.' },
-  unsubscribe: { mailto: 'unsubscribe@example.org', url: 'https://example.org/unsubscribe' },
-  sending: { rates: [], connections: 1, retries: 3, retryDelayMs: 30_000, stopAfterFailures: 10, maxWaitMs: 600_000 },
-  schedule: { sendDay: 'first-working-day', sendTime: '09:00' },
-  spotlight: { repeatMonths: 12 },
-  meetings: [],
-};
+});
 
 const longLine = `${'Perinatal mental health — ünïcödé = equals sign '.repeat(8)}end`;
 const rendered = {
