@@ -252,29 +252,37 @@ export async function probeSmtp(settings: SmtpSettings, sender: string, options:
   const tls = (): SmtpProbe['tls'] => (settings.secure ? 'implicit' : connection.secure ? 'starttls' : 'none');
   const result = (failedAt: ProbeStage | undefined, error: SmtpErrorLike | undefined, signedIn: boolean): SmtpProbe => ({ failedAt, error, tls: failedAt === 'connect' ? 'none' : tls(), signedIn });
   let failure: SmtpErrorLike | undefined;
+  // A failed connection reports through 'error' (or 'end'), not through the callback of the step under way.
+  const step = <T>(start: (done: (value: T) => void) => void, onFailure: (error: SmtpErrorLike) => T): Promise<T> =>
+    new Promise((resolve) => {
+      if (failure) return resolve(onFailure(failure));
+      const fail = (error?: SmtpErrorLike): void => resolve(onFailure(error ?? failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }));
+      connection.once('error', fail);
+      connection.once('end', fail);
+      start((value) => {
+        connection.off('error', fail);
+        connection.off('end', fail);
+        resolve(value);
+      });
+    });
   connection.on('error', (error: SmtpErrorLike) => (failure ??= error));
   try {
-    const connected = await new Promise<SmtpErrorLike | undefined>((resolve) => connection.connect((error) => resolve(error ?? undefined)));
-    if (connected || failure) return result('connect', connected ?? failure, false);
+    const connected = await step<SmtpErrorLike | undefined>((done) => connection.connect((error) => done(error ?? undefined)), (error) => error);
+    if (connected) return result('connect', connected, false);
     if (auth) {
-      const refused = await new Promise<SmtpErrorLike | undefined>((resolve) => connection.login(auth, (error) => resolve(error ?? undefined)));
+      const refused = await step<SmtpErrorLike | undefined>((done) => connection.login(auth, (error) => done(error ?? undefined)), (error) => error);
       if (refused) return result('sign-in', refused, false);
     }
-    const reply = await new Promise<string>((resolve) => {
-      const raw = connection as unknown as { _responseActions: Array<(reply: string) => void>; _sendCommand(command: string): void };
-      const onClose = (): void => resolve('');
-      connection.once('end', onClose);
-      raw._responseActions.push((text) => {
-        connection.off('end', onClose);
-        resolve(text);
-      });
+    const raw = connection as unknown as { _responseActions: Array<(reply: string) => void>; _sendCommand(command: string): void };
+    const reply = await step<string>((done) => {
+      raw._responseActions.push(done);
       raw._sendCommand(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
-    });
+    }, () => '');
     if (!reply.startsWith('2')) {
       const error = reply === '' ? (failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }) : { code: 'EENVELOPE', responseCode: Number(reply.slice(0, 3)), response: reply.trim() };
       return result('sender', error, auth !== undefined);
     }
-    await new Promise<void>((resolve) => connection.reset(() => resolve()));
+    await step<void>((done) => connection.reset(() => done()), () => undefined);
     return result(undefined, undefined, auth !== undefined);
   } finally {
     connection.quit();
