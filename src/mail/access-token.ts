@@ -48,7 +48,7 @@ function tokenFromCommand(command: string, cwd: string, timeoutMs: number): Prom
     execFile('/bin/sh', ['-c', command], { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) {
         const timedOut = error.killed === true || error.signal === 'SIGTERM';
-        const why = timedOut ? `did not finish within ${Math.round(timeoutMs / 1000)} s` : `failed (exit ${String(error.code ?? error.signal ?? 'error')})${lastLine(stderr) ? `: ${lastLine(stderr)}` : ''}`;
+        const why = timedOut ? `did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : `failed (exit ${String(error.code ?? error.signal ?? 'error')})${lastLine(stderr) ? `: ${lastLine(stderr)}` : ''}`;
         return reject(new SnippetError(`the OAuth2 token command ${why}`, { hint }));
       }
       const token = stdout.trim();
