@@ -35,8 +35,7 @@ describe('accessTokenProvider (token command)', () => {
 
   it('refuses output that is more than a token, without repeating it', async () => {
     const token = accessTokenProvider({ source: 'command', command: 'echo "Bearer secret-looking-value"' }, { clientSecret: undefined, cwd: await workspace() });
-    const error = await token(false).catch((e: unknown) => e as Error);
-    expect(error.message).toBe('the OAuth2 token command printed more than a token');
+    await expect(token(false)).rejects.toThrow(/^the OAuth2 token command printed more than a token$/u);
   });
 
   it('says when the token endpoint cannot be reached', async () => {
