@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendCommand } from '../../src/commands/send-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -18,24 +18,7 @@ async function setup(tokenCommand: string) {
   cleanups.push(ws.remove, server.close);
   const out = collectOutput();
   const send = () =>
-    sendCommand(
-      {
-        dir: ws.dir,
-        issue: '2026-12',
-        dryRun: false,
-        testTo: [],
-        outbox: undefined,
-        yes: true,
-        rates: undefined,
-        connections: 2,
-        resendInDoubt: false,
-        smtp: { SNIPPET_SMTP_URL: server.url, SNIPPET_SMTP_USER: 'snippet@example.org' },
-        unsubscribeSecret: 'unsubscribe-secret-for-tests',
-        confirm: undefined,
-        smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
-      },
-      out,
-    );
+    sendCommand(sendOptions(ws.dir, server.url, { connections: 2, smtp: { SNIPPET_SMTP_URL: server.url, SNIPPET_SMTP_USER: 'snippet@example.org' } }), out);
   return { ws, server, send, out };
 }
 
