@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerContacts } from './commands/contacts.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
@@ -19,6 +20,7 @@ const COMMANDS = [
   registerSpotlight,
   registerSend,
   registerStatus,
+  registerDoctor,
   registerContacts,
   registerUnsubscribeServer,
 ];

@@ -44,9 +44,9 @@ export async function prepareIssue(dir: string, id: IssueId | undefined): Promis
   const issue = selected.issue;
   let sendAt: Date | undefined;
   if (issue && config) {
-    sendAt = issueSendAt(issue, config.timeZone);
+    sendAt = issueSendAt(issue, config.timeZone, config.schedule);
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, knownLists }));
+    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, schedule: config.schedule, knownLists }));
     problems.push(
       ...checkSpotlightRotation(issue, selected.lineOf, {
         organisations: workspace.organisations,

@@ -12,7 +12,6 @@ import { runSendEngine, systemClock, type Clock, type SendReport } from '../deli
 import type { Mailer } from '../delivery/send-result.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../delivery/smtp-settings.js';
 import { ledgerLabel, ledgerPath, lockPath } from '../delivery/state-paths.js';
-import { createOutboxMailer } from '../delivery/outbox-mailer.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { prepareMessageBuilder } from '../mail/message-builder.js';
@@ -20,6 +19,7 @@ import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from './output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
+import { createMailer } from './smtp-connection-settings.js';
 import { sendProgress } from './send-progress.js';
 import { describePlan, describeReport, describeStop } from './send-report.js';
 
@@ -99,7 +99,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined),
     now: () => new Date(clock.now()),
   });
-  const transport = outbox ? `outbox ${outbox}` : describeSmtp(options.smtp);
+  const transport = outbox ? `outbox ${outbox}` : describeSmtp(options.smtp, config.smtp.oauth2 !== undefined);
 
   if (options.dryRun) {
     const sample = plan.send[0] ?? { key: 'member@example.org', email: 'member@example.org' };
@@ -136,14 +136,12 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       mode === 'test' ? plan : planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: recipientStates(opened.events), resendInDoubt: options.resendInDoubt });
     const bouncesBefore = await recordBounces(options.dir, opened.events, workspace.suppressions, config.timeZone, clock);
 
-    mailer = outbox
-      ? createOutboxMailer(outbox)
-      : (await import('../mail/nodemailer-mailer.js')).createSmtpMailer(smtpSettingsFromEnv(options.smtp), { connections, ...(options.smtpTimeouts ? { timeouts: options.smtpTimeouts } : {}) });
+    mailer = await createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts });
     const limiter = new RateLimiter(rates, await readRateHistory(options.dir, clock.now()));
     await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode, transport: outbox ? 'outbox' : 'smtp' });
 
     const started = clock.now();
-    out.info(`${new Date(started).toISOString()} sending ${issue.id}${mode === 'test' ? ' (test)' : ''} to ${lockedPlan.send.length} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`);
+    out.info(`sending ${issue.id}${mode === 'test' ? ' (test)' : ''} to ${lockedPlan.send.length} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`);
     const progress = sendProgress(out, lockedPlan.send.length, () => clock.now());
     const activeLedger = ledger;
     const report = await runSendEngine({
@@ -195,9 +193,9 @@ async function recordBounces(dir: string, events: Awaited<ReturnType<typeof Ledg
   return suppressBounces(dir, bounced, suppressions.map((s) => s.key), timeZone, clock);
 }
 
-function describeSmtp(env: SmtpEnvironment): string {
+function describeSmtp(env: SmtpEnvironment, oauth2: boolean): string {
   try {
-    return smtpSettingsFromEnv(env).display;
+    return `${smtpSettingsFromEnv(env, { oauth2 }).display}${oauth2 ? ' (OAuth2)' : ''}`;
   } catch {
     return 'SMTP (not configured)';
   }

@@ -4,7 +4,8 @@ import type { Output } from './output.js';
 
 /**
  * Progress of a send: a bar with rate and ETA on a terminal, and otherwise
- * (cron, logs) a timestamped line every 100 recipients.
+ * (cron, logs) a line every 100 recipients (the CLI puts the time in front
+ * of every line that is not going to a terminal).
  */
 export function sendProgress(out: Output, total: number, now: () => number): { onEvent(event: EngineEvent): void; done(): void } {
   const started = now();
@@ -16,7 +17,7 @@ export function sendProgress(out: Output, total: number, now: () => number): { o
       if (event.type === 'waiting') {
         const line = `waiting ${formatDuration(event.ms)} for the sending limit${event.limit ? ` (${event.limit.count}/${event.limit.unit})` : ''}`;
         if (out.interactive) out.status(line);
-        else if (event.ms >= 10_000) out.info(`${new Date(now()).toISOString()} ${line}`);
+        else if (event.ms >= 10_000) out.info(line);
         return;
       }
       if (event.result.status === 'delivered') delivered++;
@@ -31,7 +32,7 @@ export function sendProgress(out: Output, total: number, now: () => number): { o
         const eta = rate > 0 ? ((event.total - event.settled) / rate) * 1000 : 0;
         out.status(`[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${event.settled}/${event.total}  ${rate.toFixed(1)}/s  ETA ${formatDuration(eta)}`);
       } else if (event.settled % 100 === 0 || event.settled === total) {
-        out.info(`${new Date(now()).toISOString()} ${event.settled}/${total} done (${delivered} delivered, ${problems} not), ${rate.toFixed(1)}/s`);
+        out.info(`${event.settled}/${total} done (${delivered} delivered, ${problems} not), ${rate.toFixed(1)}/s`);
       }
     },
     done() {

@@ -12,6 +12,8 @@ export interface Config {
   };
   from: Mailbox;
   replyTo?: Mailbox;
+  /** Where a cron run (`send --due`) that did work mails its delivery report. */
+  reportTo?: Mailbox;
   /** IANA zone; issue dates and times without an offset are local to it. */
   timeZone: string;
   /** The `lang` of the email, e.g. en-GB. */
@@ -38,7 +40,11 @@ export interface Config {
     stopAfterFailures: number;
     /** The longest a run waits for a rate window before leaving the rest to the next run (exit 75). */
     maxWaitMs: number;
+    /** `send --due` leaves an issue this long past its send_at alone unless told otherwise. */
+    staleAfterMs: number;
   };
+  /** How snippet signs in to the SMTP server when not with a password. */
+  smtp: { oauth2?: OAuth2Settings };
   /** When `snippet new` sets an issue's send_at. */
   schedule: Schedule;
   spotlight: {
@@ -48,6 +54,22 @@ export interface Config {
   /** Quarterly network meetings, oldest first. */
   meetings: Meeting[];
 }
+
+/**
+ * XOAUTH2 sign-in (Microsoft 365): the access token comes from a command, or
+ * from Microsoft's token endpoint with client credentials. The client secret
+ * itself is never in the config: it is read from SNIPPET_SMTP_OAUTH_CLIENT_SECRET.
+ */
+export type OAuth2Settings =
+  | { source: 'command'; command: string }
+  | { source: 'client-credentials'; tenantId: string; clientId: string; scope: string; tokenUrl: string };
+
+/** Limits that a named provider documents; explicit values in the config win. */
+export const SENDING_PRESETS = {
+  'microsoft-365': { rate: ['30/minute', '10000/day'], connections: 3 },
+} as const;
+
+export type SendingPreset = keyof typeof SENDING_PRESETS;
 
 export interface Schedule {
   /** The first Monday to Friday that is not a Scottish bank holiday, or a fixed day of the month. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
+import { isLoopback } from '../schema/is-loopback.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { isIsoDate } from '../time/zoned-time.js';
-import type { Config } from './config.js';
+import { SENDING_PRESETS, type Config, type OAuth2Settings, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
@@ -17,7 +18,7 @@ const mailbox = z
   .transform((v) => parseMailbox(v)!);
 const duration = z
   .union([z.string(), z.number()])
-  .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m or 2h')
+  .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m, 2h or 7d')
   .transform((v) => parseDuration(v)!);
 const clockTime = z
   .string()
@@ -27,6 +28,24 @@ const clockTime = z
 const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2027-02-11');
 // Days after the 28th do not exist in every month.
 const sendDayError = { error: 'must be first-working-day or a day of the month from 1 to 28' };
+const rateLimit = z
+  .string()
+  .refine((v) => parseRateLimit(v) !== undefined, 'must look like 30/minute (per second, minute, hour or day)')
+  .transform((v) => parseRateLimit(v)!);
+const oauth2 = z
+  .strictObject({
+    token_command: text.optional(),
+    tenant_id: text.optional(),
+    client_id: text.optional(),
+    scope: text.default('https://outlook.office365.com/.default'),
+    token_url: httpUrl.refine(isSafeTokenUrl, 'must be an https:// address (http:// only to this computer)').optional(),
+  })
+  .refine((v) => (v.token_command === undefined) !== (v.tenant_id === undefined && v.client_id === undefined), {
+    error: 'needs either token_command, or tenant_id and client_id (client credentials), not both',
+  })
+  .refine((v) => v.token_command !== undefined || (v.tenant_id !== undefined && v.client_id !== undefined), {
+    error: 'client credentials need both tenant_id and client_id',
+  });
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
 export const configSchema = z.strictObject({
@@ -44,6 +63,7 @@ export const configSchema = z.strictObject({
   }),
   from: mailbox,
   reply_to: mailbox.optional(),
+  report_to: mailbox.optional(),
   time_zone: timeZone.default('Europe/London'),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'must be a language tag such as en-GB').default('en-GB'),
   footer: z.strictObject({
@@ -56,21 +76,17 @@ export const configSchema = z.strictObject({
   }),
   sending: z
     .strictObject({
-      rate: z
-        .array(
-          z
-            .string()
-            .refine((v) => parseRateLimit(v) !== undefined, 'must look like 30/minute (per second, minute, hour or day)')
-            .transform((v) => parseRateLimit(v)!),
-        )
-        .default([]),
-      connections: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(1),
+      preset: z.enum(Object.keys(SENDING_PRESETS) as [SendingPreset], { error: `must be one of: ${Object.keys(SENDING_PRESETS).join(', ')}` }).optional(),
+      rate: z.array(rateLimit).optional(),
+      connections: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
       retries: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
       retry_delay: duration.default(30_000),
       stop_after_failures: z.number().int().min(1).max(1000).default(10),
       max_wait: duration.default(600_000),
+      stale_after: duration.default(7 * 86_400_000),
     })
-    .default({ rate: [], connections: 1, retries: 3, retry_delay: 30_000, stop_after_failures: 10, max_wait: 600_000 }),
+    .default({ retries: 3, retry_delay: 30_000, stop_after_failures: 10, max_wait: 600_000, stale_after: 7 * 86_400_000 }),
+  smtp: z.strictObject({ oauth2: oauth2.optional() }).default({}),
   schedule: z
     .strictObject({
       send_day: z
@@ -112,6 +128,7 @@ export function parseConfig(source: string, file: string): ParsedConfig {
     return { config: undefined, problems: [...yaml.problems, ...schemaProblems(configSchema, result.error, file, yaml.lineOf)] };
   }
   const raw = result.data;
+  const preset = raw.sending.preset ? SENDING_PRESETS[raw.sending.preset] : undefined;
   const config: Config = {
     network: {
       name: raw.network.name,
@@ -121,18 +138,21 @@ export function parseConfig(source: string, file: string): ParsedConfig {
     },
     from: raw.from,
     ...(raw.reply_to ? { replyTo: raw.reply_to } : {}),
+    ...(raw.report_to ? { reportTo: raw.report_to } : {}),
     timeZone: raw.time_zone,
     language: raw.language,
     footer: { postalAddress: raw.footer.postal_address, endorsement: raw.footer.endorsement },
     unsubscribe: { mailto: raw.unsubscribe.mailto, ...(raw.unsubscribe.url ? { url: raw.unsubscribe.url } : {}) },
     sending: {
-      rates: raw.sending.rate,
-      connections: raw.sending.connections,
+      rates: raw.sending.rate ?? (preset ? preset.rate.map((r) => parseRateLimit(r)!) : []),
+      connections: raw.sending.connections ?? preset?.connections ?? 1,
       retries: raw.sending.retries,
       retryDelayMs: raw.sending.retry_delay,
       stopAfterFailures: raw.sending.stop_after_failures,
       maxWaitMs: raw.sending.max_wait,
+      staleAfterMs: raw.sending.stale_after,
     },
+    smtp: raw.smtp.oauth2 ? { oauth2: oauth2Settings(raw.smtp.oauth2) } : {},
     schedule: { sendDay: raw.schedule.send_day, sendTime: raw.schedule.send_time },
     spotlight: { repeatMonths: raw.spotlight.repeat_months },
     meetings: raw.meetings
@@ -149,4 +169,27 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function oauth2Settings(raw: { token_command?: string | undefined; tenant_id?: string | undefined; client_id?: string | undefined; scope: string; token_url?: string | undefined }): OAuth2Settings {
+  if (raw.token_command !== undefined) return { source: 'command', command: raw.token_command };
+  const tenantId = raw.tenant_id!;
+  return {
+    source: 'client-credentials',
+    tenantId,
+    clientId: raw.client_id!,
+    scope: raw.scope,
+    tokenUrl: raw.token_url ?? `https://login.microsoftonline.com/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`,
+  };
+}
+
+/** The client secret goes to the token endpoint: only over https, or to this computer (tests, a local proxy). */
+function isSafeTokenUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopback(parsed.hostname.replace(/^\[(.*)\]$/u, '$1')));
 }

@@ -234,7 +234,8 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   return report;
 }
 
-function toOutcome(to: string, result: SendResult, at: string): Outcome {
+/** The ledger line recording a send's result. */
+export function toOutcome(to: string, result: SendResult, at: string): Outcome {
   switch (result.status) {
     case 'delivered':
       return { type: 'delivered', at, to, response: result.response };

@@ -1,5 +1,8 @@
 import { isIP } from 'node:net';
 import { SnippetError } from '../errors.js';
+import { isLoopback } from '../schema/is-loopback.js';
+
+export { isLoopback };
 
 /** Where and how to reach the SMTP server, from the environment. */
 export interface SmtpSettings {
@@ -11,6 +14,10 @@ export interface SmtpSettings {
   loopback: boolean;
   user?: string;
   pass?: string;
+  /** Sign in with XOAUTH2 (an access token) instead of a password; `user` is the mailbox. */
+  oauth2: boolean;
+  /** Extra trusted CA certificates (PEM), e.g. a private relay's. */
+  ca?: string;
   /** `smtp://user@host:587`: for messages, never with the password. */
   display: string;
 }
@@ -23,14 +30,19 @@ export interface SmtpEnvironment {
   SNIPPET_SMTP_PASS?: string | undefined;
   /** Contents of the file named by SNIPPET_SMTP_PASS_FILE, read by the CLI. */
   passFromFile?: string | undefined;
+  /** Contents of the PEM file named by SNIPPET_SMTP_CA_FILE, read by the CLI. */
+  caFromFile?: string | undefined;
+  /** For client-credentials OAuth2 sign-in (Microsoft 365). */
+  SNIPPET_SMTP_OAUTH_CLIENT_SECRET?: string | undefined;
 }
 
 /**
  * Pure: SMTP settings from `SNIPPET_SMTP_URL` (`smtp://user:pass@host:587`,
  * `smtps://…:465`) or from `SNIPPET_SMTP_HOST`, `_PORT`, `_USER`, `_PASS`
- * (or `_PASS_FILE`). Errors never repeat the password.
+ * (or `_PASS_FILE`). With `oauth2` (the config's `smtp.oauth2`) the user signs
+ * in with an access token and needs no password. Errors never repeat the password.
  */
-export function smtpSettingsFromEnv(env: SmtpEnvironment): SmtpSettings {
+export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolean } = { oauth2: false }): SmtpSettings {
   const pass = env.SNIPPET_SMTP_PASS ?? env.passFromFile?.replace(/\r?\n$/u, '');
   if (env.SNIPPET_SMTP_URL) {
     let url: URL;
@@ -47,22 +59,25 @@ export function smtpSettingsFromEnv(env: SmtpEnvironment): SmtpSettings {
     if (!host) throw new SnippetError('SNIPPET_SMTP_URL has no host name');
     const user = url.username ? decodeURIComponent(url.username) : env.SNIPPET_SMTP_USER;
     const urlPass = url.password ? decodeURIComponent(url.password) : undefined;
-    return settings(host, url.port ? Number(url.port) : secure ? 465 : 587, secure, user, urlPass ?? pass);
+    return settings(host, url.port ? Number(url.port) : secure ? 465 : 587, secure, user, urlPass ?? pass, auth.oauth2, env.caFromFile);
   }
   if (env.SNIPPET_SMTP_HOST) {
     const port = env.SNIPPET_SMTP_PORT ? Number(env.SNIPPET_SMTP_PORT) : 587;
     if (!Number.isInteger(port) || port < 1 || port > 65_535) {
       throw new SnippetError(`SNIPPET_SMTP_PORT must be a port number, not "${env.SNIPPET_SMTP_PORT}"`);
     }
-    return settings(env.SNIPPET_SMTP_HOST, port, port === 465, env.SNIPPET_SMTP_USER, pass);
+    return settings(env.SNIPPET_SMTP_HOST, port, port === 465, env.SNIPPET_SMTP_USER, pass, auth.oauth2, env.caFromFile);
   }
   throw new SnippetError('no SMTP server is configured', {
     hint: 'Set SNIPPET_SMTP_URL (e.g. smtp://user:password@smtp.example.org:587) or SNIPPET_SMTP_HOST, _PORT, _USER and _PASS; or use --outbox DIR to write .eml files instead.',
   });
 }
 
-function settings(host: string, port: number, secure: boolean, user: string | undefined, pass: string | undefined): SmtpSettings {
-  if (user && !pass) {
+function settings(host: string, port: number, secure: boolean, user: string | undefined, pass: string | undefined, oauth2: boolean, ca: string | undefined): SmtpSettings {
+  if (oauth2 && !user) {
+    throw new SnippetError('OAuth2 sign-in (smtp.oauth2 in snippet.config.yaml) needs the mailbox to sign in as', { hint: 'Set SNIPPET_SMTP_USER to the sending mailbox, e.g. snippet@nhs.scot.' });
+  }
+  if (user && !pass && !oauth2) {
     throw new SnippetError(`SMTP user ${user} has no password`, { hint: 'Set SNIPPET_SMTP_PASS, SNIPPET_SMTP_PASS_FILE, or put it in SNIPPET_SMTP_URL.' });
   }
   const loopback = isLoopback(host);
@@ -72,14 +87,9 @@ function settings(host: string, port: number, secure: boolean, user: string | un
     secure,
     loopback,
     ...(user ? { user } : {}),
-    ...(pass && user ? { pass } : {}),
+    ...(pass && user && !oauth2 ? { pass } : {}),
+    oauth2,
+    ...(ca ? { ca } : {}),
     display: `${secure ? 'smtps' : 'smtp'}://${user ? `${encodeURIComponent(user)}@` : ''}${isIP(host) === 6 ? `[${host}]` : host}:${port}`,
   };
-}
-
-export function isLoopback(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
-  return false;
 }

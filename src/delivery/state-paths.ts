@@ -21,3 +21,10 @@ export function ledgerLabel(issue: IssueId, mode: SendMode): string {
 export function lockPath(workspace: string): string {
   return join(workspace, STATE_DIR, 'send.lock');
 }
+
+/** Delivery reports to the coordinator: a ledger of their own, which the rate history counts too. */
+export function reportLedgerPath(workspace: string): string {
+  return join(ledgerDir(workspace), 'delivery-reports.jsonl');
+}
+
+export const REPORT_LEDGER_LABEL = `${STATE_DIR}/ledger/delivery-reports.jsonl`;

@@ -1,3 +1,4 @@
+import type { Schedule } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { YamlPath } from '../schema/located-yaml.js';
@@ -8,6 +9,8 @@ import { issueSendAt } from './send-time.js';
 export interface IssueContext {
   organisations: readonly Organisation[];
   timeZone: string;
+  /** Decides the send time of an issue without send_at; the 1st at 09:00 when absent. */
+  schedule?: Schedule;
   /** Mailing lists that exist in members.csv; undefined when the list could not be read. */
   knownLists?: ReadonlySet<string>;
 }
@@ -27,7 +30,7 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     problems.push({ severity, file: issue.file, line: lineOf(path), message, ...(hint ? { hint } : {}) });
   };
   const ids = new Set(context.organisations.map((o) => o.id));
-  const sendAt = issueSendAt(issue, context.timeZone);
+  const sendAt = issueSendAt(issue, context.timeZone, context.schedule);
   const sendDate = zonedDate(sendAt, context.timeZone);
 
   if (issue.sendAtText !== undefined && parseDateTime(issue.sendAtText, context.timeZone) === undefined) {

@@ -123,11 +123,11 @@ function softEnd(encoded: string, last: boolean): string {
   return `${encoded}=${CRLF}`;
 }
 
-function header(name: string, value: string): string {
+export function header(name: string, value: string): string {
   return foldHeader(`${name}: ${value.replace(/[\r\n]+/gu, ' ')}`);
 }
 
-function formatAddress(mailbox: Mailbox): string {
+export function formatAddress(mailbox: Mailbox): string {
   const address = asciiAddress(mailbox.address);
   if (!mailbox.name) return address;
   const name = mailbox.name.replace(/[\r\n]+/gu, ' ');
@@ -137,7 +137,7 @@ function formatAddress(mailbox: Mailbox): string {
 }
 
 /** The domain in ASCII (punycode) for headers and the SMTP envelope. */
-function asciiAddress(address: string): string {
+export function asciiAddress(address: string): string {
   const at = address.lastIndexOf('@');
   if (at < 0) return address;
   const domain = address.slice(at + 1);
@@ -147,7 +147,7 @@ function asciiAddress(address: string): string {
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function rfc5322Date(date: Date): string {
+export function rfc5322Date(date: Date): string {
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${DAYS[date.getUTCDay()]}, ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())} +0000`;
 }

@@ -1,10 +1,14 @@
+import { isIP } from 'node:net';
 import { Readable } from 'node:stream';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs/index.js';
 import * as qp from 'nodemailer/lib/qp/index.js';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import XOAuth2 from 'nodemailer/lib/xoauth2/index.js';
+import { SnippetError } from '../errors.js';
 import { classifySmtpError, type Channel, type ConnectFailure, type Envelope, type Mailer, type SendResult, type SmtpErrorLike } from '../delivery/send-result.js';
 import type { SmtpSettings } from '../delivery/smtp-settings.js';
+import type { AccessTokenProvider } from './access-token.js';
 
 /**
  * The only file that imports nodemailer: its MIME encoders (used to build
@@ -41,8 +45,10 @@ export interface SmtpMailerOptions {
   timeouts?: { connection: number; greeting: number; socket: number };
   /** The name this client gives in EHLO. */
   clientName?: string;
-  /** Extra CA certificates (PEM), e.g. a private relay's. */
+  /** Extra CA certificates (PEM), e.g. a private relay's; SNIPPET_SMTP_CA_FILE's are in the settings. */
   ca?: string;
+  /** Access tokens for XOAUTH2, when the settings sign in with OAuth2. */
+  accessToken?: AccessTokenProvider;
 }
 
 /**
@@ -60,7 +66,13 @@ export function smtpConnectionOptions(settings: SmtpSettings, options: Pick<Smtp
     connectionTimeout: timeouts.connection,
     greetingTimeout: timeouts.greeting,
     socketTimeout: timeouts.socket,
-    tls: { rejectUnauthorized: true, servername: settings.host, minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+    tls: {
+      rejectUnauthorized: true,
+      // SNI takes a host name only; an address is checked against the certificate's IP entries.
+      ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}),
+      minVersion: 'TLSv1.2',
+      ...(settings.ca || options.ca ? { ca: settings.ca ?? options.ca } : {}),
+    },
     logger: false,
     debug: false,
   };
@@ -77,8 +89,10 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
   const live = new Set<SMTPConnection>();
   const timeouts = options.timeouts ?? { connection: 30_000, greeting: 30_000, socket: 120_000 };
 
-  const connect = (): Promise<SMTPConnection> =>
-    new Promise((resolve, reject) => {
+  const connect = async (): Promise<SMTPConnection> => {
+    // The token first: a token source that fails is the user's to fix, not the server's.
+    const auth = await credentials(settings, options.accessToken);
+    return new Promise((resolve, reject) => {
       const connection = new SMTPConnection(smtpConnectionOptions(settings, options, timeouts));
       let settled = false;
       connection.on('error', (error) => {
@@ -99,12 +113,12 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
           connection.close();
           return reject(error);
         }
-        if (!settings.user) {
+        if (!auth) {
           settled = true;
           live.add(connection);
           return resolve(connection);
         }
-        connection.login({ user: settings.user, pass: settings.pass ?? '' }, (loginError) => {
+        connection.login(auth, (loginError) => {
           settled = true;
           if (loginError) {
             connection.close();
@@ -115,6 +129,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
         });
       });
     });
+  };
 
   const send = (connection: SMTPConnection, envelope: Envelope, message: Buffer): Promise<SendResult> => {
     let dataSent = false;
@@ -164,6 +179,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     try {
       connection = idle.pop() ?? (await connect());
     } catch (error) {
+      if (error instanceof SnippetError) return { status: 'deferred', reason: error.message, connectionFailure: true, fatal: `${error.message}${error.hint ? `. ${error.hint}` : ''}` };
       return classifySmtpError(error as SmtpErrorLike, false) as ConnectFailure;
     }
     let used = false;
@@ -186,4 +202,89 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
       live.clear();
     },
   };
+}
+
+type Credentials = Parameters<SMTPConnection['login']>[0];
+
+/** What to sign in with: a password, an OAuth2 access token (XOAUTH2), or nothing. */
+async function credentials(settings: SmtpSettings, accessToken: AccessTokenProvider | undefined): Promise<Credentials | undefined> {
+  if (!settings.user) return undefined;
+  if (!settings.oauth2) return { user: settings.user, pass: settings.pass ?? '' };
+  if (!accessToken) throw new SnippetError('OAuth2 sign-in has no token source');
+  const token = await accessToken(false);
+  // When the server refuses a token, nodemailer asks once for a fresh one.
+  const oauth2 = new XOAuth2({
+    user: settings.user,
+    accessToken: token,
+    provisionCallback: (_user, renew, callback) => {
+      accessToken(renew).then(
+        (fresh) => callback(null, fresh, 0),
+        (error: unknown) => callback(error as Error, '', 0),
+      );
+    },
+  });
+  return { oauth2 };
+}
+
+export type ProbeStage = 'connect' | 'sign-in' | 'sender';
+
+export interface SmtpProbe {
+  /** The stage that failed; undefined when every stage passed. */
+  failedAt: ProbeStage | undefined;
+  error: SmtpErrorLike | undefined;
+  /** How the session was protected once connected. */
+  tls: 'implicit' | 'starttls' | 'none';
+  signedIn: boolean;
+}
+
+/**
+ * For `snippet doctor`: connect (with TLS as a send would), sign in, then
+ * give the sender address in MAIL FROM and reset the session with RSET. No
+ * recipient is ever given and no DATA sent, so no message can go out.
+ *
+ * nodemailer's public send() cannot stop after MAIL FROM (with PIPELINING it
+ * sends RCPT TO and DATA in the same packet), so MAIL FROM goes through the
+ * connection's own command queue, the way its reset() sends RSET.
+ */
+export async function probeSmtp(settings: SmtpSettings, sender: string, options: Pick<SmtpMailerOptions, 'clientName' | 'ca' | 'accessToken'> & { timeouts: { connection: number; greeting: number; socket: number } }): Promise<SmtpProbe> {
+  const auth = await credentials(settings, options.accessToken);
+  const connection = new SMTPConnection(smtpConnectionOptions(settings, options, options.timeouts));
+  const tls = (): SmtpProbe['tls'] => (settings.secure ? 'implicit' : connection.secure ? 'starttls' : 'none');
+  const result = (failedAt: ProbeStage | undefined, error: SmtpErrorLike | undefined, signedIn: boolean): SmtpProbe => ({ failedAt, error, tls: failedAt === 'connect' ? 'none' : tls(), signedIn });
+  let failure: SmtpErrorLike | undefined;
+  // A failed connection reports through 'error' (or 'end'), not through the callback of the step under way.
+  const step = <T>(start: (done: (value: T) => void) => void, onFailure: (error: SmtpErrorLike) => T): Promise<T> =>
+    new Promise((resolve) => {
+      if (failure) return resolve(onFailure(failure));
+      const fail = (error?: SmtpErrorLike): void => resolve(onFailure(error ?? failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }));
+      connection.once('error', fail);
+      connection.once('end', fail);
+      start((value) => {
+        connection.off('error', fail);
+        connection.off('end', fail);
+        resolve(value);
+      });
+    });
+  connection.on('error', (error: SmtpErrorLike) => (failure ??= error));
+  try {
+    const connected = await step<SmtpErrorLike | undefined>((done) => connection.connect((error) => done(error ?? undefined)), (error) => error);
+    if (connected) return result('connect', connected, false);
+    if (auth) {
+      const refused = await step<SmtpErrorLike | undefined>((done) => connection.login(auth, (error) => done(error ?? undefined)), (error) => error);
+      if (refused) return result('sign-in', refused, false);
+    }
+    const raw = connection as unknown as { _responseActions: Array<(reply: string) => void>; _sendCommand(command: string): void };
+    const reply = await step<string>((done) => {
+      raw._responseActions.push(done);
+      raw._sendCommand(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
+    }, () => '');
+    if (!reply.startsWith('2')) {
+      const error = reply === '' ? (failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }) : { code: 'EENVELOPE', responseCode: Number(reply.slice(0, 3)), response: reply.trim() };
+      return result('sender', error, auth !== undefined);
+    }
+    await step<void>((done) => connection.reset(() => done()), () => undefined);
+    return result(undefined, undefined, auth !== undefined);
+  } finally {
+    connection.quit();
+  }
 }

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendCommand, type SendOptions } from '../../src/commands/send-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -18,22 +18,7 @@ async function setup(members: number, behaviour: Parameters<typeof startSmtpServ
   cleanups.push(ws.remove, server.close);
   const send = (overrides: Partial<SendOptions> = {}) => {
     const out = collectOutput();
-    const options: SendOptions = {
-      dir: ws.dir,
-      issue: '2026-12',
-      dryRun: false,
-      testTo: [],
-      outbox: undefined,
-      yes: true,
-      rates: undefined,
-      connections: undefined,
-      resendInDoubt: false,
-      smtp: { SNIPPET_SMTP_URL: server.url },
-      unsubscribeSecret: 'unsubscribe-secret-for-tests',
-      confirm: undefined,
-      smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
-      ...overrides,
-    };
+    const options = sendOptions(ws.dir, server.url, overrides);
     return sendCommand(options, out).then((result) => ({ ...result, output: out.text() }));
   };
   return { ws, server, send };

@@ -18,7 +18,7 @@ describe('snippet send (CLI)', () => {
   it('sends into an outbox through the ledger, once', async () => {
     const first = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^2026-12: delivered 25, deferred 0, failed 0, in doubt 0, suppressed 0;/mu);
+    expect(first.stdout).toMatch(/^(\S+Z )?2026-12: delivered 25, deferred 0, failed 0, in doubt 0, suppressed 0;/mu);
     const files = await readdir(join(ws.dir, 'outbox'));
     expect(files.sort()).toEqual(ws.addresses.map((a) => `${a}.eml`).sort());
     expect(await readFile(join(ws.dir, 'outbox', files[0]!), 'utf8')).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);

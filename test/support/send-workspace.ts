@@ -1,3 +1,4 @@
+import type { SendOptions } from '../../src/commands/send-command.js';
 import { sampleWorkspace } from './workspace.js';
 
 export interface SendWorkspaceOptions {
@@ -23,4 +24,24 @@ export async function sendWorkspace(options: SendWorkspaceOptions) {
   await ws.write('issues/2026-12.md', issue.replace(/^status: .*$/mu, `status: ${options.status ?? 'approved'}`));
   const addresses = rows.map((row) => row.split(',')[0]!);
   return { ...ws, addresses };
+}
+
+/** The options of `snippet send ISSUE --yes` against a test server, for in-process tests. */
+export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<SendOptions> = {}): SendOptions {
+  return {
+    dir,
+    issue: '2026-12',
+    dryRun: false,
+    testTo: [],
+    outbox: undefined,
+    yes: true,
+    rates: undefined,
+    connections: undefined,
+    resendInDoubt: false,
+    smtp: { SNIPPET_SMTP_URL: smtpUrl },
+    unsubscribeSecret: 'unsubscribe-secret-for-tests',
+    confirm: undefined,
+    smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+    ...overrides,
+  };
 }

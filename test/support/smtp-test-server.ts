@@ -18,8 +18,12 @@ export interface ServerBehaviour {
   afterData?(to: string, attempt: number): 'accept' | 'drop' | string;
   /** Called when a message's data is complete, before the reply. */
   onMessage?(message: ReceivedMessage, count: number): void;
-  /** Require this user and password. */
-  auth?: { user: string; pass: string };
+  /** Require this user and password, or (XOAUTH2) this user and access token. */
+  auth?: { user: string; pass: string } | { user: string; accessToken: string };
+  /** Implicit TLS (smtps) with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
+  /** Refuse MAIL FROM with this reply, e.g. `550 5.7.60 Client does not have permissions to send as this sender`. */
+  refuseSender?: string;
   /** Delay before replying to the data (ms). */
   replyDelayMs?: number;
   /**
@@ -40,6 +44,7 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
   url: string;
   messages: ReceivedMessage[];
   connections: () => number;
+  stages: (stage: Stage) => number;
   maxConcurrentConnections: () => number;
   close(): Promise<void>;
 }> {
@@ -56,8 +61,11 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
   };
   let open = 0;
   let maxOpen = 0;
+  const oauth = behaviour.auth !== undefined && 'accessToken' in behaviour.auth;
   const server: SMTPServer = new SMTPServer({
-    secure: false,
+    secure: behaviour.tls !== undefined,
+    ...(behaviour.tls ? { key: behaviour.tls.key, cert: behaviour.tls.cert } : {}),
+    ...(oauth ? { authMethods: ['XOAUTH2'] } : {}),
     disabledCommands: behaviour.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !behaviour.auth,
     allowInsecureAuth: true,
@@ -77,10 +85,17 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
       open = Math.max(0, open - 1);
     },
     onAuth(auth, _session, callback) {
-      if (behaviour.auth && auth.username === behaviour.auth.user && auth.password === behaviour.auth.pass) return callback(null, { user: auth.username });
+      const expected = behaviour.auth;
+      if (expected && 'accessToken' in expected) {
+        if (auth.method === 'XOAUTH2' && auth.username === expected.user && auth.accessToken === expected.accessToken) return callback(null, { user: auth.username });
+        // RFC 7628: a refused token gets a JSON challenge first.
+        return callback(null, { data: { status: '401', schemes: 'bearer' } });
+      }
+      if (expected && auth.username === expected.user && auth.password === expected.pass) return callback(null, { user: auth.username });
       callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
     },
     onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback) {
+      if (behaviour.refuseSender) return callback(replyError(behaviour.refuseSender));
       const reached = reach('mail');
       if (reached === 'hold') return;
       // A promise holds the transaction until it settles.
@@ -142,9 +157,11 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
   const port = (server.server.address() as { port: number }).port;
   return {
     port,
-    url: behaviour.auth ? `smtp://${encodeURIComponent(behaviour.auth.user)}:${encodeURIComponent(behaviour.auth.pass)}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
+    url: `${behaviour.tls ? 'smtps' : 'smtp'}://${behaviour.auth && 'pass' in behaviour.auth ? `${encodeURIComponent(behaviour.auth.user)}:${encodeURIComponent(behaviour.auth.pass)}@` : ''}127.0.0.1:${port}`,
     messages,
     connections: () => connectionCount,
+    /** How many times each stage was reached, e.g. 'mail' for MAIL FROM accepted. */
+    stages: (stage: Stage) => stageCounts.get(stage) ?? 0,
     maxConcurrentConnections: () => maxOpen,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -9,6 +9,8 @@ import { integerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { registerSecret } from '../redact.js';
 import { onInterrupt } from '../interrupt.js';
+import { logOutput } from '../log-output.js';
+import { parseDateTime } from '../../time/zoned-time.js';
 
 interface SendFlags {
   dryRun?: boolean;
@@ -18,6 +20,10 @@ interface SendFlags {
   rate: RateLimit[];
   connections?: number;
   resendInDoubt?: boolean;
+  due?: boolean;
+  now?: string;
+  includeStale?: boolean;
+  json?: boolean;
 }
 
 export function registerSend(program: Command, cli: CliContext): void {
@@ -32,28 +38,37 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
     .option('--connections <n>', 'SMTP connections for this run', integerOption(1))
     .option('--resend-in-doubt', 'also send to recipients whose earlier delivery is in doubt')
+    .option('--due', 'for cron: send or resume the approved issue whose send_at has passed (no ISSUE)')
+    .option('--now <datetime>', 'with --due: pretend it is this time, YYYY-MM-DDTHH:MM (workspace time) or with an offset such as Z', nowOption)
+    .option('--include-stale', 'with --due: also send an issue more than sending.stale_after (default 7 days) past its send_at')
+    .option('--json', 'with --due: print a JSON summary on stdout (the log goes to stderr)')
     .action(async (issue: string | undefined, flags: SendFlags, command: Command) => {
-      if (!issue) throw usageError('which issue? e.g. snippet send 2026-12', 'Name the issue month, YYYY-MM.');
-      const { sendCommand } = await import('../../commands/send-command.js');
+      checkDueFlags(issue, flags);
       const interrupt = onInterrupt();
       try {
-        const output = cli.output();
+        const terminal = cli.output();
+        const output = logOutput(terminal, { json: flags.json === true });
+        const common = {
+          dir: cli.dir(command),
+          dryRun: flags.dryRun === true,
+          outbox: flags.outbox,
+          rates: flags.rate.length > 0 ? flags.rate : undefined,
+          connections: flags.connections,
+          resendInDoubt: flags.resendInDoubt === true,
+          smtp: smtpEnvironment(cli.env),
+          unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET || undefined,
+          signal: interrupt.signal,
+        };
+        if (flags.due) {
+          const { sendDueCommand } = await import('../../commands/send-due-command.js');
+          const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, output);
+          if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
+          cli.setExitCode(outcome.exitCode);
+          return;
+        }
+        const { sendCommand } = await import('../../commands/send-command.js');
         const result = await sendCommand(
-          {
-            dir: cli.dir(command),
-            issue,
-            dryRun: flags.dryRun === true,
-            testTo: flags.testTo,
-            outbox: flags.outbox,
-            yes: flags.yes === true,
-            rates: flags.rate.length > 0 ? flags.rate : undefined,
-            connections: flags.connections,
-            resendInDoubt: flags.resendInDoubt === true,
-            smtp: smtpEnvironment(cli.env),
-            unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET || undefined,
-            confirm: output.interactive ? confirm : undefined,
-            signal: interrupt.signal,
-          },
+          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, confirm: terminal.interactive ? confirm : undefined },
           output,
         );
         cli.setExitCode(result.exitCode);
@@ -63,7 +78,20 @@ export function registerSend(program: Command, cli: CliContext): void {
     });
 }
 
-/** SMTP settings from the environment; the password file is read here, at the edge. */
+/** Which flags go with an issue and which with --due: a wrong mix is a usage error (exit 2). */
+function checkDueFlags(issue: string | undefined, flags: SendFlags): void {
+  if (flags.due) {
+    if (issue) throw usageError(`--due chooses the issue itself; leave out ${issue}`, 'Use `snippet send --due` from cron, or `snippet send ISSUE` for one issue.');
+    if (flags.testTo.length > 0) throw usageError('--test-to cannot be used with --due', 'Send a test with `snippet send ISSUE --test-to ADDRESS`.');
+    return;
+  }
+  for (const [flag, given] of [['--now', flags.now !== undefined], ['--include-stale', flags.includeStale], ['--json', flags.json]] as const) {
+    if (given) throw usageError(`${flag} goes with --due`, 'e.g. snippet send --due --dry-run --now 2027-03-01T09:00');
+  }
+  if (!issue) throw usageError('which issue? e.g. snippet send 2026-12', 'Name the issue month, YYYY-MM, or use --due to send the one whose time has come.');
+}
+
+/** SMTP settings from the environment; the password and CA files are read here, at the edge. */
 export function smtpEnvironment(env: NodeJS.ProcessEnv): SmtpEnvironment {
   let passFromFile: string | undefined;
   if (env.SNIPPET_SMTP_PASS_FILE) {
@@ -74,6 +102,14 @@ export function smtpEnvironment(env: NodeJS.ProcessEnv): SmtpEnvironment {
     }
     registerSecret(passFromFile.replace(/\r?\n$/u, ''));
   }
+  let caFromFile: string | undefined;
+  if (env.SNIPPET_SMTP_CA_FILE) {
+    try {
+      caFromFile = readFileSync(env.SNIPPET_SMTP_CA_FILE, 'utf8');
+    } catch (error) {
+      throw new SnippetError(`cannot read SNIPPET_SMTP_CA_FILE (${env.SNIPPET_SMTP_CA_FILE}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { hint: 'It names a PEM file of the certificate authority that signed your mail server\'s certificate.' });
+    }
+  }
   return {
     SNIPPET_SMTP_URL: env.SNIPPET_SMTP_URL,
     SNIPPET_SMTP_HOST: env.SNIPPET_SMTP_HOST,
@@ -81,6 +117,8 @@ export function smtpEnvironment(env: NodeJS.ProcessEnv): SmtpEnvironment {
     SNIPPET_SMTP_USER: env.SNIPPET_SMTP_USER,
     SNIPPET_SMTP_PASS: env.SNIPPET_SMTP_PASS,
     passFromFile,
+    caFromFile,
+    SNIPPET_SMTP_OAUTH_CLIENT_SECRET: env.SNIPPET_SMTP_OAUTH_CLIENT_SECRET,
   };
 }
 
@@ -95,6 +133,12 @@ async function confirm(question: string): Promise<boolean> {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+function nowOption(value: string): string {
+  // The time zone is the workspace's, known only once its config is read; the form is checked here.
+  if (!parseDateTime(value, 'UTC')) throw new InvalidArgumentError(`"${value}" is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2027-03-01T09:00 (workspace time) or 2027-03-01T09:00Z.`);
+  return value;
 }
 
 function rateOption(value: string, previous: RateLimit[]): RateLimit[] {

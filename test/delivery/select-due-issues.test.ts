@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { selectDueIssues, type IssueTiming } from '../../src/delivery/select-due-issues.js';
+
+const DAY = 86_400_000;
+const at = (text: string): Date => new Date(text);
+const issue = (id: string, status: IssueTiming['status'], sendAt: string): IssueTiming => ({ id, status, sendAt: at(sendAt) });
+const select = (issues: IssueTiming[], now: string, options: { remaining?: Array<[string, number]>; includeStale?: boolean } = {}) =>
+  selectDueIssues({ issues, remaining: new Map(options.remaining ?? []), now: at(now).getTime(), staleAfterMs: 7 * DAY, includeStale: options.includeStale ?? false });
+const ids = (list: IssueTiming[]): string[] => list.map((i) => i.id);
+
+describe('selectDueIssues', () => {
+  const year = [issue('2026-11', 'approved', '2026-11-02T09:00Z'), issue('2026-12', 'approved', '2026-12-01T09:00Z'), issue('2027-01', 'draft', '2027-01-05T09:00Z')];
+
+  it('is due once its time has passed, and not a minute before', () => {
+    const before = select(year, '2026-12-01T08:59Z', { remaining: [['2026-11', 0]] });
+    expect(ids(before.due)).toEqual([]);
+    expect(before.next?.id).toBe('2026-12');
+    expect(ids(select(year, '2026-12-01T09:00Z').due)).toEqual(['2026-12']);
+  });
+
+  it('leaves an issue alone once nobody is left to send to', () => {
+    const result = select(year, '2026-12-01T10:00Z', { remaining: [['2026-12', 0]] });
+    expect(result).toMatchObject({ due: [], drafts: [], stale: [], unreadable: [] });
+  });
+
+  it('passes over a stale issue that a later one has followed, without a warning', () => {
+    const result = select(year, '2026-12-02T09:00Z', { remaining: [['2026-11', 40], ['2026-12', 40]] });
+    expect(ids(result.due)).toEqual(['2026-12']);
+    expect(ids(result.stale)).toEqual([]);
+  });
+
+  it('sends every due issue that is not stale, oldest first', () => {
+    const close = [issue('2026-12', 'approved', '2026-12-01T09:00Z'), issue('2027-01', 'approved', '2026-12-05T09:00Z')];
+    const result = select(close, '2026-12-06T09:00Z', { remaining: [['2026-12', 3], ['2027-01', 40]] });
+    expect(ids(result.due)).toEqual(['2026-12', '2027-01']);
+  });
+
+  it('never sends a draft, and warns about it only while it is the latest', () => {
+    const result = select(year, '2027-01-05T10:00Z');
+    expect(ids(result.due)).toEqual([]);
+    expect(ids(result.drafts)).toEqual(['2027-01']);
+  });
+
+  it('holds back an approved issue more than the stale limit past its time, unless told', () => {
+    const now = new Date(at('2026-12-01T09:00Z').getTime() + 7 * DAY + 60_000).toISOString();
+    expect(ids(select(year.slice(0, 2), now).stale)).toEqual(['2026-12']);
+    expect(ids(select(year.slice(0, 2), now).due)).toEqual([]);
+    expect(ids(select(year.slice(0, 2), now, { includeStale: true }).due)).toEqual(['2026-12']);
+    expect(ids(select(year.slice(0, 2), '2026-12-08T09:00Z').due)).toEqual(['2026-12']);
+  });
+
+  it('reports a file with errors whose time has passed, since it cannot tell whether it is due', () => {
+    const broken = [issue('2026-11', 'approved', '2026-11-02T09:00Z'), issue('2026-12', undefined, '2026-12-01T09:00Z')];
+    expect(ids(select(broken, '2026-12-01T10:00Z').unreadable)).toEqual(['2026-12']);
+    expect(ids(select(broken, '2026-11-30T10:00Z').unreadable)).toEqual([]);
+    expect(ids(select(broken, '2026-12-20T10:00Z').unreadable)).toEqual([]);
+  });
+});
