@@ -186,10 +186,15 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
       stop({ kind: 'ledger', reason: describe(error) });
       return;
     }
-    limiter.restamp(slot, clock.now());
+    const startedAt = clock.now();
+    limiter.restamp(slot, startedAt);
     item.tries++;
     report.attempts++;
     const result = await channel.send(message.envelope, message.raw);
+    // Counted from when the server had the whole message, the latest moment
+    // it can have counted it: the next send in the window then starts after
+    // it, however long this one took on the wire.
+    limiter.restamp(startedAt, clock.now());
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
