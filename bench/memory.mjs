@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setInterval, clearInterval } from 'node:timers';
 import { postfixTools, startSink } from './postfix-tools.mjs';
 import { benchWorkspace, CLI, expectSuccess, freePort, isMain, ISSUE, printRows, round, timedSpawn, UNSUBSCRIBE_SECRET } from './support.mjs';
 
