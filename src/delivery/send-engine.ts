@@ -109,6 +109,21 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     else retries.push(item);
   };
 
+  const outcomes = new Set<Promise<void>>();
+  /** Takes back what an outcome that could not be recorded had put in the report. */
+  const unsettle = (item: WorkItem): void => {
+    const { recipient } = item;
+    const drop = <T>(list: T[], matches: (entry: T) => boolean): void => {
+      const at = list.findIndex(matches);
+      if (at >= 0) list.splice(at, 1);
+    };
+    drop(report.delivered, (r) => r === recipient);
+    drop(report.failed, (f) => f.recipient === recipient);
+    drop(report.inDoubt, (d) => d.recipient === recipient);
+    drop(report.deferred, (d) => d.recipient === recipient);
+    drop(retries, (r) => r === item);
+  };
+
   const settle = (item: WorkItem, result: SendResult): void => {
     settled++;
     input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled, total });
@@ -171,19 +186,28 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
       stop({ kind: 'ledger', reason: describe(error) });
       return;
     }
-    limiter.restamp(slot, clock.now());
+    const startedAt = clock.now();
+    limiter.restamp(slot, startedAt);
     item.tries++;
     report.attempts++;
     const result = await channel.send(message.envelope, message.raw);
-    const outcome = toOutcome(item.recipient.key, result, iso(clock.now()));
-    try {
-      await input.journal.append(outcome);
-    } catch (error) {
+    // Counted from when the server had the whole message, the latest moment
+    // it can have counted it: the next send in the window then starts after
+    // it, however long this one took on the wire.
+    limiter.restamp(startedAt, clock.now());
+    // The worker goes on without waiting for the outcome to be synced: the
+    // ledger writes in order, so the next attempt's sync covers this outcome
+    // too, and the two share one fdatasync. Until it is synced a crash leaves
+    // the recipient in doubt, which is safe; the report is returned only
+    // once every outcome is on disk.
+    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).catch((error: unknown) => {
       // The attempt is on disk without its outcome: the next run sees it in doubt.
+      unsettle(item);
       report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
       stop({ kind: 'ledger', reason: describe(error) });
-      return;
-    }
+    });
+    outcomes.add(recorded);
+    void recorded.finally(() => outcomes.delete(recorded));
     switch (result.status) {
       case 'delivered':
         consecutiveFailures = 0;
@@ -226,6 +250,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
 
   try {
     await Promise.all(Array.from({ length: Math.max(1, input.connections) }, () => worker()));
+    while (outcomes.size > 0) await Promise.all(outcomes);
   } finally {
     input.signal?.removeEventListener('abort', onAbort);
   }

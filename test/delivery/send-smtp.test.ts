@@ -98,6 +98,16 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!).toBeGreaterThanOrEqual(1000);
   });
 
+  it('keeps the window when a message takes long on the wire (21 arrived in one second at 20/second)', async () => {
+    // The server holds the first transaction: that message arrives late, so
+    // the window it counts in ends late too.
+    const { server, send } = await setup(8, { hook: (stage, count) => (stage === 'mail' && count === 1 ? new Promise((r) => setTimeout(r, 400)) : undefined) });
+    const result = await send({ rates: [{ count: 4, unit: 'second' }], connections: 2 });
+    expect(result.exitCode).toBe(0);
+    const times = server.messages.map((m) => m.receivedAt).sort((a, b) => a - b);
+    for (let i = 4; i < times.length; i++) expect(times[i]! - times[i - 4]!).toBeGreaterThanOrEqual(1000);
+  });
+
   it('counts what an earlier run sent inside the window', async () => {
     const { server, send } = await setup(15, {}, 'rate: [10/minute]\n  connections: 2\n  retry_delay: 50ms\n  max_wait: 2s');
     const first = await send();

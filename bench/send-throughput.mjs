@@ -1,0 +1,117 @@
+// Send throughput: `snippet send` into Postfix's smtp-sink on loopback,
+// against smtp-source (the physical limit: a C client sending messages of
+// the same size over the same number of connections to the same sink) and
+// against plain nodemailer, pooled, one sendMail per message (the naive way).
+// Run after `npm run build`: node bench/send-throughput.mjs [--quick]
+import nodemailer from 'nodemailer';
+import { postfixTools, runSource, startSink } from './postfix-tools.mjs';
+import { benchWorkspace, expectSuccess, freePort, isMain, ISSUE, median, printRows, round, runCli, UNSUBSCRIBE_SECRET } from './support.mjs';
+
+const GOAL_VS_SOURCE = 0.6;
+const GOAL_VS_NAIVE = 2;
+
+export async function run({ quick = false } = {}) {
+  const recipients = quick ? 1_000 : 5_000;
+  const runs = quick ? 1 : 3;
+  const connections = 3;
+  const name = `send throughput, ${recipients.toLocaleString('en-GB')} recipients, ${connections} connections`;
+  const tools = await postfixTools();
+  if (tools.skip) return { name, rows: [{ name: 'send vs smtp-source', skipped: tools.skip }, { name: 'send vs nodemailer sendMail', skipped: tools.skip }] };
+
+  const port = await freePort();
+  const sink = await startSink(tools, port);
+  const ws = await benchWorkspace({ members: recipients, sending: `rate: []\n  connections: ${connections}` });
+  try {
+    const issue = await loadIssue(ws.dir);
+    const bytes = issue.build({ email: 'member000001@example.org', name: 'Member 1' }).raw.length;
+    const env = { SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}`, SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET };
+    const rates = { source: [], snippet: [], naive: [] };
+    // Interleaved, so that a noisy neighbour slows all three alike.
+    for (let i = 0; i < runs; i++) {
+      rates.source.push(recipients / ((await runSource(tools, { port, sessions: connections, messages: recipients, bytes })) / 1000));
+      await ws.resetState();
+      rates.snippet.push(recipients / ((await timeSend(ws.dir, env)) / 1000));
+      rates.naive.push(recipients / ((await naiveSend(issue, { port, connections, recipients })) / 1000));
+    }
+    const snippet = median(rates.snippet);
+    const source = median(rates.source);
+    const naive = median(rates.naive);
+    const vsSource = snippet / source;
+    const vsNaive = snippet / naive;
+    return {
+      name,
+      rows: [
+        { name: 'send vs smtp-source (msg/s)', measured: `${round(snippet)} msg/s`, baseline: `smtp-source ${round(source)} msg/s`, ratio: round(vsSource), goal: `≥ ${GOAL_VS_SOURCE}`, met: vsSource >= GOAL_VS_SOURCE },
+        { name: 'send vs nodemailer sendMail, pooled', measured: `${round(snippet)} msg/s`, baseline: `nodemailer ${round(naive)} msg/s`, ratio: round(vsNaive), goal: `≥ ${GOAL_VS_NAIVE}`, met: vsNaive >= GOAL_VS_NAIVE },
+      ],
+      notes: [
+        `Messages of ${bytes.toLocaleString('en-GB')} bytes; medians of ${runs} run${runs === 1 ? '' : 's'} each, interleaved; smtp-sink on 127.0.0.1. snippet's rate is recipients over the time from its "sending" line to its exit (the issue is rendered once before that), with every attempt and outcome fdatasync'd to a fresh ledger; smtp-source's is over its whole run (-d: connections kept open); nodemailer's from the first sendMail to the last reply.`,
+      ],
+    };
+  } finally {
+    await ws.remove();
+    await sink.stop();
+  }
+}
+
+/** The issue rendered once, as snippet renders it, with snippet's message builder and personalisation. */
+async function loadIssue(dir) {
+  const { prepareIssue, requireRendered } = await import('../dist/commands/prepare-issue.js');
+  const { prepareMessageBuilder } = await import('../dist/mail/message-builder.js');
+  const { personalise } = await import('../dist/render/personalise.js');
+  const { unsubscribeUrl } = await import('../dist/mail/unsubscribe-token.js');
+  const { config, rendered } = requireRendered(await prepareIssue(dir, ISSUE));
+  const build = prepareMessageBuilder({ config, issueId: ISSUE, rendered, test: false, unsubscribeSecret: UNSUBSCRIBE_SECRET, now: () => new Date() });
+  return { config, rendered, build, personalise, unsubscribeUrl };
+}
+
+/** Wall time of the built CLI's sending phase: from its "sending …" line to its exit. */
+async function timeSend(dir, env) {
+  let sendingAt;
+  const result = await runCli(['send', ISSUE, '--yes'], {
+    cwd: dir,
+    env,
+    onSpawn: (child) =>
+      child.stdout.on('data', (chunk) => {
+        if (sendingAt === undefined && / sending /u.test(String(chunk))) sendingAt = process.hrtime.bigint();
+      }),
+  });
+  const exitedAt = process.hrtime.bigint();
+  expectSuccess(result, 'snippet send');
+  if (!/delivered/u.test(result.stdout) || sendingAt === undefined) throw new Error(`snippet send did not report its sending:\n${result.stdout}`);
+  return Number(exitedAt - sendingAt) / 1e6;
+}
+
+/**
+ * The naive way: nodemailer's pooled transport and one sendMail per
+ * recipient, each message composed by nodemailer from the personalised HTML
+ * and text, all handed to the pool at once. No ledger.
+ */
+async function naiveSend(issue, { port, connections, recipients }) {
+  const { config, rendered, personalise, unsubscribeUrl } = issue;
+  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: connections, maxMessages: Infinity });
+  const from = { name: config.from.name, address: config.from.address };
+  const started = process.hrtime.bigint();
+  try {
+    await Promise.all(
+      Array.from({ length: recipients }, (_, i) => {
+        const email = `member${String(i + 1).padStart(6, '0')}@example.org`;
+        const link = unsubscribeUrl(config.unsubscribe.url, UNSUBSCRIBE_SECRET, email);
+        const parts = personalise(rendered, { email, name: `Member ${i + 1}`, unsubscribeUrl: link });
+        return transport.sendMail({
+          from,
+          to: { name: `Member ${i + 1}`, address: email },
+          subject: rendered.subject,
+          text: parts.text,
+          html: parts.html,
+          list: { unsubscribe: [link, `mailto:${config.unsubscribe.mailto}`] },
+        });
+      }),
+    );
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  } finally {
+    transport.close();
+  }
+}
+
+if (isMain(import.meta)) printRows(await run({ quick: process.argv.includes('--quick') }));
