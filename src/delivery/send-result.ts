@@ -53,6 +53,10 @@ export interface SmtpErrorLike {
   command?: string;
 }
 
+/** Said for any refused sign-in: the password and the OAuth2 token are both possible causes. */
+const SIGN_IN_REFUSED =
+  'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password, or the smtp.oauth2 settings when signing in with a token (`snippet doctor` tries the sign-in without sending)';
+
 /**
  * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
  * data had started going out when it happened.
@@ -61,7 +65,7 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
   const response = (error.response ?? '').trim();
   const code = error.responseCode;
   if (error.code === 'EAUTH' && code !== undefined) {
-    return { status: 'deferred', reason: `sign-in failed: ${response || code}`, connectionFailure: true, fatal: 'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password' };
+    return { status: 'deferred', reason: `sign-in failed: ${response || code}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
   }
   if (code !== undefined && code >= 500 && code < 600) {
     return { status: 'failed', reason: response || `${code}`, noSuchUser: isNoSuchUser(code, response) };
@@ -70,7 +74,7 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
     return { status: 'deferred', reason: response || `${code}`, connectionFailure: code === 421 };
   }
   if (error.code === 'EAUTH') {
-    return { status: 'deferred', reason: `sign-in failed${response ? `: ${response}` : ''}`, connectionFailure: true, fatal: 'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password' };
+    return { status: 'deferred', reason: `sign-in failed${response ? `: ${response}` : ''}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
   }
   if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
     return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };

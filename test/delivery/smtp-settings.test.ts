@@ -65,6 +65,7 @@ describe('classifySmtpError', () => {
   });
 
   it('stops the run on a refused sign-in', () => {
-    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toMatchObject({ status: 'deferred', fatal: expect.stringMatching(/sign-in/u) });
+    // Refused sign-in: both a password and an OAuth2 token can be the cause, and the message says so.
+    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toMatchObject({ status: 'deferred', fatal: expect.stringMatching(/sign-in.*password.*smtp\.oauth2/u) });
   });
 });
