@@ -58,7 +58,9 @@ function runChild(entry: string, input: string, timeoutMs: number): Promise<Chil
   return new Promise((resolve, reject) => {
     // The renderer needs no secrets: SMTP passwords and the unsubscribe secret stay here.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNIPPET_')));
-    const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own process group: a first Ctrl-C asks the send to stop after what
+    // it is doing, so it must not kill the render and read as a crash.
+    const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
