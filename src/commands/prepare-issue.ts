@@ -5,9 +5,8 @@ import { checkSpotlightRotation } from '../issue/check-spotlight-rotation.js';
 import { issueFile } from '../issue/issue-id.js';
 import { issueSendAt } from '../issue/send-time.js';
 import { validateIssue } from '../issue/validate-issue.js';
-import { compileTemplates } from '../render/compile-templates.js';
-import { readTemplates } from '../render/read-templates.js';
-import { renderIssue, type RenderedIssue } from '../render/render-issue.js';
+import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
+import type { RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../workspace/spotlight-history.js';
@@ -28,9 +27,10 @@ export interface PreparedIssue {
  * The pipeline every command shares: read the workspace, parse it, validate
  * the issue against it, then render it once. Problems are collected, never
  * thrown, so that `check` can show them all; `requireIssue` turns them into
- * an error for commands that cannot go on.
+ * an error for commands that cannot go on. `render` is in this process unless
+ * the caller (send) keeps rendering's memory out of it with childRenderer().
  */
-export async function prepareIssue(dir: string, id: IssueId | undefined): Promise<PreparedIssue> {
+export async function prepareIssue(dir: string, id: IssueId | undefined, render: IssueRenderer = renderInProcess): Promise<PreparedIssue> {
   const workspace = loadWorkspace(await readWorkspaceFiles(dir));
   const problems = [...workspace.problems];
   const selected = selectIssue(workspace, id);
@@ -59,8 +59,7 @@ export async function prepareIssue(dir: string, id: IssueId | undefined): Promis
   let rendered: RenderedIssue | undefined;
   if (issue && config && sendAt && !hasErrors(problems)) {
     try {
-      const templates = compileTemplates(await readTemplates(dir));
-      rendered = await renderIssue({ issue, config, organisations: workspace.organisations, sendAt, templates });
+      rendered = await render({ dir, issue, config, organisations: workspace.organisations, sendAt });
       problems.push(...rendered.problems);
     } catch (error) {
       if (!(error instanceof SnippetError)) throw error;

@@ -15,6 +15,8 @@ import { ledgerLabel, ledgerPath, lockPath } from '../delivery/state-paths.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { prepareMessageBuilder } from '../mail/message-builder.js';
+import type { IssueRenderer } from '../render/issue-renderer.js';
+import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from './output.js';
@@ -42,6 +44,8 @@ export interface SendOptions {
   confirm: ((question: string) => Promise<boolean>) | undefined;
   signal?: AbortSignal;
   clock?: Clock;
+  /** How the issue is rendered; by default in a child process, so MJML's memory is not this process's. */
+  render?: IssueRenderer;
   /** Test hook: connect/greeting/socket timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
 }
@@ -60,7 +64,7 @@ export interface SendOutcome {
 export async function sendCommand(options: SendOptions, out: Output): Promise<SendOutcome> {
   const clock = options.clock ?? systemClock;
   const mode: SendMode = options.testTo.length > 0 ? 'test' : 'list';
-  const ready = requireRendered(await prepareIssue(options.dir, options.issue));
+  const ready = requireRendered(await prepareIssue(options.dir, options.issue, options.render ?? childRenderer()));
   const { issue, config, rendered, workspace } = ready;
   out.problems(ready.problems);
 

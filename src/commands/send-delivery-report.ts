@@ -61,7 +61,7 @@ export async function sendDeliveryReport(input: DeliveryReportInput): Promise<{ 
     const channel = await mailer.open();
     if (isConnectFailure(channel)) return { sent: false, line: `delivery report not sent: ${channel.reason}` };
     await ledger.append({ type: 'attempt', at: new Date(clock.now()).toISOString(), to: message.envelope.to, messageId: message.messageId });
-    const result = await channel.send(message.envelope, message.raw);
+    const result = await channel.send(message.envelope, [message.raw]);
     await ledger.append(toOutcome(message.envelope.to, result, new Date(clock.now()).toISOString()));
     return result.status === 'delivered'
       ? { sent: true, line: `delivery report sent to ${input.to.address}` }

@@ -6,7 +6,8 @@ export interface Member {
   key: string;
   name?: string;
   organisation?: string;
-  lists: string[];
+  /** Shared between members with the same lists: never changed in place. */
+  lists: readonly string[];
   /** 1-based line in the file, for messages. */
   line: number;
 }

@@ -1,7 +1,7 @@
 import { hasErrors, type Problem } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Member } from './member.js';
-import { readCsvRows, type CsvRows } from './read-csv-rows.js';
+import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
 
 export type MemberColumn = 'email' | 'name' | 'firstName' | 'lastName' | 'organisation' | 'lists';
 
@@ -44,24 +44,36 @@ export interface MemberContext {
 
 /** Pure: the text of a members CSV in, members and every problem (with its line) out. */
 export function parseMembers(text: string, file: string, context: MemberContext = {}): ParsedMembers {
-  const csv = readCsvRows(text, file);
-  const index = new Map<MemberColumn, number>();
-  const base = { csv, columns: index, members: [], rejected: [] };
-  if (hasErrors(csv.problems)) return { ...base, problems: csv.problems };
-
-  csv.header.forEach((name, i) => {
-    const column = columnOf(name);
-    if (column && !index.has(column)) index.set(column, i);
+  const rows: CsvRow[] = [];
+  const reader = memberReader(file, context);
+  const csv = eachCsvRow(text, file, (row, header) => {
+    rows.push(row);
+    reader.row(row, header);
   });
-  const emailColumn = index.get('email');
-  if (emailColumn === undefined) {
-    return {
-      ...base,
-      problems: [...csv.problems, { severity: 'error', file, line: 1, message: 'no email column in the header', hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).` }],
-    };
-  }
+  const { members, rejected, problems } = reader.finish(csv);
+  const failed = hasErrors(csv.problems);
+  return { csv: { ...csv, rows: failed ? [] : rows }, columns: failed ? new Map() : reader.columns, members, rejected, problems };
+}
 
-  const problems: Problem[] = [...csv.problems];
+/**
+ * Pure: as parseMembers, for a caller that needs only the members (a send):
+ * each row is made a member as it is read, so the rows are never all held
+ * at once, and a member's repeated strings are shared (its key when it is
+ * its address, its lists and organisation with other members').
+ */
+export function readMembers(text: string, file: string, context: MemberContext = {}): { members: Member[]; problems: Problem[] } {
+  const reader = memberReader(file, context);
+  const csv = eachCsvRow(text, file, reader.row);
+  const { members, problems } = reader.finish(csv);
+  return { members, problems };
+}
+
+const NO_LISTS: readonly string[] = Object.freeze([]);
+
+function memberReader(file: string, context: MemberContext) {
+  const index = new Map<MemberColumn, number>();
+  let indexed = false;
+  const problems: Problem[] = [];
   const rejected: Problem[] = [];
   const reject = (problem: Problem): void => {
     problems.push(problem);
@@ -69,45 +81,83 @@ export function parseMembers(text: string, file: string, context: MemberContext 
   };
   const seen = new Map<string, number>();
   const members: Member[] = [];
+  /** One array per distinct `lists` cell and one string per organisation, shared by every member with it. */
+  const listsOf = new Map<string, readonly string[]>();
+  const organisations = new Map<string, string>();
   const cell = (values: string[], column: MemberColumn): string | undefined => {
     const i = index.get(column);
     const value = i === undefined ? undefined : values[i]?.trim();
     return value === '' ? undefined : value;
   };
+  const indexColumns = (header: readonly string[]): void => {
+    indexed = true;
+    header.forEach((name, i) => {
+      const column = columnOf(name);
+      if (column && !index.has(column)) index.set(column, i);
+    });
+  };
 
-  for (const { values, line } of csv.rows) {
+  const row = ({ values, line }: CsvRow, header: readonly string[]): void => {
+    if (!indexed) indexColumns(header);
+    if (!index.has('email')) return;
     const written = cell(values, 'email');
     if (written === undefined) {
       reject({ severity: 'error', file, line, message: 'the email address is missing', hint: 'Fill it in or delete the row.' });
-      continue;
+      return;
     }
     const email = normaliseAddress(written);
     if (email === undefined) {
       reject({ severity: 'error', file, line, message: `"${written}" is not an email address`, hint: 'Correct the address or delete the row.' });
-      continue;
+      return;
     }
-    const key = addressKey(email);
+    const lowered = addressKey(email);
+    const key = lowered === email ? email : lowered;
     const first = seen.get(key);
     if (first !== undefined) {
       reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
-      continue;
+      return;
     }
     seen.set(key, line);
-    const organisation = cell(values, 'organisation');
-    if (organisation !== undefined && context.organisationIds && !context.organisationIds.has(organisation)) {
-      problems.push({ severity: 'warning', file, line, message: `organisation "${organisation}" is not an id in contacts/organisations.yaml`, hint: 'Use the organisation\'s id, or leave the column empty.' });
+    const writtenOrganisation = cell(values, 'organisation');
+    let organisation: string | undefined;
+    if (writtenOrganisation !== undefined) {
+      organisation = organisations.get(writtenOrganisation);
+      if (organisation === undefined) organisations.set(writtenOrganisation, (organisation = writtenOrganisation));
+      if (context.organisationIds && !context.organisationIds.has(organisation)) {
+        problems.push({ severity: 'warning', file, line, message: `organisation "${organisation}" is not an id in contacts/organisations.yaml`, hint: 'Use the organisation\'s id, or leave the column empty.' });
+      }
+    }
+    const writtenLists = cell(values, 'lists');
+    let lists = writtenLists === undefined ? NO_LISTS : listsOf.get(writtenLists);
+    if (lists === undefined) {
+      lists = Object.freeze(splitLists(writtenLists));
+      listsOf.set(writtenLists!, lists);
     }
     const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
     members.push({
       email,
       key,
-      lists: splitLists(cell(values, 'lists')),
+      lists,
       line,
       ...(name !== undefined ? { name } : {}),
       ...(organisation !== undefined ? { organisation } : {}),
     });
-  }
-  return { ...base, members, rejected, problems };
+  };
+
+  const finish = (csv: CsvFile): { members: Member[]; rejected: Problem[]; problems: Problem[] } => {
+    if (hasErrors(csv.problems)) return { members: [], rejected: [], problems: csv.problems };
+    if (!indexed) indexColumns(csv.header);
+    if (!index.has('email')) {
+      return {
+        members: [],
+        rejected: [],
+        problems: [...csv.problems, { severity: 'error', file, line: 1, message: 'no email column in the header', hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).` }],
+      };
+    }
+    return { members, rejected, problems: [...csv.problems, ...problems] };
+  };
+
+  return { columns: index as ReadonlyMap<MemberColumn, number>, row, finish };
 }
 
 export function splitLists(value: string | undefined): string[] {

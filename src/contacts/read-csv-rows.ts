@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { Problem } from '../errors.js';
+import { hasErrors, type Problem } from '../errors.js';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 export type CsvNewline = '\n' | '\r\n' | '\r';
@@ -28,16 +28,31 @@ export interface CsvRows {
   problems: Problem[];
 }
 
-type Parsed = { record: string[]; raw: string };
-
 const LINE_BREAK = /\r\n|\r|\n/gu;
 const BLANK_LINES = /^(?:[ \t]*(?:\r\n|\r|\n))*/u;
+
+/** A CSV file's shape: everything of CsvRows but its rows. */
+export type CsvFile = Omit<CsvRows, 'rows'>;
 
 /**
  * Pure: a CSV file's text in, rows with their line numbers out. Takes files
  * as they arrive from Excel and Outlook: a byte-order mark, `;` or tab
  * separators, CRLF or CR-only line ends, quoted fields with commas and line
  * breaks, blank lines.
+ */
+export function readCsvRows(text: string, file: string): CsvRows {
+  const rows: CsvRow[] = [];
+  const csv = eachCsvRow(text, file, (row) => rows.push(row));
+  return { ...csv, rows: hasErrors(csv.problems) ? [] : rows };
+}
+
+/**
+ * As readCsvRows, but hands each row to `onRow` as it is read instead of
+ * keeping them all, so that a caller building something smaller from a large
+ * file never holds every row at once. The header is in `header` by the time
+ * the first row arrives. When the result has an error (say, an unclosed
+ * quote), its header is empty and the rows already handed over must be
+ * thrown away.
  *
  * Line numbers are counted here from each record's raw text rather than taken
  * from csv-parse's `info.lines`, which counts a CRLF inside a quoted field of
@@ -45,7 +60,7 @@ const BLANK_LINES = /^(?:[ \t]*(?:\r\n|\r|\n))*/u;
  * is where it starts, after any blank lines before it, not where the
  * previous row ended.
  */
-export function readCsvRows(text: string, file: string): CsvRows {
+export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow, header: readonly string[]) => void): CsvFile {
   const bom = text.startsWith('\uFEFF');
   const source = bom ? text.slice(1) : text;
   const delimiter = guessDelimiter(source);
@@ -58,8 +73,10 @@ export function readCsvRows(text: string, file: string): CsvRows {
   // Each record's raw text is cut from the bytes by csv-parse's byte count:
   // its own `raw` option drops the second character of a CRLF.
   const bytes = Buffer.from(source, 'utf8');
-  const records: Parsed[] = [];
+  let header: string[] | undefined;
   let consumed = 0;
+  let offset = 0;
+  let line = 1;
   try {
     parse(bytes, {
       delimiter,
@@ -68,9 +85,19 @@ export function readCsvRows(text: string, file: string): CsvRows {
       relax_quotes: true,
       skip_empty_lines: true,
       trim: true,
-      on_record: (record, context) => {
-        records.push({ record, raw: bytes.subarray(consumed, context.bytes).toString('utf8') });
+      on_record: (record: string[], context) => {
+        const raw = bytes.subarray(consumed, context.bytes).toString('utf8');
         consumed = context.bytes;
+        const blank = BLANK_LINES.exec(raw)?.[0] ?? '';
+        const body = raw.slice(blank.length);
+        const ending = /(?:\r\n|\r|\n)$/u.exec(body)?.[0] ?? '';
+        line += linesIn(blank);
+        const row: CsvRow = { values: record, line, start: offset + blank.length, end: offset + raw.length - ending.length };
+        line += linesIn(body);
+        offset += raw.length;
+        // `trim` keeps rows like ",,," that Excel writes for cleared cells: they are blank too.
+        if (header === undefined) header = record;
+        else if (record.some((value) => value !== '')) onRow(row, header);
         return null;
       },
     });
@@ -78,37 +105,22 @@ export function readCsvRows(text: string, file: string): CsvRows {
     // The failing record starts after the last one read and any blank lines.
     const read = bytes.subarray(0, consumed).toString('utf8');
     const rest = bytes.subarray(consumed).toString('utf8');
-    const line = linesIn(read) + linesIn(BLANK_LINES.exec(rest)?.[0] ?? '') + 1;
+    const at = linesIn(read) + linesIn(BLANK_LINES.exec(rest)?.[0] ?? '') + 1;
     const unclosed = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
     return {
-      ...base, header: [], rows: [],
+      ...base, header: [],
       problems: [...warnings, {
-        severity: 'error', file, line,
+        severity: 'error', file, line: at,
         message: unclosed ? 'a quote (") opened in this row is never closed' : `not a readable CSV file: ${firstLine((error as Error).message)}`,
         hint: 'Close or remove the quote; a field with a comma, semicolon or line break must be wholly in quotes. Saving from the spreadsheet as CSV UTF-8 does this.',
       }],
     };
   }
 
-  const rows: CsvRow[] = [];
-  let offset = 0;
-  let line = 1;
-  for (const { record, raw } of records) {
-    const blank = BLANK_LINES.exec(raw)?.[0] ?? '';
-    const body = raw.slice(blank.length);
-    const ending = /(?:\r\n|\r|\n)$/u.exec(body)?.[0] ?? '';
-    line += linesIn(blank);
-    rows.push({ values: record, line, start: offset + blank.length, end: offset + raw.length - ending.length });
-    line += linesIn(body);
-    offset += raw.length;
+  if (header === undefined) {
+    return { ...base, header: [], problems: [...warnings, { severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' }] };
   }
-
-  const [head, ...body] = rows;
-  if (!head) {
-    return { ...base, header: [], rows: [], problems: [...warnings, { severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' }] };
-  }
-  // `trim` keeps rows like ",,," that Excel writes for cleared cells: they are blank too.
-  return { ...base, header: head.values, rows: body.filter((row) => row.values.some((value) => value !== '')), problems: warnings };
+  return { ...base, header, problems: warnings };
 }
 
 /** The separator that the header line uses most, counting only outside quotes. */

@@ -47,7 +47,8 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     if (input.lists && !member.lists.some((list) => input.lists!.includes(list))) continue;
     seen.add(member.key);
     plan.audience++;
-    const recipient: Recipient = { key: member.key, email: member.email, ...(member.name ? { name: member.name } : {}) };
+    // A member is a recipient: the plan holds the members themselves, not a copy of each.
+    const recipient: Recipient = member;
     const state = input.ledger.get(member.key);
     if (state?.state === 'delivered') plan.alreadyDelivered++;
     else if (state?.state === 'failed') plan.alreadyFailed++;

@@ -11,14 +11,14 @@ import type { Channel, Envelope, Mailer, SendResult } from './send-result.js';
 export function createOutboxMailer(dir: string): Mailer {
   let ready: Promise<unknown> | undefined;
   const channel: Channel = {
-    async send(envelope: Envelope, message: Buffer): Promise<SendResult> {
+    async send(envelope: Envelope, message: readonly Buffer[]): Promise<SendResult> {
       ready ??= mkdir(dir, { recursive: true });
       await ready;
       const name = `${envelope.to.replace(/[^A-Za-z0-9@._+-]/gu, '_')}.eml`;
       const path = join(dir, name);
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
       try {
-        await writeSynced(temporary, message, { mode: 0o600 });
+        await writeSynced(temporary, Buffer.concat(message), { mode: 0o600 });
         await rename(temporary, path);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;

@@ -75,14 +75,18 @@ interface WorkItem {
  */
 export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
   const { clock, limiter } = input;
-  // Fresh recipients in order, read through a cursor (the list may hold 100,000);
-  // deferred ones wait in a short list of their own until their backoff ends.
-  const fresh: WorkItem[] = input.recipients.map((recipient) => ({ recipient, tries: 0, notBefore: 0 }));
+  // Fresh recipients in order, read through a cursor (the list may hold
+  // 100,000), each made a work item only when it is taken; deferred ones wait
+  // in a short list of their own until their backoff ends, and the few taken
+  // but given back untried (the ledger failed) in another.
+  const { recipients } = input;
   let cursor = 0;
+  const givenBack: WorkItem[] = [];
   const retries: WorkItem[] = [];
-  const remaining = (): number => fresh.length - cursor + retries.length;
+  const untaken = (): number => recipients.length - cursor + givenBack.length;
+  const remaining = (): number => untaken() + retries.length;
   const report: SendReport = { delivered: [], failed: [], inDoubt: [], deferred: [], notAttempted: [], stop: undefined, attempts: 0 };
-  const total = fresh.length;
+  const total = recipients.length;
   let settled = 0;
   let consecutiveFailures = 0;
   const wake = new AbortController();
@@ -96,16 +100,18 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   if (input.signal?.aborted) onAbort();
 
   const earliestReady = (): number => {
-    if (cursor < fresh.length) return 0;
+    if (untaken() > 0) return 0;
     return retries.reduce((min, item) => Math.min(min, item.notBefore), Infinity);
   };
   const takeReady = (now: number): WorkItem | undefined => {
     const retry = retries.findIndex((item) => item.notBefore <= now);
     if (retry >= 0) return retries.splice(retry, 1)[0];
-    return cursor < fresh.length ? fresh[cursor++] : undefined;
+    const back = givenBack.pop();
+    if (back) return back;
+    return cursor < recipients.length ? { recipient: recipients[cursor++]!, tries: 0, notBefore: 0 } : undefined;
   };
   const putBack = (item: WorkItem): void => {
-    if (item.tries === 0) fresh[--cursor] = item;
+    if (item.tries === 0) givenBack.push(item);
     else retries.push(item);
   };
 
@@ -190,7 +196,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     limiter.restamp(slot, startedAt);
     item.tries++;
     report.attempts++;
-    const result = await channel.send(message.envelope, message.raw);
+    const result = await channel.send(message.envelope, message.chunks);
     // Counted from when the server had the whole message, the latest moment
     // it can have counted it: the next send in the window then starts after
     // it, however long this one took on the wire.
@@ -254,7 +260,8 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   } finally {
     input.signal?.removeEventListener('abort', onAbort);
   }
-  for (const item of fresh.slice(cursor)) report.notAttempted.push(item.recipient);
+  for (const item of givenBack.reverse()) report.notAttempted.push(item.recipient);
+  for (const recipient of recipients.slice(cursor)) report.notAttempted.push(recipient);
   for (const item of retries) report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
   return report;
 }

@@ -34,8 +34,13 @@ export type ConnectFailure = Extract<SendResult, { status: 'deferred' }>;
 
 /** One ready connection, used for exactly one message or given back. */
 export interface Channel {
-  /** Sends one message; never throws for the server's or the network's failures, only returns them. */
-  send(envelope: Envelope, message: Buffer): Promise<SendResult>;
+  /**
+   * Sends one message, given as pieces sent one after the other (most of a
+   * newsletter's are shared by every recipient's message and must not be
+   * changed). Never throws for the server's or the network's failures, only
+   * returns them.
+   */
+  send(envelope: Envelope, message: readonly Buffer[]): Promise<SendResult>;
   /** Gives the connection back unused. */
   release(): void;
 }

@@ -22,8 +22,13 @@ export interface BuiltMessage {
   unsubscribeUrl: string;
   /** The List-Unsubscribe header's value. */
   listUnsubscribe: string;
-  /** The complete RFC 5322 message, CRLF line ends. */
-  raw: Buffer;
+  /**
+   * The complete RFC 5322 message, CRLF line ends, in pieces: the recipient's
+   * own and, between them, pieces shared by every message (never change them).
+   */
+  chunks: readonly Buffer[];
+  /** The chunks joined, made on each use: for files and tests, not for sending. */
+  readonly raw: Buffer;
 }
 
 export interface MessageBuilderInput {
@@ -44,7 +49,7 @@ const CRLF = '\r\n';
  * Prepares an issue's messages: everything the same for every recipient (the
  * headers, and the quoted-printable HTML and text between the personal
  * values) is encoded here, once. Each recipient's message is then a handful
- * of short encodings and a concatenation of buffers.
+ * of short encodings between shared buffers, sent without joining them.
  *
  * Quoted-printable allows a soft line break anywhere, so each encoded piece
  * ends with one and the pieces join into a valid body whose decoded text is
@@ -92,15 +97,17 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
       header('List-Unsubscribe', listUnsubscribe),
       ...(httpsUnsubscribe ? ['List-Unsubscribe-Post: List-Unsubscribe=One-Click'] : []),
     ].join(CRLF);
-    const raw = Buffer.concat([
-      Buffer.from(`${personalHeaders}${CRLF}${staticHeaders}`),
-      textHead,
-      ...textPart(values.text),
-      htmlHead,
-      ...htmlPart(values.html),
-      closing,
-    ]);
-    return { envelope: { from: envelopeFrom, to }, messageId: id, unsubscribeUrl: visibleUnsubscribe, listUnsubscribe, raw };
+    const chunks = [Buffer.from(`${personalHeaders}${CRLF}${staticHeaders}`), textHead, ...textPart(values.text), htmlHead, ...htmlPart(values.html), closing];
+    return {
+      envelope: { from: envelopeFrom, to },
+      messageId: id,
+      unsubscribeUrl: visibleUnsubscribe,
+      listUnsubscribe,
+      chunks,
+      get raw() {
+        return Buffer.concat(chunks);
+      },
+    };
   };
 }
 

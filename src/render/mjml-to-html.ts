@@ -1,4 +1,3 @@
-import mjml2html from 'mjml';
 import type { Problem } from '../errors.js';
 import type { CompiledTemplates } from './compile-templates.js';
 import { LAYOUT_FILE } from './compile-templates.js';
@@ -15,6 +14,9 @@ interface MjmlValidationError {
  * each validation error is traced back to the template line that wrote it.
  */
 export async function mjmlToHtml(mjml: string, templates: Pick<CompiledTemplates, 'dir' | 'files'>): Promise<string> {
+  // Loaded on first use: MJML and its minifier cost about 55 MB, which a
+  // process that only imports this module (send renders in a child) must not pay.
+  const { default: mjml2html } = await import('mjml');
   try {
     const result = await mjml2html(mjml, {
       validationLevel: 'strict',

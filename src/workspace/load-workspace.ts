@@ -2,7 +2,7 @@ import type { Config } from '../config/config.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { parseConfig } from '../config/parse-config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE, type Member, type Suppression } from '../contacts/member.js';
-import { parseMembers } from '../contacts/parse-members.js';
+import { readMembers } from '../contacts/parse-members.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
 import type { Problem } from '../errors.js';
 import type { Issue, IssueId } from '../issue/issue.js';
@@ -51,7 +51,7 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   if (files.members === undefined) {
     problems.push({ severity: 'error', file: MEMBERS_FILE, message: 'the mailing list is missing', hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.' });
   } else {
-    const parsed = parseMembers(files.members, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {});
+    const parsed = readMembers(files.members, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {});
     members = parsed.members;
     problems.push(...parsed.problems);
   }

@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { SnippetError, type ErrorKind, type Problem } from '../errors.js';
+import type { IssueRenderer, IssueToRender } from './issue-renderer.js';
+import type { RenderedIssue } from './render-issue.js';
+
+/** What the child reads on stdin: an IssueToRender with its date as text. */
+export type RenderRequest = Omit<IssueToRender, 'sendAt'> & { sendAt: string };
+
+/** What the child writes on stdout: the rendered issue, or the SnippetError that stopped it. */
+export type RenderReply =
+  | { rendered: RenderedIssue }
+  | { error: { message: string; kind: ErrorKind; hint?: string; file?: string; line?: number; problems: Problem[] } };
+
+/** `src/render/` and `dist/render/` both sit two levels below the root; tests run from src/ use the built child. */
+export const RENDER_CHILD = fileURLToPath(new URL('../../dist/render/render-child.js', import.meta.url));
+
+export interface ChildRendererOptions {
+  /** The script to run; the built render-child.js unless a test says otherwise. */
+  entry?: string;
+  /** A child that takes longer is killed: a render takes about a second. */
+  timeoutMs?: number;
+}
+
+/**
+ * Renders in a short-lived Node process. MJML and its minifier take about
+ * 55 MB that a process never gives back (peak RSS is a high-water mark), so a
+ * long send renders this way and keeps only the result. A worker thread would
+ * not help: it shares the process's memory.
+ */
+export function childRenderer(options: ChildRendererOptions = {}): IssueRenderer {
+  return async (input) => {
+    const request: RenderRequest = { ...input, sendAt: input.sendAt.toISOString() };
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const ran = await runChild(options.entry ?? RENDER_CHILD, JSON.stringify(request), timeoutMs);
+    if (ran.timedOut) throw new Error(`rendering the issue in a child process took longer than ${timeoutMs / 1000} s and was stopped`);
+    const reply = parseReply(ran.stdout);
+    if (ran.code !== 0 || reply === undefined) {
+      const why = ran.code !== 0 ? `it exited with ${ran.signal ?? `code ${ran.code}`}` : 'its output was not a rendered issue';
+      const detail = ran.stderr.trim() || ran.stdout.trim().slice(0, 200);
+      throw new Error(`rendering the issue in a child process failed: ${why}${detail ? `\n${detail}` : ''}`);
+    }
+    if ('rendered' in reply) return reply.rendered;
+    const { message, kind, hint, file, line, problems } = reply.error;
+    throw new SnippetError(message, { kind, hint, file, line, problems });
+  };
+}
+
+interface ChildRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}
+
+function runChild(entry: string, input: string, timeoutMs: number): Promise<ChildRun> {
+  return new Promise((resolve, reject) => {
+    // The renderer needs no secrets: SMTP passwords and the unsubscribe secret stay here.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNIPPET_')));
+    // Its own process group: a first Ctrl-C asks the send to stop after what
+    // it is doing, so it must not kill the render and read as a crash.
+    const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    // A child that dies before reading its input: its exit says why.
+    child.stdin.on('error', () => {});
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut });
+    });
+    child.stdin.end(input);
+  });
+}
+
+function parseReply(text: string): RenderReply | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const reply = value as Partial<{ rendered: Partial<RenderedIssue>; error: { message?: unknown; problems?: unknown } }>;
+  const r = reply.rendered;
+  if (r && typeof r.subject === 'string' && typeof r.preheader === 'string' && typeof r.html === 'string' && typeof r.text === 'string' && Array.isArray(r.problems)) {
+    return value as RenderReply;
+  }
+  if (reply.error && typeof reply.error.message === 'string' && Array.isArray(reply.error.problems)) return value as RenderReply;
+  return undefined;
+}
