@@ -116,19 +116,6 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   };
 
   const outcomes = new Set<Promise<void>>();
-  /** Takes back what an outcome that could not be recorded had put in the report. */
-  const unsettle = (item: WorkItem): void => {
-    const { recipient } = item;
-    const drop = <T>(list: T[], matches: (entry: T) => boolean): void => {
-      const at = list.findIndex(matches);
-      if (at >= 0) list.splice(at, 1);
-    };
-    drop(report.delivered, (r) => r === recipient);
-    drop(report.failed, (f) => f.recipient === recipient);
-    drop(report.inDoubt, (d) => d.recipient === recipient);
-    drop(report.deferred, (d) => d.recipient === recipient);
-    drop(retries, (r) => r === item);
-  };
 
   const settle = (item: WorkItem, result: SendResult): void => {
     settled++;
@@ -201,54 +188,55 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     // it can have counted it: the next send in the window then starts after
     // it, however long this one took on the wire.
     limiter.restamp(startedAt, clock.now());
+    // What the report will say of this recipient, once the outcome is on disk
+    // (undefined while a retry is still to come).
+    let reported: (() => void) | undefined;
+    switch (result.status) {
+      case 'delivered':
+        consecutiveFailures = 0;
+        reported = () => report.delivered.push(item.recipient);
+        break;
+      case 'failed':
+        consecutiveFailures = 0;
+        reported = () => report.failed.push({ recipient: item.recipient, reason: result.reason, bounced: result.noSuchUser });
+        break;
+      case 'in-doubt':
+        consecutiveFailures++;
+        item.lastReason = result.reason;
+        reported = () => report.inDoubt.push({ recipient: item.recipient, reason: result.reason });
+        break;
+      case 'deferred':
+        item.lastReason = result.reason;
+        if (result.fatal) {
+          reported = () => report.deferred.push({ recipient: item.recipient, reason: result.reason });
+          stop({ kind: 'fatal', reason: result.fatal });
+          break;
+        }
+        consecutiveFailures = result.connectionFailure ? consecutiveFailures + 1 : 0;
+        if (item.tries < input.retry.attempts) {
+          item.notBefore = clock.now() + input.retry.firstDelayMs * 2 ** (item.tries - 1);
+          retries.push(item);
+        } else {
+          reported = () => report.deferred.push({ recipient: item.recipient, reason: result.reason });
+        }
+        break;
+    }
+    // A fatal deferral stops the run; it is not progress.
+    if (reported && !(result.status === 'deferred' && result.fatal)) settle(item, result);
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
     // the recipient in doubt, which is safe; the report is returned only
     // once every outcome is on disk.
-    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).catch((error: unknown) => {
-      // The attempt is on disk without its outcome: the next run sees it in doubt.
-      unsettle(item);
+    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).then(() => void reported?.(), (error: unknown) => {
+      // The attempt is on disk without its outcome: the next run sees it in doubt, and so does this report.
+      const retry = retries.indexOf(item);
+      if (retry >= 0) retries.splice(retry, 1);
       report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
       stop({ kind: 'ledger', reason: describe(error) });
     });
     outcomes.add(recorded);
     void recorded.finally(() => outcomes.delete(recorded));
-    switch (result.status) {
-      case 'delivered':
-        consecutiveFailures = 0;
-        report.delivered.push(item.recipient);
-        settle(item, result);
-        return;
-      case 'failed':
-        consecutiveFailures = 0;
-        report.failed.push({ recipient: item.recipient, reason: result.reason, bounced: result.noSuchUser });
-        settle(item, result);
-        return;
-      case 'in-doubt':
-        consecutiveFailures++;
-        item.lastReason = result.reason;
-        report.inDoubt.push({ recipient: item.recipient, reason: result.reason });
-        settle(item, result);
-        break;
-      case 'deferred':
-        item.lastReason = result.reason;
-        if (result.fatal) {
-          report.deferred.push({ recipient: item.recipient, reason: result.reason });
-          stop({ kind: 'fatal', reason: result.fatal });
-          return;
-        }
-        if (result.connectionFailure) consecutiveFailures++;
-        else consecutiveFailures = 0;
-        if (item.tries < input.retry.attempts) {
-          item.notBefore = clock.now() + input.retry.firstDelayMs * 2 ** (item.tries - 1);
-          retries.push(item);
-        } else {
-          report.deferred.push({ recipient: item.recipient, reason: result.reason });
-          settle(item, result);
-        }
-        break;
-    }
     if (consecutiveFailures >= input.stopAfterFailures) {
       stop({ kind: 'server-down', reason: `${consecutiveFailures} failures in a row, the last: ${item.lastReason ?? 'connection lost'}` });
     }

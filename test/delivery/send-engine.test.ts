@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Recipient } from '../../src/delivery/delivery-plan.js';
+import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
+import { RateLimiter } from '../../src/delivery/rate-limiter.js';
+import { runSendEngine, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
+import type { BuiltMessage } from '../../src/mail/message-builder.js';
+
+const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map((name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient);
+
+/** A clock that jumps instead of waiting, so no test depends on real time. */
+function fakeClock(): Clock {
+  let now = 1_000_000;
+  return { now: () => now, sleep: async (ms) => void (now += ms) };
+}
+
+/** A mailer that records what it was asked to send and answers with `reply`. */
+function fakeMailer(reply: (to: string) => SendResult = () => ({ status: 'delivered', response: '250 ok' })): Mailer & { sent: string[] } {
+  const sent: string[] = [];
+  const channel: Channel = {
+    send: async (envelope) => {
+      sent.push(envelope.to);
+      return reply(envelope.to);
+    },
+    release: () => undefined,
+  };
+  return { sent, open: async () => channel, close: async () => undefined };
+}
+
+/** A journal that keeps events and fails (as a full disk would) from the `failAt`-th append on. */
+function fakeJournal(failAt = Infinity): { events: LedgerEvent[]; append(event: LedgerEvent): Promise<void> } {
+  const events: LedgerEvent[] = [];
+  return {
+    events,
+    append: async (event) => {
+      if (events.length + 1 >= failAt) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      events.push(event);
+    },
+  };
+}
+
+function run(overrides: Partial<SendEngineInput>) {
+  return runSendEngine({
+    recipients,
+    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }) as unknown as BuiltMessage,
+    mailer: fakeMailer(),
+    journal: fakeJournal(),
+    limiter: new RateLimiter([]),
+    connections: 1,
+    retry: { attempts: 2, firstDelayMs: 10 },
+    stopAfterFailures: 10,
+    maxWaitMs: 60_000,
+    clock: fakeClock(),
+    ...overrides,
+  });
+}
+
+describe('runSendEngine', () => {
+  it('journals each attempt before its send and the outcome after', async () => {
+    const journal = fakeJournal();
+    const mailer = fakeMailer();
+    const report = await run({ journal, mailer });
+    expect(report.delivered).toHaveLength(4);
+    expect(journal.events.map((e) => `${e.type}:${(e as { to: string }).to}`)).toEqual(recipients.flatMap((r) => [`attempt:${r.key}`, `delivered:${r.key}`]));
+  });
+
+  it('sends nothing it could not journal first, and stops (a full disk)', async () => {
+    // Appends: attempt a (1), delivered a (2), attempt b (3) fails.
+    const mailer = fakeMailer();
+    const report = await run({ journal: fakeJournal(3), mailer });
+    expect(mailer.sent).toEqual(['a@example.org']);
+    expect(report.stop).toEqual({ kind: 'ledger', reason: 'the disk is full' });
+    expect(report.delivered.map((r) => r.key)).toEqual(['a@example.org']);
+    expect(report.notAttempted.map((r) => r.key)).toEqual(['b@example.org', 'c@example.org', 'd@example.org']);
+    expect(report.inDoubt).toEqual([]);
+  });
+
+  it('reports a sent message whose outcome could not be journalled as in doubt, once', async () => {
+    // Appends: attempt a (1), delivered a (2) fails: a was sent, but the ledger cannot say so.
+    const mailer = fakeMailer();
+    const report = await run({ journal: fakeJournal(2), mailer });
+    expect(mailer.sent).toEqual(['a@example.org']);
+    expect(report.stop?.kind).toBe('ledger');
+    expect(report.delivered).toEqual([]);
+    expect(report.inDoubt).toEqual([{ recipient: recipients[0], reason: 'the outcome could not be recorded (the disk is full)' }]);
+  });
+
+  it('does not retry a deferred recipient whose outcome could not be journalled', async () => {
+    const mailer = fakeMailer(() => ({ status: 'deferred', reason: '451 later', connectionFailure: false }));
+    const report = await run({ journal: fakeJournal(2), mailer, recipients: recipients.slice(0, 1) });
+    expect(mailer.sent).toEqual(['a@example.org']);
+    expect(report.inDoubt.map((d) => d.recipient.key)).toEqual(['a@example.org']);
+    expect(report.deferred).toEqual([]);
+  });
+
+  it('retries a deferred recipient after its backoff, up to the bound', async () => {
+    const mailer = fakeMailer(() => ({ status: 'deferred', reason: '451 later', connectionFailure: false }));
+    const report = await run({ mailer, recipients: recipients.slice(0, 1), retry: { attempts: 3, firstDelayMs: 10 } });
+    expect(mailer.sent).toEqual(['a@example.org', 'a@example.org', 'a@example.org']);
+    expect(report.deferred).toEqual([{ recipient: recipients[0], reason: '451 later' }]);
+  });
+});
