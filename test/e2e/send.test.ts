@@ -74,3 +74,15 @@ describe('snippet send (CLI)', () => {
     expect(result.code).toBe(75);
   });
 });
+
+describe('snippet send --outbox that cannot be used', () => {
+  it('stops with exit 1 before any attempt, leaving nobody in doubt (regression: a file given as --outbox)', async () => {
+    await ws.write('not-a-folder', 'x');
+    const result = await runCli(['send', '2026-12', '--outbox', 'not-a-folder', '--yes'], { cwd: ws.dir, env });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/the outbox folder .*not-a-folder cannot be used \(EEXIST\)/u);
+    expect(result.stderr).not.toMatch(STACK);
+    const status = await runCli(['status', '2026-12', '--json'], { cwd: ws.dir, env });
+    expect(JSON.parse(status.stdout)).toMatchObject({ delivered: 0, inDoubt: [], notYetAttempted: 25 });
+  });
+});
