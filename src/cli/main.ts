@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { isSnippetError } from '../errors.js';
+import { isSnippetError, usageError } from '../errors.js';
 import type { Output } from '../commands/output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
@@ -21,7 +21,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cli: CliContext = {
     env,
     output: () => (output ??= terminalOutput({ color, interactive: process.stdout.isTTY === true && process.stdin.isTTY === true })),
-    dir: (command: Command) => resolve(String(command.optsWithGlobals().dir ?? '.')),
+    dir: (command: Command) => workspaceDir(String(command.optsWithGlobals().dir ?? '.')),
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -55,6 +55,15 @@ function report(error: unknown, color: boolean): number {
   process.stderr.write(process.env.SNIPPET_DEBUG ? ':\n' : ' (set SNIPPET_DEBUG=1 to see the details).\n');
   if (process.env.SNIPPET_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
   return EXIT.problem;
+}
+
+/** `--dir`, absolute; a path that exists but is not a folder is a usage error (a missing one is reported by the command). */
+function workspaceDir(dir: string): string {
+  const absolute = resolve(dir);
+  if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
+    throw usageError(`--dir ${dir} is not a folder`, 'Give the workspace folder: the one with snippet.config.yaml in it.');
+  }
+  return absolute;
 }
 
 function version(): string {

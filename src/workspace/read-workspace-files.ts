@@ -11,25 +11,40 @@ import type { WorkspaceFiles } from './workspace-files.js';
 export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
   const names = await readdir(join(dir, 'issues')).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
-    throw error;
+    throw readError(error, 'issues/');
   });
   const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
-  const issues = await Promise.all(ids.map(async (id) => ({ id, text: (await readText(join(dir, 'issues', `${id}.md`)))! })));
+  const issues = await Promise.all(ids.map(async (id) => ({ id, text: (await readText(join(dir, 'issues', `${id}.md`), `issues/${id}.md`))! })));
   const [config, organisations, members, suppressions] = await Promise.all(
-    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file))),
+    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file), file)),
   );
   return { config, organisations, members, suppressions, issues };
 }
 
-export async function readText(path: string): Promise<string | undefined> {
+/**
+ * A workspace file's text, or undefined when it does not exist. Any other
+ * failure is the user's to fix and says which file (`label`, workspace-relative).
+ */
+export async function readText(path: string, label = path): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return undefined;
-    if (code === 'EISDIR' || code === 'EACCES') {
-      throw new SnippetError(`cannot read ${path}: ${code === 'EISDIR' ? 'it is a folder' : 'permission denied'}`, { file: path });
-    }
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw readError(error as NodeJS.ErrnoException, label);
   }
+}
+
+/** A failed read, as the user should hear of it. */
+export function readError(error: NodeJS.ErrnoException, label: string): SnippetError {
+  const why: Record<string, string> = {
+    EISDIR: 'it is a folder, not a file',
+    ENOTDIR: 'a folder on its path is a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EIO: 'the disk reported an error',
+  };
+  return new SnippetError(`cannot read ${label}: ${why[error.code ?? ''] ?? error.code ?? error.message}`, {
+    file: label,
+    hint: 'Check that the workspace has the usual layout (snippet.config.yaml, issues/, contacts/, templates/) and that you may read it.',
+  });
 }

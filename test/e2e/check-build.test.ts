@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, sampleWorkspace } from '../support/workspace.js';
@@ -143,5 +143,33 @@ describe('snippet build', () => {
     expect(result.code).toBe(0);
     const eml = await readFile(join(ws.dir, 'out/2026-12/sample.eml'), 'utf8');
     expect(`${result.stdout}${result.stderr}${eml}`).not.toContain(secret);
+  });
+});
+
+describe('a workspace laid out wrongly gets a clear answer, not an internal error', () => {
+  it('--dir pointing at a file is a usage error', async () => {
+    const result = await runCli(['check', '--dir', 'snippet.config.yaml'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--dir snippet\.config\.yaml is not a folder/u);
+  });
+
+  it.each([
+    ['contacts', 'contacts/organisations.yaml', /cannot read contacts\/organisations\.yaml: a folder on its path is a file/u],
+    ['issues', 'issues/', /cannot read issues\/: a folder on its path is a file/u],
+  ])('%s as a file', async (folder, _file, message) => {
+    await rm(join(ws.dir, folder), { recursive: true });
+    await ws.write(folder, 'not a folder');
+    const result = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /u);
+  });
+
+  it('an issue file that is a folder names the file, relative to the workspace', async () => {
+    await mkdir(join(ws.dir, 'issues/2027-01.md'));
+    const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^issues\/2027-01\.md: error: cannot read issues\/2027-01\.md: it is a folder, not a file/mu);
+    expect(result.stderr).not.toContain(ws.dir);
   });
 });
