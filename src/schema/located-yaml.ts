@@ -59,8 +59,21 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
     return line;
   };
 
-  const value = problems.some((p) => p.severity === 'error') ? undefined : doc.toJS({ maxAliasCount: 100 });
-  return { value, lineOf, problems };
+  if (problems.some((p) => p.severity === 'error')) return { value: undefined, lineOf, problems };
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }), lineOf, problems };
+  } catch (error) {
+    // Aliases that expand without bound ("billion laughs") are refused by the yaml package.
+    const alias = /\*[\w-]+/u.exec(text);
+    problems.push({
+      severity: 'error',
+      file,
+      ...(alias ? { line: toFileLine(alias.index) } : {}),
+      message: `YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      hint: 'Write the values out instead of repeating them through aliases (*name).',
+    });
+    return { value: undefined, lineOf, problems };
+  }
 }
 
 function nodeLine(node: unknown, toFileLine: (offset: number) => number): number | undefined {

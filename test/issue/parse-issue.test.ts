@@ -216,3 +216,12 @@ describe('parseIssue: meeting', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: 'meeting: must be true or false, not text' })]);
   });
 });
+
+describe('parseIssue and YAML aliases', () => {
+  it('refuses aliases that expand without bound, at the line of the first alias, without throwing', () => {
+    const bomb = ['---', 'subject: S', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', '---', ''].join('\n');
+    const { issue, problems } = parseIssue(bomb, 'issues/2026-12.md', '2026-12');
+    expect(issue).toBeUndefined();
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: expect.stringMatching(/^YAML: .*alias/iu) })]);
+  });
+});
