@@ -16,10 +16,12 @@ const mailbox = z
   .string()
   .refine((v) => parseMailbox(v) !== undefined, 'must be an email address, e.g. "Network name <snippet@example.org>"')
   .transform((v) => parseMailbox(v)!);
-const duration = z
-  .union([z.string(), z.number()])
-  .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m, 2h or 7d')
-  .transform((v) => parseDuration(v)!);
+const duration = (most: string) =>
+  z
+    .union([z.string(), z.number()])
+    .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m, 2h or 7d')
+    .refine((v) => (parseDuration(v) ?? 0) <= parseDuration(most)!, `must be at most ${most}`)
+    .transform((v) => parseDuration(v)!);
 const clockTime = z
   .string()
   .trim()
@@ -80,10 +82,10 @@ export const configSchema = z.strictObject({
       rate: z.array(rateLimit).optional(),
       connections: z.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').optional(),
       retries: z.number().int().min(1, 'must be at least 1').max(10, 'must be at most 10').default(3),
-      retry_delay: duration.default(30_000),
+      retry_delay: duration('1h').default(30_000),
       stop_after_failures: z.number().int().min(1).max(1000).default(10),
-      max_wait: duration.default(600_000),
-      stale_after: duration.default(7 * 86_400_000),
+      max_wait: duration('24h').default(600_000),
+      stale_after: duration('365d').default(7 * 86_400_000),
     })
     .default({ retries: 3, retry_delay: 30_000, stop_after_failures: 10, max_wait: 600_000, stale_after: 7 * 86_400_000 }),
   smtp: z.strictObject({ oauth2: oauth2.optional() }).default({}),

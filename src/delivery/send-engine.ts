@@ -278,13 +278,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** setTimeout fires at once for longer delays; callers re-check after every sleep, so a shorter one is safe. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 /** The real clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise((resolve) => {
       if (signal?.aborted) return resolve();
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(done, Math.min(ms, LONGEST_TIMER_MS));
       function done(): void {
         clearTimeout(timer);
         signal?.removeEventListener('abort', done);

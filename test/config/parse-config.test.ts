@@ -121,4 +121,9 @@ describe('parseConfig: sending for cron and Microsoft 365', () => {
     expect(problems('    tenant_id: t\n    client_id: c\n    token_url: http://127.0.0.1:8080/token\n')).toEqual([]);
     expect(problems('    client_secret: hunter2\n    tenant_id: t\n    client_id: c\n')).toEqual([expect.stringMatching(/unknown field "client_secret"/u)]);
   });
+
+  it('bounds durations, since longer timers would fire at once', () => {
+    const { problems } = parseConfig(good.replace('  connections: 3\n', '  connections: 3\n  retry_delay: 12h\n  max_wait: 30d\n'), FILE);
+    expect(problems.map((p) => p.message)).toEqual(['sending, retry_delay: must be at most 1h', 'sending, max_wait: must be at most 24h']);
+  });
 });

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
-import { runSendEngine, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import { runSendEngine, systemClock, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
 import type { BuiltMessage } from '../../src/mail/message-builder.js';
 
@@ -98,5 +98,21 @@ describe('runSendEngine', () => {
     const report = await run({ mailer, recipients: recipients.slice(0, 1), retry: { attempts: 3, firstDelayMs: 10 } });
     expect(mailer.sent).toEqual(['a@example.org', 'a@example.org', 'a@example.org']);
     expect(report.deferred).toEqual([{ recipient: recipients[0], reason: '451 later' }]);
+  });
+});
+
+describe('systemClock.sleep', () => {
+  it('wakes after at most the longest timer Node keeps, never at once, for a very long wait', async () => {
+    vi.useFakeTimers();
+    try {
+      let woke = false;
+      void systemClock.sleep(40 * 86_400_000).then(() => (woke = true));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(woke).toBe(false);
+      await vi.advanceTimersByTimeAsync(2 ** 31);
+      expect(woke).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
