@@ -7,6 +7,8 @@ export interface CliContext {
   /** The workspace folder (`--dir`, default the current folder), absolute. */
   dir(command: Command): string;
   env: NodeJS.ProcessEnv;
+  /** SNIPPET_UNSUBSCRIBE_SECRET; undefined when unset or empty. */
+  unsubscribeSecret: string | undefined;
   /** The exit code the command asks for (0 unless set). */
   setExitCode(code: number): void;
 }

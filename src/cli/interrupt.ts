@@ -1,15 +1,15 @@
 /**
  * Ctrl-C and SIGTERM ask a long command to stop after what it is doing (a
- * send finishes its messages in flight and records them); a second Ctrl-C
- * ends the process at once.
+ * send finishes its messages in flight and records them; a server closes);
+ * a second Ctrl-C ends the process at once. `notice` is said on the first.
  */
-export function onInterrupt(): { signal: AbortSignal; dispose(): void } {
+export function onInterrupt(notice?: string): { signal: AbortSignal; dispose(): void } {
   const controller = new AbortController();
   const handler = (): void => {
     if (controller.signal.aborted) {
       process.exit(130);
     }
-    process.stderr.write('\nStopping after the messages in flight (Ctrl-C again to quit at once)…\n');
+    if (notice) process.stderr.write(`\n${notice}\n`);
     controller.abort();
   };
   process.on('SIGINT', handler);

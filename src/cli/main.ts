@@ -20,6 +20,7 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const color = wantsColor(env, process.stderr);
   const cli: CliContext = {
     env,
+    unsubscribeSecret: env.SNIPPET_UNSUBSCRIBE_SECRET || undefined,
     output: () => (output ??= terminalOutput({ color, interactive: process.stdout.isTTY === true && process.stdin.isTTY === true })),
     dir: (command: Command) => workspaceDir(String(command.optsWithGlobals().dir ?? '.')),
     setExitCode: (code) => {

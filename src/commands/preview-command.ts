@@ -8,6 +8,7 @@ import { createPreviewServer } from '../preview/preview-server.js';
 import type { MemberHeaders, PreviewRender } from '../preview/preview-state.js';
 import { createRenderJob } from '../preview/render-job.js';
 import { watchWorkspace } from '../preview/watch-workspace.js';
+import { isLoopback } from '../schema/is-loopback.js';
 import type { Output } from './output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { composeSampleMessage, type SampleMessage } from './sample-message.js';
@@ -110,9 +111,5 @@ function summary(render: PreviewRender): string {
   const warnings = render.problems.length - errors;
   if (!render.message) return `${errors} error${errors === 1 ? '' : 's'}: the page shows them, and the last good version`;
   return `rendered ${render.issue ?? ''} in ${render.ms} ms${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/u.test(host);
 }
 

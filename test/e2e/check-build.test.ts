@@ -29,6 +29,9 @@ describe('snippet (CLI basics)', () => {
     const badIssue = await runCli(['check', 'December'], { cwd: ws.dir });
     expect(badIssue.code).toBe(2);
     expect(badIssue.stderr).toMatch(/write the month as YYYY-MM/u);
+    // Both servers take --port through the same check.
+    expect((await runCli(['unsubscribe-server', '--port', '70000'], { cwd: ws.dir })).code).toBe(2);
+    expect((await runCli(['preview', '--port', '70000'], { cwd: ws.dir })).code).toBe(2);
   });
 });
 

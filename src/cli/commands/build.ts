@@ -16,7 +16,7 @@ export function registerBuild(program: Command, cli: CliContext): void {
           dir: cli.dir(command),
           issue,
           out: options.out === undefined ? undefined : resolve(options.out),
-          unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET,
+          unsubscribeSecret: cli.unsubscribeSecret,
           now: new Date(),
         },
         cli.output(),

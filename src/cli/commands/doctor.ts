@@ -8,7 +8,7 @@ export function registerDoctor(program: Command, cli: CliContext): void {
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
       const { doctorCommand } = await import('../../commands/doctor-command.js');
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET || undefined }, cli.output());
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }

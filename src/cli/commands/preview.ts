@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { issueArgument, portOption } from '../arguments.js';
 import type { CliContext } from '../context.js';
+import { onInterrupt } from '../interrupt.js';
 
 export function registerPreview(program: Command, cli: CliContext): void {
   program
@@ -12,19 +13,15 @@ export function registerPreview(program: Command, cli: CliContext): void {
     .action(async (issue: string | undefined, options: { port?: number; host: string }, command: Command) => {
       const { DEFAULT_PREVIEW_PORT, previewCommand } = await import('../../commands/preview-command.js');
       // Ctrl-C and `kill` stop the preview cleanly: the command returns and main exits 0.
-      const stop = new AbortController();
-      const abort = (): void => stop.abort();
-      process.once('SIGINT', abort);
-      process.once('SIGTERM', abort);
+      const interrupt = onInterrupt();
       try {
         await previewCommand(
-          { dir: cli.dir(command), issue, host: options.host, port: options.port ?? DEFAULT_PREVIEW_PORT, unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET },
+          { dir: cli.dir(command), issue, host: options.host, port: options.port ?? DEFAULT_PREVIEW_PORT, unsubscribeSecret: cli.unsubscribeSecret },
           cli.output(),
-          stop.signal,
+          interrupt.signal,
         );
       } finally {
-        process.off('SIGINT', abort);
-        process.off('SIGTERM', abort);
+        interrupt.dispose();
       }
     });
 }

@@ -44,7 +44,7 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--json', 'with --due: print a JSON summary on stdout (the log goes to stderr)')
     .action(async (issue: string | undefined, flags: SendFlags, command: Command) => {
       checkDueFlags(issue, flags);
-      const interrupt = onInterrupt();
+      const interrupt = onInterrupt('Stopping after the messages in flight (Ctrl-C again to quit at once)…');
       try {
         const terminal = cli.output();
         const output = logOutput(terminal, { json: flags.json === true });
@@ -56,7 +56,7 @@ export function registerSend(program: Command, cli: CliContext): void {
           connections: flags.connections,
           resendInDoubt: flags.resendInDoubt === true,
           smtp: smtpEnvironment(cli.env),
-          unsubscribeSecret: cli.env.SNIPPET_UNSUBSCRIBE_SECRET || undefined,
+          unsubscribeSecret: cli.unsubscribeSecret,
           signal: interrupt.signal,
         };
         if (flags.due) {
