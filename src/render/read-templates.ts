@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SnippetError } from '../errors.js';
+import { readError } from '../fs/read-error.js';
 
 /** Template files as read, before compiling. */
 export interface TemplateSources {
@@ -21,11 +22,12 @@ export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', impo
  */
 export async function readTemplates(workspaceDir: string): Promise<TemplateSources> {
   const own = path.join(workspaceDir, 'templates');
-  const useOwn = await isDirectory(own);
+  const useOwn = await isFolder(own, 'templates/');
   const root = useOwn ? own : BUILT_IN_TEMPLATES;
   const files = new Map<string, string>();
   for (const relative of (await listFiles(root)).sort()) {
-    files.set(relative, await readFile(path.join(root, relative), 'utf8'));
+    const label = useOwn ? `templates/${relative}` : path.join(root, relative);
+    files.set(relative, await readFile(path.join(root, relative), 'utf8').catch((error: NodeJS.ErrnoException) => Promise.reject(readError(error, label))));
   }
   if (files.size === 0) {
     throw new SnippetError(`no templates found in ${root}`, { file: 'templates', hint: 'Delete the empty templates/ folder to use the built-in templates.' });
@@ -33,17 +35,26 @@ export async function readTemplates(workspaceDir: string): Promise<TemplateSourc
   return { dir: useOwn ? 'templates' : root.replace(/[\\/]+$/u, ''), files };
 }
 
-async function isDirectory(dir: string): Promise<boolean> {
+/** Whether the workspace has its own templates: absent is no; there but not a folder is a problem, not a silent fallback. */
+async function isFolder(dir: string, label: string): Promise<boolean> {
   try {
-    return (await stat(dir)).isDirectory();
-  } catch {
-    return false;
+    if ((await stat(dir)).isDirectory()) return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw readError(error as NodeJS.ErrnoException, label);
   }
+  throw new SnippetError(`${label} is not a folder`, { file: label, hint: 'Templates live in a templates/ folder; remove the file of that name to use the built-in templates.' });
 }
 
 async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    // A linked template counts when it links to a file.
+    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)));
+    if (isFile) files.push(path.relative(root, full).split(path.sep).join('/'));
+  }
+  return files;
 }

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
-import { SnippetError } from '../errors.js';
+import { readError } from '../fs/read-error.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import type { WorkspaceFiles } from './workspace-files.js';
@@ -32,19 +32,4 @@ export async function readText(path: string, label = path): Promise<string | und
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw readError(error as NodeJS.ErrnoException, label);
   }
-}
-
-/** A failed read, as the user should hear of it. */
-export function readError(error: NodeJS.ErrnoException, label: string): SnippetError {
-  const why: Record<string, string> = {
-    EISDIR: 'it is a folder, not a file',
-    ENOTDIR: 'a folder on its path is a file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EIO: 'the disk reported an error',
-  };
-  return new SnippetError(`cannot read ${label}: ${why[error.code ?? ''] ?? error.code ?? error.message}`, {
-    file: label,
-    hint: 'Check that the workspace has the usual layout (snippet.config.yaml, issues/, contacts/, templates/) and that you may read it.',
-  });
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,5 +82,19 @@ describe('readTemplates', () => {
     await writeFile(path.join(dir, 'templates', 'partials', 'a.mjml.hbs'), 'A');
     const sources = await readTemplates(dir);
     expect(sources).toEqual({ dir: 'templates', files: new Map([['layout.mjml.hbs', 'L'], ['partials/a.mjml.hbs', 'A']]) });
+  });
+
+  it('reads a template that is a link to a file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-'));
+    await mkdir(path.join(dir, 'templates'), { recursive: true });
+    await writeFile(path.join(dir, 'elsewhere.hbs'), 'L');
+    await symlink(path.join(dir, 'elsewhere.hbs'), path.join(dir, 'templates', 'layout.mjml.hbs'));
+    expect((await readTemplates(dir)).files.get('layout.mjml.hbs')).toBe('L');
+  });
+
+  it('refuses a templates that is not a folder, rather than quietly using the built-in ones', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-'));
+    await writeFile(path.join(dir, 'templates'), 'oops');
+    await expect(readTemplates(dir)).rejects.toMatchObject({ message: 'templates/ is not a folder', file: 'templates/' });
   });
 });
