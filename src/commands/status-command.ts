@@ -37,6 +37,9 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
   const events = await readLedger(ledgerPath(options.dir, issue, 'list'), ledgerLabel(issue, 'list'));
   const testEvents = await readLedger(ledgerPath(options.dir, issue, 'test'), ledgerLabel(issue, 'test'));
+  if (events.length === 0 && testEvents.length === 0 && !workspace.issues.some((i) => i.id === issue)) {
+    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, { hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.' });
+  }
   const states = recipientStates(events);
   const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
   const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });

@@ -86,3 +86,15 @@ describe('snippet send --outbox that cannot be used', () => {
     expect(JSON.parse(status.stdout)).toMatchObject({ delivered: 0, inDoubt: [], notYetAttempted: 25 });
   });
 });
+
+describe('snippet status without a send to report', () => {
+  it('says so when nothing was sent, and refuses an issue that neither exists nor was sent', async () => {
+    const nothing = await runCli(['status'], { cwd: ws.dir, env });
+    expect(nothing).toMatchObject({ code: 1, stderr: expect.stringMatching(/nothing has been sent from this workspace yet/u) });
+    const unknown = await runCli(['status', '2030-01'], { cwd: ws.dir, env });
+    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/there is no issue 2030-01/u) });
+    // An issue that exists but was not sent yet is reported as not yet tried.
+    const unsent = await runCli(['status', '2026-12', '--json'], { cwd: ws.dir, env });
+    expect(JSON.parse(unsent.stdout)).toMatchObject({ issue: '2026-12', notYetAttempted: 25 });
+  });
+});
