@@ -1,11 +1,13 @@
 import type { Member, Suppression } from '../contacts/member.js';
+import { planDelivery, type Recipient } from '../delivery/delivery-plan.js';
 import type { Issue } from '../issue/issue.js';
 import type { Mailbox } from '../schema/mailbox.js';
 
-/** Whom the build's sample message is addressed to: the first member the issue would reach. */
+/** Who a sample is made for when the issue would reach nobody. */
+export const STAND_IN_RECIPIENT: Recipient = { key: 'member@example.org', email: 'member@example.org', name: 'Sample Member' };
+
+/** Whom a sample message is addressed to: the first member a send of the issue would reach. */
 export function sampleRecipient(issue: Issue, members: readonly Member[], suppressions: readonly Suppression[]): Mailbox {
-  const suppressed = new Set(suppressions.map((s) => s.key));
-  const member = members.find((m) => !suppressed.has(m.key) && (!issue.lists || m.lists.some((list) => issue.lists!.includes(list))));
-  if (!member) return { name: 'Sample Member', address: 'member@example.org' };
-  return member.name ? { name: member.name, address: member.email } : { address: member.email };
+  const first = planDelivery({ members, suppressions, lists: issue.lists, ledger: new Map(), resendInDoubt: false }).send[0] ?? STAND_IN_RECIPIENT;
+  return first.name ? { name: first.name, address: first.email } : { address: first.email };
 }

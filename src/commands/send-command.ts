@@ -22,6 +22,7 @@ import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from './output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { createMailer } from './smtp-connection-settings.js';
+import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import { sendProgress } from './send-progress.js';
 import { describePlan, describeReport, describeStop } from './send-report.js';
 
@@ -106,7 +107,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   const transport = outbox ? `outbox ${outbox}` : describeSmtp(options.smtp, config.smtp.oauth2 !== undefined);
 
   if (options.dryRun) {
-    const sample = plan.send[0] ?? { key: 'member@example.org', email: 'member@example.org' };
+    const sample = plan.send[0] ?? STAND_IN_RECIPIENT;
     const messageBytes = build(sample).raw.length;
     for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, messageBytes, rates, connections, transport, mode })) out.info(line);
     return { exitCode: 0, plan, report: undefined };
