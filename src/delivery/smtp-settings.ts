@@ -34,6 +34,8 @@ export interface SmtpEnvironment {
   caFromFile?: string | undefined;
   /** For client-credentials OAuth2 sign-in (Microsoft 365). */
   SNIPPET_SMTP_OAUTH_CLIENT_SECRET?: string | undefined;
+  /** Why SNIPPET_SMTP_PASS_FILE or SNIPPET_SMTP_CA_FILE could not be read, raised when SMTP is used. */
+  fileProblem?: string | undefined;
 }
 
 /**
@@ -43,6 +45,7 @@ export interface SmtpEnvironment {
  * in with an access token and needs no password. Errors never repeat the password.
  */
 export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolean } = { oauth2: false }): SmtpSettings {
+  if (env.fileProblem) throw new SnippetError(env.fileProblem, { hint: 'SNIPPET_SMTP_PASS_FILE names a file holding the password; SNIPPET_SMTP_CA_FILE a PEM file of the certificate authority that signed your mail server\'s certificate.' });
   const pass = env.SNIPPET_SMTP_PASS ?? env.passFromFile?.replace(/\r?\n$/u, '');
   if (env.SNIPPET_SMTP_URL) {
     let url: URL;

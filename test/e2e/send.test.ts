@@ -98,3 +98,25 @@ describe('snippet status without a send to report', () => {
     expect(JSON.parse(unsent.stdout)).toMatchObject({ issue: '2026-12', notYetAttempted: 25 });
   });
 });
+
+describe('an unreadable SNIPPET_SMTP_PASS_FILE', () => {
+  const badFile = { ...env, SNIPPET_SMTP_URL: 'smtp://user@127.0.0.1:1', SNIPPET_SMTP_PASS_FILE: '/nonexistent/password' };
+
+  it('is one of doctor\'s checks, not the end of them', async () => {
+    const result = await runCli(['doctor'], { cwd: ws.dir, env: badFile });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^ok\s+workspace/mu);
+    expect(result.stdout).toMatch(/^FAIL\s+SMTP settings: cannot read SNIPPET_SMTP_PASS_FILE \(\/nonexistent\/password\): ENOENT/mu);
+  });
+
+  it('does not stop a send that uses no SMTP', async () => {
+    expect((await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: badFile })).code).toBe(0);
+  });
+
+  it('stops an SMTP send with the reason and no stack trace', async () => {
+    const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: badFile });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot read SNIPPET_SMTP_PASS_FILE/u);
+    expect(result.stderr).not.toMatch(STACK);
+  });
+});

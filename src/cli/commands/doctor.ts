@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { smtpEnvironment } from './send.js';
+import { smtpEnvironment } from '../smtp-environment.js';
 
 export function registerDoctor(program: Command, cli: CliContext): void {
   program

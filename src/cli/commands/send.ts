@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { parseRateLimit, type RateLimit } from '../../config/rate-limit.js';
-import type { SmtpEnvironment } from '../../delivery/smtp-settings.js';
-import { SnippetError, usageError } from '../../errors.js';
+import { usageError } from '../../errors.js';
 import { integerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
-import { registerSecret } from '../redact.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
+import { smtpEnvironment } from '../smtp-environment.js';
 import { parseDateTime } from '../../time/zoned-time.js';
 
 interface SendFlags {
@@ -89,37 +87,6 @@ function checkDueFlags(issue: string | undefined, flags: SendFlags): void {
     if (given) throw usageError(`${flag} goes with --due`, 'e.g. snippet send --due --dry-run --now 2027-03-01T09:00');
   }
   if (!issue) throw usageError('which issue? e.g. snippet send 2026-12', 'Name the issue month, YYYY-MM, or use --due to send the one whose time has come.');
-}
-
-/** SMTP settings from the environment; the password and CA files are read here, at the edge. */
-export function smtpEnvironment(env: NodeJS.ProcessEnv): SmtpEnvironment {
-  let passFromFile: string | undefined;
-  if (env.SNIPPET_SMTP_PASS_FILE) {
-    try {
-      passFromFile = readFileSync(env.SNIPPET_SMTP_PASS_FILE, 'utf8');
-    } catch (error) {
-      throw new SnippetError(`cannot read SNIPPET_SMTP_PASS_FILE (${env.SNIPPET_SMTP_PASS_FILE}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-    }
-    registerSecret(passFromFile.replace(/\r?\n$/u, ''));
-  }
-  let caFromFile: string | undefined;
-  if (env.SNIPPET_SMTP_CA_FILE) {
-    try {
-      caFromFile = readFileSync(env.SNIPPET_SMTP_CA_FILE, 'utf8');
-    } catch (error) {
-      throw new SnippetError(`cannot read SNIPPET_SMTP_CA_FILE (${env.SNIPPET_SMTP_CA_FILE}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`, { hint: 'It names a PEM file of the certificate authority that signed your mail server\'s certificate.' });
-    }
-  }
-  return {
-    SNIPPET_SMTP_URL: env.SNIPPET_SMTP_URL,
-    SNIPPET_SMTP_HOST: env.SNIPPET_SMTP_HOST,
-    SNIPPET_SMTP_PORT: env.SNIPPET_SMTP_PORT,
-    SNIPPET_SMTP_USER: env.SNIPPET_SMTP_USER,
-    SNIPPET_SMTP_PASS: env.SNIPPET_SMTP_PASS,
-    passFromFile,
-    caFromFile,
-    SNIPPET_SMTP_OAUTH_CLIENT_SECRET: env.SNIPPET_SMTP_OAUTH_CLIENT_SECRET,
-  };
 }
 
 async function confirm(question: string): Promise<boolean> {
