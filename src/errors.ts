@@ -80,3 +80,23 @@ export function problemsOf(error: SnippetError, fallbackFile: string): Problem[]
   if (error.problems.length > 0) return error.problems;
   return [{ severity: 'error', file: error.file ?? fallbackFile, ...(error.line !== undefined ? { line: error.line } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) }];
 }
+
+/** Colours a piece of text for a terminal; `plain` leaves it as it is. */
+export type Paint = (code: string, text: string) => string;
+export const plain: Paint = (_code, text) => text;
+
+/** `file:line: error: message`, and its hint on the next line. */
+export function formatProblem(problem: Problem, paint: Paint = plain): string {
+  const label = problem.severity === 'error' ? paint('31;1', 'error') : paint('33;1', 'warning');
+  const head = `${paint('1', formatLocation(problem))}: ${label}: ${problem.message}`;
+  return problem.hint ? `${head}\n  ${paint('2', `hint: ${problem.hint}`)}` : head;
+}
+
+/** A SnippetError as the user reads it: its problems, then what stopped the command and the hint. */
+export function formatError(error: SnippetError, paint: Paint = plain): string {
+  const lines = error.problems.map((problem) => formatProblem(problem, paint));
+  const where = error.file && error.problems.length === 0 ? `${formatLocation({ file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) })}: ` : '';
+  lines.push(`${where}${paint('31;1', 'error')}: ${error.message}`);
+  if (error.hint) lines.push(`  hint: ${error.hint}`);
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
 import type { Output } from '../commands/output.js';
-import { formatProblem } from './terminal-output.js';
+import { formatProblem } from '../errors.js';
 
 /**
  * Output for logs (cron): every line not going to a terminal starts with the

@@ -2,13 +2,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { isSnippetError, usageError } from '../errors.js';
+import { formatError, isSnippetError, plain, usageError } from '../errors.js';
 import type { Output } from '../commands/output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { createProgram } from './program.js';
 import { redact } from './redact.js';
-import { formatProblem, terminalOutput, wantsColor } from './terminal-output.js';
+import { ansi, terminalOutput, wantsColor } from './terminal-output.js';
 
 /**
  * The one place the process ends: every command returns or throws, and this
@@ -42,12 +42,8 @@ function report(error: unknown, color: boolean): number {
     if (error.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
   }
-  const paint = (code: string, text: string): string => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   if (isSnippetError(error)) {
-    for (const problem of error.problems) process.stderr.write(`${redact(formatProblem(problem, paint))}\n`);
-    const where = error.file && error.problems.length === 0 ? `${error.file}${error.line ? `:${error.line}` : ''}: ` : '';
-    process.stderr.write(`${redact(`${where}${paint('31;1', 'error')}: ${error.message}`)}\n`);
-    if (error.hint) process.stderr.write(`${redact(`  hint: ${error.hint}`)}\n`);
+    process.stderr.write(`${redact(formatError(error, color ? ansi : plain))}\n`);
     return exitCodeOf(error.kind);
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { formatLocation, type Problem } from '../errors.js';
+import { formatProblem, plain, type Paint } from '../errors.js';
 import type { Output } from '../commands/output.js';
 import { redact } from './redact.js';
 
@@ -16,10 +16,13 @@ export function wantsColor(env: NodeJS.ProcessEnv, stream: { isTTY?: boolean }):
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/** ANSI colour for a terminal. */
+export const ansi: Paint = (code, text) => `\u001b[${code}m${text}\u001b[0m`;
+
 export function terminalOutput(options: TerminalOptions): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  const paint = (code: string, text: string): string => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint: Paint = options.color ? ansi : plain;
   return {
     interactive: options.interactive,
     status: (line) => {
@@ -31,10 +34,4 @@ export function terminalOutput(options: TerminalOptions): Output {
       for (const problem of problems) stderr.write(`${redact(formatProblem(problem, paint))}\n`);
     },
   };
-}
-
-export function formatProblem(problem: Problem, paint: (code: string, text: string) => string = (_c, t) => t): string {
-  const label = problem.severity === 'error' ? paint('31;1', 'error') : paint('33;1', 'warning');
-  const head = `${paint('1', formatLocation(problem))}: ${label}: ${problem.message}`;
-  return problem.hint ? `${head}\n  ${paint('2', `hint: ${problem.hint}`)}` : head;
 }

@@ -1,4 +1,4 @@
-import { formatLocation } from '../errors.js';
+import { formatProblem } from '../errors.js';
 import type { Output } from './output.js';
 
 /** An Output that passes everything on and keeps a copy of each line (not progress), e.g. for a report by mail. */
@@ -18,7 +18,7 @@ export function recordingOutput(out: Output): Output & { readonly lines: string[
       out.warn(line);
     },
     problems: (problems) => {
-      for (const problem of problems) lines.push(`${formatLocation(problem)}: ${problem.severity}: ${problem.message}`);
+      for (const problem of problems) lines.push(...formatProblem(problem).split('\n'));
       out.problems(problems);
     },
     status: (line) => out.status(line),

@@ -5,7 +5,7 @@ import { clockStartingAt } from '../delivery/offset-clock.js';
 import { selectDueIssues, type IssueTiming } from '../delivery/select-due-issues.js';
 import { systemClock, type Clock } from '../delivery/send-engine.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
-import { SnippetError, formatLocation, usageError } from '../errors.js';
+import { SnippetError, formatError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { scheduledSendAt } from '../issue/scheduled-send-at.js';
 import { issueSendAt } from '../issue/send-time.js';
@@ -125,10 +125,7 @@ async function sendOne(due: IssueTiming, options: SendDueOptions, clock: Clock, 
   } catch (error) {
     if (!(error instanceof SnippetError)) throw error;
     // Reported here rather than thrown, so that the run still ends with its summary (and JSON).
-    out.problems(error.problems);
-    const where = error.file && error.problems.length === 0 ? `${formatLocation({ file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) })}: ` : '';
-    out.warn(`${where}error: ${error.message}`);
-    if (error.hint) out.warn(`  hint: ${error.hint}`);
+    for (const line of formatError(error).split('\n')) out.warn(line);
     const locked = error.kind === 'tempfail';
     return { ...base, result: locked ? 'locked' : 'error', exitCode: locked ? 75 : 1, attempts: 0, delivered: 0, failed: 0, inDoubt: 0, left: 0, error: error.message };
   }

@@ -1,5 +1,5 @@
 import type { Output } from '../../src/commands/output.js';
-import { formatProblem } from '../../src/cli/terminal-output.js';
+import { formatProblem } from '../../src/errors.js';
 
 /** An Output that keeps every line, for in-process command tests. */
 export function collectOutput(): Output & { lines: string[]; text(): string } {
