@@ -124,6 +124,28 @@ describe('snippet contacts unsubscribe, list and check', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ members: 41, suppressed: 1, mailed: 40, suppressions: 2, errors: 0, byList: { members: 39 } });
   });
 
+  it('refuses to unsubscribe into a suppressions.csv with an unclosed quote, and adds nothing (the row would land inside the quote)', async () => {
+    const broken = 'email,date,reason\nleft-network@example.net,2026-09-14,"unsubscribed\n';
+    await ws.write('contacts/suppressions.csv', broken);
+    for (let run = 0; run < 2; run += 1) {
+      const result = await runCli(['contacts', 'unsubscribe', 'x@example.net'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/contacts\/suppressions\.csv:2: error: a quote \("\) opened in this row is never closed/u);
+      expect(result.stderr).toMatch(/nothing added: fix contacts\/suppressions\.csv first/u);
+      expect(result.stdout).not.toMatch(/is suppressed/u);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /u);
+    }
+    expect(await ws.read('contacts/suppressions.csv')).toBe(broken);
+  });
+
+  it('labels an error in suppressions.csv with that file, not members.csv', async () => {
+    await ws.write('contacts/suppressions.csv', 'email,date,reason\nleft-network@example.net,2026-09-14,"unsubscribed\n');
+    const result = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^contacts\/suppressions\.csv: 1 error, 0 warnings\.$/mu);
+    expect(result.stderr).not.toMatch(/members\.csv/u);
+  });
+
   it('reports every problem of members.csv at once, with lines, and exits 1', async () => {
     await ws.write('contacts/members.csv', 'email,name,organisation\na@example.org,A,no-such-org\n\nbroken,B,\nA@EXAMPLE.ORG,A again,\n');
     const result = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
