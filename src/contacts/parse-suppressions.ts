@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import { hasErrors, type Problem } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Suppression } from './member.js';
 import { columnOf } from './parse-members.js';
@@ -12,7 +12,8 @@ export interface ParsedSuppressions {
 /** Pure: `contacts/suppressions.csv` (email,date,reason) in, suppressed addresses out. */
 export function parseSuppressions(text: string, file: string): ParsedSuppressions {
   const csv = readCsvRows(text, file);
-  if (csv.problems.length > 0) return { suppressions: [], problems: csv.problems };
+  // A warning (say, a character that is not UTF-8) must not drop every suppression: only an error stops the read.
+  if (hasErrors(csv.problems)) return { suppressions: [], problems: csv.problems };
   const header = csv.header.map((name) => name.trim().toLowerCase());
   // The same column names, and below the same address key, as members.csv: a suppression must match the member it means.
   const emailAt = csv.header.findIndex((name) => columnOf(name) === 'email');
@@ -21,7 +22,7 @@ export function parseSuppressions(text: string, file: string): ParsedSuppression
   }
   const dateAt = header.indexOf('date');
   const reasonAt = header.indexOf('reason');
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...csv.problems];
   const suppressions: Suppression[] = [];
   for (const { values, line } of csv.rows) {
     const email = values[emailAt]?.trim() ?? '';

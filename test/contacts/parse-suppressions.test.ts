@@ -38,4 +38,10 @@ describe('parseSuppressions', () => {
     expect(broken.suppressions).toEqual([]);
     expect(broken.problems).toEqual([expect.objectContaining({ severity: 'error', file: FILE, line: 3 })]);
   });
+
+  it('keeps every suppression of a file with a character that is not UTF-8 (regression: the warning dropped them all)', () => {
+    const { suppressions, problems } = parseSuppressions('email,reason\nann@example.org,d\uFFFDj\u00E0 vu\n', FILE);
+    expect(suppressions.map((s) => s.key)).toEqual(['ann@example.org']);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/not UTF-8/u) })]);
+  });
 });
