@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { hasErrors, SnippetError } from '../errors.js';
-import { writeSynced } from '../fs/write-files-atomically.js';
+import { writeFailureHint, writeSynced } from '../fs/write-files-atomically.js';
 import { SUPPRESSIONS_FILE } from './member.js';
 import { columnOf } from './parse-members.js';
 import { readCsvRows } from './read-csv-rows.js';
@@ -27,11 +27,16 @@ export async function appendSuppressions(workspace: string, entries: readonly Ne
   const path = join(workspace, SUPPRESSIONS_FILE);
   const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
-    throw error;
+    throw new SnippetError(`could not read ${SUPPRESSIONS_FILE} (${error.code ?? error.message}); nothing was added`, { hint: writeFailureHint(error.code), cause: error });
   });
   const text = existing === undefined || existing.trim() === '' ? newFile(entries) : appended(existing, entries);
-  await mkdir(dirname(path), { recursive: true });
-  await writeSynced(path, text, { flag: 'a' });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeSynced(path, text, { flag: 'a' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SnippetError(`could not write ${SUPPRESSIONS_FILE} (${code ?? (error as Error).message}); nothing was added`, { hint: writeFailureHint(code), cause: error });
+  }
 }
 
 function newFile(entries: readonly NewSuppression[]): string {

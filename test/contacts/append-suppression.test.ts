@@ -86,4 +86,12 @@ describe('appendSuppressions', () => {
     await expect(appendSuppressions(dir, [ANN])).rejects.toThrow(/no email column/u);
     expect(await read()).toBe('date,reason\n');
   });
+
+  it('says what failed, and that nothing was added, when the file cannot be written', async () => {
+    await rm(join(dir, 'contacts'), { recursive: true });
+    await writeFile(join(dir, 'contacts'), 'a file where the folder should be\n');
+    const error = await appendSuppressions(dir, [ANN]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SnippetError);
+    expect((error as SnippetError).message).toMatch(/^could not (read|write) contacts\/suppressions\.csv \((ENOTDIR|EEXIST)\); nothing was added$/u);
+  });
 });

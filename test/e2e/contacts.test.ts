@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runCli, sampleWorkspace } from '../support/workspace.js';
@@ -45,6 +45,13 @@ describe('snippet contacts import', () => {
     expect(await ws.read('contacts/members.csv')).toBe(
       '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;Ann Smith;aberlour;members;events;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\nc@example.org;Carol, C;;events;\r\n\r\n'.replace('members;events;', '"members;events";'),
     );
+  });
+
+  it('keeps a private (0600) members.csv private when it rewrites it (regression: it became 0644)', async () => {
+    await chmod(join(ws.dir, 'contacts/members.csv'), 0o600);
+    const result = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-contacts-export.csv')], { cwd: ws.dir });
+    expect(result.stdout).toMatch(/\d+ new/u);
+    expect((await stat(join(ws.dir, 'contacts/members.csv'))).mode & 0o777).toBe(0o600);
   });
 
   it('never re-adds a suppressed address, and says so', async () => {
