@@ -57,7 +57,8 @@ export async function contactsCheckCommand(options: ContactsCheckOptions, out: O
   out.info('Organisations:');
   for (const [organisation, n] of Object.entries(summary.byOrganisation)) out.info(`  ${organisation.padEnd(40)} ${n}`);
   const verdict = `${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`;
-  if (summary.errors > 0) out.warn(`${MEMBERS_FILE}: ${verdict}.`);
+  const failing = [...new Set(problems.filter((p) => p.severity === 'error').map((p) => p.file))];
+  if (summary.errors > 0) out.warn(`${failing.join(', ')}: ${verdict}.`);
   else out.info(`contacts: ok${summary.warnings > 0 ? `, ${verdict}` : ''}.`);
   return summary;
 }

@@ -61,12 +61,7 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
     out.info(`${MEMBERS_FILE}: ${counts}; nothing to write.`);
     return { ...summary, written: false };
   }
-  await writeFilesAtomically(options.dir, [{ name: MEMBERS_FILE, data: text }]).catch((error: NodeJS.ErrnoException) => {
-    throw new SnippetError(`could not write ${MEMBERS_FILE} (${error.code ?? error.message}); it is unchanged`, {
-      hint: error.code === 'ENOSPC' || error.code === 'EFBIG' || error.code === 'EDQUOT' ? 'Free some disk space and run the import again.' : 'Check that the folder is writable and run the import again.',
-      cause: error,
-    });
-  });
+  await writeFilesAtomically(options.dir, [{ name: MEMBERS_FILE, data: text }], { shownDir: '' });
   out.info(`${MEMBERS_FILE}: ${counts}.`);
   return { ...summary, written: true };
 }

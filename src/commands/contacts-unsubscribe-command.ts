@@ -1,5 +1,5 @@
 import { appendSuppressions } from '../contacts/append-suppression.js';
-import { addressKey } from '../contacts/member.js';
+import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { SnippetError } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
@@ -22,6 +22,12 @@ export async function contactsUnsubscribeCommand(options: ContactsUnsubscribeOpt
   const email = normaliseAddress(options.email);
   if (email === undefined) throw new SnippetError(`"${options.email}" is not an email address`, { kind: 'usage', hint: 'Give the address as it is on the list, e.g. name@example.org.' });
   const contacts = await loadContacts(options.dir);
+  // A row appended to a file that cannot be read (say, after an unclosed quote)
+  // may land inside another field: the address would not be suppressed.
+  const broken = contacts.problems.filter((p) => p.file === SUPPRESSIONS_FILE && p.severity === 'error');
+  if (broken.length > 0) {
+    throw new SnippetError(`nothing added: fix ${SUPPRESSIONS_FILE} first`, { problems: broken, hint: 'Correct the lines shown, then run the command again.' });
+  }
   const key = addressKey(email);
   const existing = contacts.suppressions.find((s) => s.key === key);
   if (existing) {

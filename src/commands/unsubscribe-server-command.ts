@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
-import { SnippetError } from '../errors.js';
+import { hasErrors, SnippetError } from '../errors.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
 import { readText } from '../workspace/read-workspace-files.js';
@@ -40,7 +40,11 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   const store: SuppressionStore = {
     isSuppressed: async (key) => {
       const text = await readText(join(options.dir, SUPPRESSIONS_FILE));
-      return text !== undefined && parseSuppressions(text, SUPPRESSIONS_FILE).suppressions.some((s) => s.key === key);
+      if (text === undefined) return false;
+      const parsed = parseSuppressions(text, SUPPRESSIONS_FILE);
+      // Appending to a file that cannot be read could land the row inside an open quote: refuse, so the page says "try again".
+      if (hasErrors(parsed.problems)) throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
+      return parsed.suppressions.some((s) => s.key === key);
     },
     suppress: (email) => appendSuppressions(options.dir, [{ email: addressKey(email), date: zonedDate(new Date(), timeZone), reason: UNSUBSCRIBE_REASON }]),
   };

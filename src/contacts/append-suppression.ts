@@ -1,8 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { writeSynced } from '../fs/write-files-atomically.js';
+import { hasErrors, SnippetError } from '../errors.js';
+import { writeFailureHint, writeSynced } from '../fs/write-files-atomically.js';
 import { SUPPRESSIONS_FILE } from './member.js';
+import { columnOf } from './parse-members.js';
+import { readCsvRows } from './read-csv-rows.js';
 
 export interface NewSuppression {
   email: string;
@@ -14,26 +17,51 @@ export interface NewSuppression {
 
 /**
  * Appends addresses to `contacts/suppressions.csv` (creating it with its
- * header), keeping the file's separator and line ends, and syncs it to disk:
- * an unsubscribe that was acknowledged must survive a crash.
+ * header), each value under its own header column and with the file's
+ * separator and line ends, and syncs it to disk: an unsubscribe that was
+ * acknowledged must survive a crash. A file that cannot be read is left
+ * alone: a row appended after an unclosed quote would not suppress anything.
  */
 export async function appendSuppressions(workspace: string, entries: readonly NewSuppression[]): Promise<void> {
   if (entries.length === 0) return;
   const path = join(workspace, SUPPRESSIONS_FILE);
   const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
-    throw error;
+    throw new SnippetError(`could not read ${SUPPRESSIONS_FILE} (${error.code ?? error.message}); nothing was added`, { hint: writeFailureHint(error.code), cause: error });
   });
-  const newline = existing !== undefined && existing.includes('\r\n') ? '\r\n' : '\n';
-  const headerLine = existing?.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0] ?? '';
-  const delimiter = (headerLine.match(/;/gu)?.length ?? 0) > (headerLine.match(/,/gu)?.length ?? 0) ? ';' : ',';
-  const rows = entries.map((entry) => [entry.email.trim(), entry.date, entry.reason]);
-  let text = stringify(rows, { delimiter, record_delimiter: newline === '\r\n' ? 'windows' : 'unix' });
-  if (existing === undefined || existing.trim() === '') {
-    text = stringify([['email', 'date', 'reason']], { delimiter, record_delimiter: 'unix' }) + text;
-  } else if (!existing.endsWith('\n')) {
-    text = newline + text;
+  const text = existing === undefined || existing.trim() === '' ? newFile(entries) : appended(existing, entries);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeSynced(path, text, { flag: 'a' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new SnippetError(`could not write ${SUPPRESSIONS_FILE} (${code ?? (error as Error).message}); nothing was added`, { hint: writeFailureHint(code), cause: error });
   }
-  await mkdir(dirname(path), { recursive: true });
-  await writeSynced(path, text, { flag: 'a' });
+}
+
+function newFile(entries: readonly NewSuppression[]): string {
+  return stringify([['email', 'date', 'reason'], ...entries.map((entry) => [entry.email.trim(), entry.date, entry.reason])], { record_delimiter: 'unix' });
+}
+
+/** The text to add to an existing file: its rows in its own column order, separator and line ends. */
+function appended(existing: string, entries: readonly NewSuppression[]): string {
+  const csv = readCsvRows(existing, SUPPRESSIONS_FILE);
+  if (hasErrors(csv.problems)) {
+    throw new SnippetError(`nothing added: ${SUPPRESSIONS_FILE} cannot be read`, { problems: csv.problems.filter((p) => p.severity === 'error'), hint: 'Correct it, then try again.' });
+  }
+  const emailAt = csv.header.findIndex((name) => columnOf(name) === 'email');
+  if (emailAt < 0) {
+    throw new SnippetError(`nothing added: ${SUPPRESSIONS_FILE} has no email column in its header`, { file: SUPPRESSIONS_FILE, line: 1, hint: 'The first line must be: email,date,reason' });
+  }
+  const names = csv.header.map((name) => name.trim().toLowerCase());
+  const dateAt = names.indexOf('date');
+  const reasonAt = names.indexOf('reason');
+  const rows = entries.map((entry) => csv.header.map((_, i) => {
+    if (i === emailAt) return entry.email.trim();
+    if (i === dateAt) return entry.date;
+    if (i === reasonAt) return entry.reason;
+    return '';
+  }));
+  const text = stringify(rows, { delimiter: csv.delimiter, record_delimiter: csv.newline });
+  return /[\r\n]$/u.test(existing) ? text : csv.newline + text;
 }

@@ -1,6 +1,7 @@
-import type { Problem } from '../errors.js';
-import { isEmailAddress } from '../schema/mailbox.js';
+import { hasErrors, type Problem } from '../errors.js';
+import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Suppression } from './member.js';
+import { columnOf } from './parse-members.js';
 import { readCsvRows } from './read-csv-rows.js';
 
 export interface ParsedSuppressions {
@@ -11,26 +12,29 @@ export interface ParsedSuppressions {
 /** Pure: `contacts/suppressions.csv` (email,date,reason) in, suppressed addresses out. */
 export function parseSuppressions(text: string, file: string): ParsedSuppressions {
   const csv = readCsvRows(text, file);
-  if (csv.problems.length > 0) return { suppressions: [], problems: csv.problems };
+  // A warning (say, a character that is not UTF-8) must not drop every suppression: only an error stops the read.
+  if (hasErrors(csv.problems)) return { suppressions: [], problems: csv.problems };
   const header = csv.header.map((name) => name.trim().toLowerCase());
-  const emailAt = header.findIndex((name) => name === 'email' || name === 'e-mail' || name === 'email address');
+  // The same column names, and below the same address key, as members.csv: a suppression must match the member it means.
+  const emailAt = csv.header.findIndex((name) => columnOf(name) === 'email');
   if (emailAt < 0) {
     return { suppressions: [], problems: [{ severity: 'error', file, line: 1, message: 'no email column in the header', hint: 'The first line must be: email,date,reason' }] };
   }
   const dateAt = header.indexOf('date');
   const reasonAt = header.indexOf('reason');
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...csv.problems];
   const suppressions: Suppression[] = [];
   for (const { values, line } of csv.rows) {
     const email = values[emailAt]?.trim() ?? '';
-    if (!isEmailAddress(email)) {
+    const address = normaliseAddress(email);
+    if (address === undefined) {
       // Still suppressed as written: a typo here must never let mail through.
       problems.push({ severity: 'warning', file, line, message: `"${email}" does not look like an email address`, hint: 'Correct it so the address it means stays suppressed.' });
     }
     if (email === '') continue;
     const date = dateAt >= 0 ? values[dateAt]?.trim() : undefined;
     const reason = reasonAt >= 0 ? values[reasonAt]?.trim() : undefined;
-    suppressions.push({ key: addressKey(email), line, ...(date ? { date } : {}), ...(reason ? { reason } : {}) });
+    suppressions.push({ key: addressKey(address ?? email), line, ...(date ? { date } : {}), ...(reason ? { reason } : {}) });
   }
   return { suppressions, problems };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addressKey } from '../contacts/member.js';
+import { isSnippetError } from '../errors.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
 import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
@@ -73,7 +74,7 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
             note += already ? ' already suppressed' : ' unsubscribed';
             page = { kind: 'done', email: route.email };
           } catch (error) {
-            note += ` not saved: ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
+            note += ` not saved: ${(error as NodeJS.ErrnoException).code ?? (isSnippetError(error) ? error.message : 'error')}`;
             page = { kind: 'unavailable' };
           }
         } else {

@@ -140,6 +140,16 @@ describe('snippet build', () => {
     expect(existsSync(join(ws.dir, 'elsewhere/email.html'))).toBe(true);
   });
 
+  it('stops with a clear message, and no stack trace, when --out is a regular file (regression: "internal error")', async () => {
+    await ws.write('taken', 'not a folder\n');
+    const result = await runCli(['build', '--out', 'taken'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/could not write \S*\/taken\/email\.html \((EEXIST|ENOTDIR)\); nothing was written/u);
+    expect(result.stderr).toMatch(/A file stands where a folder is needed/u);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /u);
+    expect(await ws.read('taken')).toBe('not a folder\n');
+  });
+
   it('never leaks the unsubscribe secret', async () => {
     const secret = 'very-secret-unsubscribe-key-123';
     const result = await runCli(['build'], { cwd: ws.dir, env: { SNIPPET_UNSUBSCRIBE_SECRET: secret } });

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { watch } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, runCli, sampleWorkspace } from '../support/workspace.js';
@@ -45,6 +45,13 @@ describe('snippet contacts import', () => {
     expect(await ws.read('contacts/members.csv')).toBe(
       '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;Ann Smith;aberlour;members;events;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\nc@example.org;Carol, C;;events;\r\n\r\n'.replace('members;events;', '"members;events";'),
     );
+  });
+
+  it('keeps a private (0600) members.csv private when it rewrites it (regression: it became 0644)', async () => {
+    await chmod(join(ws.dir, 'contacts/members.csv'), 0o600);
+    const result = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-contacts-export.csv')], { cwd: ws.dir });
+    expect(result.stdout).toMatch(/\d+ new/u);
+    expect((await stat(join(ws.dir, 'contacts/members.csv'))).mode & 0o777).toBe(0o600);
   });
 
   it('never re-adds a suppressed address, and says so', async () => {
@@ -122,6 +129,28 @@ describe('snippet contacts unsubscribe, list and check', () => {
     const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
     expect(check.code).toBe(0);
     expect(JSON.parse(check.stdout)).toMatchObject({ members: 41, suppressed: 1, mailed: 40, suppressions: 2, errors: 0, byList: { members: 39 } });
+  });
+
+  it('refuses to unsubscribe into a suppressions.csv with an unclosed quote, and adds nothing (the row would land inside the quote)', async () => {
+    const broken = 'email,date,reason\nleft-network@example.net,2026-09-14,"unsubscribed\n';
+    await ws.write('contacts/suppressions.csv', broken);
+    for (let run = 0; run < 2; run += 1) {
+      const result = await runCli(['contacts', 'unsubscribe', 'x@example.net'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/contacts\/suppressions\.csv:2: error: a quote \("\) opened in this row is never closed/u);
+      expect(result.stderr).toMatch(/nothing added: fix contacts\/suppressions\.csv first/u);
+      expect(result.stdout).not.toMatch(/is suppressed/u);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /u);
+    }
+    expect(await ws.read('contacts/suppressions.csv')).toBe(broken);
+  });
+
+  it('labels an error in suppressions.csv with that file, not members.csv', async () => {
+    await ws.write('contacts/suppressions.csv', 'email,date,reason\nleft-network@example.net,2026-09-14,"unsubscribed\n');
+    const result = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^contacts\/suppressions\.csv: 1 error, 0 warnings\.$/mu);
+    expect(result.stderr).not.toMatch(/members\.csv/u);
   });
 
   it('reports every problem of members.csv at once, with lines, and exits 1', async () => {

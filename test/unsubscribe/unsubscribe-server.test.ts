@@ -102,6 +102,16 @@ describe('unsubscribe-server', () => {
     expect(await suppressedRows('jamie.robertson@example.net')).toEqual([]);
   });
 
+  it('answers 503 and appends nothing when suppressions.csv has an unclosed quote (the row would land inside it)', async () => {
+    const broken = 'email,date,reason\nleft-network@example.net,2026-09-14,"unsubscribed\n';
+    await ws.write('contacts/suppressions.csv', broken);
+    const response = await oneClick(link('jamie.robertson@example.net'));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('120');
+    expect(await ws.read('contacts/suppressions.csv')).toBe(broken);
+    expect(lines.filter((line) => / POST /u.test(line))).toEqual([expect.stringMatching(/ 503 one-click j\*\*\*@example\.net not saved: contacts\/suppressions\.csv has errors/u)]);
+  });
+
   it('rate-limits each client to 10 requests a minute', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i += 1) statuses.push((await fetch(`${origin}/elsewhere`)).status);
