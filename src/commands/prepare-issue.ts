@@ -46,7 +46,7 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
   if (issue && config) {
     sendAt = issueSendAt(issue, config.timeZone, config.schedule);
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, schedule: config.schedule, knownLists }));
+    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt, knownLists }));
     problems.push(
       ...checkSpotlightRotation(issue, selected.lineOf, {
         organisations: workspace.organisations,

@@ -2,7 +2,7 @@ import { planDelivery } from '../delivery/delivery-plan.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { recipientStates } from '../delivery/ledger-event.js';
 import { clockStartingAt } from '../delivery/offset-clock.js';
-import { selectDueIssues, type IssueTiming } from '../delivery/select-due-issues.js';
+import { consideredIssues, selectDueIssues, type IssueTiming } from '../delivery/select-due-issues.js';
 import { systemClock, type Clock } from '../delivery/send-engine.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { SnippetError, formatError, usageError } from '../errors.js';
@@ -52,10 +52,11 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     status: issue?.status,
     sendAt: issue ? issueSendAt(issue, zone, config.schedule) : scheduledSendAt(id, config.schedule, zone).instant,
   }));
+  // Ledgers are read, and plans made, only for the issues a run can send.
   const remaining = new Map<IssueId, number>();
-  for (const entry of workspace.issues) {
-    const { issue } = entry;
-    if (issue?.status !== 'approved' || issueSendAt(issue, zone, config.schedule).getTime() > now) continue;
+  for (const timing of consideredIssues({ issues: timings, now, staleAfterMs: config.sending.staleAfterMs })) {
+    const issue = timing.status === 'approved' ? workspace.issues.find((entry) => entry.id === timing.id)?.issue : undefined;
+    if (!issue) continue;
     const states = recipientStates(await readLedger(ledgerPath(options.dir, issue.id, 'list'), ledgerLabel(issue.id, 'list')));
     const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: states, resendInDoubt: options.resendInDoubt });
     remaining.set(issue.id, plan.send.length);

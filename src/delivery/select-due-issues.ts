@@ -49,15 +49,11 @@ export interface DueSelection {
  */
 export function selectDueIssues(input: DueInput): DueSelection {
   const selection: DueSelection = { due: [], drafts: [], stale: [], unreadable: [], next: undefined };
-  const passed = (issue: IssueTiming): boolean => issue.sendAt.getTime() <= input.now;
-  const latestPassed = input.issues.filter(passed).reduce<IssueId | undefined>((latest, issue) => (latest === undefined || issue.id > latest ? issue.id : latest), undefined);
   for (const issue of input.issues) {
-    if (!passed(issue)) {
-      if (!selection.next || issue.sendAt < selection.next.sendAt) selection.next = issue;
-      continue;
-    }
+    if (issue.sendAt.getTime() > input.now && (!selection.next || issue.sendAt < selection.next.sendAt)) selection.next = issue;
+  }
+  for (const issue of consideredIssues(input)) {
     const stale = input.now - issue.sendAt.getTime() > input.staleAfterMs;
-    if (stale && issue.id !== latestPassed) continue;
     if (issue.status === undefined) {
       if (!stale) selection.unreadable.push(issue);
     } else if (issue.status === 'draft') {
@@ -71,4 +67,15 @@ export function selectDueIssues(input: DueInput): DueSelection {
     }
   }
   return selection;
+}
+
+/**
+ * Pure: the issues a cron run looks at: those whose time has passed, less
+ * the superseded ones (stale, with a later issue whose time has passed too).
+ * The caller works out `remaining` only for these.
+ */
+export function consideredIssues(input: Pick<DueInput, 'issues' | 'now' | 'staleAfterMs'>): IssueTiming[] {
+  const passed = input.issues.filter((issue) => issue.sendAt.getTime() <= input.now);
+  const latest = passed.reduce<IssueId | undefined>((max, issue) => (max === undefined || issue.id > max ? issue.id : max), undefined);
+  return passed.filter((issue) => issue.id === latest || input.now - issue.sendAt.getTime() <= input.staleAfterMs);
 }

@@ -1,16 +1,14 @@
-import type { Schedule } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
 import type { Issue, SectionName } from './issue.js';
-import { issueSendAt } from './send-time.js';
 
 export interface IssueContext {
   organisations: readonly Organisation[];
   timeZone: string;
-  /** Decides the send time of an issue without send_at; the 1st at 09:00 when absent. */
-  schedule?: Schedule;
+  /** When the issue goes out (issueSendAt): deadlines and dates are checked against it. */
+  sendAt: Date;
   /** Mailing lists that exist in members.csv; undefined when the list could not be read. */
   knownLists?: ReadonlySet<string>;
 }
@@ -30,8 +28,7 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     problems.push({ severity, file: issue.file, line: lineOf(path), message, ...(hint ? { hint } : {}) });
   };
   const ids = new Set(context.organisations.map((o) => o.id));
-  const sendAt = issueSendAt(issue, context.timeZone, context.schedule);
-  const sendDate = zonedDate(sendAt, context.timeZone);
+  const sendDate = zonedDate(context.sendAt, context.timeZone);
 
   if (issue.sendAtText !== undefined && parseDateTime(issue.sendAtText, context.timeZone) === undefined) {
     at(['send_at'], 'error', `send_at: "${issue.sendAtText}" is not a real date and time`, 'Write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T09:00.');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextSubject } from '../../src/issue/next-subject.js';
 import { parseIssue } from '../../src/issue/parse-issue.js';
 import { scaffoldIssue, type ScaffoldInput } from '../../src/issue/scaffold-issue.js';
+import { issueSendAt } from '../../src/issue/send-time.js';
 import { validateIssue } from '../../src/issue/validate-issue.js';
 import type { Organisation } from '../../src/organisations/organisation.js';
 
@@ -51,7 +52,7 @@ describe('scaffoldIssue', () => {
 
   it('validates against the organisations with only the empty-section warning', () => {
     const { issue, lineOf } = parseIssue(scaffoldIssue(input), 'issues/2027-01.md', '2027-01');
-    const problems = validateIssue(issue!, lineOf, { organisations: [awkward], timeZone: 'Europe/London' });
+    const problems = validateIssue(issue!, lineOf, { organisations: [awkward], timeZone: 'Europe/London', sendAt: issueSendAt(issue!, 'Europe/London', { sendDay: 'first-working-day', sendTime: '09:00' }) });
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'research: the section is empty and will be left out' })]);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../../src/issue/parse-issue.js';
+import { issueSendAt } from '../../src/issue/send-time.js';
 import { validateIssue } from '../../src/issue/validate-issue.js';
 import type { Organisation } from '../../src/organisations/organisation.js';
+
+const SCHEDULE = { sendDay: 'first-working-day', sendTime: '09:00' } as const;
 
 const organisations: Organisation[] = [
   { id: 'aberlour', name: 'Aberlour', areas: [], services: [], spotlight: true },
@@ -11,7 +14,7 @@ const organisations: Organisation[] = [
 function check(frontMatter: string, knownLists?: Set<string>) {
   const { issue, lineOf, problems } = parseIssue(`---\nsubject: S\nsend_at: 2026-12-01T09:00\n${frontMatter}---\n`, 'issues/2026-12.md', '2026-12');
   expect(problems).toEqual([]);
-  return validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London', ...(knownLists ? { knownLists } : {}) });
+  return validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London', sendAt: issueSendAt(issue!, 'Europe/London', SCHEDULE), ...(knownLists ? { knownLists } : {}) });
 }
 
 const research = 'research:\n  - title: R\n    url: https://example.org/r\n';
@@ -66,7 +69,8 @@ describe('validateIssue', () => {
   it('compares deadlines in the workspace time zone', () => {
     // 00:30 on 1 December in London is still 30 November in New York.
     const { issue, lineOf } = parseIssue(`---\nsubject: S\nsend_at: 2026-12-01T00:30Z\n${research}${training}funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-11-30\n---\n`, 'issues/2026-12.md', '2026-12');
-    expect(validateIssue(issue!, lineOf, { organisations, timeZone: 'America/New_York' })).toEqual([]);
-    expect(validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London' })).toHaveLength(1);
+    for (const [timeZone, problems] of [['America/New_York', 0], ['Europe/London', 1]] as const) {
+      expect(validateIssue(issue!, lineOf, { organisations, timeZone, sendAt: issueSendAt(issue!, timeZone, SCHEDULE) })).toHaveLength(problems);
+    }
   });
 });
