@@ -7,7 +7,7 @@ import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { composeSampleMessage } from './sample-message.js';
 
 /** Gmail clips messages whose HTML is larger than about 102 KB. */
-export const GMAIL_CLIP_BYTES = 102 * 1024;
+const GMAIL_CLIP_BYTES = 102 * 1024;
 
 export interface BuildOptions {
   dir: string;

@@ -31,7 +31,7 @@ export function describePlan(plan: DeliveryPlan, details: { issue: string; subje
 }
 
 /** The least time `count` sends take under the limits (ignoring the server's own speed). */
-export function estimateDuration(count: number, rates: readonly RateLimit[]): number {
+function estimateDuration(count: number, rates: readonly RateLimit[]): number {
   if (count <= 0) return 0;
   return Math.max(0, ...rates.map((rate) => Math.ceil(count / rate.count - 1) * UNIT_MS[rate.unit]));
 }

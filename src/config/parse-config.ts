@@ -50,7 +50,7 @@ const oauth2 = z
   });
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
-export const configSchema = z.strictObject({
+const configSchema = z.strictObject({
   network: z.strictObject({
     name: text,
     short_name: text.max(40, 'must be at most 40 characters').optional(),

@@ -160,7 +160,7 @@ function memberReader(file: string, context: MemberContext) {
   return { columns: index as ReadonlyMap<MemberColumn, number>, row, finish };
 }
 
-export function splitLists(value: string | undefined): string[] {
+function splitLists(value: string | undefined): string[] {
   if (value === undefined) return [];
   return [...new Set(value.split(/[;|]/u).map((list) => list.trim()).filter((list) => list !== ''))];
 }

@@ -5,7 +5,7 @@ import type { MemberColumn, ParsedMembers } from './parse-members.js';
 import type { ImportPlan } from './plan-import.js';
 
 /** The header of a members.csv that an import creates. */
-export const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
+const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
 
 /**
  * Pure: the new text of `members.csv` after an import. Rows the import does

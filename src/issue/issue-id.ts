@@ -21,10 +21,6 @@ export function nextIssueId(id: IssueId): IssueId {
   return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
 }
 
-export function previousIssueId(id: IssueId): IssueId {
-  const [year, month] = id.split('-').map(Number) as [number, number];
-  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
-}
 
 /** Whole months from `from` to `to`; negative when `to` is earlier. */
 export function monthsBetween(from: IssueId, to: IssueId): number {

@@ -20,13 +20,13 @@ const itemBase = {
   carried_from: z.string().refine(isIssueId, 'must be an issue month, YYYY-MM').optional(),
 };
 
-export const researchItemSchema = z.strictObject({
+const researchItemSchema = z.strictObject({
   ...itemBase,
   source: text.optional(),
   published: date.optional(),
 });
 
-export const trainingItemSchema = z.strictObject({
+const trainingItemSchema = z.strictObject({
   ...itemBase,
   date: date.optional(),
   location: text.optional(),
@@ -34,7 +34,7 @@ export const trainingItemSchema = z.strictObject({
   deadline: date.optional(),
 });
 
-export const fundingItemSchema = z.strictObject({
+const fundingItemSchema = z.strictObject({
   ...itemBase,
   funder: text.optional(),
   amount: looseText.optional(),

@@ -24,7 +24,7 @@ export function isEmailAddress(text: string): boolean {
 }
 
 /** A mail domain of at least two labels, Unicode or ASCII. */
-export function isDomainName(domain: string): boolean {
+function isDomainName(domain: string): boolean {
   if (domain === '' || /[\s@]/u.test(domain)) return false;
   const ascii = domainToASCII(domain.normalize('NFC'));
   if (ascii === '' || ascii.length > 253) return false;

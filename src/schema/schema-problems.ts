@@ -44,7 +44,7 @@ export function schemaProblems(
 }
 
 /** `research[2].url` (shown 1-based: `research item 3, url`). */
-export function describePath(path: YamlPath): string {
+function describePath(path: YamlPath): string {
   const parts = path;
   if (parts.length === 0) return 'file';
   let out = '';

@@ -141,7 +141,7 @@ function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
 }
 
 /** `j***@example.org`: enough to follow a complaint in the log, not to harvest addresses. */
-export function maskAddress(email: string): string {
+function maskAddress(email: string): string {
   const at = email.lastIndexOf('@');
   return at <= 0 ? '***' : `${email.slice(0, 1)}***@${email.slice(at + 1)}`;
 }

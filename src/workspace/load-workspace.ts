@@ -5,7 +5,7 @@ import { MEMBERS_FILE, SUPPRESSIONS_FILE, type Member, type Suppression } from '
 import { readMembers } from '../contacts/parse-members.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
 import type { Problem } from '../errors.js';
-import type { Issue, IssueId } from '../issue/issue.js';
+import type { IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
 import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
 import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisation.js';
@@ -73,4 +73,3 @@ export function selectIssue(workspace: Workspace, id: IssueId | undefined): ({ i
   return workspace.issues.at(-1);
 }
 
-export type { Issue };
