@@ -17,7 +17,11 @@ export function itemYaml(fields: ItemFields, indent: number, newline: string): s
     .join('');
 }
 
-/** Pure: an item as a flow mapping (`{ title: …, url: … }`), for a section written as a flow list. */
+/**
+ * Pure: an item as a flow mapping, for a section written as a flow list
+ * (`[{…}, {…}]`). JSON is YAML's flow style with every string double-quoted,
+ * so a summary over several lines stays on one line and reads back exactly.
+ */
 export function itemFlowYaml(fields: ItemFields): string {
-  return stringify(fields, { lineWidth: 0, version: '1.2', collectionStyle: 'flow' }).replace(/\n$/u, '');
+  return JSON.stringify(fields);
 }

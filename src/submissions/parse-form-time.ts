@@ -19,24 +19,25 @@ export function parseFormTime(cell: FormCell): CellResult<FormTime> {
   }
   const text = cell.text.trim();
   const parts = text.split(/\s*(?:-|–|—|\bto\b|\buntil\b)\s*/iu);
-  const start = parts[0] === undefined ? undefined : readClock(parts[0]);
   const end = parts.length === 2 ? readClock(parts[1]!) : undefined;
+  // "2-4pm": a bare start hour is clear once the end has its am or pm.
+  const start = parts[0] === undefined ? undefined : readClock(parts[0], end?.meridiem !== undefined);
   if (!start || parts.length > 2 || (parts.length === 2 && !end)) return { error: `"${text}" is not a time of day`, hint: HINT };
   if (!end) return { value: { time: clock(start.hour, start.minute) } };
-  // "2-4pm": the start takes the end's afternoon when it has none of its own.
+  // The start takes the end's afternoon when it has none of its own.
   let startHour = start.hour;
   if (!start.meridiem && end.meridiem === 'p' && startHour < 12 && startHour + 12 <= end.hour) startHour += 12;
   return { value: { time: clock(startHour, start.minute), endTime: clock(end.hour, end.minute) } };
 }
 
-function readClock(text: string): { hour: number; minute: number; meridiem?: 'a' | 'p' } | undefined {
+function readClock(text: string, bare = false): { hour: number; minute: number; meridiem?: 'a' | 'p' } | undefined {
   const match = CLOCK.exec(text.trim());
   if (!match) return undefined;
   let hour = Number(match[1]);
   const minute = match[2] === undefined ? 0 : Number(match[2]);
   const meridiem = match[3]?.toLowerCase() as 'a' | 'p' | undefined;
   // A bare number ("10") could be anything; minutes or am/pm make it a time.
-  if (match[2] === undefined && meridiem === undefined) return undefined;
+  if (match[2] === undefined && meridiem === undefined && !bare) return undefined;
   if (minute > 59) return undefined;
   if (meridiem) {
     if (hour < 1 || hour > 12) return undefined;
