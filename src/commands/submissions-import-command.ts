@@ -81,7 +81,7 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
 
   const before = files.issues.find((entry) => entry.id === target.id)!.text;
   const after = insertItems(before, plan.added, file, target.id);
-  out.problems(sortProblems([...columns.problems, ...unchecked]));
+  out.problems(sortProblems([...table.problems, ...columns.problems, ...unchecked]));
   reportSubmissions(plan, { file, source: options.label, issue: target.id, dryRun: options.dryRun }, out);
 
   const result = { issue: target.id, added: plan.added.length, duplicates: plan.duplicates.length, rejected: plan.rejected.length };
