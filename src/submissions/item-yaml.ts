@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Scalar, stringify } from 'yaml';
 import type { ItemFields } from './response-to-item.js';
 
 /**
@@ -8,13 +8,25 @@ import type { ItemFields } from './response-to-item.js';
  * back exactly as given.
  */
 export function itemYaml(fields: ItemFields, indent: number, newline: string): string {
-  const text = stringify([fields], { lineWidth: 0, version: '1.2' });
+  const text = stringify([quoteTimes(fields)], { lineWidth: 0, version: '1.2' });
   const pad = ' '.repeat(indent);
   return text
     .replace(/\n$/u, '')
     .split('\n')
     .map((line) => (line === '' ? '' : pad + line) + newline)
     .join('');
+}
+
+/** Times in quotes, as the issue files write them: YAML 1.1 tools read a bare 14:00 as a number. */
+function quoteTimes(fields: ItemFields): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(fields).map(([key, value]) => {
+      if (typeof value !== 'string' || !/^\d{1,2}:\d{2}$/u.test(value)) return [key, value];
+      const quoted = new Scalar(value);
+      quoted.type = 'QUOTE_DOUBLE';
+      return [key, quoted];
+    }),
+  );
 }
 
 /**

@@ -115,7 +115,7 @@ describe('snippet submissions import', () => {
     const after = await ws.read(DRAFT);
     onlyLinesAdded(draft, after);
     expect(after).toContain('status: draft   # not yet!\n\n# Members\' news goes last.\n');
-    expect(after).toContain('  - title: Baby massage, for practitioners\n    url: https://example.org/massage\n    date: 2027-02-03\n    time: 14:00\n    end_time: 16:00\n    organisation: barnardos-nurture\n    summary: |-\n      Hands-on, "gentle" and free.\n      Bring a towel.\n');
+    expect(after).toContain('  - title: Baby massage, for practitioners\n    url: https://example.org/massage\n    date: 2027-02-03\n    time: "14:00"\n    end_time: "16:00"\n    organisation: barnardos-nurture\n    summary: |-\n      Hands-on, "gentle" and free.\n      Bring a towel.\n');
     expect((await runCli(['check', '2026-12'], { cwd: ws.dir })).code).toBe(0);
   });
 
