@@ -168,6 +168,17 @@ describe('snippet submissions import', () => {
     }
   });
 
+  it('refuses a draft with errors, naming them, and changes nothing', async () => {
+    await writeMicrosoftFormsXlsx(join(ws.dir, 'responses.xlsx'), QUESTIONS, RESPONSES);
+    const broken = (await ws.read(DRAFT)).replace('status: draft\n', 'status: drafted\n');
+    await ws.write(DRAFT, broken);
+    const result = await run(['responses.xlsx']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/issues\/2026-12\.md:\d+: error: status: must be draft or approved/u);
+    expect(result.stderr).toContain('error: nothing imported: fix issues/2026-12.md first');
+    expect(await ws.read(DRAFT)).toBe(broken);
+  });
+
   it('says which file it cannot read, without a stack trace', async () => {
     await ws.write('broken.xlsx', 'PK not really a zip');
     const broken = await run(['broken.xlsx']);
