@@ -23,9 +23,8 @@ export function reportSubmissions(plan: SubmissionPlan, where: { file: string; s
   }
   out.problems([...plan.rejected.flatMap((r) => r.problems), ...plan.warnings].sort((a, b) => rowOf(a.file) - rowOf(b.file) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)));
 
-  const perSection = SECTIONS.map((section) => [section, plan.added.filter((item) => item.section === section).length] as const).filter(([, count]) => count > 0);
-  const added = `${plan.added.length} ${where.dryRun ? 'would be added' : 'added'}${perSection.length > 0 ? ` (${perSection.map(([section, count]) => `${section} ${count}`).join(', ')})` : ''}`;
-  const duplicates = `${plan.duplicates.length} duplicate${plan.duplicates.length === 1 ? '' : 's'} skipped`;
+  const added = `${plan.added.length} ${where.dryRun ? 'would be added' : 'added'}${perSection(plan.added)}`;
+  const duplicates = `${plan.duplicates.length} duplicate${plan.duplicates.length === 1 ? '' : 's'} skipped${perSection(plan.duplicates.map((d) => d.item))}`;
   const rows = plan.rejected.map((r) => r.row);
   const rejected = `${rows.length} rejected${rows.length > 0 ? ` (row${rows.length === 1 ? '' : 's'} ${rows.join(', ')})` : ''}`;
   out.info(`${prefix}${where.file} from ${where.source}: ${added}, ${duplicates}, ${rejected}.`);
@@ -38,6 +37,12 @@ export function reportSubmissions(plan: SubmissionPlan, where: { file: string; s
   if (hasErrors(plan.rejected.flatMap((r) => r.problems))) {
     out.info('Rejected responses were not added: correct them in the form\'s results and import again (the rest are skipped as duplicates), or add them by hand.');
   }
+}
+
+/** ` (research 1, news 2)`, or nothing when there are none. */
+function perSection(items: readonly FormItem[]): string {
+  const counts = SECTIONS.map((section) => [section, items.filter((item) => item.section === section).length] as const).filter(([, count]) => count > 0);
+  return counts.length === 0 ? '' : ` (${counts.map(([section, count]) => `${section} ${count}`).join(', ')})`;
 }
 
 function describe(item: FormItem): string {

@@ -56,7 +56,7 @@ describe('snippet submissions import', () => {
 
     const first = await run(['responses.xlsx']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('issues/2026-12.md from responses.xlsx: 3 added (research 1, training 1, news 1), 2 duplicates skipped, 1 rejected (row 5).');
+    expect(first.stdout).toContain('issues/2026-12.md from responses.xlsx: 3 added (research 1, training 1, news 1), 2 duplicates skipped (training 1, funding 1), 1 rejected (row 5).');
     expect(first.stdout).toMatch(/duplicate {2}row 4 {2}training: "Trauma informed practice": already at issues\/2026-12\.md:\d+ \(same link\)/u);
     expect(first.stdout).toMatch(/duplicate {2}row 7 {2}funding: "Community small grants": already at issues\/2026-11\.md:\d+ \(same link\)/u);
     expect(first.stdout).toContain('Next: `snippet check 2026-12`, then `snippet preview 2026-12`');
@@ -75,7 +75,7 @@ describe('snippet submissions import', () => {
 
     const again = await run(['responses.xlsx']);
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain('0 added, 5 duplicates skipped, 1 rejected (row 5).');
+    expect(again.stdout).toContain('0 added, 5 duplicates skipped (research 1, training 2, funding 1, news 1), 1 rejected (row 5).');
     expect(again.stdout).toContain('Nothing to add; issues/2026-12.md is unchanged.');
     expect(await ws.read(DRAFT)).toBe(after);
   });
@@ -107,7 +107,7 @@ describe('snippet submissions import', () => {
 
     const result = await run(['form.csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('1 added (training 1), 1 duplicate skipped, 2 rejected (rows 4, 5).');
+    expect(result.stdout).toContain('1 added (training 1), 1 duplicate skipped (training 1), 2 rejected (rows 4, 5).');
     expect(result.stdout).toMatch(/row 3 {2}training: .*already at issues\/2026-12\.md:\d+ \(same title and organisation\)/u);
     expect(result.stderr).toContain('form.csv:row 4: error: Date: "31/02/2027" is not a date');
     expect(result.stderr).toContain('form.csv:row 5: error: Title: has no answer, and the item needs one');
