@@ -2,6 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { googleFormsCsv, windows1252, writeMicrosoftFormsXlsx, type Answer } from '../support/form-exports.js';
+import { spawnCli } from '../support/spawn-cli.js';
 import { runCli, sampleWorkspace } from '../support/workspace.js';
 
 let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
@@ -178,6 +179,33 @@ describe('snippet submissions import', () => {
     expect(result.stderr).toContain('error: nothing imported: fix issues/2026-12.md first');
     expect(await ws.read(DRAFT)).toBe(broken);
   });
+
+  it('killed at any moment, leaves the draft as it was or with every item, and the next run finishes the job once', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => ({
+      'What are you sharing?': 'Research', Title: `Paper ${i}`, Link: `https://example.org/paper/${i}`, 'Your name': `Person ${i}`, 'Your email': `p${i}@example.org`,
+    }));
+    await writeMicrosoftFormsXlsx(join(ws.dir, 'many.xlsx'), QUESTIONS, many);
+    const before = await ws.read(DRAFT);
+    const started = Date.now();
+    expect((await run(['many.xlsx'])).code).toBe(0);
+    const wholeRunMs = Date.now() - started;
+    const complete = await ws.read(DRAFT);
+    expect(onlyLinesAdded(before, complete)).toHaveLength(100 * 6);
+
+    // Bounded: a kill at a few points from start-up to just after the write.
+    for (const fraction of [0.5, 0.9, 1.3]) {
+      await ws.write(DRAFT, before);
+      const running = spawnCli(['submissions', 'import', 'many.xlsx'], { cwd: ws.dir });
+      await new Promise((resolve) => setTimeout(resolve, wholeRunMs * fraction));
+      running.child.kill('SIGKILL');
+      await running.done;
+      expect([before, complete]).toContain(await ws.read(DRAFT));
+      // A temporary file a kill leaves behind is hidden, and no issue.
+      expect((await readdir(join(ws.dir, 'issues'))).filter((name) => !name.startsWith('.'))).toEqual(['2026-11.md', '2026-12.md']);
+      expect((await run(['many.xlsx'])).code).toBe(0);
+      expect(await ws.read(DRAFT)).toBe(complete);
+    }
+  }, 120_000);
 
   it('says which file it cannot read, without a stack trace', async () => {
     await ws.write('broken.xlsx', 'PK not really a zip');
