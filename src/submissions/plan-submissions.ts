@@ -55,7 +55,7 @@ export function planSubmissions(
 
   for (const response of responses) {
     const { item } = response;
-    if (item === undefined || hasErrors(response.problems)) {
+    if (item === undefined) {
       plan.rejected.push({ row: response.row, problems: response.problems });
       continue;
     }
@@ -66,7 +66,10 @@ export function planSubmissions(
       continue;
     }
     const where = `${source}:row ${response.row}`;
-    const problems = [...response.problems, ...validateFormItem(item, where, target.id, target.context)];
+    // Every problem at once, but an answer that could not be read (a date that is no date) is not also "missing".
+    const unread = new Set(response.problems.map((p) => p.message.split(':')[0]));
+    const checked = validateFormItem(item, where, target.id, target.context).filter((p) => !unread.has(p.message.split(':')[0]));
+    const problems = [...response.problems, ...checked];
     if (hasErrors(problems)) {
       plan.rejected.push({ row: response.row, problems });
       continue;

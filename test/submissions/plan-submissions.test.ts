@@ -76,6 +76,7 @@ describe('responseToItem and planSubmissions', () => {
       { 'What are you sharing?': 'Funding', Title: 'Closed fund', Link: 'https://example.org/4', Deadline: '01/01/2027' },
       { 'What are you sharing?': 'A poem', Title: 'Ode' },
       { 'What are you sharing?': 'Funding', Title: 'No deadline', Link: 'https://example.org/6' },
+      { 'What are you sharing?': 'Funding', Title: 'Two wrongs', Link: 'example.org/7', Deadline: 'soon' },
     ]);
     expect(result.added).toEqual([]);
     const errors = result.rejected.map((r) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`));
@@ -86,6 +87,8 @@ describe('responseToItem and planSubmissions', () => {
       ['form.csv:row 5: Deadline: 2027-01-01 is before the send date 2027-01-05'],
       ['form.csv:row 6: What are you sharing?: "A poem" is not one of the answers'],
       ['form.csv:row 7: Deadline: has no answer, and the item needs one'],
+      // Every problem of a row at once; the deadline that is no date is not also "missing".
+      ['form.csv:row 8: Deadline: "soon" is not a date', 'form.csv:row 8: Link: must be a web address starting with http:// or https://'],
     ]);
     expect(result.rejected.every((r) => r.problems.every((p) => p.hint))).toBe(true);
   });
