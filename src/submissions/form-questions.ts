@@ -58,7 +58,8 @@ export const SECTION_ANSWERS: Readonly<Record<ItemSection, string>> = {
 
 /** The section an answer to "What are you sharing?" names, or undefined. */
 export function sectionOfAnswer(answer: string): ItemSection | undefined {
-  const wanted = normaliseHeading(answer);
+  // Microsoft Forms ends each choice of a multiple-answer question with ";".
+  const wanted = normaliseHeading(answer.replace(/;\s*$/u, ''));
   return ANSWERS.find(([, words]) => words.includes(wanted))?.[0];
 }
 

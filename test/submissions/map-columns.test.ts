@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sectionOfAnswer } from '../../src/submissions/form-questions.js';
 import { mapColumns } from '../../src/submissions/map-columns.js';
 
 describe('mapColumns', () => {
@@ -46,5 +47,12 @@ describe('mapColumns', () => {
   it('reports a submissions.columns key that is not a question, in the config', () => {
     const { problems } = mapColumns(['What are you sharing?', 'Title'], { Titel: 'Name' }, 'form.csv');
     expect(problems).toMatchObject([{ severity: 'error', file: 'snippet.config.yaml', message: 'submissions.columns: "Titel" is not one of the form\'s questions', hint: 'Did you mean "Title"?' }]);
+  });
+});
+
+describe('sectionOfAnswer', () => {
+  it('reads the four answers in any case, the words people use for them, and Microsoft Forms\' trailing ";"', () => {
+    expect(['Research', 'training or event', 'Event', 'FUNDING', 'News from members', 'Training or event;'].map(sectionOfAnswer)).toEqual(['research', 'training', 'training', 'funding', 'news', 'training']);
+    expect(['Research;News;', 'Poetry', ''].map(sectionOfAnswer)).toEqual([undefined, undefined, undefined]);
   });
 });
