@@ -51,5 +51,11 @@ function inFormWords(problem: Problem, item: FormItem, where: string): Problem {
   const question = field === 'deadline' ? (item.section === 'training' ? QUESTIONS.bookingDeadline : QUESTIONS.deadline) : field === undefined ? undefined : QUESTION_OF_FIELD[field];
   if (question !== undefined) message = `${question}${message.slice(field!.length)}`;
   message = message.replace(/: is required \(text\)$/u, ': has no answer, and the item needs one');
-  return { severity: problem.severity, file: where, message, hint: problem.hint ?? FIX };
+  return { severity: problem.severity, file: where, message, hint: problem.hint ?? (field === 'url' ? linkHint(item.fields.url) : FIX) };
+}
+
+/** Members often leave out the https://; the hint says what the link probably is. */
+function linkHint(link: unknown): string {
+  const guess = typeof link === 'string' && /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/iu.test(link.trim()) ? `https://${link.trim()}` : undefined;
+  return guess ? `Probably ${guess}: correct it in the form's results and import again, or add the item by hand.` : FIX;
 }

@@ -91,6 +91,7 @@ describe('responseToItem and planSubmissions', () => {
       ['form.csv:row 8: Deadline: "soon" is not a date', 'form.csv:row 8: Link: must be a web address starting with http:// or https://'],
     ]);
     expect(result.rejected.every((r) => r.problems.every((p) => p.hint))).toBe(true);
+    expect(result.rejected[0]!.problems[0]!.hint).toBe('Probably https://www.example.org/course: correct it in the form\'s results and import again, or add the item by hand.');
   });
 
   it('skips a response already published (same link after normalising, or same title and organisation), before judging its deadline', () => {
