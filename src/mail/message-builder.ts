@@ -7,7 +7,7 @@ import { recipientValues, splitAtPlaceholders } from '../render/personalise.js';
 import type { RenderedIssue } from '../render/render-issue.js';
 import type { Mailbox } from '../schema/mailbox.js';
 import { messageId } from './message-id.js';
-import { encodeHeaderWords, foldHeader, quotedPrintable } from './nodemailer-mailer.js';
+import { encodeHeaderWords, foldHeader, quotedPrintable } from '../smtp/nodemailer-mailer.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 
 export interface MessageRecipient {
