@@ -2,8 +2,14 @@ import type { Problem } from '../errors.js';
 import type { Organisation } from './organisation.js';
 import { lastFeatured, pickSpotlight, type SpotlightFeature } from './pick-spotlight.js';
 import type { YamlPath } from '../schema/located-yaml.js';
-import type { Issue } from '../issue/issue.js';
-import { monthsBetween } from '../issue/issue-id.js';
+import { monthsBetween, type Month } from '../time/month.js';
+
+/** What the rotation check reads of an issue. */
+export interface FeaturingIssue {
+  id: Month;
+  file: string;
+  spotlight?: string | undefined;
+}
 
 export interface RotationContext {
   organisations: readonly Organisation[];
@@ -17,7 +23,7 @@ export interface RotationContext {
  * Pure: the rotation's warnings for one issue. A manual choice is respected,
  * so nothing here is an error; an unknown id is validateIssue's error.
  */
-export function checkSpotlightRotation(issue: Issue, lineOf: (path: YamlPath) => number | undefined, context: RotationContext): Problem[] {
+export function checkSpotlightRotation(issue: FeaturingIssue, lineOf: (path: YamlPath) => number | undefined, context: RotationContext): Problem[] {
   const id = issue.spotlight;
   const organisation = context.organisations.find((o) => o.id === id);
   if (id === undefined || organisation === undefined) return [];

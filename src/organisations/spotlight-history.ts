@@ -1,4 +1,4 @@
-import type { Issue, IssueId } from '../issue/issue.js';
+import type { Month } from '../time/month.js';
 import type { SpotlightFeature } from './pick-spotlight.js';
 
 /**
@@ -6,6 +6,6 @@ import type { SpotlightFeature } from './pick-spotlight.js';
  * `spotlight`, oldest first. There is no state file to drift out of step with
  * them, and an issue naming an organisation since removed still counts.
  */
-export function spotlightHistory(issues: ReadonlyArray<{ id: IssueId; issue: Issue | undefined }>): SpotlightFeature[] {
+export function spotlightHistory(issues: ReadonlyArray<{ id: Month; issue: { spotlight?: string | undefined } | undefined }>): SpotlightFeature[] {
   return issues.flatMap(({ id, issue }) => (issue?.spotlight === undefined ? [] : [{ month: id, organisation: issue.spotlight }]));
 }

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { SmtpEnvironment } from './smtp-settings.js';
-import { registerSecret } from '../cli/redact.js';
 
 /**
  * SMTP settings from the environment; the password and CA files are read
@@ -21,7 +20,6 @@ export function smtpEnvironment(env: NodeJS.ProcessEnv): SmtpEnvironment {
     }
   };
   const passFromFile = read('SNIPPET_SMTP_PASS_FILE');
-  if (passFromFile !== undefined) registerSecret(passFromFile.replace(/\r?\n$/u, ''));
   const caFromFile = read('SNIPPET_SMTP_CA_FILE');
   return {
     SNIPPET_SMTP_URL: env.SNIPPET_SMTP_URL,

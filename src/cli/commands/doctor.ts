@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { smtpEnvironment } from '../../smtp/smtp-environment.js';
+import { readSmtpEnvironment } from '../read-smtp-environment.js';
 
 export function registerDoctor(program: Command, cli: CliContext): void {
   program
@@ -8,7 +8,7 @@ export function registerDoctor(program: Command, cli: CliContext): void {
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
       const { doctorCommand } = await import('../../actions/doctor-command.js');
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }

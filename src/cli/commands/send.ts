@@ -7,7 +7,7 @@ import { integerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
-import { smtpEnvironment } from '../../smtp/smtp-environment.js';
+import { readSmtpEnvironment } from '../read-smtp-environment.js';
 import { parseDateTime } from '../../time/zoned-time.js';
 
 interface SendFlags {
@@ -53,7 +53,7 @@ export function registerSend(program: Command, cli: CliContext): void {
           rates: flags.rate.length > 0 ? flags.rate : undefined,
           connections: flags.connections,
           resendInDoubt: flags.resendInDoubt === true,
-          smtp: smtpEnvironment(cli.env),
+          smtp: readSmtpEnvironment(cli.env),
           unsubscribeSecret: cli.unsubscribeSecret,
           signal: interrupt.signal,
         };
