@@ -2,7 +2,7 @@ import { join, relative } from 'node:path';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import type { IssueId } from '../issue/issue.js';
 import { toEml } from '../smtp/nodemailer-mailer.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { composeSampleMessage } from './sample-message.js';
 

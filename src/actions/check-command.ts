@@ -1,6 +1,6 @@
 import { hasErrors } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { prepareIssue } from './prepare-issue.js';
 
 export interface CheckOptions {

@@ -1,7 +1,7 @@
 import { MEMBERS_FILE } from '../contacts/member.js';
 import { sortProblems, type Problem } from '../errors.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface ContactsCheckOptions {
   dir: string;

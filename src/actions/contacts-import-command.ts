@@ -7,7 +7,7 @@ import { rewriteMembersCsv } from '../contacts/rewrite-members-csv.js';
 import { SnippetError, type Problem } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface ContactsImportOptions {
   dir: string;

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { SnippetError } from '../errors.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface ContactsListOptions {
   dir: string;

@@ -4,7 +4,7 @@ import { SnippetError } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface ContactsUnsubscribeOptions {
   dir: string;

@@ -8,8 +8,8 @@ import { isSnippetError } from '../errors.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
-import { describeProbe, type DoctorCheck } from '../cli/describe-probe.js';
-import type { Output } from '../cli/output.js';
+import { describeProbe, type DoctorCheck } from '../smtp/describe-probe.js';
+import type { Output } from '../output.js';
 import { smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
 
 export type { DoctorCheck };

@@ -9,7 +9,7 @@ import type { MemberHeaders, PreviewRender } from '../preview/preview-state.js';
 import { createRenderJob } from '../preview/render-job.js';
 import { watchWorkspace } from '../preview/watch-workspace.js';
 import { isLoopback } from '../schema/is-loopback.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { composeSampleMessage, type SampleMessage } from './sample-message.js';
 

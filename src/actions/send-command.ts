@@ -19,7 +19,7 @@ import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { createMailer } from '../smtp/smtp-connection-settings.js';
 import { STAND_IN_RECIPIENT } from './sample-recipient.js';

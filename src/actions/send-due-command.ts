@@ -12,7 +12,7 @@ import { issueSendAt } from '../issue/send-time.js';
 import { formatZoned, parseDateTime } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { recordingOutput } from '../cli/recording-output.js';
 import { sendCommand, type SendOptions } from './send-command.js';
 import { sendDeliveryReport } from './send-delivery-report.js';

@@ -5,7 +5,7 @@ import { SnippetError, sortProblems } from '../errors.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 import { monthAfterLatest, warnUncountedSpotlights } from '../workspace/rotation-context.js';
 
 export interface SpotlightOptions {

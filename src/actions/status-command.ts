@@ -8,7 +8,7 @@ import type { IssueId } from '../issue/issue.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface StatusOptions {
   dir: string;

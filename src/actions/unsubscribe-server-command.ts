@@ -8,7 +8,7 @@ import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
 import { readText } from '../workspace/read-workspace-files.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 export interface UnsubscribeServerCommandOptions {
   dir: string;

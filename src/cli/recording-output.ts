@@ -1,5 +1,5 @@
 import { formatProblem } from '../errors.js';
-import type { Output } from './output.js';
+import type { Output } from '../output.js';
 
 /** An Output that passes everything on and keeps a copy of each line (not progress), e.g. for a report by mail. */
 export function recordingOutput(out: Output): Output & { readonly lines: string[] } {

@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../delivery/send-engine.js';
 import { formatDuration } from './send-report.js';
-import type { Output } from './output.js';
+import type { Output } from '../output.js';
 
 /**
  * Progress of a send: a bar with rate and ETA on a terminal, and otherwise

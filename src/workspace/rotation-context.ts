@@ -2,7 +2,7 @@ import type { IssueId } from '../issue/issue.js';
 import { issueFile, nextIssueId } from '../issue/issue-id.js';
 import { instantToZoned, pad } from '../time/zoned-time.js';
 import type { Workspace } from './load-workspace.js';
-import type { Output } from '../cli/output.js';
+import type { Output } from '../output.js';
 
 /** The month `snippet new` starts by default: the one after the latest issue, or next month when there is none. */
 export function monthAfterLatest(issues: Workspace['issues'], now: Date, timeZone: string): IssueId {

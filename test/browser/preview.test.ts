@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/output.js';
 import { startPreview, type PreviewHandle } from '../../src/actions/preview-command.js';
 import { ROOT, sampleWorkspace } from '../support/workspace.js';
 

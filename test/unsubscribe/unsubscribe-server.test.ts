@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Output } from '../../src/cli/output.js';
+import type { Output } from '../../src/output.js';
 import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
 import { unsubscribeUrl } from '../../src/mail/unsubscribe-token.js';
 import { sampleWorkspace } from '../support/workspace.js';

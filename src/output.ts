@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import type { Problem } from './errors.js';
 
 /**
  * Where commands report to. The CLI supplies one that writes to the
