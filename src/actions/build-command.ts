@@ -1,7 +1,7 @@
 import { join, relative } from 'node:path';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import type { IssueId } from '../issue/issue.js';
-import { toEml } from '../smtp/nodemailer-mailer.js';
+import { toEml } from '../mail/to-eml.js';
 import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { composeSampleMessage } from './sample-message.js';
@@ -33,7 +33,7 @@ export async function buildCommand(options: BuildOptions, out: Output): Promise<
   out.problems(prepared.problems);
 
   const message = composeSampleMessage(prepared, { unsubscribeSecret: options.unsubscribeSecret, now: options.now });
-  const eml = await toEml(message);
+  const eml = toEml(message.raw);
 
   const outDir = options.out ?? join(options.dir, 'out', issue.id);
   const files = [

@@ -97,7 +97,7 @@ async function checkSmtp(options: DoctorOptions, config: Config): Promise<Doctor
     return checks;
   }
 
-  const { probeSmtp } = await import('../smtp/nodemailer-mailer.js');
+  const { probeSmtp } = await import('../smtp/probe-smtp.js');
   const probe = await probeSmtp(settings, config.from.address, { timeouts: options.smtpTimeouts ?? { connection: 15_000, greeting: 15_000, socket: 30_000 }, ...(accessToken ? { accessToken } : {}) });
   return [...checks, ...describeProbe(probe, settings, config.from.address)];
 }

@@ -21,7 +21,7 @@ import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
-import { createMailer } from '../smtp/smtp-connection-settings.js';
+import { createMailer } from '../smtp/create-mailer.js';
 import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import { sendProgress } from '../cli/send-progress.js';
 import { describePlan, describeReport, describeStop } from '../cli/send-report.js';

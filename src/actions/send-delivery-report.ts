@@ -12,7 +12,7 @@ import { buildReportMessage } from '../mail/report-message.js';
 import type { Mailbox } from '../schema/mailbox.js';
 import { formatDuration } from '../cli/send-report.js';
 import type { SendDueOutcome } from '../cli/send-due-summary.js';
-import { createMailer } from '../smtp/smtp-connection-settings.js';
+import { createMailer } from '../smtp/create-mailer.js';
 
 export interface DeliveryReportInput {
   dir: string;

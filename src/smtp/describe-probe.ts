@@ -1,6 +1,6 @@
 import type { SmtpSettings } from './smtp-settings.js';
-import type { SmtpErrorLike } from '../delivery/send-result.js';
-import type { SmtpProbe } from './nodemailer-mailer.js';
+import type { SmtpErrorLike } from './classify-smtp-error.js';
+import type { SmtpProbe } from './probe-smtp.js';
 
 /** One line of `snippet doctor`. */
 export interface DoctorCheck {

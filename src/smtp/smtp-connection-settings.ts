@@ -1,6 +1,4 @@
 import type { Config } from '../config/config.js';
-import { createOutboxMailer } from './outbox-mailer.js';
-import type { Mailer } from '../delivery/send-result.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment, type SmtpSettings } from './smtp-settings.js';
 import { accessTokenProvider, type AccessTokenProvider } from './access-token.js';
 
@@ -18,19 +16,4 @@ export function smtpConnectionSettings(env: SmtpEnvironment, config: Config, wor
     settings,
     accessToken: oauth2 ? accessTokenProvider(oauth2, { clientSecret: env.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd: workspace }) : undefined,
   };
-}
-
-/** An outbox folder, or SMTP (nodemailer is loaded only when needed). */
-export async function createMailer(input: {
-  outbox: string | undefined;
-  smtp: SmtpEnvironment;
-  config: Config;
-  workspace: string;
-  connections: number;
-  timeouts?: { connection: number; greeting: number; socket: number } | undefined;
-}): Promise<Mailer> {
-  if (input.outbox !== undefined) return createOutboxMailer(input.outbox);
-  const { settings, accessToken } = smtpConnectionSettings(input.smtp, input.config, input.workspace);
-  const { createSmtpMailer } = await import('./nodemailer-mailer.js');
-  return createSmtpMailer(settings, { connections: input.connections, ...(input.timeouts ? { timeouts: input.timeouts } : {}), ...(accessToken ? { accessToken } : {}) });
 }

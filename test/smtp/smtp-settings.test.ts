@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifySmtpError } from '../../src/delivery/send-result.js';
+import { classifySmtpError } from '../../src/smtp/classify-smtp-error.js';
 import { isLoopback, smtpSettingsFromEnv } from '../../src/smtp/smtp-settings.js';
-import { smtpConnectionOptions } from '../../src/smtp/nodemailer-mailer.js';
+import { smtpConnectionOptions } from '../../src/smtp/smtp-connection-options.js';
 
 const timeouts = { connection: 1, greeting: 1, socket: 1 };
 
