@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { readSmtpEnvironment } from '../read-smtp-environment.js';
 
 export function registerDoctor(program: Command, cli: CliContext): void {
   program
@@ -8,6 +7,7 @@ export function registerDoctor(program: Command, cli: CliContext): void {
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
       const { doctorCommand } = await import('../../actions/doctor-command.js');
+      const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
       const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
       cli.setExitCode(result.exitCode);
     });

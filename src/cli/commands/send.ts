@@ -7,7 +7,6 @@ import { integerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
-import { readSmtpEnvironment } from '../read-smtp-environment.js';
 import { parseDateTime } from '../../time/zoned-time.js';
 
 interface SendFlags {
@@ -45,6 +44,8 @@ export function registerSend(program: Command, cli: CliContext): void {
       const interrupt = onInterrupt('Stopping after the messages in flight (Ctrl-C again to quit at once)…');
       try {
         const terminal = cli.output();
+        // Loaded here, not at start-up: commands other than send never load the SMTP side.
+        const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
         const output = logOutput(terminal, { json: flags.json === true });
         const common = {
           dir: cli.dir(command),
