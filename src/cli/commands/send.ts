@@ -59,13 +59,13 @@ export function registerSend(program: Command, cli: CliContext): void {
           signal: interrupt.signal,
         };
         if (flags.due) {
-          const { sendDueCommand } = await import('../../actions/send-due-command.js');
+          const { sendDueCommand } = await import('../send-due-command.js');
           const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, output);
           if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
           cli.setExitCode(outcome.exitCode);
           return;
         }
-        const { sendCommand } = await import('../../actions/send-command.js');
+        const { sendCommand } = await import('../send-command.js');
         const result = await sendCommand(
           { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, confirm: terminal.interactive ? confirm : undefined },
           output,

@@ -20,11 +20,11 @@ import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from '../output.js';
-import { prepareIssue, requireRendered } from './prepare-issue.js';
+import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
-import { STAND_IN_RECIPIENT } from './sample-recipient.js';
-import { sendProgress } from '../cli/send-progress.js';
-import { describePlan, describeReport, describeStop } from '../cli/send-report.js';
+import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
+import { sendProgress } from './send-progress.js';
+import { describePlan, describeReport, describeStop } from './send-report.js';
 
 export interface SendOptions {
   dir: string;

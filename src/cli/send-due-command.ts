@@ -13,10 +13,10 @@ import { formatZoned, parseDateTime } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
-import { recordingOutput } from '../cli/recording-output.js';
+import { recordingOutput } from './recording-output.js';
 import { sendCommand, type SendOptions } from './send-command.js';
-import { sendDeliveryReport } from './send-delivery-report.js';
-import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from '../cli/send-due-summary.js';
+import { sendDeliveryReport } from '../actions/send-delivery-report.js';
+import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from './send-due-summary.js';
 
 export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'clock'> {
   /** Pretend it is this time (`--now`, as written: local to the workspace's time zone unless it has an offset). */
