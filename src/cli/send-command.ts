@@ -1,24 +1,17 @@
 import { resolve } from 'node:path';
+import type { Config } from '../config/config.js';
 import type { RateLimit } from '../config/rate-limit.js';
-import { addressKey } from '../contacts/member.js';
-import { appendSuppressions } from '../contacts/append-suppression.js';
-import { planDelivery, type DeliveryPlan, type Recipient } from '../delivery/delivery-plan.js';
-import { LedgerFile, readLedger } from '../delivery/ledger-file.js';
-import { recipientStates, type SendMode } from '../delivery/ledger-event.js';
-import { RateLimiter } from '../delivery/rate-limiter.js';
-import { readRateHistory } from '../delivery/read-rate-history.js';
-import { acquireSendLock } from '../delivery/send-lock.js';
-import { runSendEngine, systemClock, type Clock, type SendReport } from '../delivery/send-engine.js';
-import type { Mailer } from '../delivery/send-result.js';
+import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
+import type { SendMode } from '../delivery/ledger-event.js';
+import { systemClock, type Clock, type SendReport } from '../delivery/send-engine.js';
+import { runSendSession } from '../delivery/send-session.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
-import { ledgerLabel, ledgerPath, lockPath } from '../delivery/state-paths.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { prepareMessageBuilder } from '../mail/message-builder.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
-import { zonedDate } from '../time/zoned-time.js';
 import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
@@ -58,9 +51,11 @@ export interface SendOutcome {
 }
 
 /**
- * `snippet send`: plan who gets the issue, then send under the lock through
- * the ledger. Exit 1 when anyone failed or is in doubt, 75 when work is left
- * for a later run (a limit, a server that is down, deferrals), else 0.
+ * `snippet send`: check the issue can go, then send it through the send
+ * session (lock, ledger, plan, limits, engine), asking first on a terminal,
+ * and print the plan, the progress and the report. Exit 1 when anyone failed
+ * or is in doubt, 75 when work is left for a later run (a limit, a server
+ * that is down, deferrals), else 0.
  */
 export async function sendCommand(options: SendOptions, out: Output): Promise<SendOutcome> {
   const clock = options.clock ?? systemClock;
@@ -84,18 +79,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     });
   }
 
-  const path = ledgerPath(options.dir, issue.id, mode);
-  const label = ledgerLabel(issue.id, mode);
-  const states = recipientStates(await readLedger(path, label));
-  const plan: DeliveryPlan =
-    mode === 'test'
-      ? { send: options.testTo.map((email) => ({ key: addressKey(email), email })), audience: options.testTo.length, suppressed: [], alreadyDelivered: 0, alreadyFailed: 0, inDoubt: [], retrying: 0 }
-      : planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: states, resendInDoubt: options.resendInDoubt });
-
-  const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
-  // An outbox is not a mail server: limits apply to it only when given for the run.
-  const rates = options.rates ?? (outbox ? [] : config.sending.rates);
-  const connections = options.connections ?? config.sending.connections;
+  const { rates, connections, transport } = sendTransport(options, config);
   const build = prepareMessageBuilder({
     config,
     issueId: issue.id,
@@ -104,98 +88,108 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined),
     now: () => new Date(clock.now()),
   });
-  const transport = outbox ? `outbox ${outbox}` : describeSmtp(options.smtp, config.smtp.oauth2 !== undefined);
 
-  if (options.dryRun) {
-    const sample = plan.send[0] ?? STAND_IN_RECIPIENT;
-    const messageBytes = build(sample).raw.length;
-    for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, messageBytes, rates, connections, transport, mode })) out.info(line);
-    return { exitCode: 0, plan, report: undefined };
+  // What the run came to when it sent nothing (a dry run, nothing left, or the question answered no).
+  let unsent: { exitCode: 0 | 1 } | undefined;
+  let progress: ReturnType<typeof sendProgress> | undefined;
+  const session = await runSendSession({
+    dir: options.dir,
+    command: `send ${issue.id}${mode === 'test' ? ' --test-to' : ''}`,
+    dryRun: options.dryRun,
+    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) })) }],
+    members: workspace.members,
+    suppressions: workspace.suppressions,
+    resendInDoubt: options.resendInDoubt,
+    ...sessionSettings(options, config, clock),
+    choose: async (plans) => {
+      const plan = plans.get(issue.id)!;
+      if (options.dryRun) {
+        const sample = plan.send[0] ?? STAND_IN_RECIPIENT;
+        const messageBytes = build(sample).raw.length;
+        for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, messageBytes, rates, connections, transport, mode })) out.info(line);
+        unsent = { exitCode: 0 };
+        return [];
+      }
+      if (plan.send.length === 0) {
+        out.info(`${issue.id}: nothing to send (${plan.alreadyDelivered} delivered, ${plan.alreadyFailed} failed, ${plan.inDoubt.length} in doubt, ${plan.suppressed.length} suppressed).`);
+        for (const recipient of plan.inDoubt) out.info(`  in doubt: ${recipient.email} (send again only with --resend-in-doubt)`);
+        unsent = { exitCode: plan.inDoubt.length > 0 ? 1 : 0 };
+        return [];
+      }
+      if (mode === 'list' && !options.yes) {
+        if (!options.confirm) {
+          throw usageError('sending to the list without a terminal needs --yes', 'Add --yes to confirm (cron lines need it); try --dry-run first to see the plan.');
+        }
+        const question = `Send "${rendered.subject}" to ${plan.send.length} member${plan.send.length === 1 ? '' : 's'} via ${transport}? [y/N] `;
+        if (!(await options.confirm(question))) {
+          out.info('Nothing was sent.');
+          unsent = { exitCode: 1 };
+          return [];
+        }
+      }
+      return [issue.id];
+    },
+    onStart: (_issue, plan) => {
+      out.info(startLine(issue.id, mode, plan.send.length, { transport, connections, rates }));
+      progress = sendProgress(out, plan.send.length, () => clock.now());
+    },
+    onEngineEvent: (_issue, event) => progress?.onEvent(event),
+  });
+
+  const plan = session.plans.get(issue.id)!;
+  const sent = session.issues[0];
+  if (!sent) return { exitCode: unsent?.exitCode ?? 0, plan, report: undefined };
+  if (sent.status === 'error') throw sent.error;
+  progress?.done();
+  const { report } = sent;
+  for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt })) {
+    out.info(line);
   }
-
-  if (plan.send.length === 0) {
-    out.info(`${issue.id}: nothing to send (${plan.alreadyDelivered} delivered, ${plan.alreadyFailed} failed, ${plan.inDoubt.length} in doubt, ${plan.suppressed.length} suppressed).`);
-    for (const recipient of plan.inDoubt) out.info(`  in doubt: ${recipient.email} (send again only with --resend-in-doubt)`);
-    return { exitCode: plan.inDoubt.length > 0 ? 1 : 0, plan, report: undefined };
+  if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
+    throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
   }
-
-  if (mode === 'list' && !options.yes) {
-    if (!options.confirm) {
-      throw usageError('sending to the list without a terminal needs --yes', 'Add --yes to confirm (cron lines need it); try --dry-run first to see the plan.');
-    }
-    const question = `Send "${rendered.subject}" to ${plan.send.length} member${plan.send.length === 1 ? '' : 's'} via ${transport}? [y/N] `;
-    if (!(await options.confirm(question))) {
-      out.info('Nothing was sent.');
-      return { exitCode: 1, plan, report: undefined };
-    }
-  }
-
-  const lock = await acquireSendLock(lockPath(options.dir), `send ${issue.id}${mode === 'test' ? ' --test-to' : ''}`);
-  let mailer: Mailer | undefined;
-  let ledger: LedgerFile | undefined;
-  try {
-    const opened = await LedgerFile.open(path, label);
-    ledger = opened.ledger;
-    // Re-plan under the lock: another run may have finished in the meantime.
-    const lockedPlan =
-      mode === 'test' ? plan : planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: recipientStates(opened.events), resendInDoubt: options.resendInDoubt });
-    const bouncesBefore = await recordBounces(options.dir, opened.events, workspace.suppressions, config.timeZone, clock);
-
-    mailer = await createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts });
-    const limiter = new RateLimiter(rates, await readRateHistory(options.dir, clock.now()));
-    await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode, transport: outbox ? 'outbox' : 'smtp' });
-
-    const started = clock.now();
-    out.info(`sending ${issue.id}${mode === 'test' ? ' (test)' : ''} to ${lockedPlan.send.length} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`);
-    const progress = sendProgress(out, lockedPlan.send.length, () => clock.now());
-    const activeLedger = ledger;
-    const report = await runSendEngine({
-      recipients: lockedPlan.send,
-      build: (recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) }),
-      mailer,
-      journal: { append: (event) => activeLedger.append(event) },
-      limiter,
-      connections,
-      retry: { attempts: config.sending.retries, firstDelayMs: config.sending.retryDelayMs },
-      stopAfterFailures: config.sending.stopAfterFailures,
-      maxWaitMs: config.sending.maxWaitMs,
-      clock,
-      ...(options.signal ? { signal: options.signal } : {}),
-      onEvent: progress.onEvent,
-    });
-    progress.done();
-
-    const bounced = report.failed.filter((f) => f.bounced).map((f) => f.recipient);
-    const added = await suppressBounces(options.dir, bounced, workspace.suppressions.map((s) => s.key), config.timeZone, clock);
-    for (const line of describeReport(report, { issue: issue.id, suppressed: lockedPlan.suppressed.length, elapsedMs: clock.now() - started, bouncesAdded: added + bouncesBefore, earlierInDoubt: lockedPlan.inDoubt })) {
-      out.info(line);
-    }
-    if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-      throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
-    }
-    const left = report.deferred.length + report.notAttempted.length;
-    const exitCode = report.failed.length > 0 || report.inDoubt.length > 0 || lockedPlan.inDoubt.length > 0 ? 1 : left > 0 ? 75 : 0;
-    return { exitCode, plan: lockedPlan, report };
-  } finally {
-    await mailer?.close();
-    await ledger?.close();
-    await lock.release();
-  }
+  return { exitCode: sendExitCode(report, plan), plan, report };
 }
 
-/** Appends bounced addresses not yet suppressed; returns how many were added. */
-async function suppressBounces(dir: string, bounced: readonly Recipient[], suppressed: readonly string[], timeZone: string, clock: Clock): Promise<number> {
-  const known = new Set(suppressed);
-  const fresh = bounced.filter((r) => !known.has(r.key));
-  const date = zonedDate(new Date(clock.now()), timeZone);
-  await appendSuppressions(dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })));
-  return fresh.length;
+/** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
+export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'connections' | 'smtp'>, config: Config): { outbox: string | undefined; rates: readonly RateLimit[]; connections: number; transport: string } {
+  const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
+  return {
+    outbox,
+    // An outbox is not a mail server: limits apply to it only when given for the run.
+    rates: options.rates ?? (outbox ? [] : config.sending.rates),
+    connections: options.connections ?? config.sending.connections,
+    transport: outbox ? `outbox ${outbox}` : describeSmtp(options.smtp, config.smtp.oauth2 !== undefined),
+  };
 }
 
-/** A run that stopped after a bounce but before suppressing it: suppress it now. */
-async function recordBounces(dir: string, events: Awaited<ReturnType<typeof LedgerFile.open>>['events'], suppressions: ReadonlyArray<{ key: string }>, timeZone: string, clock: Clock): Promise<number> {
-  const bounced = events.filter((e) => e.type === 'failed' && e.bounced).map((e) => ({ key: (e as { to: string }).to, email: (e as { to: string }).to }));
-  return suppressBounces(dir, bounced, suppressions.map((s) => s.key), timeZone, clock);
+/** The session's settings that every send shares: transport, limits, retries, clock. */
+export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm'>, config: Config, clock: Clock) {
+  const { outbox, rates, connections } = sendTransport(options, config);
+  return {
+    mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
+    transport: outbox ? ('outbox' as const) : ('smtp' as const),
+    rates,
+    connections,
+    retry: { attempts: config.sending.retries, firstDelayMs: config.sending.retryDelayMs },
+    stopAfterFailures: config.sending.stopAfterFailures,
+    maxWaitMs: config.sending.maxWaitMs,
+    timeZone: config.timeZone,
+    clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+/** The line a send starts with. */
+export function startLine(issue: IssueId, mode: SendMode, count: number, how: { transport: string; connections: number; rates: readonly RateLimit[] }): string {
+  const { transport, connections, rates } = how;
+  return `sending ${issue}${mode === 'test' ? ' (test)' : ''} to ${count} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`;
+}
+
+/** 1 when anyone failed or is in doubt, 75 when work is left for a later run, else 0. */
+export function sendExitCode(report: SendReport, plan: DeliveryPlan): 0 | 1 | 75 {
+  const left = report.deferred.length + report.notAttempted.length;
+  return report.failed.length > 0 || report.inDoubt.length > 0 || plan.inDoubt.length > 0 ? 1 : left > 0 ? 75 : 0;
 }
 
 function describeSmtp(env: SmtpEnvironment, oauth2: boolean): string {

@@ -56,6 +56,8 @@ export interface SendSessionInput {
   choose(plans: ReadonlyMap<IssueId, DeliveryPlan>): Promise<readonly IssueId[]>;
   onStart?(issue: IssueId, plan: DeliveryPlan): void;
   onEngineEvent?(issue: IssueId, event: EngineEvent): void;
+  /** Each chosen issue once it is done (sent, stopped, or not made ready). */
+  onDone?(outcome: SessionIssueOutcome): void;
   /** After the issues: one more message (the delivery report), sent under the same lock and limits. */
   followUp?(issues: readonly SessionIssueOutcome[]): OutgoingMessage | undefined;
 }
@@ -106,6 +108,10 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
     const result: SendSessionResult = { plans, issues: [], followUp: undefined };
     if (input.dryRun || chosen.length === 0) return result;
 
+    const done = (outcome: SessionIssueOutcome): void => {
+      result.issues.push(outcome);
+      input.onDone?.(outcome);
+    };
     const suppressed = new Set(input.suppressions.map((s) => s.key));
     const limiter = new RateLimiter(input.rates, await readRateHistory(input.dir, clock.now(), events));
     for (const id of chosen) {
@@ -121,7 +127,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         mailer ??= await input.mailer();
       } catch (error) {
         if (!isSnippetError(error)) throw error;
-        result.issues.push({ issue: id, plan, status: 'error', error });
+        done({ issue: id, plan, status: 'error', error });
         continue;
       }
       await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode: issue.mode, transport: input.transport });
@@ -143,7 +149,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       });
       const bounced = report.failed.filter((f) => f.bounced).map((f) => f.recipient);
       const bouncesAdded = bouncesBefore + (await suppress(bounced, suppressed, input));
-      result.issues.push({ issue: id, plan, status: 'sent', report, bouncesAdded, elapsedMs: clock.now() - started });
+      done({ issue: id, plan, status: 'sent', report, bouncesAdded, elapsedMs: clock.now() - started });
     }
 
     const message = input.followUp?.(result.issues);
