@@ -13,7 +13,7 @@ export function registerSubmissions(program: Command, cli: CliContext): void {
     .argument('[issue]', 'the issue month, YYYY-MM (default: the next issue to be sent that is still a draft)', issueArgument)
     .option('--dry-run', 'report what would be added and write nothing')
     .action(async (file: string, issue: string | undefined, options: { dryRun?: boolean }, command: Command) => {
-      const { submissionsImportCommand } = await import('../../commands/submissions-import-command.js');
+      const { submissionsImportCommand } = await import('../../actions/submissions-import-command.js');
       await submissionsImportCommand({ dir: cli.dir(command), file: resolve(file), label: file, issue, dryRun: options.dryRun === true }, cli.output());
     });
 }
