@@ -43,12 +43,15 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
   const { config } = workspace;
   const issue = selected.issue;
   let sendAt: Date | undefined;
-  if (issue && config) {
-    sendAt = issueSendAt(issue, config.timeZone, config.schedule);
+  // An issue with schema errors is still checked on its right fields, so every problem shows at once.
+  const checkable = issue ?? selected.salvaged;
+  if (checkable && config) {
+    const checkSendAt = issueSendAt(checkable, config.timeZone, config.schedule);
+    if (issue) sendAt = checkSendAt;
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt, knownLists }));
+    problems.push(...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt: checkSendAt, knownLists }));
     problems.push(
-      ...checkSpotlightRotation(issue, selected.lineOf, {
+      ...checkSpotlightRotation(checkable, selected.lineOf, {
         organisations: workspace.organisations,
         history: spotlightHistory(workspace.issues),
         repeatMonths: config.spotlight.repeatMonths,

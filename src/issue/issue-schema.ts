@@ -10,13 +10,14 @@ const looseText = z.union([z.string(), z.number()]).transform(String);
 const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-12-15');
 const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
 const markdown = z.string();
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be an organisation id in kebab-case, e.g. home-start-glasgow-north');
+/** Any text: validateIssue says which organisation was meant when it is not an id (a name, a typo). */
+const organisationId = text;
 
 const itemBase = {
   title: text,
   url,
   summary: markdown.optional(),
-  organisation: id.optional(),
+  organisation: organisationId.optional(),
   carried_from: z.string().refine(isIssueId, 'must be an issue month, YYYY-MM').optional(),
 };
 
@@ -59,7 +60,7 @@ export const frontMatterSchema = z.strictObject({
   lists: z
     .union([text.transform((v) => [v]), z.array(text)], { error: 'must be a list name or a list of names, e.g. [members, managers]' })
     .optional(),
-  spotlight: id.optional(),
+  spotlight: organisationId.optional(),
   spotlight_note: markdown.optional(),
   meeting: z.boolean().optional(),
   research: section(researchItemSchema),

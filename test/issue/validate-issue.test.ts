@@ -9,6 +9,8 @@ const SCHEDULE = { sendDay: 'first-working-day', sendTime: '09:00' } as const;
 const organisations: Organisation[] = [
   { id: 'aberlour', name: 'Aberlour', areas: [], services: [], spotlight: true },
   { id: 'home-start-glasgow-north', name: 'Home-Start Glasgow North', areas: [], services: [], spotlight: true },
+  { id: 'addaction', name: 'Addaction', areas: [], services: [], spotlight: true },
+  { id: 'barnardos-nurture', name: "Barnardo's Nurture", areas: [], services: [], spotlight: true },
 ];
 
 function check(frontMatter: string, knownLists?: Set<string>) {
@@ -31,6 +33,19 @@ describe('validateIssue', () => {
     expect(check(`spotlight: home-start\n${full}`)).toEqual([
       expect.objectContaining({ severity: 'error', line: 4, message: 'spotlight: no organisation has the id "home-start"', hint: expect.stringContaining('home-start-glasgow-north') }),
     ]);
+  });
+
+  it('spotlight: Addaction asks "did you mean addaction?" (a name where an id is expected)', () => {
+    expect(check(`spotlight: Addaction\n${full}`)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 4, message: 'spotlight: no organisation has the id "Addaction"', hint: 'Did you mean "addaction"? Write the id, as in contacts/organisations.yaml.' }),
+    ]);
+  });
+
+  it('suggests the id of an organisation written by its name or misspelt', () => {
+    const byName = check(`${research}    organisation: Barnardo's Nurture\n${training}${funding}`);
+    expect(byName).toEqual([expect.objectContaining({ line: 7, message: 'research item 1, organisation: no organisation has the id "Barnardo\'s Nurture"', hint: expect.stringMatching(/^Did you mean "barnardos-nurture"\?/u) })]);
+    const misspelt = check(`spotlight: home-start-glasgow-nroth\n${full}`);
+    expect(misspelt).toEqual([expect.objectContaining({ hint: expect.stringMatching(/^Did you mean "home-start-glasgow-north"\?/u) })]);
   });
 
   it('rejects an unknown item organisation', () => {
