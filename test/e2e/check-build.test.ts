@@ -90,7 +90,7 @@ describe('snippet check', () => {
   it('explains a missing workspace', async () => {
     const result = await runCli(['check', '--dir', join(ws.dir, 'nowhere')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/snippet\.config\.yaml: error: the workspace has no snippet\.config\.yaml/u);
+    expect(result.stderr).toMatch(/nowhere is not a snippet workspace: it has no snippet\.config\.yaml/u);
     expect(result.stderr).not.toMatch(STACK);
   });
 
