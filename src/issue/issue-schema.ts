@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../time/zoned-time.js';
+import { dateTimeProblem, isIsoDate } from '../time/zoned-time.js';
 import { isIssueId } from './issue-id.js';
-
-const SEND_AT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/u;
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** Money and costs are often written as bare numbers in YAML; keep them as text. */
@@ -54,7 +52,10 @@ export const frontMatterSchema = z.strictObject({
   preheader: z.string().refine((v) => !/[\r\n]/u.test(v), 'must be a single line').optional(),
   send_at: z
     .string()
-    .regex(SEND_AT, 'must be a date and time such as 2026-12-01T09:00 (local time) or 2026-12-01T09:00Z')
+    .superRefine((value, context) => {
+      const problem = dateTimeProblem(value);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
   status: z.enum(['draft', 'approved'], { error: 'must be draft or approved' }).default('draft'),
   lists: z

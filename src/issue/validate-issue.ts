@@ -2,7 +2,7 @@ import type { Problem } from '../errors.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { closestWord } from '../schema/closest-word.js';
 import type { YamlPath } from '../schema/located-yaml.js';
-import { parseDateTime, zonedDate } from '../time/zoned-time.js';
+import { zonedDate } from '../time/zoned-time.js';
 import type { Issue, SectionName } from './issue.js';
 
 export interface IssueContext {
@@ -31,9 +31,6 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   const ids = new Set(context.organisations.map((o) => o.id));
   const sendDate = zonedDate(context.sendAt, context.timeZone);
 
-  if (issue.sendAtText !== undefined && parseDateTime(issue.sendAtText, context.timeZone) === undefined) {
-    at(['send_at'], 'error', `send_at: "${issue.sendAtText}" is not a real date and time`, 'Write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T09:00.');
-  }
   if (issue.spotlight !== undefined && !ids.has(issue.spotlight)) {
     at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, context.organisations));
   }
