@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-const SECTIONS = new Set(['research', 'training', 'funding']);
+const SECTIONS = new Set(['research', 'training', 'funding', 'news']);
 /** Past every send date, so a stand-in deadline never raises a problem of its own. */
 const FAR_DEADLINE = '9999-12-31';
 const ITEM_STAND_INS: Record<string, string> = { title: '(untitled)', url: 'https://example.invalid/', deadline: FAR_DEADLINE };
@@ -49,7 +49,7 @@ function standIn(front: Record<string, unknown>, path: ReadonlyArray<string | nu
   }
   const item = items[index] as unknown;
   if (field === undefined || typeof field !== 'string' || item === null || typeof item !== 'object' || Array.isArray(item)) {
-    items[index] = top === 'funding' ? { title: ITEM_STAND_INS.title, url: ITEM_STAND_INS.url, deadline: FAR_DEADLINE } : { title: ITEM_STAND_INS.title, url: ITEM_STAND_INS.url };
+    items[index] = { title: ITEM_STAND_INS.title, ...(top === 'news' ? {} : { url: ITEM_STAND_INS.url }), ...(top === 'funding' ? { deadline: FAR_DEADLINE } : {}) };
     return;
   }
   const fields = item as Record<string, unknown>;
