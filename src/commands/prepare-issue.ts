@@ -8,6 +8,7 @@ import { validateIssue } from '../issue/validate-issue.js';
 import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
 import type { RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
+import { preferPlaceholders } from '../workspace/placeholders.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../workspace/spotlight-history.js';
 
@@ -69,7 +70,8 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
       problems.push(...problemsOf(error, 'templates'));
     }
   }
-  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(problems) };
+  const placeholders = [...workspace.placeholders, ...selected.placeholders];
+  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(preferPlaceholders(problems, placeholders)) };
 }
 
 /** For commands that need a valid, rendered issue: its parts, or an error carrying every problem. */
