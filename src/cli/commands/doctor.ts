@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { smtpEnvironment } from '../smtp-environment.js';
@@ -8,7 +9,8 @@ export function registerDoctor(program: Command, cli: CliContext): void {
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
       const { doctorCommand } = await import('../../commands/doctor-command.js');
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
+      const passFile = cli.env.SNIPPET_SMTP_PASS_FILE ? resolve(cli.env.SNIPPET_SMTP_PASS_FILE) : undefined;
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }
