@@ -14,6 +14,9 @@ export interface IssueContext {
   knownLists?: ReadonlySet<string>;
 }
 
+/** Phones show about the first 60 to 70 characters of a subject; beyond this the end may be cut off. */
+export const LONG_SUBJECT = 65;
+
 /** Summaries longer than this read badly in an email; the coordinator is warned. */
 export const LONG_SUMMARY = 600;
 
@@ -31,6 +34,10 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   const ids = new Set(context.organisations.map((o) => o.id));
   const sendDate = zonedDate(context.sendAt, context.timeZone);
 
+  const subjectLength = [...issue.subject].length;
+  if (subjectLength > LONG_SUBJECT) {
+    at(['subject'], 'warning', `subject: ${subjectLength} characters; a phone shows about the first 60 to 70`, 'Put the words that matter first, or shorten it.');
+  }
   if (issue.spotlight !== undefined && !ids.has(issue.spotlight)) {
     at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, context.organisations));
   }

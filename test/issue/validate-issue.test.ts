@@ -48,6 +48,14 @@ describe('validateIssue', () => {
     expect(misspelt).toEqual([expect.objectContaining({ hint: expect.stringMatching(/^Did you mean "home-start-glasgow-north"\?/u) })]);
   });
 
+  it('warns about a subject longer than a phone shows', () => {
+    const subject = 'GGC PMHN snippet — December 2026: fathers, peer support and three funding calls closing soon';
+    const { issue, lineOf } = parseIssue(`---\nsubject: "${subject}"\nsend_at: 2026-12-01T09:00\n${full}---\n`, 'issues/2026-12.md', '2026-12');
+    const problems = validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London', sendAt: issueSendAt(issue!, 'Europe/London', SCHEDULE) });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 2, message: `subject: ${[...subject].length} characters; a phone shows about the first 60 to 70` })]);
+    expect(check(full)).toEqual([]);
+  });
+
   it('rejects an unknown item organisation', () => {
     const problems = check(`${research}    organisation: nobody\n${training}${funding}`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 7 })]);
