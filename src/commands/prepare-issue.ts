@@ -12,6 +12,13 @@ import { preferPlaceholders } from '../workspace/placeholders.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../workspace/spotlight-history.js';
 
+/**
+ * The config's defaults, for checking an issue while the config has errors.
+ * The default send day is the month's earliest, so a deadline it finds
+ * passed is passed on any schedule.
+ */
+const CHECK_DEFAULTS = { timeZone: 'Europe/London', schedule: { sendDay: 'first-working-day', sendTime: '09:00' }, repeatMonths: 12 } as const;
+
 export interface PreparedIssue {
   workspace: Workspace;
   /** Undefined when the issue or the config has errors. */
@@ -44,18 +51,21 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
   const { config } = workspace;
   const issue = selected.issue;
   let sendAt: Date | undefined;
-  // An issue with schema errors is still checked on its right fields, so every problem shows at once.
+  // An issue with schema errors is still checked on its right fields, and an
+  // issue in a workspace whose config has errors against the defaults, so
+  // every problem shows at once.
   const checkable = issue ?? selected.salvaged;
-  if (checkable && config) {
-    const checkSendAt = issueSendAt(checkable, config.timeZone, config.schedule);
-    if (issue) sendAt = checkSendAt;
+  if (checkable) {
+    const settings = config ? { timeZone: config.timeZone, schedule: config.schedule, repeatMonths: config.spotlight.repeatMonths } : CHECK_DEFAULTS;
+    const checkSendAt = issueSendAt(checkable, settings.timeZone, settings.schedule);
+    if (issue && config) sendAt = checkSendAt;
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt: checkSendAt, knownLists }));
+    problems.push(...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: settings.timeZone, sendAt: checkSendAt, knownLists }));
     problems.push(
       ...checkSpotlightRotation(checkable, selected.lineOf, {
         organisations: workspace.organisations,
         history: spotlightHistory(workspace.issues),
-        repeatMonths: config.spotlight.repeatMonths,
+        repeatMonths: settings.repeatMonths,
       }),
     );
   }

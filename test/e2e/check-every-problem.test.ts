@@ -78,3 +78,16 @@ describe('impossible time offsets', () => {
     expect(result.stderr).toMatch(/\+25:00/u);
   });
 });
+
+describe('a config with a mistake', () => {
+  it('still lets check report the issue\'s passed funding deadline in the same run', async () => {
+    const config = await ws.read('snippet.config.yaml');
+    await ws.write('snippet.config.yaml', config.replace('time_zone: Europe/London', 'time_zone: Europe/London\ncolour: blue'));
+    const issue = await ws.read('issues/2026-12.md');
+    await ws.write('issues/2026-12.md', issue.replace('    deadline: 2026-12-10', '    deadline: 2026-11-10'));
+    const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(1);
+    expect(errorLines(result.stderr, 'snippet.config.yaml')).toEqual([expect.stringMatching(/unknown field "colour"/u)]);
+    expect(errorLines(result.stderr, 'issues/2026-12.md')).toEqual([expect.stringMatching(/funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u)]);
+  });
+});
