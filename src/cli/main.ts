@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { CONFIG_FILE } from '../config/config.js';
 import { formatError, isSnippetError, plain, SnippetError, usageError } from '../errors.js';
-import type { Output } from '../commands/output.js';
+import type { Output } from '../output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { createProgram } from './program.js';

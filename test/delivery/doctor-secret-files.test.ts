@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { doctorCommand } from '../../src/commands/doctor-command.js';
+import { doctorCommand } from '../../src/actions/doctor-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 

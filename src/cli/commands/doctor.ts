@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { smtpEnvironment } from '../smtp-environment.js';
 
 export function registerDoctor(program: Command, cli: CliContext): void {
   program
     .command('doctor')
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
-      const { doctorCommand } = await import('../../commands/doctor-command.js');
+      const { doctorCommand } = await import('../../actions/doctor-command.js');
+      const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
       const passFile = cli.env.SNIPPET_SMTP_PASS_FILE ? resolve(cli.env.SNIPPET_SMTP_PASS_FILE) : undefined;
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile }, cli.output());
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }
