@@ -34,7 +34,8 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   const bytes = await readFile(options.file).catch((error: NodeJS.ErrnoException) => {
     throw new SnippetError(`cannot read ${options.label}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`, { hint: 'Give the path of the exported CSV file.' });
   });
-  const incoming = parseMembers(decodeCsvBytes(bytes).text, options.label);
+  const decoded = decodeCsvBytes(bytes, options.label);
+  const incoming = parseMembers(decoded.text, options.label);
   const unreadable = wholeFileErrors(incoming);
   if (unreadable.length > 0) throw new SnippetError(`nothing imported: ${options.label} cannot be read as a contacts file`, { problems: unreadable });
 
@@ -49,7 +50,7 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   });
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
-  out.problems([...plan.rejected, ...plan.warnings, ...warnings]);
+  out.problems([...decoded.warnings, ...plan.rejected, ...plan.warnings, ...warnings]);
 
   const summary = { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length };
   const counts = `${summary.added} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { SnippetError } from '../errors.js';
 import { loadContacts } from './load-contacts.js';
 import type { Output } from './output.js';
@@ -17,6 +18,9 @@ export interface ContactsListOptions {
 export async function contactsListCommand(options: ContactsListOptions, out: Output): Promise<{ listed: number; suppressed: number }> {
   const contacts = await loadContacts(options.dir);
   if (contacts.members === undefined) throw new SnippetError('the mailing list is missing', { file: 'contacts/members.csv', hint: 'Create it with `snippet contacts import FILE`.' });
+  // A list printed from a file with errors would be short without saying so: nothing is printed instead.
+  const errors = contacts.problems.filter((p) => p.severity === 'error' && (p.file === MEMBERS_FILE || p.file === SUPPRESSIONS_FILE));
+  if (errors.length > 0) throw new SnippetError('the mailing list has errors; nothing listed', { problems: errors, hint: 'Correct the lines shown (`snippet contacts check` shows every problem), then try again.' });
   const suppressed = new Set(contacts.suppressions.map((s) => s.key));
   const inList = contacts.members.members.filter((m) => options.list === undefined || m.lists.includes(options.list));
   const listed = inList.filter((m) => !suppressed.has(m.key));

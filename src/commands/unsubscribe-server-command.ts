@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
+import { readCsvFile } from '../contacts/read-csv-file.js';
 import { hasErrors, SnippetError } from '../errors.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
-import { readText } from '../workspace/read-workspace-files.js';
 import { loadContacts } from './load-contacts.js';
 import type { Output } from './output.js';
 
@@ -39,9 +39,9 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   // Read afresh for every unsubscribe: the coordinator or a send may have added rows since.
   const store: SuppressionStore = {
     isSuppressed: async (key) => {
-      const text = await readText(join(options.dir, SUPPRESSIONS_FILE));
-      if (text === undefined) return false;
-      const parsed = parseSuppressions(text, SUPPRESSIONS_FILE);
+      const csv = await readCsvFile(join(options.dir, SUPPRESSIONS_FILE), SUPPRESSIONS_FILE);
+      if (csv === undefined) return false;
+      const parsed = parseSuppressions(csv.text, SUPPRESSIONS_FILE);
       // Appending to a file that cannot be read could land the row inside an open quote: refuse, so the page says "try again".
       if (hasErrors(parsed.problems)) throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
       return parsed.suppressions.some((s) => s.key === key);

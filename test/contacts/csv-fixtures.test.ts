@@ -165,7 +165,7 @@ const CASES: Record<string, Expected> = {
 };
 
 function read(name: string) {
-  return parseMembers(decodeCsvBytes(readFileSync(join(FIXTURES, name))).text, name, { organisationIds: ORGANISATIONS });
+  return parseMembers(decodeCsvBytes(readFileSync(join(FIXTURES, name)), name).text, name, { organisationIds: ORGANISATIONS });
 }
 
 describe('members CSV fixtures', () => {
