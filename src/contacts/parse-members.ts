@@ -89,27 +89,26 @@ function memberReader(file: string, context: MemberContext) {
     const value = i === undefined ? undefined : values[i]?.trim();
     return value === '' ? undefined : value;
   };
+  /** Outlook's "E-mail 2 Address" and "E-mail 3 Address": used when the first address is empty or an Exchange one. */
+  const alternates: number[] = [];
   const indexColumns = (header: readonly string[]): void => {
     indexed = true;
     header.forEach((name, i) => {
       const column = columnOf(name);
       if (column && !index.has(column)) index.set(column, i);
+      if (isAlternateAddressColumn(name)) alternates.push(i);
     });
   };
 
   const row = ({ values, line }: CsvRow, header: readonly string[]): void => {
     if (!indexed) indexColumns(header);
     if (!index.has('email')) return;
-    const written = cell(values, 'email');
-    if (written === undefined) {
-      reject({ severity: 'error', file, line, message: 'the email address is missing', hint: 'Fill it in or delete the row.' });
+    const address = pickAddress(cell(values, 'email'), alternates.map((i) => values[i]?.trim() ?? ''));
+    if (address.problem !== undefined) {
+      reject({ severity: 'error', file, line, ...address.problem });
       return;
     }
-    const email = normaliseAddress(written);
-    if (email === undefined) {
-      reject({ severity: 'error', file, line, message: `"${written}" is not an email address`, hint: 'Correct the address or delete the row.' });
-      return;
-    }
+    const email = address.email;
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
     const first = seen.get(key);
@@ -158,6 +157,39 @@ function memberReader(file: string, context: MemberContext) {
   };
 
   return { columns: index as ReadonlyMap<MemberColumn, number>, row, finish };
+}
+
+const ALTERNATE_ADDRESS = /^e-?mail [23](?: address| - value)$/u;
+
+function isAlternateAddressColumn(header: string): boolean {
+  return ALTERNATE_ADDRESS.test(header.trim().toLowerCase().replace(/[_\s]+/gu, ' '));
+}
+
+/** An Exchange-internal (X.500 / legacyExchangeDN) address, as Outlook exports people in the organisation's address book. */
+const EXCHANGE_ADDRESS = /^(?:ex:)?\/o=/iu;
+
+type PickedAddress = { email: string; problem?: undefined } | { email?: undefined; problem: Pick<Problem, 'message' | 'hint'> };
+
+/** The row's address: the first column's, or else the first usable of the others (Outlook's second and third). */
+function pickAddress(first: string | undefined, others: readonly string[]): PickedAddress {
+  const email = first === undefined ? undefined : normaliseAddress(first);
+  if (email !== undefined) return { email };
+  if (first !== undefined && !EXCHANGE_ADDRESS.test(first)) return { problem: { message: `"${first}" is not an email address`, hint: 'Correct the address or delete the row.' } };
+  for (const other of others) {
+    const alternate = normaliseAddress(other);
+    if (alternate !== undefined) return { email: alternate };
+  }
+  if (first !== undefined) {
+    return {
+      problem: {
+        message: `"${first}" is an Exchange (X.500) address: Outlook's name for someone in your organisation's address book, not an email address`,
+        hint: 'Mail needs their SMTP address (name@…). In Outlook, open the contact and copy the email address it shows into the row; for many contacts, export them from the Global Address List, or ask IT for an export with SMTP addresses, and import that.',
+      },
+    };
+  }
+  const written = others.find((other) => other !== '');
+  if (written !== undefined) return { problem: { message: `"${written}" is not an email address`, hint: 'Correct the address or delete the row.' } };
+  return { problem: { message: 'the email address is missing', hint: 'Fill it in or delete the row.' } };
 }
 
 function splitLists(value: string | undefined): string[] {

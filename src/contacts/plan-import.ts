@@ -87,7 +87,24 @@ function resolveOrganisation(value: string | undefined, organisations: ReadonlyA
   // Without organisations.yaml there is nothing to check against: keep what was written.
   if (organisations.length === 0) return value;
   const wanted = value.trim().toLowerCase();
-  return organisations.find((o) => o.id === value || o.id === wanted || o.name.trim().toLowerCase() === wanted)?.id;
+  const name = plainName(value);
+  return organisations.find((o) => o.id === value || o.id === wanted || plainName(o.name) === name)?.id;
+}
+
+/**
+ * A name as compared: case, spacing and typographic punctuation ignored, so
+ * Outlook's "Barnardo’s Nurture" and "Home–Start" match organisations.yaml's
+ * "Barnardo's Nurture" and "Home-Start".
+ */
+function plainName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[‘’‛ʼ`´]/gu, "'")
+    .replace(/[“”„‟]/gu, '"')
+    .replace(/[‐‑‒–—―−]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {

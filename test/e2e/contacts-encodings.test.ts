@@ -21,6 +21,25 @@ function windows1252(text: string): Buffer {
   return Buffer.from([...text].map((char) => table[char] ?? char.charCodeAt(0)));
 }
 
+const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
+
+describe('snippet contacts import of an Outlook export', () => {
+  it('imports a Windows-1252 export with ’ “ ” – in names and organisations, E-mail 2/3 addresses, and explains an X.500 entry (regression: "O 302 222 H", Barnardo’s Nurture unmatched, E-mail 2 "missing")', async () => {
+    const result = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-windows-1252.csv')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/4 new, 0 updated, 0 unchanged, 1 rejected/u);
+    expect(result.stderr).toMatch(/outlook-windows-1252\.csv:4: error: "\/o=ExchangeLabs\/.*" is an Exchange \(X\.500\) address/u);
+    expect(result.stderr).toMatch(/open the contact and copy the email address.*Global Address List/su);
+    expect(result.stderr).not.toMatch(/is not an id or name/u);
+    const members = await ws.read('contacts/members.csv');
+    expect(members).toContain('\nsiobhan.ohare@example.org,Siobhan O’Hare,barnardos-nurture,\n');
+    expect(members).toContain('\nmags.doyle@example.net,Margaret “Mags” Doyle,home-start-glasgow-north,\n');
+    expect(members).toContain('\nfiona.reid@example.org,Fiona Reid,aberlour,\n');
+    expect(members).toContain('\nross.duncan@example.org,Ross Duncan,,\n');
+    expect(members).not.toMatch(/[\u0080-\u009f\uFFFD]/u);
+  });
+});
+
 describe('contacts files in the encodings spreadsheets save', () => {
   it('reads a UTF-16 members.csv (regression: "no email column (found ��email)", then 0 members and exit 0)', async () => {
     await writeFile(join(ws.dir, 'contacts/members.csv'), utf16('email\tname\torganisation\tlists\r\nciaran@example.org\tCiarán Ó Dónaill\taberlour\tmembers\r\n'));
