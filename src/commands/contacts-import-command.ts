@@ -35,7 +35,7 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
     throw new SnippetError(`cannot read ${options.label}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`, { hint: 'Give the path of the exported CSV file.' });
   });
   const decoded = decodeCsvBytes(bytes, options.label);
-  const incoming = parseMembers(decoded.text, options.label);
+  const incoming = parseMembers(decoded.text, options.label, { repeats: 'latest' });
   const unreadable = wholeFileErrors(incoming);
   if (unreadable.length > 0) throw new SnippetError(`nothing imported: ${options.label} cannot be read as a contacts file`, { problems: unreadable });
 

@@ -40,6 +40,12 @@ export interface ParsedMembers {
 export interface MemberContext {
   /** Organisation ids; when given, an unknown organisation is a warning. */
   organisationIds?: ReadonlySet<string>;
+  /**
+   * Which of two rows with the same address is kept: the first (members.csv,
+   * where rows are rewritten in place) or the latest (an import, where the
+   * later row, say a second form submission, is usually the correction).
+   */
+  repeats?: 'first' | 'latest';
 }
 
 /** Pure: the text of a members CSV in, members and every problem (with its line) out. */
@@ -80,6 +86,8 @@ function memberReader(file: string, context: MemberContext) {
     rejected.push(problem);
   };
   const seen = new Map<string, number>();
+  /** Where each address's member is in `members`, for a later row that replaces it. */
+  const places = new Map<string, number>();
   const members: Member[] = [];
   /** One array per distinct `lists` cell and one string per organisation, shared by every member with it. */
   const listsOf = new Map<string, readonly string[]>();
@@ -112,9 +120,12 @@ function memberReader(file: string, context: MemberContext) {
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
     const first = seen.get(key);
-    if (first !== undefined) {
+    if (first !== undefined && context.repeats !== 'latest') {
       reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
       return;
+    }
+    if (first !== undefined) {
+      reject({ severity: 'warning', file, line: first, message: `${email} is repeated on line ${line} (addresses ignore case); the latest row, line ${line}, is kept and this one ignored`, hint: 'The later row is usually the correction; if this one was right, delete the other and import again.' });
     }
     seen.set(key, line);
     const writtenOrganisation = cell(values, 'organisation');
@@ -133,14 +144,16 @@ function memberReader(file: string, context: MemberContext) {
       listsOf.set(writtenLists!, lists);
     }
     const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
-    members.push({
+    const at = first === undefined ? members.length : places.get(key)!;
+    places.set(key, at);
+    members[at] = {
       email,
       key,
       lists,
       line,
       ...(name !== undefined ? { name } : {}),
       ...(organisation !== undefined ? { organisation } : {}),
-    });
+    };
   };
 
   const finish = (csv: CsvFile): { members: Member[]; rejected: Problem[]; problems: Problem[] } => {
