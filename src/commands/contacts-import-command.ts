@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { decodeCsvBytes } from '../contacts/decode-csv-bytes.js';
 import { MEMBERS_FILE } from '../contacts/member.js';
 import { parseMembers, type ParsedMembers } from '../contacts/parse-members.js';
 import { planImport, type ImportPlan } from '../contacts/plan-import.js';
 import { rewriteMembersCsv } from '../contacts/rewrite-members-csv.js';
+import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError, type Problem } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { loadContacts } from './load-contacts.js';
@@ -36,9 +38,15 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   });
   const decoded = decodeCsvBytes(bytes, options.label);
   const incoming = parseMembers(decoded.text, options.label, { repeats: 'latest' });
+  out.problems(decoded.warnings);
   const unreadable = wholeFileErrors(incoming);
   if (unreadable.length > 0) throw new SnippetError(`nothing imported: ${options.label} cannot be read as a contacts file`, { problems: unreadable });
 
+  // Read, planned and written under the lock: two imports at once must not both start from the old file.
+  return withContactsLock(contactsLockPath(options.dir), () => merge(options, incoming, out));
+}
+
+async function merge(options: ContactsImportOptions, incoming: ParsedMembers, out: Output): Promise<ImportSummary> {
   const contacts = await loadContacts(options.dir);
   const broken = contacts.members ? wholeFileErrors(contacts.members) : [];
   if (broken.length > 0) throw new SnippetError(`nothing imported: fix ${MEMBERS_FILE} first`, { problems: broken });
@@ -50,7 +58,7 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   });
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
-  out.problems([...decoded.warnings, ...plan.rejected, ...plan.warnings, ...warnings]);
+  out.problems([...plan.rejected, ...plan.warnings, ...warnings]);
 
   const summary = { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length };
   const counts = `${summary.added} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;

@@ -48,7 +48,7 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
     const suppression = suppressed.get(row.key);
     if (suppression) {
       const why = [suppression.reason, suppression.date].filter(Boolean).join(' ');
-      plan.rejected.push({ severity: 'warning', ...where, message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`, hint: 'Suppressed addresses are never mailed again. Remove the row from contacts/suppressions.csv only if the person asked to rejoin.' });
+      plan.rejected.push({ severity: 'warning', ...where, message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`, hint: `Suppressed addresses are never mailed again. If the person asked to rejoin, run \`snippet contacts resubscribe ${row.email} --reason …\` and import again.` });
       continue;
     }
     const organisation = resolveOrganisation(row.organisation, context.organisations);

@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { addressKey } from '../contacts/member.js';
 import { isSnippetError } from '../errors.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
@@ -8,8 +7,8 @@ import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
 
 /** The one side effect the server has: the suppression list. */
 export interface SuppressionStore {
-  isSuppressed(key: string): Promise<boolean>;
-  suppress(email: string): Promise<void>;
+  /** Adds the address unless it is already suppressed, reading the list afresh. */
+  suppress(email: string): Promise<'added' | 'already'>;
 }
 
 export interface UnsubscribeServerOptions {
@@ -66,12 +65,8 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
         if (route.kind === 'unsubscribe') {
           note = `${route.via} ${maskAddress(route.email)}`;
           try {
-            const already = await serially(async () => {
-              if (await options.store.isSuppressed(addressKey(route.email))) return true;
-              await options.store.suppress(route.email);
-              return false;
-            });
-            note += already ? ' already suppressed' : ' unsubscribed';
+            const outcome = await serially(() => options.store.suppress(route.email));
+            note += outcome === 'already' ? ' already suppressed' : ' unsubscribed';
             page = { kind: 'done', email: route.email };
           } catch (error) {
             note += ` not saved: ${(error as NodeJS.ErrnoException).code ?? (isSnippetError(error) ? error.message : 'error')}`;
