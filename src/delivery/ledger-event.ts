@@ -1,3 +1,5 @@
+import { addressKey } from '../contacts/member.js';
+
 /**
  * One line of an issue's ledger (`.snippet/ledger/ISSUE.jsonl`). The ledger is
  * append-only and fsync'd: `attempt` is durable before the SMTP transaction
@@ -44,7 +46,9 @@ export function isLedgerEvent(value: unknown): value is LedgerEvent {
 export function recipientStates(events: Iterable<LedgerEvent>): Map<string, RecipientState> {
   const states = new Map<string, RecipientState>();
   const attempts = new Map<string, number>();
-  for (const event of events) {
+  for (const read of events) {
+    // Keyed as members are now, so a ledger written before domains were normalised still matches its members.
+    const event = read.type === 'run' ? read : { ...read, to: addressKey(read.to) };
     switch (event.type) {
       case 'run':
         break;
