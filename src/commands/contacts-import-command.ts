@@ -58,7 +58,8 @@ async function merge(options: ContactsImportOptions, incoming: ParsedMembers, ou
   });
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
-  out.problems([...plan.rejected, ...plan.warnings, ...warnings]);
+  const rowWarnings = incoming.problems.filter((p) => p.severity === 'warning' && !incoming.rejected.includes(p));
+  out.problems([...plan.rejected, ...rowWarnings, ...plan.warnings, ...warnings]);
 
   const summary = { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length };
   const counts = `${summary.added} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;

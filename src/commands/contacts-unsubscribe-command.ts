@@ -2,6 +2,7 @@ import { appendSuppressions } from '../contacts/append-suppression.js';
 import { closeAddress } from '../contacts/close-address.js';
 import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
+import { isPlainAddress, NOT_PLAIN_HINT } from '../contacts/plain-address.js';
 import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
@@ -26,6 +27,7 @@ export interface ContactsUnsubscribeOptions {
 export async function contactsUnsubscribeCommand(options: ContactsUnsubscribeOptions, out: Output): Promise<{ added: boolean }> {
   const email = normaliseAddress(options.email);
   if (email === undefined) throw new SnippetError(`"${options.email}" is not an email address`, { kind: 'usage', hint: 'Give the address as it is on the list, e.g. name@example.org.' });
+  if (!isPlainAddress(email)) throw new SnippetError(`"${options.email}" is not a plain email address; nothing added`, { kind: 'usage', hint: NOT_PLAIN_HINT });
   return withContactsLock(contactsLockPath(options.dir), () => unsubscribe(options, email, out));
 }
 

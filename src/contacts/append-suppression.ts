@@ -5,6 +5,7 @@ import { hasErrors, SnippetError } from '../errors.js';
 import { writeFailureHint, writeFilesAtomically, writeSynced } from '../fs/write-files-atomically.js';
 import { decodeCsvBytes } from './decode-csv-bytes.js';
 import { SUPPRESSIONS_FILE } from './member.js';
+import { neutraliseCell } from './neutralise-cell.js';
 import { columnOf } from './parse-members.js';
 import { readCsvRows } from './read-csv-rows.js';
 
@@ -49,7 +50,7 @@ export async function appendSuppressions(workspace: string, entries: readonly Ne
 }
 
 function newFile(entries: readonly NewSuppression[]): string {
-  return stringify([['email', 'date', 'reason'], ...entries.map((entry) => [entry.email.trim(), entry.date, entry.reason])], { record_delimiter: 'unix' });
+  return stringify([['email', 'date', 'reason'], ...entries.map((entry) => [entry.email.trim(), entry.date, entry.reason].map(neutraliseCell))], { record_delimiter: 'unix' });
 }
 
 /** The text to add to an existing file: its rows in its own column order, separator and line ends. */
@@ -70,7 +71,7 @@ function appended(existing: string, entries: readonly NewSuppression[]): string 
     if (i === dateAt) return entry.date;
     if (i === reasonAt) return entry.reason;
     return '';
-  }));
+  }).map(neutraliseCell));
   const text = stringify(rows, { delimiter: csv.delimiter, record_delimiter: csv.newline });
   return /[\r\n]$/u.test(existing) ? text : csv.newline + text;
 }

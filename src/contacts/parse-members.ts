@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Member } from './member.js';
+import { isPlainAddress, NOT_PLAIN_HINT } from './plain-address.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
 
 export type MemberColumn = 'email' | 'name' | 'firstName' | 'lastName' | 'organisation' | 'lists';
@@ -75,6 +76,7 @@ export function readMembers(text: string, file: string, context: MemberContext =
 }
 
 const NO_LISTS: readonly string[] = Object.freeze([]);
+const FORMULA_START = /^[=+\-@]/u;
 
 function memberReader(file: string, context: MemberContext) {
   const index = new Map<MemberColumn, number>();
@@ -143,6 +145,11 @@ function memberReader(file: string, context: MemberContext) {
       lists = Object.freeze(splitLists(writtenLists));
       listsOf.set(writtenLists!, lists);
     }
+    const formulas = lists.filter((list) => FORMULA_START.test(list));
+    if (formulas.length > 0) {
+      problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
+      lists = Object.freeze(lists.filter((list) => !FORMULA_START.test(list)));
+    }
     const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
     const at = first === undefined ? members.length : places.get(key)!;
     places.set(key, at);
@@ -186,11 +193,12 @@ type PickedAddress = { email: string; problem?: undefined } | { email?: undefine
 /** The row's address: the first column's, or else the first usable of the others (Outlook's second and third). */
 function pickAddress(first: string | undefined, others: readonly string[]): PickedAddress {
   const email = first === undefined ? undefined : normaliseAddress(first);
-  if (email !== undefined) return { email };
+  if (email !== undefined && isPlainAddress(email)) return { email };
+  if (email !== undefined) return { problem: { message: `"${first}" is not a plain email address`, hint: NOT_PLAIN_HINT } };
   if (first !== undefined && !EXCHANGE_ADDRESS.test(first)) return { problem: { message: `"${first}" is not an email address`, hint: 'Correct the address or delete the row.' } };
   for (const other of others) {
     const alternate = normaliseAddress(other);
-    if (alternate !== undefined) return { email: alternate };
+    if (alternate !== undefined && isPlainAddress(alternate)) return { email: alternate };
   }
   if (first !== undefined) {
     return {

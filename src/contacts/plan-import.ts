@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
 import { addressKey, type Member, type Suppression } from './member.js';
+import { neutraliseCell } from './neutralise-cell.js';
 import type { ParsedMembers } from './parse-members.js';
 
 export interface ImportUpdate {
@@ -55,7 +56,7 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
     if (row.organisation !== undefined && organisation === undefined) {
       plan.warnings.push({ severity: 'warning', ...where, message: `organisation "${row.organisation}" is not an id or name in contacts/organisations.yaml; left empty`, hint: 'Add the organisation, or set the member\'s organisation id in contacts/members.csv.' });
     }
-    const name = row.name === undefined ? undefined : spreadsheetSafe(row.name);
+    const name = row.name === undefined ? undefined : neutraliseCell(row.name);
     const lists = context.list === undefined ? row.lists : union(row.lists, [context.list]);
     const before = byKey.get(row.key);
     if (!before) {
@@ -113,13 +114,4 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 
 function withoutOptional(member: Member): Member {
   return { email: member.email, key: addressKey(member.email), lists: member.lists, line: member.line };
-}
-
-/**
- * A name from a sign-up form that starts like a formula (=, +, -, @) would run
- * as one when the coordinator opens members.csv in Excel; a leading
- * apostrophe makes Excel show it as text.
- */
-function spreadsheetSafe(value: string): string {
-  return /^[=+\-@]/u.test(value) ? `'${value}` : value;
 }

@@ -63,3 +63,31 @@ describe('two contacts imports at once', () => {
     expect(JSON.parse(check.stdout)).toMatchObject({ members: 41 + 4500, errors: 0 });
   });
 });
+
+describe('spreadsheet formulas in contacts files', () => {
+  it('contacts list prints formula cells neutralised (regression: =HYPERLINK(…), +cmd, @SUM(…) printed as they are)', async () => {
+    await ws.write('contacts/members.csv', 'email,name,organisation,lists\na@example.org,"=HYPERLINK(""http://evil.example"",""x"")",+cmd,members\nb@example.org,@SUM(1),-2+3,members\n');
+    const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe('email,name,organisation,lists\na@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",\'+cmd,members\nb@example.org,\'@SUM(1),\'-2+3,members\n');
+  });
+
+  it('an import refuses a formula address and list names, and writes formula names neutralised (regression: =1+1@example.org and "=cmd|x;@SUM(1)" kept)', async () => {
+    await ws.write('signup.csv', 'email,name,lists\n=1+1@example.org,Eve,members\nc@example.org,=1+1,"=cmd|x;@SUM(1)"\n');
+    const result = await runCli(['contacts', 'import', 'signup.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.stdout).toMatch(/1 new, 0 updated, 0 unchanged, 1 rejected/u);
+    expect(result.stderr).toMatch(/signup\.csv:2: error: "=1\+1@example\.org" is not a plain email address/u);
+    expect(result.stderr).toMatch(/signup\.csv:3: warning: list names "=cmd", "@SUM\(1\)" left out/u);
+    const members = await ws.read('contacts/members.csv');
+    expect(members).toMatch(/\nc@example\.org,'=1\+1,,x\n$/u);
+    expect(members).not.toMatch(/=1\+1@|,=|,@/u);
+  });
+
+  it('contacts unsubscribe refuses a formula address and neutralises a formula reason', async () => {
+    const before = await ws.read('contacts/suppressions.csv');
+    expect((await runCli(['contacts', 'unsubscribe', "=cmd|'/Ccalc'!A0@example.org"], { cwd: ws.dir })).code).toBe(2);
+    expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+    expect((await runCli(['contacts', 'unsubscribe', 'jamie.robertson@example.net', '--reason', '=1+1'], { cwd: ws.dir })).code).toBe(0);
+    expect(await ws.read('contacts/suppressions.csv')).toMatch(/\njamie\.robertson@example\.net,\d{4}-\d\d-\d\d,'=1\+1\n$/u);
+  });
+});
