@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { RateLimit } from '../config/rate-limit.js';
 import { addressKey } from '../contacts/member.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { planDelivery, type DeliveryPlan, type Recipient } from '../delivery/delivery-plan.js';
 import { LedgerFile, readLedger } from '../delivery/ledger-file.js';
 import { recipientStates, type SendMode } from '../delivery/ledger-event.js';
@@ -11,7 +12,7 @@ import { acquireSendLock } from '../delivery/send-lock.js';
 import { runSendEngine, systemClock, type Clock, type SendReport } from '../delivery/send-engine.js';
 import type { Mailer } from '../delivery/send-result.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../delivery/smtp-settings.js';
-import { ledgerLabel, ledgerPath, lockPath } from '../delivery/state-paths.js';
+import { contactsLockPath, ledgerLabel, ledgerPath, lockPath } from '../delivery/state-paths.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { prepareMessageBuilder } from '../mail/message-builder.js';
@@ -188,7 +189,8 @@ async function suppressBounces(dir: string, bounced: readonly Recipient[], suppr
   const known = new Set(suppressed);
   const fresh = bounced.filter((r) => !known.has(r.key));
   const date = zonedDate(new Date(clock.now()), timeZone);
-  await appendSuppressions(dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })));
+  // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
+  if (fresh.length > 0) await withContactsLock(contactsLockPath(dir), () => appendSuppressions(dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' }))));
   return fresh.length;
 }
 
