@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addressKey } from '../../src/contacts/member.js';
-import { outboxFileName } from '../../src/delivery/outbox-file-name.js';
+import { outboxFileName } from '../../src/smtp/outbox-file-name.js';
 import { verifyUnsubscribeToken } from '../../src/mail/unsubscribe-token.js';
 
 describe('addressKey', () => {

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Output } from '../../src/commands/output.js';
-import { unsubscribeServerCommand } from '../../src/commands/unsubscribe-server-command.js';
+import type { Output } from '../../src/output.js';
+import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
 import { sampleWorkspace } from '../support/workspace.js';
 
 const SECRET = 'test-secret-for-one-click-unsubscribe';
