@@ -1,4 +1,5 @@
 import { hasErrors, type Problem } from '../errors.js';
+import { controlCharacter, controlCharacterHint } from '../schema/control-character.js';
 import { addressKey, type Member } from './member.js';
 import { isAlternateAddressColumn, pickAddress } from './pick-address.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
@@ -118,6 +119,13 @@ function memberReader(file: string, context: MemberContext) {
       return;
     }
     const email = address.email;
+    const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
+    const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
+    if (control !== undefined) {
+      // Checked before repeats: a row left out must neither hide nor replace another row for the address.
+      reject({ severity: 'error', file, line, message: `the name contains a control character (${control}), which would go into the email's headers`, hint: controlCharacterHint(name!) });
+      return;
+    }
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
     const first = seen.get(key);
@@ -149,7 +157,6 @@ function memberReader(file: string, context: MemberContext) {
       problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
       lists = Object.freeze(lists.filter((list) => !FORMULA_START.test(list)));
     }
-    const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
     const at = first === undefined ? members.length : places.get(key)!;
     places.set(key, at);
     members[at] = {
