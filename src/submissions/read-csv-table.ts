@@ -9,10 +9,11 @@ import { textCell, type FormTable } from './form-table.js';
  * the spreadsheet shows it.
  */
 export function readCsvTable(bytes: Uint8Array, file: string): FormTable {
-  const csv = readCsvRows(decodeCsvBytes(bytes).text, file);
+  const decoded = decodeCsvBytes(bytes, file);
+  const csv = readCsvRows(decoded.text, file);
   return {
     header: csv.header,
     rows: csv.rows.map((row, index) => ({ row: index + 2, cells: row.values.map(textCell) })),
-    problems: csv.problems,
+    problems: [...decoded.warnings, ...csv.problems],
   };
 }
