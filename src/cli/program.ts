@@ -6,6 +6,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
+import { registerSite } from './commands/site.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
 import { registerUnsubscribeServer } from './commands/unsubscribe-server.js';
@@ -18,6 +19,7 @@ const COMMANDS = [
   registerBuild,
   registerPreview,
   registerSpotlight,
+  registerSite,
   registerSend,
   registerStatus,
   registerDoctor,
