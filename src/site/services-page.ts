@@ -29,7 +29,7 @@ export function servicesPage(input: SiteInput, directory: Directory): Page {
 <p class="endorsement">${input.footer.endorsement}</p>
 <form class="search" role="search" hidden>
 <label for="search">Search the services</label>
-<input id="search" name="q" type="search" autocomplete="off" aria-describedby="search-count">
+<div class="search-row"><input id="search" name="q" type="search" autocomplete="off" aria-describedby="search-count"> <button type="submit">Search</button></div>
 <p id="search-count" class="meta" aria-live="polite"></p>
 </form>
 ${filterNav(directory, to)}

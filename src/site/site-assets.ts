@@ -18,7 +18,7 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; overflow-wrap: anywhere; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
-a:focus-visible, input:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, input:focus-visible, button:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; z-index: 1; background: var(--bg); padding: 0.5rem 1rem; }
 .masthead { background: var(--accent); color: var(--on-accent); padding: 1rem 0; }
@@ -48,7 +48,9 @@ ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: w
 .button { display: inline-block; background: var(--accent); color: var(--on-accent); padding: 0.6rem 1.1rem; border-radius: 4px; text-decoration: none; font-weight: 700; }
 .search { background: var(--panel); padding: 0.75rem 1rem; border-radius: 4px; margin: 1rem 0; }
 .search label { display: block; font-weight: 700; }
-.search input { width: 100%; font: inherit; padding: 0.5rem; margin-top: 0.25rem; border: 2px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
+.search-row { display: flex; gap: 0.5rem; margin-top: 0.25rem; }
+.search input { flex: 1; min-width: 0; font: inherit; padding: 0.5rem; border: 2px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
+.search button { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
 .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
 .site-footer { border-top: 1px solid color-mix(in srgb, var(--muted) 35%, transparent); padding: 1rem 0 2rem; font-size: 0.9375rem; }
 pre, code { white-space: pre-wrap; }
