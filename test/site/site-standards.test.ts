@@ -12,8 +12,8 @@ import { collectOutput } from '../support/collect-output.js';
 import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
 import { pagesOf, readSite } from './site-output.js';
 
-// ajv-formats is CommonJS: its default export arrives as the module object under NodeNext.
-const addFormats = (addFormatsModule as unknown as { default: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: under NodeNext its function is the module's `default`.
+const addFormats = addFormatsModule.default;
 
 let ws: Awaited<ReturnType<typeof siteWorkspace>>;
 let site: Map<string, string>;
