@@ -195,7 +195,7 @@ describe('snippet site: bad input', () => {
 
   it('asks for site.url when the config has no site', async () => {
     const config = await readFile(join(ws.dir, 'snippet.config.yaml'), 'utf8');
-    await ws.write('snippet.config.yaml', config.replace(/site:\n(  .*\n)+/u, ''));
+    await ws.write('snippet.config.yaml', config.replace(/site:\n( {2}.*\n)+/u, ''));
     await expect(siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput())).rejects.toMatchObject({
       problems: [expect.objectContaining({ file: 'snippet.config.yaml', message: expect.stringMatching(/site:.*url:/u) })],
     });
