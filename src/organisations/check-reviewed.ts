@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import type { Organisation } from './organisation.js';
 
-/** A directory profile older than this is a warning: services, areas and referral routes change. */
+/** A directory profile older than a year is a warning: services, areas and referral routes change. */
 export const REVIEW_MONTHS = 12;
 
 /**
@@ -10,7 +10,7 @@ export const REVIEW_MONTHS = 12;
  * the line of that date. A health visitor acts on what the directory says.
  */
 export function checkReviewed(organisations: readonly Organisation[], lineOfField: (id: string, field: string) => number | undefined, today: string, file: string): Problem[] {
-  const cutoff = monthsBefore(today, REVIEW_MONTHS);
+  const cutoff = aYearBefore(today);
   return organisations
     .filter((organisation) => organisation.directory !== false && organisation.reviewed !== undefined && organisation.reviewed < cutoff)
     .map((organisation) => {
@@ -25,12 +25,8 @@ export function checkReviewed(organisations: readonly Organisation[], lineOfFiel
     });
 }
 
-/** `YYYY-MM-DD` minus whole months, kept within the month (29 February − 12 months → 28 February). */
-function monthsBefore(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + (month - 1) - months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+/** The same day a year earlier (29 February → 28 February). */
+function aYearBefore(isoDate: string): string {
+  const [year, rest] = [Number(isoDate.slice(0, 4)) - 1, isoDate.slice(4)];
+  return `${year}${rest === '-02-29' ? '-02-28' : rest}`;
 }
