@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { escapeHtml } from '../render/escape-html.js';
 import { issueContent } from './issue-content.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths, siteUrl } from './site-urls.js';
@@ -28,13 +29,14 @@ export function feeds(input: SiteInput, inDirectory: ReadonlySet<string>): { ato
   });
   for (const issue of input.issues.slice(0, FEED_ISSUES)) {
     const link = absolute(sitePaths.issue(issue.id));
+    // The feed library marks an item's title and summary as HTML: plain text must arrive escaped.
     feed.addItem({
-      title: issue.subject,
+      title: escapeHtml(issue.subject),
       id: link,
       link,
       date: issue.sendAt,
       published: issue.sendAt,
-      description: issue.view.preheader,
+      description: escapeHtml(issue.view.preheader),
       content: issueContent(issue, { to: absolute, inDirectory }).value,
     });
   }
