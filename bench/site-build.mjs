@@ -53,7 +53,7 @@ export async function run({ quick = false } = {}) {
 }
 
 /** The sample workspace with `years` of approved monthly issues and `organisations` generated members of the directory. */
-async function siteBenchWorkspace({ years, organisations }) {
+export async function siteBenchWorkspace({ years, organisations }) {
   const dir = await mkdtemp(join(tmpdir(), 'snippet-bench-site-'));
   for (const part of ['snippet.config.yaml', 'contacts', 'templates']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
   const config = await readFile(join(dir, 'snippet.config.yaml'), 'utf8');
