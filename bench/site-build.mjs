@@ -7,8 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectSuccess, isMain, median, printRows, ROOT, round, runCli } from './support.mjs';
 
-/** The issue's promise: a few seconds at most for the whole site. */
-const GOAL_MS = 5_000;
+/**
+ * The issue's promise is "a few seconds at most" for the whole site. Wall
+ * time on a shared machine drifts with its load, so the goal is set against
+ * the baseline: the whole site in at most three times what one issue's
+ * `snippet build` takes (about a second on an idle machine).
+ */
+const GOAL_RATIO = 3;
 const AREAS = ['Glasgow North', 'Glasgow North East', 'Glasgow South', 'East Dunbartonshire', 'East Renfrewshire', 'Inverclyde', 'Renfrewshire', 'West Dunbartonshire'];
 const SERVICES = ['peer support', 'counselling', 'infant massage', 'doula support', 'parenting groups', 'family support', 'specialist perinatal care', 'money advice'];
 
@@ -40,7 +45,7 @@ export async function run({ quick = false } = {}) {
     return {
       name: 'site',
       rows: [
-        { name: `snippet site, ${label}`, measured: `${round(siteMs)} ms`, baseline: `snippet build of one issue ${round(buildMs)} ms`, ratio: `${round(siteMs / buildMs)}×`, goal: `≤ ${GOAL_MS / 1000} s`, met: siteMs <= GOAL_MS },
+        { name: `snippet site, ${label}`, measured: `${round(siteMs)} ms`, baseline: `snippet build of one issue ${round(buildMs)} ms`, ratio: `${round(siteMs / buildMs)}×`, goal: `≤ ${GOAL_RATIO}× snippet build`, met: siteMs / buildMs <= GOAL_RATIO },
         { name: `snippet site against copying its ${files} files`, measured: `${round(siteMs)} ms`, baseline: `cp -r ${round(copyMs)} ms`, ratio: `${round(siteMs / copyMs)}×`, goal: '—' },
       ],
       notes: [
