@@ -5,12 +5,12 @@
 export const SITE_CSS = `:root {
   color-scheme: light dark;
   --text: #1f2933; --muted: #52606d; --bg: #ffffff; --panel: #f5f2f9; --accent: #4a2c6d;
-  --link: #1a56a0; --focus: #b45309; --on-accent: #ffffff; --badge-bg: #fce8e6; --badge: #9b1c1c;
+  --link: #1a56a0; --focus: #b45309; --on-accent: #ffffff; --badge-bg: #fce8e6; --badge: #9b1c1c; --rule: #4a2c6d;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --text: #e4e7eb; --muted: #b8c2cc; --bg: #121417; --panel: #1f2328; --accent: #2e1c45;
-    --link: #8ab4f8; --focus: #fbbf24; --on-accent: #ffffff; --badge-bg: #5c1a1a; --badge: #fde2e1;
+    --link: #8ab4f8; --focus: #fbbf24; --on-accent: #ffffff; --badge-bg: #5c1a1a; --badge: #fde2e1; --rule: #d6bcfa;
   }
 }
 * { box-sizing: border-box; }
@@ -33,7 +33,7 @@ h2 { font-size: 1.375rem; line-height: 1.3; margin: 2rem 0 0.75rem; }
 h3 { font-size: 1.125rem; line-height: 1.35; margin: 0 0 0.25rem; }
 .lead { font-size: 1.125rem; }
 .meta, .carried, .breadcrumb { color: var(--muted); font-size: 0.9375rem; }
-.endorsement { border-left: 4px solid var(--accent); padding-left: 0.75rem; color: var(--muted); }
+.endorsement { border-left: 4px solid var(--rule); padding-left: 0.75rem; color: var(--muted); }
 .items, .services, .issue-list { list-style: none; padding: 0; margin: 0; }
 .items > li, .services > li { border-top: 1px solid color-mix(in srgb, var(--muted) 35%, transparent); padding: 1rem 0; }
 .item p, .services p { margin: 0.25rem 0; }
