@@ -81,6 +81,32 @@ describe('the website in Chromium', () => {
     await page.close();
   });
 
+  it('keeps text at 4.5:1 or more against its background, light and dark', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const path of ['issues/2026-09/', 'services/']) {
+        await page.goto(`${server.url}${path}`);
+        const pairs = await page.evaluate(() => {
+          const background = (element: Element | null): string => {
+            for (let node = element; node; node = node.parentElement) {
+              const colour = getComputedStyle(node).backgroundColor;
+              if (colour !== 'rgba(0, 0, 0, 0)') return colour;
+            }
+            return 'rgb(255, 255, 255)';
+          };
+          return ['body', 'main a', '.meta', '.endorsement', '.badge', '.masthead a', '.site-footer a']
+            .map((selector) => document.querySelector(selector))
+            .filter((element): element is Element => element !== null)
+            .map((element) => ({ what: element.className || element.tagName, fg: getComputedStyle(element).color, bg: background(element) }));
+        });
+        expect(pairs.length).toBeGreaterThan(4);
+        for (const pair of pairs) expect(contrast(pair.fg, pair.bg), `${scheme} ${path} ${pair.what} ${pair.fg} on ${pair.bg}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    await page.close();
+  });
+
   it('shows where the keyboard is, and turns dark in dark mode', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}issues/2026-09/`);
@@ -103,3 +129,16 @@ describe('the website in Chromium', () => {
     await page.close();
   });
 });
+
+/** WCAG 2 contrast ratio of two CSS rgb() colours. */
+function contrast(foreground: string, background: string): number {
+  const luminance = (colour: string): number => {
+    const [r, g, b] = (colour.match(/\d+(\.\d+)?/gu) ?? []).slice(0, 3).map((part) => {
+      const channel = Number(part) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
