@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
-import { serveSite, siteCommand } from '../../src/commands/site-command.js';
+import { serveSite, siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
 import { ROOT } from '../support/workspace.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkCommand } from '../../src/commands/check-command.js';
+import { checkCommand } from '../../src/actions/check-command.js';
 import { checkReviewed } from '../../src/organisations/check-reviewed.js';
 import { parseOrganisations } from '../../src/organisations/parse-organisations.js';
 import { collectOutput } from '../support/collect-output.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { siteCommand } from '../../src/commands/site-command.js';
+import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { SITE_MEMBERS, SITE_NOW, SUBMITTER, siteWorkspace } from '../support/site-workspace.js';
 import { pagesOf, readSite } from './site-output.js';

@@ -6,7 +6,7 @@ import { HtmlValidate } from 'html-validate';
 import ICAL from 'ical.js';
 import { v5 as uuidV5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCommand } from '../../src/commands/site-command.js';
+import { siteCommand } from '../../src/actions/site-command.js';
 import { ROOT } from '../support/workspace.js';
 import { collectOutput } from '../support/collect-output.js';
 import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
