@@ -10,8 +10,6 @@ import { issueFile } from '../issue/issue-id.js';
 import { parseIssue } from '../issue/parse-issue.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
-import { listenOnFreePort } from '../preview/listen-on-free-port.js';
-import { createStaticSiteServer } from '../preview/static-site-server.js';
 import { buildIssueView } from '../render/build-issue-view.js';
 import { buildSite } from '../site/build-site.js';
 import { newsView } from '../site/news-view.js';
@@ -114,20 +112,4 @@ async function readMiniSearch(): Promise<string> {
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** `snippet site --serve`: the built folder on 127.0.0.1, until closed. */
-export async function serveSite(outDir: string, port: number, out: Output): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createStaticSiteServer(outDir);
-  const listening = await listenOnFreePort(server, '127.0.0.1', port);
-  if (listening.taken.length > 0) out.warn(`Port ${listening.taken[0]} is taken; using port ${listening.port} instead.`);
-  const url = `http://127.0.0.1:${listening.port}/`;
-  out.info(`Serving the website at ${url} (this computer only). Press Ctrl-C to stop.`);
-  return {
-    url,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }

@@ -16,7 +16,8 @@ export function registerSite(program: Command, cli: CliContext): void {
     .option('--serve', 'then serve it on this computer to look at, until Ctrl-C')
     .option('--port <n>', 'with --serve: the port (the next free one if taken)', portOption)
     .action(async (options: { out?: string; serve?: boolean; port?: number }, command: Command) => {
-      const { siteCommand, serveSite } = await import('../../actions/site-command.js');
+      const { siteCommand } = await import('../../actions/site-command.js');
+      const { serveSite } = await import('../../actions/serve-site.js');
       const output = cli.output();
       const result = await siteCommand({ dir: cli.dir(command), out: options.out === undefined ? undefined : resolve(options.out), now: new Date() }, output);
       if (!options.serve) return;
