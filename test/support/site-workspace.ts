@@ -109,6 +109,10 @@ training:
     date: 2026-10-20
     location: Online
     cost: Free
+    submitted_by:
+      name: ${SUBMITTER.name}
+      email: ${SUBMITTER.email}
+      organisation: Harbour (typed by the submitter)
 funding:
   - title: Winter wellbeing grants
     url: https://example.org/funding/winter
