@@ -25,7 +25,7 @@ export function privacyPage(input: SiteInput): Page {
 <h2>The mailing list</h2>
 <p>For each member we keep an email address and, where you gave them, your name, the name we greet you by, your organisation and which of the network's lists you are on (for example managers or health visitors).</p>
 <p>We use them only to send you the snippet and news of the network. We send marketing-style email only with your consent or, for colleagues in member organisations, because it is about the network you take part in; PECR lets you refuse at any time, and every email tells you how.</p>
-<p>We keep your entry for as long as you are a member. When you leave, your entry is deleted from the list.</p>
+<p>We keep your entry for as long as you are a member. When you leave, your address goes on the suppression list at once, so nothing more is sent to you, and the coordinator then deletes your entry from the mailing list.</p>
 <h2>The suppression list</h2>
 <p>When you unsubscribe, or when your address stops accepting mail, we add the address to a suppression list with the date and the reason. We keep it so that we never email you again, even if the address comes back in a later import: this is the minimum needed to respect your choice, and it is kept for as long as the network sends the snippet.</p>
 <h2>The delivery record</h2>
