@@ -18,20 +18,6 @@ export function formatMonth(isoMonth: string, language: string): string {
   return formatter(language, 'month').format(date);
 }
 
-/** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number | undefined {
-  const a = calendarDate(from);
-  const b = calendarDate(to);
-  if (a === undefined || b === undefined) return undefined;
-  return Math.round((b.getTime() - a.getTime()) / 86_400_000);
-}
-
-function calendarDate(isoDate: string): Date | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(isoDate);
-  if (!match) return undefined;
-  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-}
-
 // A formatter is costly to make and cheap to reuse: one per language and kind.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat {
@@ -44,4 +30,18 @@ function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat
     formatters.set(key, cached);
   }
   return cached;
+}
+
+/** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number | undefined {
+  const a = calendarDate(from);
+  const b = calendarDate(to);
+  if (a === undefined || b === undefined) return undefined;
+  return Math.round((b.getTime() - a.getTime()) / 86_400_000);
+}
+
+function calendarDate(isoDate: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(isoDate);
+  if (!match) return undefined;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
 }
