@@ -10,6 +10,7 @@ import { registerSend } from './commands/send.js';
 import { registerSite } from './commands/site.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
+import { registerSubmissions } from './commands/submissions.js';
 import { registerUnsubscribeServer } from './commands/unsubscribe-server.js';
 import type { CliContext } from './context.js';
 
@@ -26,6 +27,7 @@ const COMMANDS = [
   registerStatus,
   registerDoctor,
   registerContacts,
+  registerSubmissions,
   registerUnsubscribeServer,
 ];
 
