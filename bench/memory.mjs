@@ -11,7 +11,7 @@ import { benchWorkspace, CLI, expectSuccess, freePort, isMain, ISSUE, printRows,
 
 const GOAL_MB = 150;
 /** "Flat": the large send may use at most this much more than the small one. */
-const FLAT_FACTOR = 1.25;
+const FLAT_FACTOR = 1.15;
 const GNU_TIME = '/usr/bin/time';
 
 export async function run({ quick = false } = {}) {

@@ -43,6 +43,17 @@ describe('ledger', () => {
     await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toThrow(/damaged at line 2/u);
   });
 
+  it('refuses a ledger whose first byte is a newline as damage at line 1, never a torn tail cut to nothing', async () => {
+    for (const text of ['\n', `\n${line('a')}`, `\n${line('a')}{"type":"att`]) {
+      expect(() => parseLedger(Buffer.from(text), 'l.jsonl'), JSON.stringify(text)).toThrow(expect.objectContaining({ message: 'the delivery ledger is damaged at line 1', line: 1 }));
+      const path = join(dir, 'l.jsonl');
+      await writeFile(path, text);
+      await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toMatchObject({ line: 1 });
+      // Nothing was cut off.
+      expect(await readFile(path, 'utf8')).toBe(text);
+    }
+  });
+
   it('refuses a complete line that is not a ledger event', () => {
     expect(() => parseLedger(Buffer.from(`${line('a')}{"type":"mystery","at":"x"}\n`), 'l')).toThrow(/line 2/u);
   });

@@ -96,6 +96,18 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(server.messages).toHaveLength(3);
   });
 
+  it('sends at exactly send_at, and at exactly the stale limit, but not a minute after it', async () => {
+    const onTime = await setup({ members: 2 });
+    expect((await onTime.cron('2026-12-01T09:00')).issues).toMatchObject([{ issue: '2026-12', result: 'sent', delivered: 2 }]);
+    const { server, cron } = await setup({ members: 2 });
+    const late = await cron('2026-12-08T09:01');
+    expect(late.skipped).toMatchObject([{ issue: '2026-12', reason: 'stale' }]);
+    expect(server.messages).toHaveLength(0);
+    const atLimit = await cron('2026-12-08T09:00');
+    expect(atLimit.issues).toMatchObject([{ issue: '2026-12', result: 'sent', delivered: 2 }]);
+    expect(server.messages).toHaveLength(2);
+  });
+
   it('stops at the day cap with 75 and carries on in the next day\'s run', async () => {
     const { server, cron } = await setup({ members: 8, sending: 'rate: [5/day]\n  connections: 2\n  retry_delay: 50ms\n  max_wait: 2s' });
     const first = await cron('2026-12-01T09:15');

@@ -1,3 +1,6 @@
+import { watch } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { spawnCli, type RunningCli } from '../support/spawn-cli.js';
@@ -12,52 +15,93 @@ const CONNECTIONS = 2;
 const SECRET = 'unsubscribe-secret-for-tests';
 
 /**
- * Where a sending process is killed with SIGKILL: at a stage of the Nth SMTP
- * transaction as the server sees it, or after a delay from its start (which
- * lands anywhere: start-up, ledger writes, rendering).
+ * Where a sending process is killed with SIGKILL, each on an event so that
+ * the kill always lands at the same stage: a stage of the Nth SMTP
+ * transaction as the server sees it (the server holds it there until the
+ * process is dead), or, before any SMTP, the moment the send lock appears or
+ * the "sending" line is printed, with every connection held until the kill
+ * so that nothing can be sent first.
  */
-const KILL_POINTS: Array<{ name: string; stage?: Stage; count?: number; afterMs?: number }> = [
-  { name: 'at the first connection', stage: 'connect', count: 1 },
-  { name: 'at the first MAIL FROM', stage: 'mail', count: 1 },
-  { name: 'at RCPT TO of the 3rd message', stage: 'rcpt', count: 3 },
-  { name: 'with the 5th message received, before the reply', stage: 'data-end', count: 5 },
-  { name: 'right after replying to the 7th message', stage: 'replied', count: 7 },
-  { name: 'at MAIL FROM of the 12th message', stage: 'mail', count: 12 },
-  { name: 'with the 18th message received, before the reply', stage: 'data-end', count: 18 },
-  { name: 'right after replying to the 25th message', stage: 'replied', count: 25 },
-  { name: '150 ms after start', afterMs: 150 },
-  { name: '450 ms after start', afterMs: 450 },
+interface KillPoint {
+  name: string;
+  stage?: Stage;
+  count?: number;
+  before?: 'lock' | 'sending-line';
+  /** Messages the server has taken when the kill lands: at least, at most. */
+  received: [number, number];
+}
+const KILL_POINTS: KillPoint[] = [
+  { name: 'when the send lock appears', before: 'lock', received: [0, 0] },
+  { name: 'when the "sending" line is printed', before: 'sending-line', received: [0, 0] },
+  { name: 'at the first connection', stage: 'connect', count: 1, received: [0, 0] },
+  { name: 'at the first MAIL FROM', stage: 'mail', count: 1, received: [0, 0] },
+  { name: 'at RCPT TO of the 3rd message', stage: 'rcpt', count: 3, received: [2 - (CONNECTIONS - 1), 2] },
+  { name: 'with the 5th message received, before the reply', stage: 'data-end', count: 5, received: [5, 5] },
+  { name: 'right after replying to the 7th message', stage: 'replied', count: 7, received: [7, 7 + CONNECTIONS - 1] },
+  { name: 'at MAIL FROM of the 12th message', stage: 'mail', count: 12, received: [11 - (CONNECTIONS - 1), 11] },
+  { name: 'with the 18th message received, before the reply', stage: 'data-end', count: 18, received: [18, 18] },
+  { name: 'right after replying to the 25th message', stage: 'replied', count: 25, received: [25, 25 + CONNECTIONS - 1] },
 ];
 
 describe('send survives SIGKILL at any point', () => {
   it.each(KILL_POINTS)('killed $name and resumed: no duplicates, nobody missed, in doubt listed', async (point) => {
     const ws = await sendWorkspace({ members: 30, sending: `rate: []\n  connections: ${CONNECTIONS}\n  retry_delay: 50ms\n  max_wait: 5s` });
     cleanups.push(ws.remove);
-    // Filled in once the child is spawned; the server's hook kills it.
+    // Filled in once the child is spawned; the kill point's event kills it.
     const sender: { running?: RunningCli } = {};
-    let killed = false;
+    let receivedAtKill: number | undefined;
     const kill = (): void => {
-      if (!killed && sender.running) {
-        killed = true;
+      if (receivedAtKill === undefined && sender.running) {
+        receivedAtKill = server.messages.length;
         sender.running.child.kill('SIGKILL');
       }
     };
     const server = await startSmtpServer({
       hook: (stage, count) => {
-        if (point.stage === stage && point.count === count && !killed) {
+        if (receivedAtKill !== undefined) return;
+        if (point.stage === stage && point.count === count) {
           kill();
           return 'hold';
         }
+        // Before SMTP: no connection gets a greeting until the process is dead.
+        if (point.before !== undefined && stage === 'connect') return 'hold';
       },
     });
     cleanups.push(server.close);
     const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
+    const stateDir = join(ws.dir, '.snippet');
+    if (point.before === 'lock') {
+      await mkdir(stateDir, { mode: 0o700 });
+      const watcher = watch(stateDir, (_event, name) => {
+        if (name === 'send.lock') kill();
+      });
+      cleanups.push(async () => watcher.close());
+    }
 
     sender.running = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
-    if (point.afterMs !== undefined) setTimeout(kill, point.afterMs);
+    if (point.before === 'sending-line') {
+      let printed = '';
+      sender.running.child.stdout!.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        // Log lines start with their time.
+        if (/^\S+ sending 2026-12 to 30 /mu.test(printed)) kill();
+      });
+    }
     const first = await sender.running.done;
-    if (killed) expect(first.signal).toBe('SIGKILL');
-    if (point.stage !== undefined) expect(killed).toBe(true);
+    // Every kill point is reached, and the process died of the kill, not of anything else.
+    expect(receivedAtKill, `${first.stdout}${first.stderr}`).toBeDefined();
+    expect(first.signal).toBe('SIGKILL');
+    expect(receivedAtKill).toBeGreaterThanOrEqual(point.received[0]);
+    expect(receivedAtKill).toBeLessThanOrEqual(point.received[1]);
+    if (point.before === 'lock') {
+      // The dead process's lock is left behind, for the next run to take over.
+      expect(JSON.parse(await readFile(join(stateDir, 'send.lock'), 'utf8'))).toMatchObject({ pid: sender.running.child.pid });
+    }
+    if (point.before === 'sending-line') {
+      // The run is recorded, and nothing was attempted.
+      const ledger = (await readFile(join(stateDir, 'ledger', '2026-12.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+      expect(ledger.map((e) => e.type)).toEqual(['run']);
+    }
 
     const resumed = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
     const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
@@ -77,8 +121,10 @@ describe('send survives SIGKILL at any point', () => {
     expect(inDoubt.size).toBeLessThanOrEqual(CONNECTIONS);
     // A message the server had taken when the sender died is in doubt, never resent.
     if (point.stage === 'data-end') expect(inDoubt.size).toBeGreaterThanOrEqual(1);
+    // Killed before any attempt was recorded: nobody can be in doubt.
+    if (point.before !== undefined) expect(inDoubt.size).toBe(0);
     for (const address of inDoubt) expect(`${resumed.stdout}${resumed.stderr}`).toContain(`in doubt: ${address}`);
-    expect(resumed.code).toBe(inDoubt.size > 0 ? 1 : 0);
+    expect(resumed.code, `${resumed.stdout}${resumed.stderr}`).toBe(inDoubt.size > 0 ? 1 : 0);
   });
 });
 
