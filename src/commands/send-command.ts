@@ -151,7 +151,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     const activeLedger = ledger;
     const report = await runSendEngine({
       recipients: lockedPlan.send,
-      build: (recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) }),
+      build: (recipient: Recipient) => build(recipient),
       mailer,
       journal: { append: (event) => activeLedger.append(event) },
       limiter,

@@ -36,7 +36,7 @@ export function stripPlaceholderMarks<T>(value: T): T {
 
 /** What templates see as `recipient`: tokens, filled in per member by personalise. */
 export interface RecipientView {
-  /** "Hello Ann," or "Hello," when the member has no name. */
+  /** "Dear Anna," (greeting_name), or the network's choice without one: "Dear colleague," or the full name. */
   greeting: string;
   /** The member's name; empty when unknown. */
   name: string;
