@@ -72,8 +72,8 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   const sendDate = zonedDate(send.instant, config.timeZone);
   const spotlight = pickSpotlight(organisations, spotlightHistory(workspace.issues), id);
   const carried = previous?.issue ? carryForward(previous.issue, sendDate) : { training: [], funding: [], left: [] };
-  const meeting = nextMeeting(config.meetings, send.instant, config.timeZone);
-  const meetingText = meeting === undefined ? undefined : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue}`;
+  const meeting = nextMeeting(config.meetings, send.instant, config.timeZone, config.meetingsShowWithin);
+  const meetingText = meeting === undefined ? undefined : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue ?? meeting.link ?? 'online'}`;
   const sendDay = config.schedule.sendDay === 'first-working-day' ? 'the first working day' : `day ${config.schedule.sendDay}`;
 
   const text = scaffoldIssue({

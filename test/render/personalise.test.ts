@@ -18,7 +18,7 @@ describe('personalise', () => {
   it('puts the unsubscribe link in the footer of both parts, escaped in the html', async () => {
     const parts = personalise(await render(), ann);
     expect(parts.html).toContain('href="https://example.org/unsubscribe?t=abc&amp;e=1"');
-    expect(parts.text).toContain('Unsubscribe: https://example.org/unsubscribe?t=abc&e=1');
+    expect(parts.text).toContain('To unsubscribe, open this link:\nhttps://example.org/unsubscribe?t=abc&e=1\n');
   });
 
   it('HTML-escapes the name in the html part only', async () => {
