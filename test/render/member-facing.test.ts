@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
 import type { Issue } from '../../src/issue/issue.js';
 import { personalise } from '../../src/render/personalise.js';
-import { config, render } from './fixtures.js';
+import { render } from './fixtures.js';
 
 /**
  * Issue 13's findings, read as a member reads the email: each test is named
