@@ -13,7 +13,7 @@ export default tseslint.config(
   },
   {
     // Benchmarks are plain Node scripts whose functions also run inside the page.
-    files: ['bench/**/*.mjs'],
+    files: ['bench/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', MutationObserver: 'readonly' },
     },

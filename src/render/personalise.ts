@@ -41,7 +41,19 @@ export function preparePersonalisation(rendered: Pick<RenderedIssue, 'html' | 't
  */
 export function recipientValues(recipient: Recipient, greeting: GreetingStyle = 'colleague'): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
   const plain = values(recipient, greeting);
-  return { text: { ...plain, greeting: wrapText(plain.greeting).trimEnd() }, html: escapeValues(plain) };
+  return { text: { ...plain, greeting: wrapText(plain.greeting).trimEnd() }, html: { ...escapeValues(plain), 'email-wrapped': wrappedAddress(plain.email) } };
+}
+
+/**
+ * An address as HTML that breaks only at sensible points: each run between
+ * a dot or the @ is kept whole (a hyphen inside it too), and a line may break
+ * before the dot or the @ that starts the next run.
+ */
+function wrappedAddress(email: string): string {
+  return email
+    .split(/(?=[.@])/u)
+    .map((run) => `<span style="white-space:nowrap">${escapeHtml(run)}</span>`)
+    .join('<wbr>');
 }
 
 /**
@@ -77,6 +89,7 @@ function values(recipient: Recipient, greeting: GreetingStyle): Record<Placehold
     greeting: greetingFor(recipient, greeting),
     name,
     email: recipient.email,
+    'email-wrapped': recipient.email,
     'unsubscribe-url': recipient.unsubscribeUrl,
   };
 }

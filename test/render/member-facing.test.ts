@@ -130,6 +130,12 @@ describe('dates and addresses', () => {
     expect(html).not.toMatch(/Friday 26 February/u);
   });
 
+  it('the footer address broke mid-word: it may break only before a dot or the @, never at a hyphen', async () => {
+    const { html, text } = personalise(await render(), { ...member, email: 'pmhn-coordinator@nhs.example.org' });
+    expect(html).toContain('<span style="white-space:nowrap">pmhn-coordinator</span><wbr><span style="white-space:nowrap">@nhs</span><wbr><span style="white-space:nowrap">.example</span><wbr><span style="white-space:nowrap">.org</span>');
+    expect(text).toContain('\npmhn-coordinator@nhs.example.org\n');
+  });
+
   it('keeps the postcode of the footer address on one line', async () => {
     const { html } = await read();
     expect(html).toContain('Glasgow G1\u00a01AA');
