@@ -1,7 +1,7 @@
 // Screenshots of each block of the sample email, for templates/README.md.
 // Run from the repository root after a build: `npm run screenshots`
 // (Debian's Chromium; another with SNIPPET_CHROMIUM). Writes small PNGs to
-// templates/screenshots/, one per block, at a phone's width.
+// docs/screenshots/email/, one per block, at a phone's width.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../bench/chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const OUT = join(ROOT, 'templates', 'screenshots');
+const OUT = join(ROOT, 'docs', 'screenshots', 'email');
 /** The blocks, by the css-class their partial gives them, in the order the email shows them. */
 const BLOCKS = ['masthead', 'intro', 'glance', 'meeting', 'research', 'training', 'funding', 'spotlight', 'news', 'share', 'footer'];
 const WIDTH = 375;
