@@ -39,9 +39,10 @@ export function preparePersonalisation(rendered: Pick<RenderedIssue, 'html' | 't
  * text greeting stands on a line of its own in the text part, so it is
  * wrapped here, after the name is known, like the rest of that part.
  */
-export function recipientValues(recipient: Recipient, greeting: GreetingStyle = 'colleague'): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
-  const plain = values(recipient, greeting);
-  return { text: { ...plain, greeting: wrapText(plain.greeting).trimEnd() }, html: { ...escapeValues(plain), 'email-wrapped': wrappedAddress(plain.email) } };
+export function recipientValues(recipient: Recipient, style: GreetingStyle = 'colleague'): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
+  const plain = values(recipient, style);
+  const greeting = plain.greeting.length <= 78 ? plain.greeting : wrapText(plain.greeting).trimEnd();
+  return { text: { ...plain, greeting }, html: { ...escapeValues(plain), 'email-wrapped': wrappedAddress(plain.email) } };
 }
 
 /**
