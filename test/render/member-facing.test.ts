@@ -50,7 +50,7 @@ describe('"In this issue" and "Key dates"', () => {
 
   it('nothing summarised the issue: lists the sections with their counts', async () => {
     const { html, text } = await read(issue);
-    expect(words(html)).toContain('In this issue Research (1) Training and events (2) Funding opportunities (3) Service spotlight: Home-Start Example News from members (1)');
+    expect(words(html)).toContain('In this issue Research (1) · Training and events (2) · Funding opportunities (3) · Service spotlight: Home-Start Example · News from members (1)');
     expect(text).toContain('IN THIS ISSUE\n=============\n\n- Research (1)\n- Training and events (2)\n- Funding opportunities (3)\n- Service spotlight: Home-Start Example\n- News from members (1)\n');
   });
 
