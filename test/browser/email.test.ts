@@ -47,6 +47,16 @@ async function open(content: string, width: number, scheme: 'light' | 'dark'): P
   return page;
 }
 
+/** Runs `use` on the email opened at that width and colour scheme, and always closes the page. */
+async function withPage<T>(content: string, width: number, scheme: 'light' | 'dark', use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await open(content, width, scheme);
+  try {
+    return await use(page);
+  } finally {
+    await page.close();
+  }
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
@@ -60,18 +70,14 @@ for (const width of WIDTHS) {
   for (const scheme of SCHEMES) {
     describe(`the sample issue at ${width} px, ${scheme}`, () => {
       it('has no sideways scrolling (screenshot kept)', async () => {
-        const page = await open(html, width, scheme);
-        try {
+        await withPage(html, width, scheme, async (page) => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
           await page.screenshot({ path: join(ARTIFACTS, `email-${width}-${scheme}.png`), fullPage: true });
-        } finally {
-          await page.close();
-        }
+        });
       });
 
       it('has no visible text under 12 px', async () => {
-        const page = await open(html, width, scheme);
-        try {
+        await withPage(html, width, scheme, async (page) => {
           const small = await page.evaluate(() => {
             const found: string[] = [];
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -86,14 +92,11 @@ for (const width of WIDTHS) {
             return found;
           });
           expect(small).toEqual([]);
-        } finally {
-          await page.close();
-        }
+        });
       });
 
       it('keeps every accent at 3:1 or more against what it stands on', async () => {
-        const page = await open(html, width, scheme);
-        try {
+        await withPage(html, width, scheme, async (page) => {
           const accents = await page.evaluate(() => {
             const rgb = (colour: string): [number, number, number, number] => {
               const parts = colour.match(/[\d.]+/gu)?.map(Number) ?? [0, 0, 0];
@@ -136,9 +139,7 @@ for (const width of WIDTHS) {
           });
           expect(accents.filter((a) => a.what.includes('border')).length).toBeGreaterThanOrEqual(6);
           expect(accents.filter((a) => a.ratio < 3)).toEqual([]);
-        } finally {
-          await page.close();
-        }
+        });
       });
     });
   }
@@ -146,8 +147,7 @@ for (const width of WIDTHS) {
 
 describe('what the sample issue tells a member', () => {
   it('leads with "The snippet" and the month; the network\'s name fits two lines on a phone', async () => {
-    const page = await open(html, 375, 'light');
-    try {
+    await withPage(html, 375, 'light', async (page) => {
       const masthead = await page.evaluate(() => {
         const h1 = document.querySelector('.masthead h1');
         const name = [...document.querySelectorAll('.masthead p')].find((p) => p.textContent?.includes('Network'));
@@ -162,14 +162,11 @@ describe('what the sample issue tells a member', () => {
       expect(masthead.nameSize).toBeLessThan(masthead.h1Size);
       expect(masthead.nameLines).toBeGreaterThanOrEqual(1);
       expect(masthead.nameLines).toBeLessThanOrEqual(2);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('shows the key dates, soonest first, each on one line of its own date', async () => {
-    const page = await open(html, 375, 'light');
-    try {
+    await withPage(html, 375, 'light', async (page) => {
       const dates = await page.$$eval('.keydate', (items) =>
         items.map((item) => {
           const date = item.querySelector('strong');
@@ -186,46 +183,34 @@ describe('what the sample issue tells a member', () => {
       const days = dates.map((d) => Date.parse(d.date.replace(/^\S+\s/u, '')));
       expect(days).toEqual([...days].sort((a, b) => a - b));
       expect(dates.every((d) => d.oneLine)).toBe(true);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('says who to send news to, how and by when', async () => {
-    const page = await open(html, 375, 'light');
-    try {
+    await withPage(html, 375, 'light', async (page) => {
       const share = (await page.textContent('.share'))?.replace(/\s+/gu, ' ') ?? '';
       expect(share).toContain('Share your news');
       expect(share).toContain('Morag Example, network coordinator, puts the snippet together.');
       expect(share).toContain('for the January 2027 snippet by Tuesday 29 December 2026');
       expect(await page.getAttribute('.share a', 'href')).toBe('https://example.org/sample/snippet-form');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('shows the February meeting within show_within, and not outside it', async () => {
-    const page = await open(html, 600, 'light');
-    try {
+    await withPage(html, 600, 'light', async (page) => {
       const meeting = (await page.textContent('.meeting'))?.replace(/\s+/gu, ' ') ?? '';
       expect(meeting).toContain('Next network meeting Thursday 11 February 2027, 10:00 to 12:30');
       expect(await page.getAttribute('.meeting a[href$=".ics"]', 'href')).toBe('https://example.org/snippet/meetings/2027-02-11.ics');
-    } finally {
-      await page.close();
-    }
+    });
     const sixWeeks = await buildSample((config) => config.replace('show_within: 4 months', 'show_within: 6 weeks'));
-    const without = await open(sixWeeks, 600, 'light');
-    try {
+    await withPage(sixWeeks, 600, 'light', async (without) => {
       expect(await without.$('.meeting')).toBeNull();
       expect(await without.textContent('body')).not.toContain('Next network meeting');
-    } finally {
-      await without.close();
-    }
+    });
   });
 
   it('the footer address broke mid-word at 375 px: a long address breaks only before a dot or the @', async () => {
-    const page = await open(await buildSample(undefined, LONG_ADDRESS), 375, 'light');
-    try {
+    await withPage(await buildSample(undefined, LONG_ADDRESS), 375, 'light', async (page) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       const runs = await page.$$eval('.footer span[style*="nowrap"]', (spans) => spans.map((span) => ({ text: span.textContent ?? '', lines: span.getClientRects().length })));
       expect(runs.map((run) => run.text).join('')).toBe(LONG_ADDRESS);
@@ -233,18 +218,13 @@ describe('what the sample issue tells a member', () => {
       const footer = (await page.textContent('.footer')) ?? '';
       expect(footer).toContain(LONG_ADDRESS);
       await page.screenshot({ path: join(ARTIFACTS, 'email-375-long-address.png'), fullPage: true });
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   it('links to its web version and the join page, with nothing personal in either', async () => {
-    const page = await open(html, 600, 'light');
-    try {
+    await withPage(html, 600, 'light', async (page) => {
       expect(await page.getAttribute('a:text("View in your browser")', 'href')).toBe('https://example.org/snippet/issues/2026-12/');
       expect(await page.getAttribute('a:text("Join the network")', 'href')).toBe('https://example.org/snippet/join/');
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
