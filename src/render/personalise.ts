@@ -62,7 +62,8 @@ function wrappedAddress(email: string): string {
  * never guesses a first name: "Dear colleague," or the full name as written.
  */
 export function greetingFor(recipient: Pick<Recipient, 'name' | 'greetingName'>, style: GreetingStyle): string {
-  const tidy = (text: string | undefined): string => text?.replace(/\s+/gu, ' ').trim() ?? '';
+  // Control characters (from a spreadsheet) become spaces: they have no place in a greeting.
+  const tidy = (text: string | undefined): string => text?.replace(/[\s\p{Cc}]+/gu, ' ').trim() ?? '';
   const called = tidy(recipient.greetingName) || (style === 'full-name' ? tidy(recipient.name) : '');
   return `Dear ${called || 'colleague'},`;
 }

@@ -37,6 +37,11 @@ describe('the greeting', () => {
     expect(personalise(rendered, { name: 'Dr Anna Kowalska', greetingName: 'Anna', email: 'a@example.org', unsubscribeUrl }, 'full-name').text).toMatch(/^Dear Anna,$/mu);
   });
 
+  it('turns control characters pasted into a greeting_name into spaces', async () => {
+    const { text } = personalise(await render(), { greetingName: 'Anna\u001b[31m\u0000 K', email: 'a@example.org', unsubscribeUrl });
+    expect(text).toMatch(/^Dear Anna \[31m K,$/mu);
+  });
+
   it('wraps a very long greeting in the text part at 78 columns', async () => {
     const name = 'Professor Siobhán Ní Bhriain-MacGillivray of the North West Health Visiting Team';
     const { text } = personalise(await render(), { name, email: 'a@example.org', unsubscribeUrl }, 'full-name');
