@@ -67,7 +67,8 @@ describe('snippet submissions import', () => {
     const added = onlyLinesAdded(before, after);
     expect(added.join('\n')).toContain('date: 2027-01-21');
     expect(after).toContain('    organisation: home-start-glasgow-north\n    submitted_by:\n      name: Ann Submitter\n      email: ann.submitter@example.org\n      organisation: Home Start Glasgow North\n      submitted: 2026-11-20 09:30:15\n');
-    expect(after).toMatch(/\nnews:\n {2}- title: Our new Saturday group\n {4}organisation: cafe-stork\n/u);
+    // Appended after the sample issue's own news item.
+    expect(after).toMatch(/\nnews:\n {2}- title: "New evening drop-in for parents \(sample\)"\n[\s\S]*\n {2}- title: Our new Saturday group\n {4}organisation: cafe-stork\n/u);
     expect(after).not.toContain('A grant');
 
     const check = await runCli(['check', '2026-12'], { cwd: ws.dir });
