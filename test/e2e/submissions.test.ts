@@ -150,7 +150,8 @@ describe('snippet submissions import', () => {
     expect(await ws.read(DRAFT)).toBe(before);
 
     const config = await ws.read('snippet.config.yaml');
-    await ws.write('snippet.config.yaml', `${config}\nsubmissions:\n  columns:\n    What are you sharing?: Type of item\n    Title: Name of the course\n    Link: Web page\n`);
+    // The sample config has a submissions: block already: the columns go into it.
+    await ws.write('snippet.config.yaml', config.replace('\nsubmissions:\n', '\nsubmissions:\n  columns:\n    What are you sharing?: Type of item\n    Title: Name of the course\n    Link: Web page\n'));
     const mapped = await run(['form.csv']);
     expect(mapped.code).toBe(0);
     expect(await ws.read(DRAFT)).toContain('  - title: Mapped course\n    url: https://example.org/mapped\n');
