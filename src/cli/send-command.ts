@@ -96,7 +96,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     dir: options.dir,
     command: `send ${issue.id}${mode === 'test' ? ' --test-to' : ''}`,
     dryRun: options.dryRun,
-    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) })) }],
+    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build(recipient)) }],
     members: workspace.members,
     suppressions: workspace.suppressions,
     resendInDoubt: options.resendInDoubt,

@@ -77,7 +77,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       });
     }
     const build = prepareMessageBuilder({ config: ready.config, issueId: issue.id, rendered: ready.rendered, test: false, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
-    const forRecipient = (recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) });
+    const forRecipient = (recipient: Recipient) => build(recipient);
     return { forRecipient, subject: ready.rendered.subject };
   };
   const sessionIssues: SessionIssue[] = candidates.map(({ timing, issue }) => ({
