@@ -68,7 +68,7 @@ async function loadIssue(dir) {
 /** Wall time of the built CLI's sending phase: from its "sending …" line to its exit. */
 async function timeSend(dir, env) {
   let sendingAt;
-  const result = await runCli(['send', ISSUE, '--yes'], {
+  const result = await runCli(['send', ISSUE, '--yes', '--early'], {
     cwd: dir,
     env,
     onSpawn: (child) =>

@@ -53,13 +53,13 @@ describe('send survives SIGKILL at any point', () => {
     cleanups.push(server.close);
     const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    sender.running = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    sender.running = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
     if (point.afterMs !== undefined) setTimeout(kill, point.afterMs);
     const first = await sender.running.done;
     if (killed) expect(first.signal).toBe('SIGKILL');
     if (point.stage !== undefined) expect(killed).toBe(true);
 
-    const resumed = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const resumed = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
     const report = JSON.parse(status.stdout) as { delivered: number; inDoubt: Array<{ email: string }>; failed: unknown[]; deferred: unknown[]; notYetAttempted: number };
 
@@ -92,14 +92,14 @@ describe('one send per workspace', () => {
       hook: (stage, count) => {
         // The first run holds the lock, its third message held by the server until the second run has ended.
         if (stage === 'mail' && count === 3) {
-          second = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+          second = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
           return second.then(() => undefined);
         }
       },
     });
     cleanups.push(server.close);
     env.SNIPPET_SMTP_URL = server.url;
-    const firstRun = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    const firstRun = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
     const first = await firstRun.done;
     const other = await second!;
     expect(first.code).toBe(0);
@@ -112,7 +112,7 @@ describe('one send per workspace', () => {
     await dead.done;
     await ws.write('.snippet/send.lock', `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`);
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const takeover = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const takeover = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(takeover.code).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });
