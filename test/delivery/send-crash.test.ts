@@ -105,6 +105,8 @@ describe('one send per workspace', () => {
     expect(first.code).toBe(0);
     expect(other.code, `${other.stdout}${other.stderr}`).toBe(75);
     expect(other.stderr).toMatch(new RegExp(`another send is running: process ${firstRun.child.pid} on `, 'u'));
+    // A person reads the time the holder started in the workspace's zone (regression: an ISO time in UTC).
+    expect(other.stderr).toMatch(/, started \d{4}-\d\d-\d\d \d\d:\d\d Europe\/London \(send 2026-12\)/u);
     expect(deliveries(server.messages).size).toBe(12);
 
     // A lock left by a process that no longer exists is taken over.
