@@ -83,11 +83,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       hint: `\`snippet send --due\` (cron) sends it on time. To send it now all the same, add --early; --dry-run shows who would get it.`,
     });
   }
-  if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-      hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
-    });
-  }
+  requireUnsubscribeSecret(config, options);
 
   // A test send is a message or two: one connection, not the list's.
   const { rates, connections, transport } = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
@@ -164,6 +160,15 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
   }
   return { exitCode: sendExitCode(report, plan), plan, report };
+}
+
+/** One-click unsubscribe links are signed: a real send needs the secret. */
+export function requireUnsubscribeSecret(config: Config, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>): void {
+  if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
+    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
+      hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
+    });
+  }
 }
 
 /** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */

@@ -21,7 +21,7 @@ import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import type { Output } from '../output.js';
 import { recordingOutput } from './recording-output.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
-import { sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
+import { requireUnsubscribeSecret, sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
 import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from './send-due-summary.js';
 import { sendProgress } from './send-progress.js';
 import { describePlan, describeReport, describeSchedule, describeStop, formatDuration } from './send-report.js';
@@ -81,11 +81,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   const prepare = async (issue: Issue) => {
     const ready = requireRendered(await prepareIssue(options.dir, issue.id, options.render ?? childRenderer()));
     out.problems(ready.problems);
-    if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-      throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-        hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
-      });
-    }
+    requireUnsubscribeSecret(config, options);
     const build = prepareMessageBuilder({ config: ready.config, issueId: issue.id, rendered: ready.rendered, test: false, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
     const forRecipient = (recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) });
     return { forRecipient, subject: ready.rendered.subject };
