@@ -8,6 +8,7 @@ import { isSnippetError } from '../errors.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { checkSecretFiles } from './check-secret-files.js';
 import { describeProbe, type DoctorCheck } from '../smtp/describe-probe.js';
 import type { Output } from '../output.js';
 import { smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
@@ -18,6 +19,8 @@ export interface DoctorOptions {
   dir: string;
   smtp: SmtpEnvironment;
   unsubscribeSecret: string | undefined;
+  /** SNIPPET_SMTP_PASS_FILE, absolute, when set: a file holding a secret. */
+  passFile?: string | undefined;
   /** Test hook: SMTP timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
 }
@@ -53,6 +56,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   report(config ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` } : skipped('time zone', 'the config has errors'));
   report(await checkStateFolder(options.dir));
   report(await checkDiskSpace(options.dir));
+  report(await checkSecretFiles(options.dir, options.passFile));
   if (config?.unsubscribe.url) {
     report(
       options.unsubscribeSecret
