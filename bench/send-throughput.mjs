@@ -74,7 +74,7 @@ async function loadIssue(dir) {
 
 /** Wall time of the built CLI's whole `send`, from spawn to exit. */
 async function timeSend(dir, env, connections) {
-  const result = expectSuccess(await runCli(['send', ISSUE, '--yes', '--connections', String(connections)], { cwd: dir, env }), 'snippet send');
+  const result = expectSuccess(await runCli(['send', ISSUE, '--yes', '--early', '--connections', String(connections)], { cwd: dir, env }), 'snippet send');
   if (!/delivered/u.test(result.stdout)) throw new Error(`snippet send did not report its sending:\n${result.stdout}`);
   return result.ms;
 }

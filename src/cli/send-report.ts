@@ -2,11 +2,18 @@ import type { RateLimit } from '../config/rate-limit.js';
 import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
 import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
 import type { SendReport, StopReason } from '../delivery/send-engine.js';
+import type { IssueStatus } from '../issue/issue.js';
+import { formatZoned } from '../time/zoned-time.js';
 
 /** Pure: the lines `--dry-run` prints. */
-export function describePlan(plan: DeliveryPlan, details: { issue: string; subject: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' }): string[] {
+export function describePlan(
+  plan: DeliveryPlan,
+  details: { issue: string; subject: string; status: IssueStatus; schedule: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' },
+): string[] {
   const lines = [
     `[Dry run] ${details.issue}: "${details.subject}"${details.mode === 'test' ? ' (test send)' : ''}`,
+    `  status          ${details.status === 'approved' ? 'approved' : 'draft: not sent to the list until it is approved (status: approved)'}`,
+    `  scheduled       ${details.schedule}`,
     `  audience        ${plan.audience}`,
     `  to send now     ${plan.send.length}${plan.retrying > 0 ? ` (${plan.retrying} deferred earlier, tried again)` : ''}`,
     `  suppressed      ${plan.suppressed.length}`,
@@ -34,6 +41,19 @@ export function describePlan(plan: DeliveryPlan, details: { issue: string; subje
 function estimateDuration(count: number, rates: readonly RateLimit[]): number {
   if (count <= 0) return 0;
   return Math.max(0, ...rates.map((rate) => Math.ceil(count / rate.count - 1) * UNIT_MS[rate.unit]));
+}
+
+/** Pure: when an issue is scheduled, as a person reads it: `2026-12-01 09:00 Europe/London, in 23 hours`. */
+export function describeSchedule(sendAt: Date, now: number, timeZone: string): string {
+  const ms = sendAt.getTime() - now;
+  return `${formatZoned(sendAt, timeZone)} ${timeZone}, ${ms >= 0 ? `in ${roughly(ms)}` : `${roughly(-ms)} ago`}`;
+}
+
+/** A span as a person says it: minutes, then hours up to two days, then days. */
+function roughly(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const [count, unit] = minutes < 60 ? [Math.max(1, minutes), 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / (24 * 60)), 'day'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 export function formatDuration(ms: number): string {

@@ -243,7 +243,9 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, input.connections) }, () => worker()));
+    // No more connections than messages: each worker opens one before it takes a recipient.
+    const workers = Math.max(1, Math.min(input.connections, recipients.length));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
     while (outcomes.size > 0) await Promise.all(outcomes);
   } finally {
     input.signal?.removeEventListener('abort', onAbort);

@@ -2,6 +2,7 @@ import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { formatZoned } from '../time/zoned-time.js';
 
 export interface LockHolder {
   pid: number;
@@ -21,7 +22,7 @@ export interface SendLock {
  * short-lived lock, re-checking that it is still the same dead holder, so
  * two runs that both found it dead cannot both end up holding it.
  */
-export async function acquireSendLock(path: string, command: string, now: Date = new Date()): Promise<SendLock> {
+export async function acquireSendLock(path: string, command: string, timeZone = 'UTC', now: Date = new Date()): Promise<SendLock> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const me: LockHolder = { pid: process.pid, host: hostname(), since: now.toISOString(), command };
   const temporary = `${path}.${process.pid}.tmp`;
@@ -36,7 +37,7 @@ export async function acquireSendLock(path: string, command: string, now: Date =
       }
       const holder = await readHolder(path);
       if (holder && isAlive(holder)) {
-        throw new SnippetError(`another send is running: ${describeHolder(holder)}`, {
+        throw new SnippetError(`another send is running: ${describeHolder(holder, timeZone)}`, {
           kind: 'tempfail',
           hint: 'Wait for it to finish; cron will try again. If no such process exists, the lock is taken over automatically.',
         });
@@ -95,6 +96,9 @@ function isAlive(holder: LockHolder): boolean {
   }
 }
 
-export function describeHolder(holder: LockHolder): string {
-  return `process ${holder.pid} on ${holder.host}, started ${holder.since} (${holder.command})`;
+/** The holder as a person reads it: the time it started in the workspace's zone. */
+export function describeHolder(holder: LockHolder, timeZone: string): string {
+  const since = new Date(holder.since);
+  const started = Number.isNaN(since.getTime()) ? holder.since : `${formatZoned(since, timeZone)} ${timeZone}`;
+  return `process ${holder.pid} on ${holder.host}, started ${started} (${holder.command})`;
 }

@@ -85,7 +85,7 @@ export interface SendSessionResult {
  */
 export async function runSendSession(input: SendSessionInput): Promise<SendSessionResult> {
   const { clock } = input;
-  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command);
+  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command, input.timeZone);
   const ledgers = new Map<IssueId, LedgerFile>();
   let mailer: Mailer | undefined;
   try {

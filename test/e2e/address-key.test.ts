@@ -22,7 +22,7 @@ describe('one address key for an international domain', () => {
     await ws.write('contacts/members.csv', MEMBERS);
     const server = await startSmtpServer();
     try {
-      const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: server.url } });
+      const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: server.url } });
       expect(result.stdout).toMatch(/2026-12: delivered 2, deferred 0, failed 0, in doubt 0/u);
       expect(server.messages).toHaveLength(2);
       expect([...deliveries(server.messages).keys()].filter((to) => /^anna@/u.test(to))).toHaveLength(1);

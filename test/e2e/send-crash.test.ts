@@ -78,7 +78,7 @@ describe('send survives SIGKILL at any point', () => {
       cleanups.push(async () => watcher.close());
     }
 
-    sender.running = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    sender.running = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
     if (point.before === 'sending-line') {
       let printed = '';
       sender.running.child.stdout!.on('data', (chunk: Buffer) => {
@@ -103,7 +103,7 @@ describe('send survives SIGKILL at any point', () => {
       expect(ledger.map((e) => e.type)).toEqual(['run']);
     }
 
-    const resumed = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const resumed = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
     const report = JSON.parse(status.stdout) as { delivered: number; inDoubt: Array<{ email: string }>; failed: unknown[]; deferred: unknown[]; notYetAttempted: number };
 
@@ -138,19 +138,21 @@ describe('one send per workspace', () => {
       hook: (stage, count) => {
         // The first run holds the lock, its third message held by the server until the second run has ended.
         if (stage === 'mail' && count === 3) {
-          second = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+          second = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
           return second.then(() => undefined);
         }
       },
     });
     cleanups.push(server.close);
     env.SNIPPET_SMTP_URL = server.url;
-    const firstRun = spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    const firstRun = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
     const first = await firstRun.done;
     const other = await second!;
     expect(first.code).toBe(0);
     expect(other.code, `${other.stdout}${other.stderr}`).toBe(75);
     expect(other.stderr).toMatch(new RegExp(`another send is running: process ${firstRun.child.pid} on `, 'u'));
+    // A person reads the time the holder started in the workspace's zone (regression: an ISO time in UTC).
+    expect(other.stderr).toMatch(/, started \d{4}-\d\d-\d\d \d\d:\d\d Europe\/London \(send 2026-12\)/u);
     expect(deliveries(server.messages).size).toBe(12);
 
     // A lock left by a process that no longer exists is taken over.
@@ -158,7 +160,7 @@ describe('one send per workspace', () => {
     await dead.done;
     await ws.write('.snippet/send.lock', `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`);
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const takeover = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const takeover = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(takeover.code).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });

@@ -35,6 +35,8 @@ export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<Sen
     testTo: [],
     outbox: undefined,
     yes: true,
+    // Whatever today's date: the sample issue's send_at is fixed.
+    early: true,
     rates: undefined,
     connections: undefined,
     resendInDoubt: false,

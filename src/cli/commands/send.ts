@@ -14,6 +14,7 @@ interface SendFlags {
   testTo: string[];
   outbox?: string;
   yes?: boolean;
+  early?: boolean;
   rate: RateLimit[];
   connections?: number;
   resendInDoubt?: boolean;
@@ -32,6 +33,7 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--test-to <email>', 'send only to this address, subject prefixed [TEST] (repeatable)', collect, [])
     .option('--outbox <dir>', 'write one .eml per recipient into DIR instead of using SMTP')
     .option('--yes', 'do not ask for confirmation (needed without a terminal, e.g. from cron)')
+    .option('--early', "send to the list before the issue's send_at (without a terminal; on one, the question asks)")
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
     .option('--connections <n>', 'SMTP connections for this run', integerOption(1))
     .option('--resend-in-doubt', 'also send to recipients whose earlier delivery is in doubt')
@@ -67,7 +69,7 @@ export function registerSend(program: Command, cli: CliContext): void {
         }
         const { sendCommand } = await import('../send-command.js');
         const result = await sendCommand(
-          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, confirm: terminal.interactive ? confirm : undefined },
+          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, early: flags.early === true, confirm: terminal.interactive ? confirm : undefined },
           output,
         );
         cli.setExitCode(result.exitCode);
