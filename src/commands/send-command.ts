@@ -171,7 +171,8 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       out.info(line);
     }
     if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-      throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
+      const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
+      throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
     }
     const left = report.deferred.length + report.notAttempted.length;
     const exitCode = report.failed.length > 0 || report.inDoubt.length > 0 || lockedPlan.inDoubt.length > 0 ? 1 : left > 0 ? 75 : 0;

@@ -85,6 +85,7 @@ export function describeStop(stop: StopReason): string {
     case 'fatal':
       return stop.reason;
     case 'ledger':
-      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space and run again.`;
+      if (stop.hint) return `${stop.reason}; nothing more was sent.`;
+      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
   }
 }

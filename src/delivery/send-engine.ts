@@ -1,4 +1,5 @@
 import type { RateLimit } from '../config/rate-limit.js';
+import { SnippetError } from '../errors.js';
 import type { BuiltMessage } from '../mail/message-builder.js';
 import type { Recipient } from './delivery-plan.js';
 import type { LedgerEvent, Outcome } from './ledger-event.js';
@@ -45,8 +46,8 @@ export type StopReason =
   | { kind: 'interrupted' }
   /** Nothing can get through until the user fixes something (sign-in, TLS). */
   | { kind: 'fatal'; reason: string }
-  /** The ledger could not be written (e.g. a full disk): nothing more is sent. */
-  | { kind: 'ledger'; reason: string };
+  /** The ledger could not be written (e.g. a full disk), or was deleted: nothing more is sent. */
+  | { kind: 'ledger'; reason: string; hint?: string };
 
 export interface SendReport {
   delivered: Recipient[];
@@ -176,7 +177,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     } catch (error) {
       channel.release();
       putBack(item);
-      stop({ kind: 'ledger', reason: describe(error) });
+      stop(ledgerStop(error));
       return;
     }
     const startedAt = clock.now();
@@ -233,7 +234,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
       const retry = retries.indexOf(item);
       if (retry >= 0) retries.splice(retry, 1);
       report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
-      stop({ kind: 'ledger', reason: describe(error) });
+      stop(ledgerStop(error));
     });
     outcomes.add(recorded);
     void recorded.finally(() => outcomes.delete(recorded));
@@ -275,7 +276,12 @@ function iso(ms: number): string {
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EFBIG') return 'the file size limit was reached (ulimit -f)';
   return error instanceof Error ? error.message : String(error);
+}
+
+function ledgerStop(error: unknown): StopReason {
+  return error instanceof SnippetError && error.hint ? { kind: 'ledger', reason: describe(error), hint: error.hint } : { kind: 'ledger', reason: describe(error) };
 }
 
 /** setTimeout fires at once for longer delays; callers re-check after every sleep, so a shorter one is safe. */
