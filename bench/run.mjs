@@ -81,7 +81,7 @@ function benchmarksPage(results, table, elapsedMs) {
   const skipped = results.flatMap((r) => r.rows.filter((row) => row.skipped).map((row) => `${row.name}: ${row.skipped}`));
   return `# Benchmarks
 
-Written by \`npm run bench\` (see the README's "Benchmarks" section); edit the
+Written by \`npm run bench\` (see "Benchmarks" in docs/development.md); edit the
 analysis at the end by hand after a run, not the figures. Every figure is set
 against a baseline measured in the same run: these machines are shared and
 noisy, so absolute times drift between runs while the ratios hold.

@@ -53,6 +53,38 @@ export interface Config {
   };
   /** Quarterly network meetings, oldest first. */
   meetings: Meeting[];
+  /** An issue shows the next meeting when it is at most this far after the send date (`meetings.show_within`, default 4 months). */
+  meetingsShowWithin: Period;
+  /** Who runs the network: named in the "share your news" block. */
+  coordinator?: { name: string; role?: string; email?: string };
+  /** The network's website (`snippet site`): emails link to their web version and the join page. */
+  site?: SiteSettings;
+  /** Members' contributions through a form (`snippet submissions import`). */
+  submissions: {
+    /** The form members fill in; shown in the "share your news" block. */
+    formUrl?: string;
+    /** Items for the next issue are asked for this many days before its send date. */
+    deadlineDays: number;
+    /** The form's own column headings, keyed by the standard question they answer (e.g. `Title: Name of the course`). */
+    columns: Record<string, string>;
+  };
+}
+
+/** A length of time counted in calendar days or months. */
+export interface Period {
+  count: number;
+  unit: 'day' | 'month';
+}
+
+export interface SiteSettings {
+  /** Absolute, ending in `/`: every page's address starts with it. */
+  url: string;
+  /** True asks search engines not to index the site (`noindex`). */
+  private: boolean;
+  /** A form where people ask to join. */
+  joinUrl?: string;
+  /** An address people write to, to join. */
+  joinEmail?: string;
 }
 
 /**
@@ -83,7 +115,12 @@ export interface Meeting {
   date: string;
   /** Local `HH:MM`, when known. */
   time?: string;
-  venue: string;
+  /** Local `HH:MM`, when known. */
+  endTime?: string;
+  /** Where: a place. At least one of venue and link is set. */
+  venue?: string;
+  /** A joining link for an online or hybrid meeting. */
+  link?: string;
   /** Markdown: agenda, how to join online, who to tell. */
   details?: string;
 }

@@ -5,7 +5,7 @@ import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { isIsoDate } from '../time/zoned-time.js';
-import { SENDING_PRESETS, type Config, type OAuth2Settings, type SendingPreset } from './config.js';
+import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
@@ -48,6 +48,26 @@ const oauth2 = z
   .refine((v) => v.token_command !== undefined || (v.tenant_id !== undefined && v.client_id !== undefined), {
     error: 'client credentials need both tenant_id and client_id',
   });
+const meetingList = z
+  .array(
+    z
+      .strictObject({
+        date,
+        time: clockTime.optional(),
+        end_time: clockTime.optional(),
+        venue: text.optional(),
+        link: httpUrl.optional(),
+        details: z.string().optional(),
+      })
+      .refine((m) => m.venue !== undefined || m.link !== undefined, { error: 'needs a venue, a joining link, or both' }),
+    { error: 'must be a list of meetings, each starting with "- date: YYYY-MM-DD"' },
+  )
+  .nullish()
+  .transform((meetings) => meetings ?? []);
+const showWithin = z
+  .string()
+  .refine((v) => parseShowWithin(v) !== undefined, 'must be a period such as 4 months, 6 weeks or 90 days')
+  .transform((v) => parseShowWithin(v)!);
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
 const configSchema = z.strictObject({
@@ -102,18 +122,32 @@ const configSchema = z.strictObject({
       repeat_months: z.number().int().min(1, 'must be at least 1').max(120, 'must be at most 120').default(12),
     })
     .default({ repeat_months: 12 }),
+  // A plain list of meetings, or show_within with the list under dates.
   meetings: z
-    .array(
-      z.strictObject({
-        date,
-        time: clockTime.optional(),
-        venue: text,
-        details: z.string().optional(),
-      }),
-      { error: 'must be a list of meetings, each starting with "- date: YYYY-MM-DD"' },
-    )
-    .nullish()
-    .transform((meetings) => meetings ?? []),
+    .preprocess((v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v), z.strictObject({ show_within: showWithin.optional(), dates: meetingList }))
+    .default({ show_within: undefined, dates: [] }),
+  coordinator: z
+    .strictObject({
+      name: text,
+      role: text.optional(),
+      email: z.string().trim().refine(isEmailAddress, 'must be an email address').optional(),
+    })
+    .optional(),
+  site: z
+    .strictObject({
+      url: httpUrl.refine(isSiteUrl, 'must be the address of the website, e.g. https://example.org/snippet/'),
+      private: z.boolean({ error: 'must be true or false' }).default(false),
+      join_url: httpUrl.optional(),
+      join_email: z.string().trim().refine(isEmailAddress, 'must be an email address').optional(),
+    })
+    .optional(),
+  submissions: z
+    .strictObject({
+      form_url: httpUrl.optional(),
+      deadline_days: z.number().int().min(0, 'must be 0 or more').max(60, 'must be at most 60').default(7),
+      columns: z.record(z.string(), text, { error: 'must map each question to the column heading of your form' }).optional(),
+    })
+    .optional(),
 });
 
 export interface ParsedConfig {
@@ -127,6 +161,10 @@ export function parseConfig(source: string, file: string): ParsedConfig {
   if (hasErrors(yaml.problems)) return { config: undefined, problems: yaml.problems };
   const result = configSchema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!result.success) {
+    // A plain list of meetings is read as meetings.dates: name and point at the list as written.
+    if (Array.isArray((yaml.value as { meetings?: unknown } | undefined)?.meetings)) {
+      for (const issue of result.error.issues) if (issue.path[0] === 'meetings' && issue.path[1] === 'dates') issue.path.splice(1, 1);
+    }
     return { config: undefined, problems: [...yaml.problems, ...schemaProblems(configSchema, result.error, file, yaml.lineOf)] };
   }
   const raw = result.data;
@@ -157,11 +195,56 @@ export function parseConfig(source: string, file: string): ParsedConfig {
     smtp: raw.smtp.oauth2 ? { oauth2: oauth2Settings(raw.smtp.oauth2) } : {},
     schedule: { sendDay: raw.schedule.send_day, sendTime: raw.schedule.send_time },
     spotlight: { repeatMonths: raw.spotlight.repeat_months },
-    meetings: raw.meetings
-      .map((m) => ({ date: m.date, venue: m.venue, ...(m.time !== undefined ? { time: m.time } : {}), ...(m.details !== undefined ? { details: m.details } : {}) }))
+    meetings: raw.meetings.dates
+      .map((m) => ({
+        date: m.date,
+        ...(m.venue !== undefined ? { venue: m.venue } : {}),
+        ...(m.link !== undefined ? { link: m.link } : {}),
+        ...(m.time !== undefined ? { time: m.time } : {}),
+        ...(m.end_time !== undefined ? { endTime: m.end_time } : {}),
+        ...(m.details !== undefined ? { details: m.details } : {}),
+      }))
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
+    meetingsShowWithin: raw.meetings.show_within ?? { count: 4, unit: 'month' },
+    ...(raw.coordinator ? { coordinator: { name: raw.coordinator.name, ...(raw.coordinator.role ? { role: raw.coordinator.role } : {}), ...(raw.coordinator.email ? { email: raw.coordinator.email } : {}) } } : {}),
+    ...(raw.site
+      ? {
+          site: {
+            url: raw.site.url.endsWith('/') ? raw.site.url : `${raw.site.url}/`,
+            private: raw.site.private,
+            ...(raw.site.join_url ? { joinUrl: raw.site.join_url } : {}),
+            ...(raw.site.join_email ? { joinEmail: raw.site.join_email } : {}),
+          },
+        }
+      : {}),
+    submissions: {
+      deadlineDays: raw.submissions?.deadline_days ?? 7,
+      columns: raw.submissions?.columns ?? {},
+      ...(raw.submissions?.form_url ? { formUrl: raw.submissions.form_url } : {}),
+    },
   };
   return { config, problems: yaml.problems };
+}
+
+/** `4 months`, `6 weeks`, `90 days` (also `4m`? no: m is minutes elsewhere, so months are spelled out). */
+function parseShowWithin(text: string): Period | undefined {
+  const match = /^\s*(\d{1,3})\s*(days?|d|weeks?|w|months?)\s*$/iu.exec(text);
+  if (!match) return undefined;
+  const count = Number(match[1]);
+  const unit = match[2]!.toLowerCase();
+  if (unit.startsWith('mo')) return { count, unit: 'month' };
+  if (unit.startsWith('w')) return { count: count * 7, unit: 'day' };
+  return { count, unit: 'day' };
+}
+
+/** An http(s) address with no query or fragment: pages are made by appending paths to it. */
+function isSiteUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.search === '' && parsed.hash === '';
+  } catch {
+    return false;
+  }
 }
 
 function isTimeZone(zone: string): boolean {

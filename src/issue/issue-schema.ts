@@ -11,6 +11,18 @@ const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.
 const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
 const markdown = z.string();
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be an organisation id in kebab-case, e.g. home-start-glasgow-north');
+const clockTime = z
+  .string()
+  .trim()
+  .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/u.test(v), 'must be a time of day written HH:MM, e.g. "09:30"')
+  .transform((v) => v.padStart(5, '0'));
+/** Who sent an item through the members' form: kept for the coordinator, never shown to members or on the website. */
+const submittedBy = z.strictObject({
+  name: text.optional(),
+  email: text.optional(),
+  organisation: text.optional(),
+  submitted: z.string().optional(),
+});
 
 const itemBase = {
   title: text,
@@ -18,6 +30,7 @@ const itemBase = {
   summary: markdown.optional(),
   organisation: id.optional(),
   carried_from: z.string().refine(isIssueId, 'must be an issue month, YYYY-MM').optional(),
+  submitted_by: submittedBy.optional(),
 };
 
 const researchItemSchema = z.strictObject({
@@ -29,6 +42,9 @@ const researchItemSchema = z.strictObject({
 const trainingItemSchema = z.strictObject({
   ...itemBase,
   date: date.optional(),
+  time: clockTime.optional(),
+  end_date: date.optional(),
+  end_time: clockTime.optional(),
   location: text.optional(),
   cost: looseText.optional(),
   deadline: date.optional(),
@@ -38,7 +54,16 @@ const fundingItemSchema = z.strictObject({
   ...itemBase,
   funder: text.optional(),
   amount: looseText.optional(),
-  deadline: date,
+  deadline: z.string().refine((v) => v === 'rolling' || isIsoDate(v), 'must be a date written YYYY-MM-DD, or rolling for a fund that is open all year'),
+});
+
+const newsItemSchema = z.strictObject({
+  title: text,
+  url: url.optional(),
+  summary: markdown.optional(),
+  organisation: id.optional(),
+  carried_from: itemBase.carried_from,
+  submitted_by: submittedBy.optional(),
 });
 
 /** `research:` with nothing under it is an empty section, not an error. */
@@ -62,9 +87,11 @@ export const frontMatterSchema = z.strictObject({
   spotlight: id.optional(),
   spotlight_note: markdown.optional(),
   meeting: z.boolean().optional(),
+  archive: z.boolean({ error: 'must be true or false' }).optional(),
   research: section(researchItemSchema),
   training: section(trainingItemSchema),
   funding: section(fundingItemSchema),
+  news: section(newsItemSchema),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

@@ -13,6 +13,17 @@ interface ItemBase {
   organisation?: string;
   /** The issue (`YYYY-MM`) this item was first published in, when `snippet new` carried it forward. */
   carriedFrom?: IssueId;
+  /** Who sent it through the members' form; for the coordinator only, never rendered. */
+  submittedBy?: SubmittedBy;
+}
+
+export interface SubmittedBy {
+  name?: string;
+  email?: string;
+  /** The organisation as the submitter typed it. */
+  organisation?: string;
+  /** When the form was submitted, as the form tool wrote it. */
+  submitted?: string;
 }
 
 export interface ResearchItem extends ItemBase {
@@ -22,8 +33,14 @@ export interface ResearchItem extends ItemBase {
 }
 
 export interface TrainingItem extends ItemBase {
-  /** `YYYY-MM-DD`. */
+  /** `YYYY-MM-DD`: the (first) day. */
   date?: string;
+  /** Local `HH:MM` on `date`. */
+  time?: string;
+  /** `YYYY-MM-DD`: the last day of a course that runs over several days. */
+  endDate?: string;
+  /** Local `HH:MM`: when it ends. */
+  endTime?: string;
   location?: string;
   cost?: string;
   /** `YYYY-MM-DD`: booking closes. */
@@ -33,8 +50,25 @@ export interface TrainingItem extends ItemBase {
 export interface FundingItem extends ItemBase {
   funder?: string;
   amount?: string;
-  /** `YYYY-MM-DD`: applications close. */
-  deadline: string;
+  /** `YYYY-MM-DD` when applications close, or `rolling` for a fund open all year. */
+  deadline: string | typeof ROLLING;
+}
+
+/** A funding `deadline` for a fund that is open all year. */
+export const ROLLING = 'rolling';
+
+export function isRolling(deadline: string): deadline is typeof ROLLING {
+  return deadline === ROLLING;
+}
+
+/** News from members: a link is optional. */
+export interface NewsItem {
+  title: string;
+  url?: string;
+  summary?: string;
+  organisation?: string;
+  carriedFrom?: IssueId;
+  submittedBy?: SubmittedBy;
 }
 
 export type SectionName = 'research' | 'training' | 'funding';
@@ -56,9 +90,13 @@ export interface Issue {
   spotlightNote?: string;
   /** False leaves out the "next network meeting" block. */
   meeting?: boolean;
+  /** False keeps a published issue off the website's archive (default true). */
+  archive: boolean;
   research: ResearchItem[];
   training: TrainingItem[];
   funding: FundingItem[];
+  /** News from members (optional section, shown after the spotlight). */
+  news: NewsItem[];
   /** Markdown body: the coordinator's introduction. */
   intro: string;
 }

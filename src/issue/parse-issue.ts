@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
 import { schemaProblems } from '../schema/schema-problems.js';
-import type { FundingItem, Issue, IssueId, ResearchItem, TrainingItem } from './issue.js';
+import type { FundingItem, Issue, IssueId, NewsItem, ResearchItem, TrainingItem } from './issue.js';
 import { frontMatterSchema, type FrontMatter } from './issue-schema.js';
 
 export interface ParsedIssue {
@@ -88,16 +88,22 @@ function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): I
     ...(item.summary !== undefined ? { summary: item.summary } : {}),
     ...(item.organisation !== undefined ? { organisation: item.organisation } : {}),
     ...(item.carried_from !== undefined ? { carriedFrom: item.carried_from } : {}),
+    ...(item.submitted_by !== undefined ? { submittedBy: defined(item.submitted_by) } : {}),
   });
   const research: ResearchItem[] = front.research.map((item) => ({ ...base(item), ...defined({ source: item.source, published: item.published }) }));
   const training: TrainingItem[] = front.training.map((item) => ({
     ...base(item),
-    ...defined({ date: item.date, location: item.location, cost: item.cost, deadline: item.deadline }),
+    ...defined({ date: item.date, time: item.time, endDate: item.end_date, endTime: item.end_time, location: item.location, cost: item.cost, deadline: item.deadline }),
   }));
   const funding: FundingItem[] = front.funding.map((item) => ({
     ...base(item),
     ...defined({ funder: item.funder, amount: item.amount }),
     deadline: item.deadline,
+  }));
+  const news: NewsItem[] = front.news.map((item) => ({
+    title: item.title,
+    ...defined({ url: item.url, summary: item.summary, organisation: item.organisation, carriedFrom: item.carried_from }),
+    ...(item.submitted_by !== undefined ? { submittedBy: defined(item.submitted_by) } : {}),
   }));
   return {
     id,
@@ -105,9 +111,11 @@ function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): I
     subject: front.subject,
     ...defined({ preheader: front.preheader, sendAtText: front.send_at, lists: front.lists, spotlight: front.spotlight, spotlightNote: front.spotlight_note, meeting: front.meeting }),
     status: front.status,
+    archive: front.archive ?? true,
     research,
     training,
     funding,
+    news,
     intro: body.trim(),
   };
 }

@@ -13,6 +13,10 @@ export interface Organisation {
   contact?: string;
   /** False leaves the spotlight rotation. */
   spotlight: boolean;
+  /** False keeps it out of the website's services directory (absent means listed). */
+  directory?: false;
+  /** `YYYY-MM-DD`: when the profile was last checked with the organisation. */
+  reviewed?: string;
 }
 
 export const ORGANISATIONS_FILE = 'contacts/organisations.yaml';

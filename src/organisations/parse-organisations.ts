@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { isIsoDate } from '../time/zoned-time.js';
 import type { Organisation } from './organisation.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -20,6 +21,8 @@ const organisationSchema = z.strictObject({
   referral: z.string().optional(),
   contact: text.optional(),
   spotlight: z.boolean({ error: 'must be true or false' }).default(true),
+  directory: z.boolean({ error: 'must be true or false' }).default(true),
+  reviewed: z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-11-30').optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -62,6 +65,8 @@ export function parseOrganisations(source: string, file: string): ParsedOrganisa
       areas: raw.areas,
       services: raw.services,
       spotlight: raw.spotlight,
+      ...(raw.directory ? {} : { directory: false as const }),
+      ...(raw.reviewed !== undefined ? { reviewed: raw.reviewed } : {}),
       ...(raw.description !== undefined ? { description: raw.description } : {}),
       ...(raw.website !== undefined ? { website: raw.website } : {}),
       ...(raw.referral !== undefined ? { referral: raw.referral } : {}),

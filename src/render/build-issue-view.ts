@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
-import type { FundingItem, Issue, ResearchItem, TrainingItem } from '../issue/issue.js';
+import { isRolling, type FundingItem, type Issue, type ResearchItem, type TrainingItem } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { daysBetween, formatDate, formatMonth } from './format-date.js';
@@ -72,8 +72,8 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     const view = item(source);
     const daysLeft = daysBetween(sendDay, source.deadline);
     if (daysLeft !== undefined && daysLeft < 0) warn(`the funding call "${source.title}" closed on ${source.deadline}, before the send date ${sendDay}`, 'Remove it, or correct its deadline.');
-    const deadline = formatDate(source.deadline, language);
-    const meta = [source.funder ?? null, source.amount ?? null, `Closes ${deadline}`, ...view.meta];
+    const deadline = isRolling(source.deadline) ? 'rolling' : formatDate(source.deadline, language);
+    const meta = [source.funder ?? null, source.amount ?? null, isRolling(source.deadline) ? 'Open all year (rolling deadline)' : `Closes ${deadline}`, ...view.meta];
     return {
       ...view,
       funder: source.funder ?? null,
@@ -93,7 +93,7 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
 
   const meeting = issue.meeting === false ? undefined : nextMeeting(config.meetings, sendAt, config.timeZone);
   const meetingView: MeetingView | null =
-    meeting === undefined ? null : { date: formatDate(meeting.date, language), time: meeting.time ?? null, venue: meeting.venue, details: rich(meeting.details) };
+    meeting === undefined ? null : { date: formatDate(meeting.date, language), time: meeting.time ?? null, venue: meeting.venue ?? meeting.link ?? '', details: rich(meeting.details) };
 
   const intro = rich(issue.intro);
   const view: IssueView = {

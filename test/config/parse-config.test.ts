@@ -127,3 +127,48 @@ describe('parseConfig: sending for cron and Microsoft 365', () => {
     expect(problems.map((p) => p.message)).toEqual(['sending, retry_delay: must be at most 1h', 'sending, max_wait: must be at most 24h']);
   });
 });
+
+describe('parseConfig: the website, the coordinator, submissions and the meeting window', () => {
+  const base = ['network:', '  name: Example Network', 'from: Example <snippet@example.org>', 'footer:', '  postal_address: 1 Example Street', '  endorsement: Not an endorsement.', 'unsubscribe:', '  mailto: unsubscribe@example.org'];
+
+  it('reads site, coordinator, submissions and meetings with show_within', () => {
+    const source = [
+      ...base,
+      'site:',
+      '  url: https://example.org/snippet',
+      '  join_email: join@example.org',
+      'coordinator:',
+      '  name: Morag Example',
+      '  email: morag@example.org',
+      'submissions:',
+      '  form_url: https://forms.example.org/x',
+      '  columns:',
+      '    Title: Name of the course',
+      'meetings:',
+      '  show_within: 6 weeks',
+      '  dates:',
+      '    - date: 2027-02-11',
+      '      time: "10:00"',
+      '      link: https://meet.example.org/pmhn',
+    ].join('\n');
+    const { config, problems } = parseConfig(source, 'snippet.config.yaml');
+    expect(problems).toEqual([]);
+    expect(config?.site).toEqual({ url: 'https://example.org/snippet/', private: false, joinEmail: 'join@example.org' });
+    expect(config?.coordinator).toEqual({ name: 'Morag Example', email: 'morag@example.org' });
+    expect(config?.submissions).toEqual({ formUrl: 'https://forms.example.org/x', deadlineDays: 7, columns: { Title: 'Name of the course' } });
+    expect(config?.meetingsShowWithin).toEqual({ count: 42, unit: 'day' });
+    expect(config?.meetings).toEqual([{ date: '2027-02-11', time: '10:00', link: 'https://meet.example.org/pmhn' }]);
+  });
+
+  it('keeps the plain list of meetings, with four months by default', () => {
+    const { config, problems } = parseConfig([...base, 'meetings:', '  - date: 2027-02-11', '    venue: Glasgow'].join('\n'), 'snippet.config.yaml');
+    expect(problems).toEqual([]);
+    expect(config?.meetingsShowWithin).toEqual({ count: 4, unit: 'month' });
+    expect(config?.meetings).toEqual([{ date: '2027-02-11', venue: 'Glasgow' }]);
+  });
+
+  it('refuses a meeting with neither a venue nor a link, and a show_within that is not a period', () => {
+    const { problems } = parseConfig([...base, 'meetings:', '  show_within: soon', '  dates:', '    - date: 2027-02-11'].join('\n'), 'snippet.config.yaml');
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/period|venue/u);
+  });
+});

@@ -19,6 +19,8 @@ export function config(overrides: Partial<Config> = {}): Config {
     schedule: { sendDay: 'first-working-day', sendTime: '09:00' },
     spotlight: { repeatMonths: 12 },
     meetings: [],
+    meetingsShowWithin: { count: 4, unit: 'month' },
+    submissions: { deadlineDays: 7, columns: {} },
     ...overrides,
   };
 }
@@ -30,9 +32,11 @@ export function issue(overrides: Partial<Issue> = {}): Issue {
     subject: 'The snippet, December 2026',
     preheader: 'Research, training and funding for December',
     status: 'draft',
+    archive: true,
     research: [],
     training: [],
     funding: [],
+    news: [],
     intro: 'Welcome to the December snippet.',
     ...overrides,
   };

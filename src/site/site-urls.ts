@@ -1,0 +1,23 @@
+import type { IssueId } from '../issue/issue.js';
+
+/**
+ * Where the website (`snippet site`) puts each page, relative to `site.url`
+ * (which always ends in `/`). The email links to these addresses, so the
+ * website and the email must agree: both take them from here.
+ */
+export const sitePaths = {
+  home: '',
+  issue: (id: IssueId) => `issues/${id}/`,
+  issues: 'issues/',
+  join: 'join/',
+  privacy: 'privacy/',
+  services: 'services/',
+  service: (organisationId: string) => `services/${organisationId}/`,
+  meetingCalendar: (date: string) => `meetings/${date}.ics`,
+  atomFeed: 'feed.xml',
+} as const;
+
+/** An absolute address on the website. */
+export function siteUrl(base: string, path: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${path}`;
+}
