@@ -3,7 +3,8 @@ import { mkdir, open, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { SmtpEnvironment } from '../delivery/smtp-settings.js';
-import { STATE_DIR } from '../delivery/state-paths.js';
+import { describeHolder, inspectSendLock } from '../delivery/send-lock.js';
+import { lockPath, STATE_DIR } from '../delivery/state-paths.js';
 import { isSnippetError } from '../errors.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
@@ -52,6 +53,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   );
   report(config ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` } : skipped('time zone', 'the config has errors'));
   report(await checkStateFolder(options.dir));
+  report(await checkSendLock(options.dir));
   report(await checkDiskSpace(options.dir));
   if (config?.unsubscribe.url) {
     report(
@@ -119,6 +121,20 @@ async function checkStateFolder(dir: string): Promise<DoctorCheck> {
     return { name: 'state folder', status: 'fail', detail: `${STATE_DIR}/ cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${folder} writable by the user cron runs as` };
   } finally {
     await rm(probe, { force: true });
+  }
+}
+
+/** A lock and its age: a send running now, or one left behind that the next send takes over. */
+async function checkSendLock(dir: string): Promise<DoctorCheck> {
+  try {
+    const state = await inspectSendLock(lockPath(dir));
+    if (!state) return { name: 'send lock', status: 'ok', detail: 'none (no send is running)' };
+    const seconds = Math.round(state.silentMs / 1000);
+    const age = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+    const holder = state.holder ? `held by ${describeHolder(state.holder)}` : 'present';
+    return { name: 'send lock', status: 'ok', detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}` };
+  } catch (error) {
+    return { name: 'send lock', status: 'fail', detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as` };
   }
 }
 

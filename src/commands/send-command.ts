@@ -134,7 +134,8 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   let mailer: Mailer | undefined;
   let ledger: LedgerFile | undefined;
   try {
-    const opened = await LedgerFile.open(path, label);
+    // Before each write the ledger checks the lock is still this run's, so a run whose lock was taken over sends no more.
+    const opened = await LedgerFile.open(path, label, { guard: () => lock.check() });
     ledger = opened.ledger;
     // Re-plan under the lock: another run may have finished in the meantime.
     const lockedPlan =

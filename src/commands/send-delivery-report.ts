@@ -56,7 +56,8 @@ export async function sendDeliveryReport(input: DeliveryReportInput): Promise<{ 
     if (input.signal?.aborted) return { sent: false, line: 'delivery report not sent: interrupted' };
 
     const message = buildReportMessage({ from: config.from, to: input.to, subject: reportSubject(input.outcome, config.network.shortName), text: input.lines.join('\n'), date: new Date(clock.now()) });
-    ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL)).ledger;
+    const held = lock;
+    ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL, { guard: () => held.check() })).ledger;
     mailer = await createMailer({ outbox: input.outbox, smtp: input.smtp, config, workspace: input.dir, connections: 1, timeouts: input.smtpTimeouts });
     const channel = await mailer.open();
     if (isConnectFailure(channel)) return { sent: false, line: `delivery report not sent: ${channel.reason}` };
