@@ -95,7 +95,8 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
   // An outbox is not a mail server: limits apply to it only when given for the run.
   const rates = options.rates ?? (outbox ? [] : config.sending.rates);
-  const connections = options.connections ?? config.sending.connections;
+  // Never more connections than messages: each would be opened for nothing.
+  const connections = Math.min(options.connections ?? config.sending.connections, Math.max(1, plan.send.length));
   const build = prepareMessageBuilder({
     config,
     issueId: issue.id,
@@ -142,12 +143,13 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       mode === 'test' ? plan : planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: recipientStates(opened.events), resendInDoubt: options.resendInDoubt });
     const bouncesBefore = await recordBounces(options.dir, opened.events, workspace.suppressions, config.timeZone, clock);
 
-    mailer = await createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts });
+    const used = Math.min(connections, Math.max(1, lockedPlan.send.length));
+    mailer = await createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections: used, timeouts: options.smtpTimeouts });
     const limiter = new RateLimiter(rates, await readRateHistory(options.dir, clock.now()));
     await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode, transport: outbox ? 'outbox' : 'smtp' });
 
     const started = clock.now();
-    out.info(`sending ${issue.id}${mode === 'test' ? ' (test)' : ''} to ${lockedPlan.send.length} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`);
+    out.info(`sending ${issue.id}${mode === 'test' ? ' (test)' : ''} to ${lockedPlan.send.length} via ${transport}, ${used} connection${used === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`);
     const progress = sendProgress(out, lockedPlan.send.length, () => clock.now());
     const activeLedger = ledger;
     const report = await runSendEngine({
@@ -156,7 +158,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       mailer,
       journal: { append: (event) => activeLedger.append(event) },
       limiter,
-      connections,
+      connections: used,
       retry: { attempts: config.sending.retries, firstDelayMs: config.sending.retryDelayMs },
       stopAfterFailures: config.sending.stopAfterFailures,
       maxWaitMs: config.sending.maxWaitMs,

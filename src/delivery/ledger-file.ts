@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import type { LedgerEvent } from './ledger-event.js';
 import { parseLedger } from './parse-ledger.js';
+import { stateFolderProblem } from './state-folder-problem.js';
 
 /** The file operations a ledger needs: node's FileHandle, or a test's stand-in that fails part-way. */
 export interface JournalFile {
@@ -57,8 +58,13 @@ export class LedgerFile {
 
   /** Opens (creating) a ledger for appending, cutting off a torn last line; returns its events. */
   static async open(path: string, label: string, options: LedgerFileOptions = {}): Promise<{ ledger: LedgerFile; events: LedgerEvent[] }> {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const file = await (options.openFile ?? openForAppend)(path);
+    let file: JournalFile;
+    try {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      file = await (options.openFile ?? openForAppend)(path);
+    } catch (error) {
+      throw stateFolderProblem(error, label, 'written') ?? error;
+    }
     try {
       const data = await file.readFile();
       const parsed = parseLedger(data, label);
@@ -201,6 +207,6 @@ export async function readLedger(path: string, label: string): Promise<LedgerEve
     return parseLedger(await readFile(path), label).events;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw stateFolderProblem(error, label, 'read') ?? error;
   }
 }

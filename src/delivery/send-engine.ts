@@ -244,7 +244,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, input.connections) }, () => worker()));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(input.connections, recipients.length)) }, () => worker()));
     while (outcomes.size > 0) await Promise.all(outcomes);
   } finally {
     input.signal?.removeEventListener('abort', onAbort);

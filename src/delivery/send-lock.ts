@@ -1,8 +1,10 @@
 import { link, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import { processIdentity } from './process-identity.js';
+import { stateFolderProblem } from './state-folder-problem.js';
+import { STATE_DIR } from './state-paths.js';
 
 export interface LockHolder {
   pid: number;
@@ -56,11 +58,15 @@ export interface LockOptions {
  * two runs that both found it abandoned cannot both end up holding it.
  */
 export async function acquireSendLock(path: string, command: string, options: LockOptions = {}): Promise<SendLock> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const identity = await processIdentity(process.pid);
   const me: LockHolder = { pid: process.pid, host: hostname(), since: (options.now ?? new Date()).toISOString(), command, ...identity };
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(me)}\n`, { mode: 0o600 });
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, `${JSON.stringify(me)}\n`, { mode: 0o600 });
+  } catch (error) {
+    throw stateFolderProblem(error, `${STATE_DIR}/${basename(path)}`, 'written') ?? error;
+  }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
