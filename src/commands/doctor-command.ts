@@ -7,6 +7,7 @@ import { describeHolder, inspectSendLock } from '../delivery/send-lock.js';
 import { lockPath, STATE_DIR } from '../delivery/state-paths.js';
 import { isSnippetError } from '../errors.js';
 import { formatZoned } from '../time/zoned-time.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { describeProbe, type DoctorCheck } from './describe-probe.js';
@@ -56,11 +57,8 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   report(await checkSendLock(options.dir));
   report(await checkDiskSpace(options.dir));
   if (config?.unsubscribe.url) {
-    report(
-      options.unsubscribeSecret
-        ? { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' }
-        : { name: 'unsubscribe links', status: 'fail', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is not set', fix: 'set it to a long random string in the environment file cron reads, the same for every send' },
-    );
+    const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
+    report(problem ? { name: 'unsubscribe links', status: 'fail', detail: problem.message, ...(problem.hint ? { fix: problem.hint } : {}) } : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' });
   }
   for (const check of config ? await checkSmtp(options, config) : [skipped('SMTP', 'the config has errors')]) report(check);
 

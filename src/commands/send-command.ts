@@ -19,6 +19,7 @@ import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import type { Output } from './output.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { createMailer } from './smtp-connection-settings.js';
@@ -78,10 +79,9 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   for (const address of options.testTo) {
     if (!isEmailAddress(address)) throw usageError(`--test-to "${address}" is not an email address`);
   }
-  if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-      hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
-    });
+  if (config.unsubscribe.url && !options.dryRun) {
+    const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
+    if (problem) throw problem;
   }
 
   const path = ledgerPath(options.dir, issue.id, mode);

@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 const CONNECTIONS = 2;
-const SECRET = 'unsubscribe-secret-for-tests';
+const SECRET = 'unsubscribe-secret-for-tests-0123456789';
 
 /**
  * Where a sending process is killed with SIGKILL: at a stage of the Nth SMTP

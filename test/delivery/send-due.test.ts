@@ -12,7 +12,7 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-const SECRET = 'unsubscribe-secret-for-tests';
+const SECRET = 'unsubscribe-secret-for-tests-0123456789';
 
 /** A workspace whose December issue (send_at 2026-12-01T09:00, London) is approved, and a server; cron runs with --now. */
 async function setup(options: SendWorkspaceOptions, behaviour: Parameters<typeof startSmtpServer>[0] = {}) {
