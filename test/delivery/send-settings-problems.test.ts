@@ -30,6 +30,10 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     expect(run.stderr).not.toMatch(/seems down/u);
     expect(server.connections()).toBeLessThanOrEqual(3);
     expect(server.messages).toHaveLength(0);
+    // The report and status name the same state for them (regression: "deferred 3" beside "not yet tried 3").
+    expect(run.stdout).toMatch(/delivered 0, deferred 0, not yet tried 3, failed 0/u);
+    const status = JSON.parse((await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir }).done).stdout) as { notYetAttempted: number; deferred: unknown[] };
+    expect(status).toMatchObject({ notYetAttempted: 3, deferred: [] });
   });
 
   it('an unencoded % in the password names SNIPPET_SMTP_URL and says how to write it, in send and doctor (regression: "URI malformed")', async () => {
