@@ -70,8 +70,8 @@ interface WorkItem {
 
 /**
  * Sends to every recipient through `connections` workers. For each message:
- * wait for a rate-limit slot, make the attempt durable in the ledger, send,
- * make the outcome durable. A crash between any two of those steps leaves
+ * wait for a rate-limit slot, make the attempt durable in the ledger (while
+ * the envelope goes out), send the data, make the outcome durable. A crash between any two of those steps leaves
  * the recipient either untouched or in doubt, never silently re-sendable.
  */
 export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
@@ -172,19 +172,23 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
 
   const sendOne = async (item: WorkItem, channel: Channel, slot: number): Promise<void> => {
     const message = input.build(item.recipient);
-    try {
-      await input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
-    } catch (error) {
-      channel.release();
-      putBack(item);
-      stop(ledgerStop(error));
-      return;
-    }
+    // The attempt is synced while the envelope goes out (several connections'
+    // attempts share one fdatasync); the channel holds the message data back
+    // until it is durable, so an accepted message is always on record first.
+    const attempt = input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
+    const unrecorded = attempt.then(() => undefined, (error: unknown) => error ?? new Error('the attempt could not be recorded'));
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
+    const result = await channel.send(message.envelope, message.chunks, attempt);
+    const failure = await unrecorded;
+    if (failure !== undefined) {
+      // No data went out: the recipient is as it was, left for the next run.
+      putBack(item);
+      stop(ledgerStop(failure));
+      return;
+    }
     item.tries++;
     report.attempts++;
-    const result = await channel.send(message.envelope, message.chunks);
     // Counted from when the server had the whole message, the latest moment
     // it can have counted it: the next send in the window then starts after
     // it, however long this one took on the wire.
