@@ -10,7 +10,7 @@ export async function run({ quick = false } = {}) {
   const recipients = quick ? 1_000 : 5_000;
   const renders = quick ? 5 : 20;
   const runs = quick ? 3 : 7;
-  const { prepareIssue, requireRendered } = await import('../dist/commands/prepare-issue.js');
+  const { prepareIssue, requireRendered } = await import('../dist/actions/prepare-issue.js');
   const { compileTemplates } = await import('../dist/render/compile-templates.js');
   const { readTemplates } = await import('../dist/render/read-templates.js');
   const { renderIssue } = await import('../dist/render/render-issue.js');

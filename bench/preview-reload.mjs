@@ -19,7 +19,7 @@ const SENTENCE = 'Welcome to the December snippet.';
  * moment when its frame has loaded the new version).
  */
 export async function run() {
-  const { startPreview } = await import('../dist/commands/preview-command.js');
+  const { startPreview } = await import('../dist/actions/preview-command.js');
   const dir = await mkdtemp(join(tmpdir(), 'snippet-bench-'));
   const quiet = { info: () => {}, warn: () => {}, problems: () => {}, interactive: false };
   let browser;

@@ -56,7 +56,7 @@ export async function run({ quick = false } = {}) {
 
 /** The issue rendered once, as snippet renders it, with snippet's message builder and personalisation. */
 async function loadIssue(dir) {
-  const { prepareIssue, requireRendered } = await import('../dist/commands/prepare-issue.js');
+  const { prepareIssue, requireRendered } = await import('../dist/actions/prepare-issue.js');
   const { prepareMessageBuilder } = await import('../dist/mail/message-builder.js');
   const { personalise } = await import('../dist/render/personalise.js');
   const { unsubscribeUrl } = await import('../dist/mail/unsubscribe-token.js');

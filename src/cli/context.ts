@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Output } from '../commands/output.js';
+import type { Output } from '../output.js';
 
 /** What every command's CLI wiring receives: the output and a way to read global options. */
 export interface CliContext {

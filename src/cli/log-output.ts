@@ -1,4 +1,4 @@
-import type { Output } from '../commands/output.js';
+import type { Output } from '../output.js';
 import { formatProblem } from '../errors.js';
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { formatError, isSnippetError, plain, usageError } from '../errors.js';
-import type { Output } from '../commands/output.js';
+import type { Output } from '../output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf } from './exit-codes.js';
 import { createProgram } from './program.js';

@@ -1,5 +1,5 @@
 import { formatProblem, plain, type Paint } from '../errors.js';
-import type { Output } from '../commands/output.js';
+import type { Output } from '../output.js';
 import { redact } from './redact.js';
 
 export interface TerminalOptions {

@@ -1,8 +1,8 @@
 import type { RateLimit } from '../config/rate-limit.js';
 import { SnippetError } from '../errors.js';
-import type { BuiltMessage } from '../mail/message-builder.js';
 import type { Recipient } from './delivery-plan.js';
 import type { LedgerEvent, Outcome } from './ledger-event.js';
+import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { isConnectFailure, type Channel, type Mailer, type SendResult } from './send-result.js';
 
@@ -21,7 +21,7 @@ export interface RetryPolicy {
 
 export interface SendEngineInput {
   recipients: readonly Recipient[];
-  build(recipient: Recipient): BuiltMessage;
+  build(recipient: Recipient): OutgoingMessage;
   mailer: Mailer;
   journal: { append(event: LedgerEvent): Promise<void> };
   limiter: RateLimiter;

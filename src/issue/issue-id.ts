@@ -16,18 +16,5 @@ export function issueIdOfFile(name: string): IssueId | undefined {
   return match && isIssueId(match[1]!) ? match[1] : undefined;
 }
 
-export function nextIssueId(id: IssueId): IssueId {
-  const [year, month] = id.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
-}
-
-
-/** Whole months from `from` to `to`; negative when `to` is earlier. */
-export function monthsBetween(from: IssueId, to: IssueId): number {
-  return monthIndex(to) - monthIndex(from);
-}
-
-function monthIndex(id: IssueId): number {
-  const [year, month] = id.split('-').map(Number) as [number, number];
-  return year * 12 + month - 1;
-}
+// Issues are months: the month arithmetic is time's, shared with the spotlight rotation.
+export { nextMonth as nextIssueId, monthsBetween } from '../time/month.js';

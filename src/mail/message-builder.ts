@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { domainToASCII } from 'node:url';
 import type { Config } from '../config/config.js';
+import type { OutgoingMessage } from '../delivery/outgoing-message.js';
 import type { IssueId } from '../issue/issue.js';
 import type { PlaceholderName } from '../render/placeholders.js';
 import { recipientValues, splitAtPlaceholders } from '../render/personalise.js';
 import type { RenderedIssue } from '../render/render-issue.js';
 import type { Mailbox } from '../schema/mailbox.js';
 import { messageId } from './message-id.js';
-import { encodeHeaderWords, foldHeader, quotedPrintable } from './nodemailer-mailer.js';
+import { encodeHeaderWords, foldHeader, quotedPrintable } from './mime-encoding.js';
 import { unsubscribeUrl } from './unsubscribe-token.js';
 
 export interface MessageRecipient {
@@ -15,18 +16,11 @@ export interface MessageRecipient {
   name?: string;
 }
 
-export interface BuiltMessage {
-  envelope: { from: string; to: string };
-  messageId: string;
+export interface BuiltMessage extends OutgoingMessage {
   /** The recipient's visible unsubscribe link: the signed https URL, or the mailto address. */
   unsubscribeUrl: string;
   /** The List-Unsubscribe header's value. */
   listUnsubscribe: string;
-  /**
-   * The complete RFC 5322 message, CRLF line ends, in pieces: the recipient's
-   * own and, between them, pieces shared by every message (never change them).
-   */
-  chunks: readonly Buffer[];
   /** The chunks joined, made on each use: for files and tests, not for sending. */
   readonly raw: Buffer;
 }

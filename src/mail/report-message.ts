@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Mailbox } from '../schema/mailbox.js';
 import { asciiAddress, formatAddress, header, rfc5322Date } from './message-builder.js';
-import { encodeHeaderWords, quotedPrintable } from './nodemailer-mailer.js';
+import { encodeHeaderWords, quotedPrintable } from './mime-encoding.js';
 
 export interface ReportMessage {
   envelope: { from: string; to: string };

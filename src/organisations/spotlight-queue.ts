@@ -1,6 +1,6 @@
-import { nextIssueId } from '../issue/issue-id.js';
 import { pickSpotlight, type SpotlightFeature, type SpotlightPick } from './pick-spotlight.js';
 import type { Organisation } from './organisation.js';
+import { nextMonth } from '../time/month.js';
 
 /**
  * Pure: the next `count` months' spotlights from `from` on, as if each
@@ -21,7 +21,7 @@ export function spotlightQueue(
     if (pick === undefined) break;
     queue.push({ month, ...pick });
     projected.push({ month, organisation: pick.organisation.id });
-    month = nextIssueId(month);
+    month = nextMonth(month);
   }
   return queue;
 }

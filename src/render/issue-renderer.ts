@@ -1,17 +1,7 @@
-import type { Config } from '../config/config.js';
-import type { Issue } from '../issue/issue.js';
-import type { Organisation } from '../organisations/organisation.js';
+import type { IssueToRender } from './render-from-workspace.js';
 import type { RenderedIssue } from './render-issue.js';
 
-/** What rendering an issue of a workspace needs: the templates are read from `dir`. */
-export interface IssueToRender {
-  /** The workspace folder. */
-  dir: string;
-  issue: Issue;
-  config: Config;
-  organisations: readonly Organisation[];
-  sendAt: Date;
-}
+export type { IssueToRender };
 
 /**
  * Reads the templates and renders the issue once. Template and MJML problems

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
-import type { Output } from '../../src/commands/output.js';
-import { startPreview, type PreviewHandle } from '../../src/commands/preview-command.js';
+import type { Output } from '../../src/output.js';
+import { startPreview, type PreviewHandle } from '../../src/actions/preview-command.js';
 import { ROOT, sampleWorkspace } from '../support/workspace.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored). */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { doctorCommand, type DoctorOptions } from '../../src/commands/doctor-command.js';
-import type { SmtpEnvironment } from '../../src/delivery/smtp-settings.js';
+import { doctorCommand, type DoctorOptions } from '../../src/actions/doctor-command.js';
+import type { SmtpEnvironment } from '../../src/smtp/smtp-settings.js';
 import { collectOutput } from '../support/collect-output.js';
 import { selfSignedCertificate } from '../support/self-signed-cert.js';
 import { sendWorkspace } from '../support/send-workspace.js';

@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendDueCommand, type SendDueOptions } from '../../src/commands/send-due-command.js';
+import { sendDueCommand, type SendDueOptions } from '../../src/cli/send-due-command.js';
 import { systemClock, type Clock } from '../../src/delivery/send-engine.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand } from '../../src/commands/send-command.js';
+import { sendCommand } from '../../src/cli/send-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';

@@ -56,7 +56,7 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     await writeFile(join(ws.dir, '.snippet'), 'not a folder\n');
     const run = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
-    expect(run.stderr).toMatch(/\.snippet\/\S+: error: the delivery state folder \.snippet\/ cannot be (read|written) \(ENOTDIR/u);
+    expect(run.stderr).toMatch(/\.snippet\/\S+: error: the delivery state folder \.snippet\/ cannot be (read|written) \((ENOTDIR|EEXIST)/u);
     expect(run.stderr).toMatch(/hint: /u);
     expect(run.stderr).not.toMatch(/internal error/u);
     expect(server.messages).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SpotlightReport } from '../../src/commands/spotlight-command.js';
+import type { SpotlightReport } from '../../src/actions/spotlight-command.js';
 import { runCli, sampleWorkspace } from '../support/workspace.js';
 
 let ws: Awaited<ReturnType<typeof sampleWorkspace>>;

@@ -1,4 +1,4 @@
-import type { Output } from '../../src/commands/output.js';
+import type { Output } from '../../src/output.js';
 import { formatProblem } from '../../src/errors.js';
 
 /** An Output that keeps every line, for in-process command tests. */

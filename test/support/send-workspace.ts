@@ -1,4 +1,4 @@
-import type { SendOptions } from '../../src/commands/send-command.js';
+import type { SendOptions } from '../../src/cli/send-command.js';
 import { sampleWorkspace } from './workspace.js';
 
 export interface SendWorkspaceOptions {

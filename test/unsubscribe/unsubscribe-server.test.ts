@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Output } from '../../src/commands/output.js';
-import { unsubscribeServerCommand } from '../../src/commands/unsubscribe-server-command.js';
+import type { Output } from '../../src/output.js';
+import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
 import { unsubscribeUrl } from '../../src/mail/unsubscribe-token.js';
 import { sampleWorkspace } from '../support/workspace.js';
 

@@ -10,7 +10,7 @@ export function registerBuild(program: Command, cli: CliContext): void {
     .argument('[issue]', 'the issue month, YYYY-MM (default: the latest)', issueArgument)
     .option('--out <dir>', 'write here instead of out/ISSUE/')
     .action(async (issue: string | undefined, options: { out?: string }, command: Command) => {
-      const { buildCommand } = await import('../../commands/build-command.js');
+      const { buildCommand } = await import('../../actions/build-command.js');
       await buildCommand(
         {
           dir: cli.dir(command),

@@ -9,7 +9,7 @@ export function registerCheck(program: Command, cli: CliContext): void {
     .description('validate the issue, organisations, contacts, config and templates; print every problem with file and line')
     .argument('[issue]', 'the issue month, YYYY-MM (default: the latest)', issueArgument)
     .action(async (issue: string | undefined, _options: unknown, command: Command) => {
-      const { checkCommand } = await import('../../commands/check-command.js');
+      const { checkCommand } = await import('../../actions/check-command.js');
       const result = await checkCommand({ dir: cli.dir(command), issue }, cli.output());
       cli.setExitCode(result.errors > 0 ? EXIT.problem : EXIT.ok);
     });

@@ -12,7 +12,7 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .description('totals (members, per organisation, per list, suppressed) and every problem of the mailing list')
     .option('--json', 'print the totals and problems as JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { contactsCheckCommand } = await import('../../commands/contacts-check-command.js');
+      const { contactsCheckCommand } = await import('../../actions/contacts-check-command.js');
       const summary = await contactsCheckCommand({ dir: cli.dir(command), json: options.json === true }, cli.output());
       cli.setExitCode(summary.errors > 0 ? EXIT.problem : EXIT.ok);
     });
@@ -24,7 +24,7 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .option('--list <name>', 'add every imported member to this list', listOption)
     .option('--dry-run', 'report what would change and write nothing')
     .action(async (file: string, options: { list?: string; dryRun?: boolean }, command: Command) => {
-      const { contactsImportCommand } = await import('../../commands/contacts-import-command.js');
+      const { contactsImportCommand } = await import('../../actions/contacts-import-command.js');
       await contactsImportCommand({ dir: cli.dir(command), file: resolve(file), label: file, list: options.list, dryRun: options.dryRun === true }, cli.output());
     });
 
@@ -34,7 +34,7 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .argument('<email>', 'the address')
     .option('--reason <text>', 'why, kept short', 'unsubscribed')
     .action(async (email: string, options: { reason: string }, command: Command) => {
-      const { contactsUnsubscribeCommand } = await import('../../commands/contacts-unsubscribe-command.js');
+      const { contactsUnsubscribeCommand } = await import('../../actions/contacts-unsubscribe-command.js');
       await contactsUnsubscribeCommand({ dir: cli.dir(command), email, reason: options.reason, now: new Date() }, cli.output());
     });
 
@@ -43,7 +43,7 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .description('the members who get the snippet, as CSV (suppressed addresses left out)')
     .option('--list <name>', 'only members of this list', listOption)
     .action(async (options: { list?: string }, command: Command) => {
-      const { contactsListCommand } = await import('../../commands/contacts-list-command.js');
+      const { contactsListCommand } = await import('../../actions/contacts-list-command.js');
       await contactsListCommand({ dir: cli.dir(command), list: options.list }, cli.output());
     });
 }

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { smtpEnvironment } from '../smtp-environment.js';
 
 export function registerDoctor(program: Command, cli: CliContext): void {
   program
     .command('doctor')
     .description('check the config, the state folder, disk space, and the SMTP server (TLS, sign-in, sender) without sending')
     .action(async (_flags: unknown, command: Command) => {
-      const { doctorCommand } = await import('../../commands/doctor-command.js');
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: smtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
+      const { doctorCommand } = await import('../../actions/doctor-command.js');
+      const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }

@@ -8,7 +8,7 @@ export function registerNew(program: Command, cli: CliContext): void {
     .description('start an issue: the next spotlight, the send time and still-open items carried forward; never replaces a file')
     .argument('[issue]', 'the issue month, YYYY-MM (default: the month after the latest)', issueArgument)
     .action(async (issue: string | undefined, _options: unknown, command: Command) => {
-      const { newCommand } = await import('../../commands/new-command.js');
+      const { newCommand } = await import('../../actions/new-command.js');
       await newCommand({ dir: cli.dir(command), issue, now: new Date() }, cli.output());
     });
 }

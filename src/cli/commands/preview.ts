@@ -11,7 +11,7 @@ export function registerPreview(program: Command, cli: CliContext): void {
     .option('--port <n>', 'the port; if it is taken, the next free one is used (0: any free port)', portOption)
     .option('--host <host>', 'the address to serve on; anything but 127.0.0.1 or localhost lets other computers see it', '127.0.0.1')
     .action(async (issue: string | undefined, options: { port?: number; host: string }, command: Command) => {
-      const { DEFAULT_PREVIEW_PORT, previewCommand } = await import('../../commands/preview-command.js');
+      const { DEFAULT_PREVIEW_PORT, previewCommand } = await import('../../actions/preview-command.js');
       // Ctrl-C and `kill` stop the preview cleanly: the command returns and main exits 0.
       const interrupt = onInterrupt();
       try {

@@ -7,7 +7,6 @@ import { boundedIntegerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
-import { smtpEnvironment } from '../smtp-environment.js';
 import { parseDateTime } from '../../time/zoned-time.js';
 
 interface SendFlags {
@@ -45,6 +44,8 @@ export function registerSend(program: Command, cli: CliContext): void {
       const interrupt = onInterrupt('Stopping after the messages in flight (Ctrl-C again to quit at once)…');
       try {
         const terminal = cli.output();
+        // Loaded here, not at start-up: commands other than send never load the SMTP side.
+        const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
         const output = logOutput(terminal, { json: flags.json === true });
         const common = {
           dir: cli.dir(command),
@@ -53,18 +54,18 @@ export function registerSend(program: Command, cli: CliContext): void {
           rates: flags.rate.length > 0 ? flags.rate : undefined,
           connections: flags.connections,
           resendInDoubt: flags.resendInDoubt === true,
-          smtp: smtpEnvironment(cli.env),
+          smtp: readSmtpEnvironment(cli.env),
           unsubscribeSecret: cli.unsubscribeSecret,
           signal: interrupt.signal,
         };
         if (flags.due) {
-          const { sendDueCommand } = await import('../../commands/send-due-command.js');
+          const { sendDueCommand } = await import('../send-due-command.js');
           const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, output);
           if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
           cli.setExitCode(outcome.exitCode);
           return;
         }
-        const { sendCommand } = await import('../../commands/send-command.js');
+        const { sendCommand } = await import('../send-command.js');
         const result = await sendCommand(
           { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, confirm: terminal.interactive ? confirm : undefined },
           output,

@@ -9,7 +9,7 @@ export function registerSpotlight(program: Command, cli: CliContext): void {
     .option('--months <n>', 'how many upcoming months to show', integerOption(1), 12)
     .option('--json', 'print it as JSON')
     .action(async (options: { months: number; json?: boolean }, command: Command) => {
-      const { spotlightCommand } = await import('../../commands/spotlight-command.js');
+      const { spotlightCommand } = await import('../../actions/spotlight-command.js');
       await spotlightCommand({ dir: cli.dir(command), months: options.months, json: options.json === true, now: new Date() }, cli.output());
     });
 }

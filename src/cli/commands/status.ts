@@ -9,7 +9,7 @@ export function registerStatus(program: Command, cli: CliContext): void {
     .argument('[issue]', 'the issue month, YYYY-MM (default: the latest sent)', issueArgument)
     .option('--json', 'machine-readable output')
     .action(async (issue: string | undefined, flags: { json?: boolean }, command: Command) => {
-      const { statusCommand } = await import('../../commands/status-command.js');
+      const { statusCommand } = await import('../../actions/status-command.js');
       await statusCommand({ dir: cli.dir(command), issue, json: flags.json === true }, cli.output());
     });
 }

@@ -11,7 +11,7 @@ export function registerUnsubscribeServer(program: Command, cli: CliContext): vo
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--trust-proxy', 'rate-limit by the last X-Forwarded-For address (only behind your own reverse proxy)')
     .action(async (options: { port: number; host: string; trustProxy?: boolean }, command: Command) => {
-      const { unsubscribeServerCommand } = await import('../../commands/unsubscribe-server-command.js');
+      const { unsubscribeServerCommand } = await import('../../actions/unsubscribe-server-command.js');
       const interrupt = onInterrupt();
       try {
         await unsubscribeServerCommand(

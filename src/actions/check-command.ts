@@ -1,0 +1,31 @@
+import { hasErrors } from '../errors.js';
+import type { IssueId } from '../issue/issue.js';
+import type { Output } from '../output.js';
+import { prepareIssue } from './prepare-issue.js';
+
+export interface CheckOptions {
+  dir: string;
+  issue: IssueId | undefined;
+}
+
+export interface CheckResult {
+  issue: IssueId | undefined;
+  errors: number;
+  warnings: number;
+}
+
+/** `snippet check`: every problem of the issue and the workspace at once. */
+export async function checkCommand(options: CheckOptions, out: Output): Promise<CheckResult> {
+  const prepared = await prepareIssue(options.dir, options.issue);
+  const errors = prepared.problems.filter((p) => p.severity === 'error').length;
+  const warnings = prepared.problems.length - errors;
+  out.problems(prepared.problems);
+  const id = prepared.issue?.id ?? options.issue ?? prepared.workspace.issues.at(-1)?.id;
+  if (hasErrors(prepared.problems)) {
+    out.warn(`${id}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}. Fix the errors before building or sending.`);
+  } else {
+    const sizeKb = prepared.rendered ? ` (HTML ${(Buffer.byteLength(prepared.rendered.html) / 1024).toFixed(1)} KB)` : '';
+    out.info(`${id}: ok${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${sizeKb}; status ${prepared.issue?.status}.`);
+  }
+  return { issue: id, errors, warnings };
+}

@@ -1,0 +1,87 @@
+import type { Config } from '../config/config.js';
+import { hasErrors, problemsOf, SnippetError, sortProblems, type Problem } from '../errors.js';
+import type { Issue, IssueId } from '../issue/issue.js';
+import { checkSpotlightRotation } from '../organisations/check-spotlight-rotation.js';
+import { issueFile } from '../issue/issue-id.js';
+import { issueSendAt } from '../issue/send-time.js';
+import { validateIssue } from '../issue/validate-issue.js';
+import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
+import type { RenderedIssue } from '../render/render-issue.js';
+import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
+import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { spotlightHistory } from '../organisations/spotlight-history.js';
+
+export interface PreparedIssue {
+  workspace: Workspace;
+  /** Undefined when the issue or the config has errors. */
+  issue: Issue | undefined;
+  config: Config | undefined;
+  sendAt: Date | undefined;
+  /** Undefined when anything had errors. */
+  rendered: RenderedIssue | undefined;
+  /** Every problem of the workspace and the issue, sorted by file and line. */
+  problems: Problem[];
+}
+
+/**
+ * The pipeline every command shares: read the workspace, parse it, validate
+ * the issue against it, then render it once. Problems are collected, never
+ * thrown, so that `check` can show them all; `requireIssue` turns them into
+ * an error for commands that cannot go on. `render` is in this process unless
+ * the caller (send) keeps rendering's memory out of it with childRenderer().
+ */
+export async function prepareIssue(dir: string, id: IssueId | undefined, render: IssueRenderer = renderInProcess): Promise<PreparedIssue> {
+  const workspace = loadWorkspace(await readWorkspaceFiles(dir));
+  const problems = [...workspace.problems];
+  const selected = selectIssue(workspace, id);
+  if (!selected) {
+    const missing = id === undefined ? 'the workspace has no issues yet' : `there is no issue ${id} (${issueFile(id)} does not exist)`;
+    problems.push({ severity: 'error', file: id === undefined ? 'issues/' : issueFile(id), message: missing, hint: 'Run `snippet new` to start one.' });
+    throw new SnippetError(missing, { problems: sortProblems(problems) });
+  }
+  problems.push(...selected.problems);
+  const { config } = workspace;
+  const issue = selected.issue;
+  let sendAt: Date | undefined;
+  if (issue && config) {
+    sendAt = issueSendAt(issue, config.timeZone, config.schedule);
+    const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
+    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt, knownLists }));
+    problems.push(
+      ...checkSpotlightRotation(issue, selected.lineOf, {
+        organisations: workspace.organisations,
+        history: spotlightHistory(workspace.issues),
+        repeatMonths: config.spotlight.repeatMonths,
+      }),
+    );
+  }
+
+  let rendered: RenderedIssue | undefined;
+  if (issue && config && sendAt && !hasErrors(problems)) {
+    try {
+      rendered = await render({ dir, issue, config, organisations: workspace.organisations, sendAt });
+      problems.push(...rendered.problems);
+    } catch (error) {
+      if (!(error instanceof SnippetError)) throw error;
+      problems.push(...problemsOf(error, 'templates'));
+    }
+  }
+  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(problems) };
+}
+
+/** For commands that need a valid, rendered issue: its parts, or an error carrying every problem. */
+export interface ReadyIssue extends PreparedIssue {
+  issue: Issue;
+  config: Config;
+  sendAt: Date;
+  rendered: RenderedIssue;
+}
+
+export function requireRendered(prepared: PreparedIssue): ReadyIssue {
+  const { issue, config, sendAt, rendered, problems } = prepared;
+  if (!issue || !config || !sendAt || !rendered || hasErrors(problems)) {
+    const count = problems.filter((p) => p.severity === 'error').length;
+    throw new SnippetError(`${count} problem${count === 1 ? '' : 's'} must be fixed first`, { problems, hint: 'Fix them and run the command again; `snippet check` lists them.' });
+  }
+  return { ...prepared, issue, config, sendAt, rendered };
+}

@@ -1,0 +1,74 @@
+import type { SendResult } from '../delivery/send-result.js';
+
+/** The SMTP error fields this project relies on (nodemailer's SMTPError has them). */
+export interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  responseCode?: number;
+  response?: string;
+  command?: string;
+}
+
+/** Said for any refused sign-in: the password and the OAuth2 token are both possible causes. */
+const SIGN_IN_REFUSED =
+  'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password, or the smtp.oauth2 settings when signing in with a token (`snippet doctor` tries the sign-in without sending)';
+
+/** Said when the server offers no STARTTLS: a setting to fix, not an outage to wait out. */
+const NO_STARTTLS =
+  'the SMTP server does not offer STARTTLS, and snippet sends unencrypted only to this computer (loopback); use the server\'s TLS port (smtps://HOST:465) or its STARTTLS port (usually 587) in SNIPPET_SMTP_URL (`snippet doctor` checks it without sending)';
+
+/**
+ * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
+ * data had started going out when it happened.
+ */
+export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Exclude<SendResult, { status: 'delivered' }> {
+  const response = (error.response ?? '').trim();
+  const code = error.responseCode;
+  if (error.code === 'EAUTH' && code !== undefined) {
+    return { status: 'deferred', reason: `sign-in failed: ${response || code}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
+  }
+  // Before the reply codes: a server that refuses STARTTLS answers with one.
+  if (error.code === 'ETLS' && (error.command === 'STARTTLS' || /STARTTLS/u.test(error.message ?? ''))) {
+    return { status: 'deferred', reason: `TLS failed: the server does not offer STARTTLS${response ? ` (${response})` : ''}`, connectionFailure: true, fatal: NO_STARTTLS };
+  }
+  if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
+    return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };
+  }
+  if (code !== undefined && code >= 500 && code < 600) {
+    return { status: 'failed', reason: response || `${code}`, noSuchUser: isNoSuchUser(code, response) };
+  }
+  if (code !== undefined && code >= 400 && code < 500) {
+    return { status: 'deferred', reason: response || `${code}`, connectionFailure: code === 421 };
+  }
+  if (error.code === 'EAUTH') {
+    return { status: 'deferred', reason: `sign-in failed${response ? `: ${response}` : ''}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
+  }
+  const what = describeFailure(error);
+  if (dataSent) return { status: 'in-doubt', reason: `${what} after the message was sent, before the server replied` };
+  return { status: 'deferred', reason: what, connectionFailure: true };
+}
+
+/** 550 5.1.1 and its relatives: the mailbox does not exist, so the address is suppressed. */
+export function isNoSuchUser(code: number, response: string): boolean {
+  if (/\b5\.1\.(1|0|10)\b/u.test(response)) return true;
+  return code === 550 && /(no such|unknown|does not exist|not exist|invalid) (user|mailbox|recipient|address)|user unknown|mailbox unavailable/iu.test(response);
+}
+
+function describeFailure(error: SmtpErrorLike): string {
+  switch (error.code) {
+    case 'ECONNECTION':
+      return 'connection lost';
+    case 'ETIMEDOUT':
+      return 'the server stopped answering (timed out)';
+    case 'ESOCKET':
+      return `network error${error.message ? `: ${error.message.split('\n')[0]}` : ''}`;
+    case 'ETLS':
+      return 'TLS failed';
+    case 'EAUTH':
+      return 'sign-in failed';
+    case 'EDNS':
+      return 'the server name does not resolve';
+    default:
+      return error.message?.split('\n')[0] ?? 'unknown failure';
+  }
+}

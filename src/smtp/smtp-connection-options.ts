@@ -1,0 +1,43 @@
+import { isIP } from 'node:net';
+import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import type { SmtpSettings } from './smtp-settings.js';
+
+export interface SmtpTimeouts {
+  connection: number;
+  greeting: number;
+  socket: number;
+}
+
+export interface SmtpClientOptions {
+  /** The name this client gives in EHLO. */
+  clientName?: string;
+  /** Extra CA certificates (PEM), e.g. a private relay's; SNIPPET_SMTP_CA_FILE's are in the settings. */
+  ca?: string;
+}
+
+/**
+ * How a connection is made. Outside loopback, mail never goes unencrypted:
+ * STARTTLS is required (or implicit TLS), with a verified certificate.
+ */
+export function smtpConnectionOptions(settings: SmtpSettings, options: SmtpClientOptions, timeouts: SmtpTimeouts): SMTPConnection.Options {
+  return {
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    requireTLS: !settings.secure && !settings.loopback,
+    ignoreTLS: !settings.secure && settings.loopback,
+    ...(options.clientName ? { name: options.clientName } : {}),
+    connectionTimeout: timeouts.connection,
+    greetingTimeout: timeouts.greeting,
+    socketTimeout: timeouts.socket,
+    tls: {
+      rejectUnauthorized: true,
+      // SNI takes a host name only; an address is checked against the certificate's IP entries.
+      ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}),
+      minVersion: 'TLSv1.2',
+      ...(settings.ca || options.ca ? { ca: settings.ca ?? options.ca } : {}),
+    },
+    logger: false,
+    debug: false,
+  };
+}

@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI, ROOT, sampleWorkspace } from '../support/workspace.js';
+
+let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+beforeEach(async () => {
+  ws = await sampleWorkspace();
+});
+afterEach(async () => {
+  await ws.remove();
+});
+
+const HOOK = join(ROOT, 'test/support/record-modules.mjs');
+/** nodemailer's transports, its SMTP connection and XOAUTH2, and the project's own SMTP side. */
+const SMTP_MODULE = /nodemailer\/dist\/(esm|cjs)\/(smtp-[a-z]+|xoauth2|nodemailer\.js)|\/dist\/smtp\//u;
+
+/** Runs the built CLI, returning its exit code and every module URL it resolved. */
+async function modulesLoadedBy(args: string[]): Promise<{ code: number | null; stderr: string; modules: string[] }> {
+  const log = join(ws.dir, 'modules.log');
+  const child = spawn(process.execPath, ['--import', HOOK, CLI, ...args], {
+    cwd: ws.dir,
+    env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC', SNIPPET_TEST_MODULE_LOG: log },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  const modules = (await readFile(log, 'utf8')).split('\n').filter(Boolean);
+  return { code, stderr, modules };
+}
+
+describe('what building an issue loads', () => {
+  it.each([['build'], ['check']])('snippet %s loads no SMTP code (only the MIME encoders)', async (command) => {
+    const { code, stderr, modules } = await modulesLoadedBy([command, '2026-12']);
+    expect(code, stderr).toBe(0);
+    // The record is real: the message builder and the MIME encoders were loaded through the hook.
+    if (command === 'build') {
+      expect(modules).toContainEqual(expect.stringMatching(/\/dist\/mail\/message-builder\.js$/u));
+      expect(modules).toContainEqual(expect.stringMatching(/nodemailer\/dist\/esm\/qp\/index\.js$/u));
+    }
+    expect(modules.filter((url) => SMTP_MODULE.test(url))).toEqual([]);
+  });
+});
