@@ -190,6 +190,7 @@ export class LedgerFile {
         if (bytesRead === 0) return;
         at += bytesRead;
       }
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
       await writeFile(this.path, data, { flag: 'wx', mode: 0o600, flush: true });
     } catch {
       // Replaced, or the disk refused: the error already says to put it back by hand.

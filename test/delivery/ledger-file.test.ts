@@ -130,6 +130,16 @@ describe('a ledger removed or replaced while open (regression: a deleted ledger 
     expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a')]);
   });
 
+  it('puts the journal back when its whole folder was removed (git clean -fdX)', async () => {
+    const path = join(dir, '.snippet/ledger/l.jsonl');
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl');
+    await ledger.append(attempt('a'));
+    await rm(join(dir, '.snippet'), { recursive: true });
+    await expect(ledger.append(attempt('b'))).rejects.toThrow(/deleted or replaced/u);
+    await ledger.close();
+    expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a')]);
+  });
+
   it('refuses to append once its file has been renamed or replaced, leaving the replacement alone', async () => {
     const path = join(dir, 'l.jsonl');
     const { ledger } = await LedgerFile.open(path, 'l.jsonl');
