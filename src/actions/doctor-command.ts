@@ -10,6 +10,7 @@ import { formatZoned } from '../time/zoned-time.js';
 import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { checkSecretFiles } from './check-secret-files.js';
 import { describeProbe, type DoctorCheck } from '../smtp/describe-probe.js';
 import type { Output } from '../output.js';
 import { smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
@@ -20,6 +21,8 @@ export interface DoctorOptions {
   dir: string;
   smtp: SmtpEnvironment;
   unsubscribeSecret: string | undefined;
+  /** SNIPPET_SMTP_PASS_FILE, absolute, when set: a file holding a secret. */
+  passFile?: string | undefined;
   /** Test hook: SMTP timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
 }
@@ -56,6 +59,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   report(await checkStateFolder(options.dir));
   report(await checkSendLock(options.dir));
   report(await checkDiskSpace(options.dir));
+  report(await checkSecretFiles(options.dir, options.passFile));
   if (config?.unsubscribe.url) {
     const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
     report(problem ? { name: 'unsubscribe links', status: 'fail', detail: problem.message, ...(problem.hint ? { fix: problem.hint } : {}) } : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' });

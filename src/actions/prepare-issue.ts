@@ -8,8 +8,16 @@ import { validateIssue } from '../issue/validate-issue.js';
 import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
 import type { RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
+import { preferPlaceholders } from '../workspace/placeholders.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
+
+/**
+ * The config's defaults, for checking an issue while the config has errors.
+ * The default send day is the month's earliest, so a deadline it finds
+ * passed is passed on any schedule.
+ */
+const CHECK_DEFAULTS = { timeZone: 'Europe/London', schedule: { sendDay: 'first-working-day', sendTime: '09:00' }, repeatMonths: 12 } as const;
 
 export interface PreparedIssue {
   workspace: Workspace;
@@ -43,15 +51,21 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
   const { config } = workspace;
   const issue = selected.issue;
   let sendAt: Date | undefined;
-  if (issue && config) {
-    sendAt = issueSendAt(issue, config.timeZone, config.schedule);
+  // An issue with schema errors is still checked on its right fields, and an
+  // issue in a workspace whose config has errors against the defaults, so
+  // every problem shows at once.
+  const checkable = issue ?? selected.salvaged;
+  if (checkable) {
+    const settings = config ? { timeZone: config.timeZone, schedule: config.schedule, repeatMonths: config.spotlight.repeatMonths } : CHECK_DEFAULTS;
+    const checkSendAt = issueSendAt(checkable, settings.timeZone, settings.schedule);
+    if (issue && config) sendAt = checkSendAt;
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(issue, selected.lineOf, { organisations: workspace.organisations, timeZone: config.timeZone, sendAt, knownLists }));
+    problems.push(...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: settings.timeZone, sendAt: checkSendAt, knownLists }));
     problems.push(
-      ...checkSpotlightRotation(issue, selected.lineOf, {
+      ...checkSpotlightRotation(checkable, selected.lineOf, {
         organisations: workspace.organisations,
         history: spotlightHistory(workspace.issues),
-        repeatMonths: config.spotlight.repeatMonths,
+        repeatMonths: settings.repeatMonths,
       }),
     );
   }
@@ -66,7 +80,8 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
       problems.push(...problemsOf(error, 'templates'));
     }
   }
-  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(problems) };
+  const placeholders = [...workspace.placeholders, ...selected.placeholders];
+  return { workspace, issue, config, sendAt, rendered, problems: sortProblems(preferPlaceholders(problems, placeholders)) };
 }
 
 /** For commands that need a valid, rendered issue: its parts, or an error carrying every problem. */

@@ -7,11 +7,12 @@ export function issueArgument(value: string): string {
   return value;
 }
 
-/** Commander option parser for a whole number from `min`. */
-export function integerOption(min: number) {
+/** Commander option parser for a whole number from `min` (up to `max`, when given). */
+export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < min) throw new InvalidArgumentError(`"${value}" must be a whole number of at least ${min}.`);
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `of at least ${min} and at most ${max}`;
+    if (!Number.isSafeInteger(number) || number < min || number > max) throw new InvalidArgumentError(`"${value}" must be a whole number ${range}.`);
     return number;
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
+import { controlCharacter } from '../schema/control-character.js';
 import { isLoopback } from '../schema/is-loopback.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
@@ -14,6 +15,10 @@ const httpsUrl = z.string().trim().refine((v) => /^https:\/\/[^\s]+$/u.test(v), 
 const httpUrl = z.string().trim().refine((v) => /^https?:\/\/[^\s]+$/u.test(v), 'must be an http:// or https:// address');
 const mailbox = z
   .string()
+  .superRefine((value, context) => {
+    const control = controlCharacter(value);
+    if (control !== undefined) context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers`, abort: true });
+  })
   .refine((v) => parseMailbox(v) !== undefined, 'must be an email address, e.g. "Network name <snippet@example.org>"')
   .transform((v) => parseMailbox(v)!);
 const duration = (most: string) =>

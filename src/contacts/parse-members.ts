@@ -1,4 +1,5 @@
 import { hasErrors, type Problem } from '../errors.js';
+import { controlCharacter, controlCharacterHint } from '../schema/control-character.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Member } from './member.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
@@ -134,6 +135,12 @@ function memberReader(file: string, context: MemberContext) {
       listsOf.set(writtenLists!, lists);
     }
     const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
+    const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
+    if (control !== undefined) {
+      seen.delete(key);
+      reject({ severity: 'error', file, line, message: `the name contains a control character (${control}), which would go into the email's headers`, hint: controlCharacterHint(name!) });
+      return;
+    }
     members.push({
       email,
       key,

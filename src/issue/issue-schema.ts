@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { isIsoDate } from '../time/zoned-time.js';
+import { dateTimeProblem, isIsoDate } from '../time/zoned-time.js';
+import { controlCharacter } from '../schema/control-character.js';
 import { isIssueId } from './issue-id.js';
-
-const SEND_AT = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?$/u;
 
 const text = z.string().trim().min(1, 'must not be empty');
 /** Money and costs are often written as bare numbers in YAML; keep them as text. */
@@ -10,7 +9,8 @@ const looseText = z.union([z.string(), z.number()]).transform(String);
 const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-12-15');
 const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
 const markdown = z.string();
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be an organisation id in kebab-case, e.g. home-start-glasgow-north');
+/** Any text: validateIssue says which organisation was meant when it is not an id (a name, a typo). */
+const organisationId = text;
 const clockTime = z
   .string()
   .trim()
@@ -28,7 +28,7 @@ const itemBase = {
   title: text,
   url,
   summary: markdown.optional(),
-  organisation: id.optional(),
+  organisation: organisationId.optional(),
   carried_from: z.string().refine(isIssueId, 'must be an issue month, YYYY-MM').optional(),
   submitted_by: submittedBy.optional(),
 };
@@ -61,10 +61,22 @@ const newsItemSchema = z.strictObject({
   title: text,
   url: url.optional(),
   summary: markdown.optional(),
-  organisation: id.optional(),
+  organisation: organisationId.optional(),
   carried_from: itemBase.carried_from,
   submitted_by: submittedBy.optional(),
 });
+
+/** A header's text: one line, and no control characters (they go into the headers as they are). */
+function singleLine(schema: z.ZodString) {
+  return schema.superRefine((value, context) => {
+    if (/[\r\n]/u.test(value)) {
+      context.addIssue({ code: 'custom', message: 'must be a single line' });
+      return;
+    }
+    const control = controlCharacter(value);
+    if (control !== undefined) context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers` });
+  });
+}
 
 /** `research:` with nothing under it is an empty section, not an error. */
 const section = <T extends z.ZodType>(item: T) =>
@@ -74,17 +86,20 @@ const section = <T extends z.ZodType>(item: T) =>
     .transform((items) => items ?? []);
 
 export const frontMatterSchema = z.strictObject({
-  subject: text.refine((v) => !/[\r\n]/u.test(v), 'must be a single line'),
-  preheader: z.string().refine((v) => !/[\r\n]/u.test(v), 'must be a single line').optional(),
+  subject: singleLine(text),
+  preheader: singleLine(z.string()).optional(),
   send_at: z
     .string()
-    .regex(SEND_AT, 'must be a date and time such as 2026-12-01T09:00 (local time) or 2026-12-01T09:00Z')
+    .superRefine((value, context) => {
+      const problem = dateTimeProblem(value);
+      if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+    })
     .optional(),
   status: z.enum(['draft', 'approved'], { error: 'must be draft or approved' }).default('draft'),
   lists: z
     .union([text.transform((v) => [v]), z.array(text)], { error: 'must be a list name or a list of names, e.g. [members, managers]' })
     .optional(),
-  spotlight: id.optional(),
+  spotlight: organisationId.optional(),
   spotlight_note: markdown.optional(),
   meeting: z.boolean().optional(),
   archive: z.boolean({ error: 'must be true or false' }).optional(),

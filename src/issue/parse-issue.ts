@@ -4,12 +4,18 @@ import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import type { FundingItem, Issue, IssueId, NewsItem, ResearchItem, TrainingItem } from './issue.js';
 import { frontMatterSchema, type FrontMatter } from './issue-schema.js';
+import { salvageFrontMatter } from './salvage-front-matter.js';
 
 export interface ParsedIssue {
   issue: Issue | undefined;
   /** The line of a front-matter key or item, for later checks. */
   lineOf: (path: YamlPath) => number | undefined;
   problems: Problem[];
+  /**
+   * When the front matter breaks the schema: the issue made of its right
+   * fields (salvageFrontMatter), so the other checks still run. Never rendered or sent.
+   */
+  salvaged?: Issue;
 }
 
 const refuseCode = {
@@ -72,10 +78,12 @@ export function parseIssue(source: string, file: string, id: IssueId): ParsedIss
 
   const result = frontMatterSchema.safeParse(yaml.value, { reportInput: true });
   if (!result.success) {
+    const salvaged = salvageFrontMatter(yaml.value as Record<string, unknown>, frontMatterSchema);
     return {
       issue: undefined,
       lineOf: yaml.lineOf,
       problems: sortProblems([...yaml.problems, ...schemaProblems(frontMatterSchema, result.error, file, yaml.lineOf)]),
+      ...(salvaged ? { salvaged: toIssue(salvaged, parts.content, file, id) } : {}),
     };
   }
   return { issue: toIssue(result.data, parts.content, file, id), lineOf: yaml.lineOf, problems: yaml.problems };

@@ -1,7 +1,8 @@
 import type { Problem } from '../errors.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { closestWord } from '../schema/closest-word.js';
 import type { YamlPath } from '../schema/located-yaml.js';
-import { parseDateTime, zonedDate } from '../time/zoned-time.js';
+import { zonedDate } from '../time/zoned-time.js';
 import type { Issue, SectionName } from './issue.js';
 
 export interface IssueContext {
@@ -12,6 +13,9 @@ export interface IssueContext {
   /** Mailing lists that exist in members.csv; undefined when the list could not be read. */
   knownLists?: ReadonlySet<string>;
 }
+
+/** Phones show about the first 60 to 70 characters of a subject; beyond this the end may be cut off. */
+export const LONG_SUBJECT = 65;
 
 /** Summaries longer than this read badly in an email; the coordinator is warned. */
 export const LONG_SUMMARY = 600;
@@ -30,11 +34,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   const ids = new Set(context.organisations.map((o) => o.id));
   const sendDate = zonedDate(context.sendAt, context.timeZone);
 
-  if (issue.sendAtText !== undefined && parseDateTime(issue.sendAtText, context.timeZone) === undefined) {
-    at(['send_at'], 'error', `send_at: "${issue.sendAtText}" is not a real date and time`, 'Write it as YYYY-MM-DDTHH:MM, e.g. 2026-12-01T09:00.');
+  const subjectLength = [...issue.subject].length;
+  if (subjectLength > LONG_SUBJECT) {
+    at(['subject'], 'warning', `subject: ${subjectLength} characters; a phone shows about the first 60 to 70`, 'Put the words that matter first, or shorten it.');
   }
   if (issue.spotlight !== undefined && !ids.has(issue.spotlight)) {
-    at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, ids));
+    at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, context.organisations));
   }
   if (issue.spotlightNote !== undefined && issue.spotlight === undefined) {
     at(['spotlight_note'], 'warning', 'spotlight_note is set but no spotlight organisation is named', 'Add "spotlight: <organisation id>" or remove the note.');
@@ -55,7 +60,7 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     items.forEach((item, index) => {
       const path = [section, index];
       if (item.organisation !== undefined && !ids.has(item.organisation)) {
-        at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, ids));
+        at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, context.organisations));
       }
       if (item.summary !== undefined && item.summary.length > LONG_SUMMARY) {
         at([...path, 'summary'], 'warning', `${section} item ${index + 1}, summary: ${item.summary.length} characters is long for an email (over ${LONG_SUMMARY})`, 'Keep the summary to two or three sentences and let the link carry the rest.');
@@ -79,9 +84,15 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   return problems;
 }
 
-function suggestId(id: string, ids: ReadonlySet<string>): string {
-  const close = [...ids].filter((candidate) => candidate.includes(id) || id.includes(candidate) || candidate.split('-')[0] === id.split('-')[0]);
+/** Did-you-mean for an id: the same id or name in another spelling, else the closest id or name. */
+function suggestId(written: string, organisations: readonly Organisation[]): string {
+  const fold = (value: string): string => value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  const same = organisations.find((o) => fold(o.id) === fold(written) || fold(o.name) === fold(written));
+  const byWord = closestWord(written, organisations.flatMap((o) => [o.id, o.name]));
+  const match = same ?? organisations.find((o) => o.id === byWord || o.name === byWord);
+  if (match) return `Did you mean "${match.id}"? Write the id, as in contacts/organisations.yaml.`;
+  const close = organisations.filter((o) => o.id.includes(written) || written.includes(o.id) || o.id.split('-')[0] === written.split('-')[0]);
   return close.length > 0
-    ? `Did you mean ${close.slice(0, 3).map((c) => `"${c}"`).join(' or ')}? Ids are in contacts/organisations.yaml.`
+    ? `Did you mean ${close.slice(0, 3).map((o) => `"${o.id}"`).join(' or ')}? Ids are in contacts/organisations.yaml.`
     : 'Use an id from contacts/organisations.yaml (`snippet spotlight` lists them).';
 }

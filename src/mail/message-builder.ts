@@ -132,8 +132,9 @@ export function formatAddress(mailbox: Mailbox): string {
   const address = asciiAddress(mailbox.address);
   if (!mailbox.name) return address;
   const name = mailbox.name.replace(/[\r\n]+/gu, ' ');
-  if (/^[\w ']*$/u.test(name)) return `${name} <${address}>`;
-  if (/^[\x20-\x7e]*$/u.test(name)) return `"${name.replace(/([\\"])/gu, '\\$1')}" <${address}>`;
+  const foldable = name.split(/\s+/u).every((word) => word.length <= 60);
+  if (foldable && /^[\w ']*$/u.test(name)) return `${name} <${address}>`;
+  if (foldable && /^[\x20-\x7e]*$/u.test(name)) return `"${name.replace(/([\\"])/gu, '\\$1')}" <${address}>`;
   return `${encodeHeaderWords(name)} <${address}>`;
 }
 

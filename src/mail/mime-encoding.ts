@@ -11,10 +11,17 @@ export function quotedPrintable(text: string): string {
   return qp.wrap(qp.encode(text), 76);
 }
 
-/** A header value as RFC 2047 encoded words where it is not plain ASCII. */
+/** A header value as RFC 2047 encoded words where it is not plain ASCII, or holds a word too long to fold. */
 export function encodeHeaderWords(value: string): string {
+  // A header line may only be folded at whitespace: a word too long for a
+  // 78-character line (a 5,000-character subject was one 5,001-character
+  // line, over the 998 limit) is written as encoded words, which may be split.
+  if (value.split(/\s+/u).some((word) => word.length > LONGEST_FOLDABLE_WORD)) return mimeFuncs.encodeWord(value, 'Q', 52);
   return mimeFuncs.encodeWords(value, 'Q', 52);
 }
+
+/** Leaves room for the header's name on a 78-character line. */
+const LONGEST_FOLDABLE_WORD = 60;
 
 /** A complete header line folded at 76 characters. */
 export function foldHeader(line: string): string {

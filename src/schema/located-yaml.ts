@@ -1,5 +1,6 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Problem } from '../errors.js';
+import { firstSentence, yamlSyntaxProblems } from './yaml-syntax-problems.js';
 
 export type YamlPath = ReadonlyArray<string | number>;
 
@@ -24,16 +25,7 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core' });
   const toFileLine = (offset: number): number => lineCounter.linePos(offset).line + firstLine - 1;
 
-  const problems: Problem[] = [];
-  for (const error of doc.errors) {
-    problems.push({
-      severity: 'error',
-      file,
-      line: toFileLine(error.pos[0]),
-      message: `YAML syntax: ${firstSentence(error.message)}`,
-      hint: yamlHint(error.code),
-    });
-  }
+  const problems: Problem[] = yamlSyntaxProblems(text, doc.errors, file, firstLine, (offset) => lineCounter.linePos(offset).line - 1);
   for (const warning of doc.warnings) {
     problems.push({ severity: 'warning', file, line: toFileLine(warning.pos[0]), message: `YAML: ${firstSentence(warning.message)}` });
   }
@@ -83,25 +75,4 @@ function nodeLine(node: unknown, toFileLine: (offset: number) => number): number
 
 function scalarValue(key: unknown): unknown {
   return key !== null && typeof key === 'object' && 'value' in key ? (key as { value: unknown }).value : key;
-}
-
-function firstSentence(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function yamlHint(code: string): string | undefined {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Each key may appear once; remove or rename one of them.';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-      return 'Check the indentation: list items start with "- " and keys line up under each other.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return 'A value containing ": " must be in quotes.';
-    case 'TAB_AS_INDENT':
-      return 'YAML indentation must use spaces, not tabs.';
-    default:
-      return 'Put text containing ":", "#" or starting with a quote or bracket in quotes.';
-  }
 }

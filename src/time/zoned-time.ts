@@ -17,26 +17,45 @@ export function isIsoDate(text: string): boolean {
   return match !== null && isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+/** UTC offsets in use run from -12:00 to +14:00; beyond ±14:00 is a typo, never a place. */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
 /**
  * Parses `YYYY-MM-DDTHH:MM[:SS][offset]` (a space may replace the T). Without
  * an offset the time is local to `timeZone`. Returns the instant, or undefined
- * when the text is not such a date-time.
+ * when the text is not such a date-time (dateTimeProblem says why).
  */
 export function parseDateTime(text: string, timeZone: string): Date | undefined {
+  const parts = dateTimeParts(text);
+  if (typeof parts === 'string') return undefined;
+  const { local, offsetMinutes } = parts;
+  if (offsetMinutes === undefined) return zonedToInstant(local, timeZone);
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - offsetMinutes * 60_000);
+}
+
+/** Why `text` is not a date-time parseDateTime reads, in words for a message; undefined when it is one. */
+export function dateTimeProblem(text: string): string | undefined {
+  const parts = dateTimeParts(text);
+  return typeof parts === 'string' ? parts : undefined;
+}
+
+function dateTimeParts(text: string): { local: LocalDateTime; offsetMinutes: number | undefined } | string {
   const match = DATE_TIME.exec(text.trim());
-  if (!match) return undefined;
+  if (!match) return 'must be a date and time such as 2026-12-01T09:00 (local time) or 2026-12-01T09:00Z';
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((i) => Number(match[i]));
   const second = Number(match[6] ?? 0);
-  if (!isRealDate(year!, month!, day!) || hour! > 23 || minute! > 59 || second > 59) return undefined;
+  if (!isRealDate(year!, month!, day!) || hour! > 23 || minute! > 59 || second > 59) return `"${text.trim()}" is not a real date and time`;
   const local = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second };
   const offset = match[7];
-  if (offset === undefined) return zonedToInstant(local, timeZone);
-  const utc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  if (offset === 'Z') return new Date(utc);
-  const sign = offset.startsWith('-') ? -1 : 1;
+  if (offset === undefined) return { local, offsetMinutes: undefined };
+  if (offset === 'Z') return { local, offsetMinutes: 0 };
   const digits = offset.slice(1).replace(':', '');
-  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
-  return new Date(utc - sign * minutes * 60_000);
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2))];
+  const total = hours * 60 + minutes;
+  if (minutes > 59 || total > MAX_OFFSET_MINUTES) {
+    return `the time offset ${offset} is impossible: offsets run from -14:00 to +14:00 (leave it out for the workspace's time zone, or write Z for UTC)`;
+  }
+  return { local, offsetMinutes: offset.startsWith('-') ? -total : total };
 }
 
 /**

@@ -10,6 +10,7 @@ import { issueFile } from '../issue/issue-id.js';
 import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
 import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisation.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
+import { findPlaceholders } from './placeholders.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 /** Everything in a workspace, parsed; each part is absent or empty where its file had errors. */
@@ -19,9 +20,11 @@ export interface Workspace {
   members: Member[];
   suppressions: Suppression[];
   /** Every issue file, oldest first; `issue` is undefined where the file has errors. */
-  issues: Array<{ id: IssueId } & ParsedIssue>;
+  issues: Array<{ id: IssueId; placeholders: Problem[] } & ParsedIssue>;
   /** Problems of the config, organisations and contacts (each issue carries its own). */
   problems: Problem[];
+  /** What `snippet init` left for the coordinator to fill in, in the config and the organisations. */
+  placeholders: Problem[];
 }
 
 /** Pure: parses a workspace's files. Issue-level checks that need the rest are in validateIssue. */
@@ -63,12 +66,13 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
     problems.push(...parsed.problems);
   }
 
-  const issues = files.issues.map(({ id, text }) => ({ id, ...parseIssue(text, issueFile(id), id) }));
-  return { config, organisations, members, suppressions, issues, problems };
+  const issues = files.issues.map(({ id, text }) => ({ id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) }));
+  const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
+  return { config, organisations, members, suppressions, issues, problems, placeholders };
 }
 
 /** The issue to work on: the one named, or else the latest. */
-export function selectIssue(workspace: Workspace, id: IssueId | undefined): ({ id: IssueId } & ParsedIssue) | undefined {
+export function selectIssue(workspace: Workspace, id: IssueId | undefined): Workspace['issues'][number] | undefined {
   if (id !== undefined) return workspace.issues.find((issue) => issue.id === id);
   return workspace.issues.at(-1);
 }

@@ -1,7 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
+import { SnippetError } from '../errors.js';
 import { readError } from '../fs/read-error.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
@@ -14,7 +15,7 @@ export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
     throw readError(error, 'issues/');
   });
   const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
-  const issues = await Promise.all(ids.map(async (id) => ({ id, text: (await readText(join(dir, 'issues', `${id}.md`), `issues/${id}.md`))! })));
+  const issues = await Promise.all(ids.map(async (id) => ({ id, text: await readListedFile(join(dir, 'issues', `${id}.md`), `issues/${id}.md`) })));
   const [config, organisations, members, suppressions] = await Promise.all(
     [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file), file)),
   );
@@ -29,7 +30,20 @@ export async function readText(path: string, label = path): Promise<string | und
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw readError(error as NodeJS.ErrnoException, label);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw readError(error as NodeJS.ErrnoException, label);
+    // A link whose file is gone is there to the eye (ls shows it), so "missing" would mislead.
+    const target = await readlink(path).catch(() => undefined);
+    if (target === undefined) return undefined;
+    throw new SnippetError(`cannot read ${label}: it is a link to ${target}, which does not exist`, {
+      file: label,
+      hint: `Remove the link or point it at the file (ls -l ${label} shows it).`,
+    });
   }
+}
+
+/** A file readdir just listed: gone by now only if it was removed meanwhile. */
+async function readListedFile(path: string, label: string): Promise<string> {
+  const text = await readText(path, label);
+  if (text === undefined) throw new SnippetError(`cannot read ${label}: it was removed while snippet was reading the workspace`, { file: label, hint: 'Run the command again.' });
+  return text;
 }

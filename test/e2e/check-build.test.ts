@@ -84,13 +84,13 @@ describe('snippet check', () => {
     await ws.write('issues/2026-12.md', issue.join('\n'));
     const result = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^issues/2026-12\\.md:${at + 1}: error: YAML syntax`, 'mu'));
+    expect(result.stderr).toMatch(new RegExp(`^issues/2026-12\\.md:${at + 1}: error: put this preheader in quotes`, 'mu'));
   });
 
   it('explains a missing workspace', async () => {
     const result = await runCli(['check', '--dir', join(ws.dir, 'nowhere')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/snippet\.config\.yaml: error: the workspace has no snippet\.config\.yaml/u);
+    expect(result.stderr).toMatch(/nowhere is not a snippet workspace: it has no snippet\.config\.yaml/u);
     expect(result.stderr).not.toMatch(STACK);
   });
 

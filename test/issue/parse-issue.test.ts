@@ -140,9 +140,9 @@ research:
     expect(problems.map((p) => p.line)).toEqual([3, 7]);
   });
 
-  it('reports a YAML syntax error with its own line', () => {
+  it('reports a YAML syntax error with its own line, in plain words', () => {
     const { problems } = parse('---\nsubject: S\nresearch:\n  - title: a: b\n---\n');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: expect.stringMatching(/^YAML syntax/) })]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'put this title in quotes: it contains ": "', hint: 'Write it as title: "a: b"' })]);
   });
 
   it('reports duplicate keys', () => {

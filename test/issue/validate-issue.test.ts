@@ -9,6 +9,8 @@ const SCHEDULE = { sendDay: 'first-working-day', sendTime: '09:00' } as const;
 const organisations: Organisation[] = [
   { id: 'aberlour', name: 'Aberlour', areas: [], services: [], spotlight: true },
   { id: 'home-start-glasgow-north', name: 'Home-Start Glasgow North', areas: [], services: [], spotlight: true },
+  { id: 'addaction', name: 'Addaction', areas: [], services: [], spotlight: true },
+  { id: 'barnardos-nurture', name: "Barnardo's Nurture", areas: [], services: [], spotlight: true },
 ];
 
 function check(frontMatter: string, knownLists?: Set<string>) {
@@ -31,6 +33,27 @@ describe('validateIssue', () => {
     expect(check(`spotlight: home-start\n${full}`)).toEqual([
       expect.objectContaining({ severity: 'error', line: 4, message: 'spotlight: no organisation has the id "home-start"', hint: expect.stringContaining('home-start-glasgow-north') }),
     ]);
+  });
+
+  it('spotlight: Addaction asks "did you mean addaction?" (a name where an id is expected)', () => {
+    expect(check(`spotlight: Addaction\n${full}`)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 4, message: 'spotlight: no organisation has the id "Addaction"', hint: 'Did you mean "addaction"? Write the id, as in contacts/organisations.yaml.' }),
+    ]);
+  });
+
+  it('suggests the id of an organisation written by its name or misspelt', () => {
+    const byName = check(`${research}    organisation: Barnardo's Nurture\n${training}${funding}`);
+    expect(byName).toEqual([expect.objectContaining({ line: 7, message: 'research item 1, organisation: no organisation has the id "Barnardo\'s Nurture"', hint: expect.stringMatching(/^Did you mean "barnardos-nurture"\?/u) })]);
+    const misspelt = check(`spotlight: home-start-glasgow-nroth\n${full}`);
+    expect(misspelt).toEqual([expect.objectContaining({ hint: expect.stringMatching(/^Did you mean "home-start-glasgow-north"\?/u) })]);
+  });
+
+  it('warns about a subject longer than a phone shows', () => {
+    const subject = 'GGC PMHN snippet — December 2026: fathers, peer support and three funding calls closing soon';
+    const { issue, lineOf } = parseIssue(`---\nsubject: "${subject}"\nsend_at: 2026-12-01T09:00\n${full}---\n`, 'issues/2026-12.md', '2026-12');
+    const problems = validateIssue(issue!, lineOf, { organisations, timeZone: 'Europe/London', sendAt: issueSendAt(issue!, 'Europe/London', SCHEDULE) });
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 2, message: `subject: ${[...subject].length} characters; a phone shows about the first 60 to 70` })]);
+    expect(check(full)).toEqual([]);
   });
 
   it('rejects an unknown item organisation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatZoned, parseDateTime, zonedToInstant } from '../../src/time/zoned-time.js';
+import { dateTimeProblem, formatZoned, parseDateTime, zonedToInstant } from '../../src/time/zoned-time.js';
 
 const LONDON = 'Europe/London';
 
@@ -18,6 +18,16 @@ describe('zoned time', () => {
 
   it.each(['2026-02-30T09:00', '2026-12-01T25:00', 'tomorrow', '2026-12-01'])('rejects %s', (text) => {
     expect(parseDateTime(text, LONDON)).toBeUndefined();
+  });
+
+  it.each(['2027-01-05T09:00+25:00', '2027-01-05T09:00-14:01', '2027-01-05T09:00+0160', '2027-01-05T09:00+01:75'])('rejects the impossible offset of %s', (text) => {
+    expect(parseDateTime(text, LONDON)).toBeUndefined();
+    expect(dateTimeProblem(text)).toMatch(/offset .* -14:00 to \+14:00/u);
+  });
+
+  it.each(['2027-01-05T09:00+14:00', '2027-01-05T09:00-14:00', '2027-01-05T09:00+05:45', '2027-01-05T09:00Z'])('accepts the real offset of %s', (text) => {
+    expect(parseDateTime(text, LONDON)).toBeInstanceOf(Date);
+    expect(dateTimeProblem(text)).toBeUndefined();
   });
 
   it('moves a time in the spring gap forward, and takes the first of an autumn repeat', () => {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 
@@ -8,7 +9,8 @@ export function registerDoctor(program: Command, cli: CliContext): void {
     .action(async (_flags: unknown, command: Command) => {
       const { doctorCommand } = await import('../../actions/doctor-command.js');
       const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret }, cli.output());
+      const passFile = cli.env.SNIPPET_SMTP_PASS_FILE ? resolve(cli.env.SNIPPET_SMTP_PASS_FILE) : undefined;
+      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile }, cli.output());
       cli.setExitCode(result.exitCode);
     });
 }

@@ -7,7 +7,7 @@ import { boundedIntegerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
-import { parseDateTime } from '../../time/zoned-time.js';
+import { dateTimeProblem } from '../../time/zoned-time.js';
 
 interface SendFlags {
   dryRun?: boolean;
@@ -105,7 +105,8 @@ function collect(value: string, previous: string[]): string[] {
 
 function nowOption(value: string): string {
   // The time zone is the workspace's, known only once its config is read; the form is checked here.
-  if (!parseDateTime(value, 'UTC')) throw new InvalidArgumentError(`"${value}" is not a date and time; write YYYY-MM-DDTHH:MM, e.g. 2027-03-01T09:00 (workspace time) or 2027-03-01T09:00Z.`);
+  const problem = dateTimeProblem(value);
+  if (problem !== undefined) throw new InvalidArgumentError(`"${value}": ${problem}; write YYYY-MM-DDTHH:MM, e.g. 2027-03-01T09:00 (workspace time) or 2027-03-01T09:00Z.`);
   return value;
 }
 

@@ -6,7 +6,8 @@ export function registerSpotlight(program: Command, cli: CliContext): void {
   program
     .command('spotlight')
     .description('the spotlight rotation: who was featured when, who is next, who has never been featured')
-    .option('--months <n>', 'how many upcoming months to show', integerOption(1), 12)
+    // Ten years ahead is already more than the rotation can say; beyond that the run only gets slow.
+    .option('--months <n>', 'how many upcoming months to show (at most 120)', integerOption(1, 120), 12)
     .option('--json', 'print it as JSON')
     .action(async (options: { months: number; json?: boolean }, command: Command) => {
       const { spotlightCommand } = await import('../../actions/spotlight-command.js');
