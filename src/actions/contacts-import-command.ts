@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { decodeCsvBytes } from '../contacts/decode-csv-bytes.js';
 import { MEMBERS_FILE } from '../contacts/member.js';
 import { parseMembers, type ParsedMembers } from '../contacts/parse-members.js';
 import { planImport, type ImportPlan } from '../contacts/plan-import.js';
 import { rewriteMembersCsv } from '../contacts/rewrite-members-csv.js';
+import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError, type Problem } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { loadContacts } from '../workspace/load-contacts.js';
@@ -34,10 +36,17 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   const bytes = await readFile(options.file).catch((error: NodeJS.ErrnoException) => {
     throw new SnippetError(`cannot read ${options.label}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`, { hint: 'Give the path of the exported CSV file.' });
   });
-  const incoming = parseMembers(decodeCsvBytes(bytes).text, options.label);
+  const decoded = decodeCsvBytes(bytes, options.label);
+  const incoming = parseMembers(decoded.text, options.label, { repeats: 'latest' });
+  out.problems(decoded.warnings);
   const unreadable = wholeFileErrors(incoming);
   if (unreadable.length > 0) throw new SnippetError(`nothing imported: ${options.label} cannot be read as a contacts file`, { problems: unreadable });
 
+  // Read, planned and written under the lock: two imports at once must not both start from the old file.
+  return withContactsLock(contactsLockPath(options.dir), () => merge(options, incoming, out));
+}
+
+async function merge(options: ContactsImportOptions, incoming: ParsedMembers, out: Output): Promise<ImportSummary> {
   const contacts = await loadContacts(options.dir);
   const broken = contacts.members ? wholeFileErrors(contacts.members) : [];
   if (broken.length > 0) throw new SnippetError(`nothing imported: fix ${MEMBERS_FILE} first`, { problems: broken });
@@ -49,7 +58,8 @@ export async function contactsImportCommand(options: ContactsImportOptions, out:
   });
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
-  out.problems([...plan.rejected, ...plan.warnings, ...warnings]);
+  const rowWarnings = incoming.problems.filter((p) => p.severity === 'warning' && !incoming.rejected.includes(p));
+  out.problems([...plan.rejected, ...rowWarnings, ...plan.warnings, ...warnings]);
 
   const summary = { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length };
   const counts = `${summary.added} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.rejected} rejected`;

@@ -1,5 +1,9 @@
 import { appendSuppressions } from '../contacts/append-suppression.js';
+import { closeAddress } from '../contacts/close-address.js';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
+import { isPlainAddress, NOT_PLAIN_HINT } from '../contacts/plain-address.js';
+import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
@@ -11,6 +15,8 @@ export interface ContactsUnsubscribeOptions {
   email: string;
   reason: string;
   now: Date;
+  /** Suppress the address as given even when it is not listed but close to one that is. */
+  force: boolean;
 }
 
 /**
@@ -21,6 +27,11 @@ export interface ContactsUnsubscribeOptions {
 export async function contactsUnsubscribeCommand(options: ContactsUnsubscribeOptions, out: Output): Promise<{ added: boolean }> {
   const email = normaliseAddress(options.email);
   if (email === undefined) throw new SnippetError(`"${options.email}" is not an email address`, { kind: 'usage', hint: 'Give the address as it is on the list, e.g. name@example.org.' });
+  if (!isPlainAddress(email)) throw new SnippetError(`"${options.email}" is not a plain email address; nothing added`, { kind: 'usage', hint: NOT_PLAIN_HINT });
+  return withContactsLock(contactsLockPath(options.dir), () => unsubscribe(options, email, out));
+}
+
+async function unsubscribe(options: ContactsUnsubscribeOptions, email: string, out: Output): Promise<{ added: boolean }> {
   const contacts = await loadContacts(options.dir);
   // A row appended to a file that cannot be read (say, after an unclosed quote)
   // may land inside another field: the address would not be suppressed.
@@ -34,8 +45,13 @@ export async function contactsUnsubscribeCommand(options: ContactsUnsubscribeOpt
     out.info(`${email} is already suppressed (contacts/suppressions.csv:${existing.line}${existing.date ? `, since ${existing.date}` : ''}); nothing to do.`);
     return { added: false };
   }
+  const member = contacts.members?.members.some((m) => m.key === key) === true;
+  const meant = member ? undefined : closeAddress(key, contacts.members?.members.map((m) => m.key) ?? []);
+  if (meant !== undefined && !options.force) {
+    // A typo here would leave the person who asked to leave on the list, and suppress nobody.
+    throw new SnippetError(`${email} is not on the mailing list; did you mean ${meant}?`, { hint: `Run \`snippet contacts unsubscribe ${meant}\`; to suppress ${email} exactly as typed, add --force.` });
+  }
   await appendSuppressions(options.dir, [{ email: key, date: zonedDate(options.now, contacts.timeZone), reason: options.reason }]);
-  const member = contacts.members?.members.some((m) => m.key === key);
   out.info(`${email} is suppressed: it will not be mailed again.${member ? '' : ' (It is not on the mailing list either.)'}`);
   return { added: true };
 }

@@ -1,12 +1,14 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { appendSuppressions } from '../contacts/append-suppression.js';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
+import { readCsvFile } from '../contacts/read-csv-file.js';
+import { contactsLockPath } from '../delivery/state-paths.js';
 import { hasErrors, SnippetError } from '../errors.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
-import { readText } from '../workspace/read-workspace-files.js';
 import { loadContacts } from '../workspace/load-contacts.js';
 import type { Output } from '../output.js';
 import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
@@ -39,16 +41,18 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   const timeZone = contacts.timeZone;
 
   // Read afresh for every unsubscribe: the coordinator or a send may have added rows since.
+  // Read afresh for every unsubscribe, under the contacts lock: the coordinator, an import or a resubscribe may have changed the file.
   const store: SuppressionStore = {
-    isSuppressed: async (key) => {
-      const text = await readText(join(options.dir, SUPPRESSIONS_FILE));
-      if (text === undefined) return false;
-      const parsed = parseSuppressions(text, SUPPRESSIONS_FILE);
+    suppress: (email) => withContactsLock(contactsLockPath(options.dir), async () => {
+      const key = addressKey(email);
+      const csv = await readCsvFile(join(options.dir, SUPPRESSIONS_FILE), SUPPRESSIONS_FILE);
+      const parsed = csv === undefined ? undefined : parseSuppressions(csv.text, SUPPRESSIONS_FILE);
       // Appending to a file that cannot be read could land the row inside an open quote: refuse, so the page says "try again".
-      if (hasErrors(parsed.problems)) throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
-      return parsed.suppressions.some((s) => s.key === key);
-    },
-    suppress: (email) => appendSuppressions(options.dir, [{ email: addressKey(email), date: zonedDate(new Date(), timeZone), reason: UNSUBSCRIBE_REASON }]),
+      if (parsed && hasErrors(parsed.problems)) throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
+      if (parsed?.suppressions.some((s) => s.key === key)) return 'already';
+      await appendSuppressions(options.dir, [{ email: key, date: zonedDate(new Date(), timeZone), reason: UNSUBSCRIBE_REASON }]);
+      return 'added';
+    }, { waitMs: 5_000 }),
   };
   const server = await startUnsubscribeServer({
     host: options.host,

@@ -2,8 +2,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { hasErrors, SnippetError } from '../errors.js';
-import { writeFailureHint, writeSynced } from '../fs/write-files-atomically.js';
+import { writeFailureHint, writeFilesAtomically, writeSynced } from '../fs/write-files-atomically.js';
+import { decodeCsvBytes } from './decode-csv-bytes.js';
 import { SUPPRESSIONS_FILE } from './member.js';
+import { neutraliseCell } from './neutralise-cell.js';
 import { columnOf } from './parse-members.js';
 import { readCsvRows } from './read-csv-rows.js';
 
@@ -25,11 +27,19 @@ export interface NewSuppression {
 export async function appendSuppressions(workspace: string, entries: readonly NewSuppression[]): Promise<void> {
   if (entries.length === 0) return;
   const path = join(workspace, SUPPRESSIONS_FILE);
-  const existing = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new SnippetError(`could not read ${SUPPRESSIONS_FILE} (${error.code ?? error.message}); nothing was added`, { hint: writeFailureHint(error.code), cause: error });
   });
-  const text = existing === undefined || existing.trim() === '' ? newFile(entries) : appended(existing, entries);
+  const decoded = bytes === undefined ? undefined : decodeCsvBytes(bytes, SUPPRESSIONS_FILE);
+  const existing = decoded?.text;
+  const text = existing === undefined || existing.replace(/^\uFEFF/u, '').trim() === '' ? newFile(entries) : appended(existing, entries);
+  if (decoded !== undefined && decoded.encoding !== 'utf-8') {
+    // UTF-8 appended to a UTF-16 or Windows-1252 file would garble it: the whole file is written again, in UTF-8.
+    const whole = existing!.trim() === '' ? text : existing! + text;
+    await writeFilesAtomically(workspace, [{ name: SUPPRESSIONS_FILE, data: whole }], { shownDir: '' });
+    return;
+  }
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeSynced(path, text, { flag: 'a' });
@@ -40,7 +50,7 @@ export async function appendSuppressions(workspace: string, entries: readonly Ne
 }
 
 function newFile(entries: readonly NewSuppression[]): string {
-  return stringify([['email', 'date', 'reason'], ...entries.map((entry) => [entry.email.trim(), entry.date, entry.reason])], { record_delimiter: 'unix' });
+  return stringify([['email', 'date', 'reason'], ...entries.map((entry) => [entry.email.trim(), entry.date, entry.reason].map(neutraliseCell))], { record_delimiter: 'unix' });
 }
 
 /** The text to add to an existing file: its rows in its own column order, separator and line ends. */
@@ -61,7 +71,7 @@ function appended(existing: string, entries: readonly NewSuppression[]): string 
     if (i === dateAt) return entry.date;
     if (i === reasonAt) return entry.reason;
     return '';
-  }));
+  }).map(neutraliseCell));
   const text = stringify(rows, { delimiter: csv.delimiter, record_delimiter: csv.newline });
   return /[\r\n]$/u.test(existing) ? text : csv.newline + text;
 }

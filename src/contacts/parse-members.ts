@@ -1,7 +1,7 @@
 import { hasErrors, type Problem } from '../errors.js';
 import { controlCharacter, controlCharacterHint } from '../schema/control-character.js';
-import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Member } from './member.js';
+import { isAlternateAddressColumn, pickAddress } from './pick-address.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
 
 export type MemberColumn = 'email' | 'name' | 'firstName' | 'lastName' | 'organisation' | 'lists';
@@ -41,6 +41,12 @@ export interface ParsedMembers {
 export interface MemberContext {
   /** Organisation ids; when given, an unknown organisation is a warning. */
   organisationIds?: ReadonlySet<string>;
+  /**
+   * Which of two rows with the same address is kept: the first (members.csv,
+   * where rows are rewritten in place) or the latest (an import, where the
+   * later row, say a second form submission, is usually the correction).
+   */
+  repeats?: 'first' | 'latest';
 }
 
 /** Pure: the text of a members CSV in, members and every problem (with its line) out. */
@@ -70,6 +76,7 @@ export function readMembers(text: string, file: string, context: MemberContext =
 }
 
 const NO_LISTS: readonly string[] = Object.freeze([]);
+const FORMULA_START = /^[=+\-@]/u;
 
 function memberReader(file: string, context: MemberContext) {
   const index = new Map<MemberColumn, number>();
@@ -81,6 +88,8 @@ function memberReader(file: string, context: MemberContext) {
     rejected.push(problem);
   };
   const seen = new Map<string, number>();
+  /** Where each address's member is in `members`, for a later row that replaces it. */
+  const places = new Map<string, number>();
   const members: Member[] = [];
   /** One array per distinct `lists` cell and one string per organisation, shared by every member with it. */
   const listsOf = new Map<string, readonly string[]>();
@@ -90,33 +99,42 @@ function memberReader(file: string, context: MemberContext) {
     const value = i === undefined ? undefined : values[i]?.trim();
     return value === '' ? undefined : value;
   };
+  /** Outlook's "E-mail 2 Address" and "E-mail 3 Address": used when the first address is empty or an Exchange one. */
+  const alternates: number[] = [];
   const indexColumns = (header: readonly string[]): void => {
     indexed = true;
     header.forEach((name, i) => {
       const column = columnOf(name);
       if (column && !index.has(column)) index.set(column, i);
+      if (isAlternateAddressColumn(name)) alternates.push(i);
     });
   };
 
   const row = ({ values, line }: CsvRow, header: readonly string[]): void => {
     if (!indexed) indexColumns(header);
     if (!index.has('email')) return;
-    const written = cell(values, 'email');
-    if (written === undefined) {
-      reject({ severity: 'error', file, line, message: 'the email address is missing', hint: 'Fill it in or delete the row.' });
+    const address = pickAddress(cell(values, 'email'), alternates.map((i) => values[i]?.trim() ?? ''));
+    if (address.problem !== undefined) {
+      reject({ severity: 'error', file, line, ...address.problem });
       return;
     }
-    const email = normaliseAddress(written);
-    if (email === undefined) {
-      reject({ severity: 'error', file, line, message: `"${written}" is not an email address`, hint: 'Correct the address or delete the row.' });
+    const email = address.email;
+    const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
+    const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
+    if (control !== undefined) {
+      // Checked before repeats: a row left out must neither hide nor replace another row for the address.
+      reject({ severity: 'error', file, line, message: `the name contains a control character (${control}), which would go into the email's headers`, hint: controlCharacterHint(name!) });
       return;
     }
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
     const first = seen.get(key);
-    if (first !== undefined) {
+    if (first !== undefined && context.repeats !== 'latest') {
       reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
       return;
+    }
+    if (first !== undefined) {
+      reject({ severity: 'warning', file, line: first, message: `${email} is repeated on line ${line} (addresses ignore case); the latest row, line ${line}, is kept and this one ignored`, hint: 'The later row is usually the correction; if this one was right, delete the other and import again.' });
     }
     seen.set(key, line);
     const writtenOrganisation = cell(values, 'organisation');
@@ -134,21 +152,21 @@ function memberReader(file: string, context: MemberContext) {
       lists = Object.freeze(splitLists(writtenLists));
       listsOf.set(writtenLists!, lists);
     }
-    const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
-    const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
-    if (control !== undefined) {
-      seen.delete(key);
-      reject({ severity: 'error', file, line, message: `the name contains a control character (${control}), which would go into the email's headers`, hint: controlCharacterHint(name!) });
-      return;
+    const formulas = lists.filter((list) => FORMULA_START.test(list));
+    if (formulas.length > 0) {
+      problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
+      lists = Object.freeze(lists.filter((list) => !FORMULA_START.test(list)));
     }
-    members.push({
+    const at = first === undefined ? members.length : places.get(key)!;
+    places.set(key, at);
+    members[at] = {
       email,
       key,
       lists,
       line,
       ...(name !== undefined ? { name } : {}),
       ...(organisation !== undefined ? { organisation } : {}),
-    });
+    };
   };
 
   const finish = (csv: CsvFile): { members: Member[]; rejected: Problem[]; problems: Problem[] } => {

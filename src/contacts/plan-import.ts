@@ -1,5 +1,6 @@
 import type { Problem } from '../errors.js';
 import { addressKey, type Member, type Suppression } from './member.js';
+import { neutraliseCell } from './neutralise-cell.js';
 import type { ParsedMembers } from './parse-members.js';
 
 export interface ImportUpdate {
@@ -48,14 +49,14 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
     const suppression = suppressed.get(row.key);
     if (suppression) {
       const why = [suppression.reason, suppression.date].filter(Boolean).join(' ');
-      plan.rejected.push({ severity: 'warning', ...where, message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`, hint: 'Suppressed addresses are never mailed again. Remove the row from contacts/suppressions.csv only if the person asked to rejoin.' });
+      plan.rejected.push({ severity: 'warning', ...where, message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`, hint: `Suppressed addresses are never mailed again. If the person asked to rejoin, run \`snippet contacts resubscribe ${row.email} --reason …\` and import again.` });
       continue;
     }
     const organisation = resolveOrganisation(row.organisation, context.organisations);
     if (row.organisation !== undefined && organisation === undefined) {
       plan.warnings.push({ severity: 'warning', ...where, message: `organisation "${row.organisation}" is not an id or name in contacts/organisations.yaml; left empty`, hint: 'Add the organisation, or set the member\'s organisation id in contacts/members.csv.' });
     }
-    const name = row.name === undefined ? undefined : spreadsheetSafe(row.name);
+    const name = row.name === undefined ? undefined : neutraliseCell(row.name);
     const lists = context.list === undefined ? row.lists : union(row.lists, [context.list]);
     const before = byKey.get(row.key);
     if (!before) {
@@ -87,7 +88,24 @@ function resolveOrganisation(value: string | undefined, organisations: ReadonlyA
   // Without organisations.yaml there is nothing to check against: keep what was written.
   if (organisations.length === 0) return value;
   const wanted = value.trim().toLowerCase();
-  return organisations.find((o) => o.id === value || o.id === wanted || o.name.trim().toLowerCase() === wanted)?.id;
+  const name = plainName(value);
+  return organisations.find((o) => o.id === value || o.id === wanted || plainName(o.name) === name)?.id;
+}
+
+/**
+ * A name as compared: case, spacing and typographic punctuation ignored, so
+ * Outlook's "Barnardo’s Nurture" and "Home–Start" match organisations.yaml's
+ * "Barnardo's Nurture" and "Home-Start".
+ */
+function plainName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(/[‘’‛ʼ`´]/gu, "'")
+    .replace(/[“”„‟]/gu, '"')
+    .replace(/[‐‑‒–—―−]/gu, '-')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {
@@ -96,13 +114,4 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 
 function withoutOptional(member: Member): Member {
   return { email: member.email, key: addressKey(member.email), lists: member.lists, line: member.line };
-}
-
-/**
- * A name from a sign-up form that starts like a formula (=, +, -, @) would run
- * as one when the coordinator opens members.csv in Excel; a leading
- * apostrophe makes Excel show it as text.
- */
-function spreadsheetSafe(value: string): string {
-  return /^[=+\-@]/u.test(value) ? `'${value}` : value;
 }

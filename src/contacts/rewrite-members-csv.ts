@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
 import { MEMBERS_FILE, type Member } from './member.js';
+import { neutraliseCell } from './neutralise-cell.js';
 import type { MemberColumn, ParsedMembers } from './parse-members.js';
 import type { ImportPlan } from './plan-import.js';
 
@@ -54,7 +55,8 @@ function cells(member: Member, columns: ReadonlyMap<MemberColumn, number>, base:
   set('name', member.name);
   set('organisation', member.organisation);
   set('lists', member.lists.join(';'));
-  return values;
+  // The rows written here are opened in spreadsheets: none may start like a formula.
+  return values.map(neutraliseCell);
 }
 
 function headerEnd(source: string): number {

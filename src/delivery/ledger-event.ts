@@ -1,3 +1,5 @@
+import { addressKey } from '../contacts/member.js';
+
 /**
  * One line of an issue's ledger (`.snippet/ledger/ISSUE.jsonl`). The ledger is
  * append-only and fsync'd: `attempt` is durable before the SMTP transaction
@@ -45,26 +47,27 @@ export function recipientStates(events: Iterable<LedgerEvent>): Map<string, Reci
   const states = new Map<string, RecipientState>();
   const attempts = new Map<string, number>();
   for (const event of events) {
+    if (event.type === 'run') continue;
+    // Keyed as members are now, so a ledger written before domains were normalised still matches its members.
+    const to = addressKey(event.to);
     switch (event.type) {
-      case 'run':
-        break;
       case 'attempt': {
-        const count = (attempts.get(event.to) ?? 0) + 1;
-        attempts.set(event.to, count);
-        states.set(event.to, { state: 'in-doubt', at: event.at, reason: 'attempted, but no reply was recorded (the run stopped while sending)', attempts: count });
+        const count = (attempts.get(to) ?? 0) + 1;
+        attempts.set(to, count);
+        states.set(to, { state: 'in-doubt', at: event.at, reason: 'attempted, but no reply was recorded (the run stopped while sending)', attempts: count });
         break;
       }
       case 'delivered':
-        states.set(event.to, { state: 'delivered', at: event.at, response: event.response });
+        states.set(to, { state: 'delivered', at: event.at, response: event.response });
         break;
       case 'failed':
-        states.set(event.to, { state: 'failed', at: event.at, reason: event.reason, bounced: event.bounced });
+        states.set(to, { state: 'failed', at: event.at, reason: event.reason, bounced: event.bounced });
         break;
       case 'deferred':
-        states.set(event.to, { state: 'deferred', at: event.at, reason: event.reason, attempts: attempts.get(event.to) ?? 1 });
+        states.set(to, { state: 'deferred', at: event.at, reason: event.reason, attempts: attempts.get(to) ?? 1 });
         break;
       case 'in-doubt':
-        states.set(event.to, { state: 'in-doubt', at: event.at, reason: event.reason, attempts: attempts.get(event.to) ?? 1 });
+        states.set(to, { state: 'in-doubt', at: event.at, reason: event.reason, attempts: attempts.get(to) ?? 1 });
         break;
     }
   }

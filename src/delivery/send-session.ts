@@ -1,5 +1,6 @@
 import type { RateLimit } from '../config/rate-limit.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
+import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, type Member, type Suppression } from '../contacts/member.js';
 import { isSnippetError, type SnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
@@ -13,7 +14,7 @@ import { readRateHistory } from './read-rate-history.js';
 import { runSendEngine, toOutcome, type Clock, type EngineEvent, type RetryPolicy, type SendReport } from './send-engine.js';
 import { acquireSendLock, type SendLock } from './send-lock.js';
 import { isConnectFailure, type Mailer } from './send-result.js';
-import { ledgerLabel, ledgerPath, lockPath, REPORT_LEDGER_LABEL, reportLedgerPath } from './state-paths.js';
+import { contactsLockPath, ledgerLabel, ledgerPath, lockPath, REPORT_LEDGER_LABEL, reportLedgerPath } from './state-paths.js';
 
 /** One issue a session may send. */
 export interface SessionIssue {
@@ -184,7 +185,8 @@ function planIssue(issue: SessionIssue, input: SendSessionInput, events: readonl
 async function suppress(bounced: readonly Recipient[], suppressed: Set<string>, input: SendSessionInput): Promise<number> {
   const fresh = bounced.filter((r) => !suppressed.has(r.key));
   const date = zonedDate(new Date(input.clock.now()), input.timeZone);
-  await appendSuppressions(input.dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })));
+  // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
+  if (fresh.length > 0) await withContactsLock(contactsLockPath(input.dir), () => appendSuppressions(input.dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' }))));
   for (const r of fresh) suppressed.add(r.key);
   return fresh.length;
 }

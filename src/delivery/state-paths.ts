@@ -28,3 +28,8 @@ export function reportLedgerPath(workspace: string): string {
 }
 
 export const REPORT_LEDGER_LABEL = `${STATE_DIR}/ledger/delivery-reports.jsonl`;
+
+/** Held while the contacts files are changed (import, unsubscribe, resubscribe, the unsubscribe server). */
+export function contactsLockPath(workspace: string): string {
+  return join(workspace, STATE_DIR, 'contacts.lock');
+}

@@ -2,6 +2,7 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeSynced } from '../fs/write-files-atomically.js';
 import type { Channel, ConnectFailure, Envelope, Mailer, SendResult } from '../delivery/send-result.js';
+import { outboxFileName } from './outbox-file-name.js';
 
 /**
  * A transport that writes each message as `<address>.eml` into a folder, for
@@ -25,7 +26,7 @@ export function createOutboxMailer(dir: string): Mailer {
       } catch {
         return { status: 'deferred', reason: 'not written: the attempt could not be recorded', connectionFailure: false };
       }
-      const name = `${envelope.to.replace(/[^A-Za-z0-9@._+-]/gu, '_')}.eml`;
+      const name = outboxFileName(envelope.to);
       const path = join(dir, name);
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);
       try {

@@ -1,4 +1,5 @@
 import { readUnsubscribeQuery, verifyUnsubscribeToken } from '../mail/unsubscribe-token.js';
+import { isPlainAddress } from '../contacts/plain-address.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 
 /** What the server needs of one HTTP request; the body only for POST. */
@@ -33,7 +34,8 @@ export function routeUnsubscribeRequest(request: UnsubscribeRequest, settings: {
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return { kind: 'method-not-allowed' };
 
   const link = readUnsubscribeQuery(url.searchParams);
-  if (!link || !isEmailAddress(link.email) || !verifyUnsubscribeToken(settings.secret, link.email, link.token)) return { kind: 'invalid' };
+  // A plain address only: no member has any other, and anything else would go into suppressions.csv, which is opened in spreadsheets.
+  if (!link || !isEmailAddress(link.email) || !isPlainAddress(link.email) || !verifyUnsubscribeToken(settings.secret, link.email, link.token)) return { kind: 'invalid' };
   if (method !== 'POST') return { kind: 'confirm', email: link.email, query: url.search };
   const via = postIntent(request.contentType, request.body);
   return via ? { kind: 'unsubscribe', email: link.email, via } : { kind: 'invalid' };

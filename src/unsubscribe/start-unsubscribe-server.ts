@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { addressKey } from '../contacts/member.js';
+import type { AddressInfo, Socket } from 'node:net';
 import { isSnippetError } from '../errors.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
@@ -8,8 +7,8 @@ import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
 
 /** The one side effect the server has: the suppression list. */
 export interface SuppressionStore {
-  isSuppressed(key: string): Promise<boolean>;
-  suppress(email: string): Promise<void>;
+  /** Adds the address unless it is already suppressed, reading the list afresh. */
+  suppress(email: string): Promise<'added' | 'already'>;
 }
 
 export interface UnsubscribeServerOptions {
@@ -27,7 +26,25 @@ export interface UnsubscribeServerOptions {
   ratePerMinute: number;
   log(line: string): void;
   now?: () => number;
+  /** Defaults in SLOW_CLIENT_LIMITS; tests make them small. */
+  limits?: Partial<SlowClientLimits>;
 }
+
+/**
+ * What a slow client (one that opens a connection and sends its headers a
+ * byte at a time, or never) may hold. A real browser or mail client sends a
+ * whole request in milliseconds, so these cost real users nothing.
+ */
+export interface SlowClientLimits {
+  /** Time to send the request's headers. */
+  headersTimeoutMs: number;
+  /** Time to send the whole request. */
+  requestTimeoutMs: number;
+  /** Open connections; past it the oldest without a request in progress is dropped for the new one. */
+  maxConnections: number;
+}
+
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 200 };
 
 export interface RunningServer {
   port: number;
@@ -66,12 +83,8 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
         if (route.kind === 'unsubscribe') {
           note = `${route.via} ${maskAddress(route.email)}`;
           try {
-            const already = await serially(async () => {
-              if (await options.store.isSuppressed(addressKey(route.email))) return true;
-              await options.store.suppress(route.email);
-              return false;
-            });
-            note += already ? ' already suppressed' : ' unsubscribed';
+            const outcome = await serially(() => options.store.suppress(route.email));
+            note += outcome === 'already' ? ' already suppressed' : ' unsubscribed';
             page = { kind: 'done', email: route.email };
           } catch (error) {
             note += ` not saved: ${(error as NodeJS.ErrnoException).code ?? (isSnippetError(error) ? error.message : 'error')}`;
@@ -90,14 +103,41 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     options.log(`${new Date(now()).toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
   };
 
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-      else response.destroy();
-    });
+  const limits = { ...SLOW_CLIENT_LIMITS, ...options.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks the two timeouts every 30 s by default: slow clients would be dropped in waves, 30 s apart.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+    },
+    (request, response) => {
+      const connection = connections.get(request.socket);
+      if (connection) connection.busy = true;
+      response.once('close', () => {
+        if (connection) connection.busy = false;
+      });
+      handle(request, response).catch(() => {
+        if (!response.headersSent) response.writeHead(500).end();
+        else response.destroy();
+      });
+    },
+  );
+  // Oldest first (a Map keeps insertion order): a flood of slow connections pushes out its own oldest, not the requests being answered.
+  const connections = new Map<Socket, { busy: boolean }>();
+  server.on('connection', (socket: Socket) => {
+    connections.set(socket, { busy: false });
+    socket.once('close', () => connections.delete(socket));
+    if (connections.size <= limits.maxConnections) return;
+    for (const [old, state] of connections) {
+      if (state.busy || old === socket) continue;
+      connections.delete(old);
+      old.destroy();
+      return;
+    }
+    connections.delete(socket);
+    socket.destroy();
   });
-  server.requestTimeout = 15_000;
-  server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -4,6 +4,7 @@ import { parseConfig } from '../config/parse-config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE, type Suppression } from '../contacts/member.js';
 import { parseMembers, type ParsedMembers } from '../contacts/parse-members.js';
 import { parseSuppressions } from '../contacts/parse-suppressions.js';
+import { readCsvFile } from '../contacts/read-csv-file.js';
 import type { Problem } from '../errors.js';
 import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisation.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
@@ -25,9 +26,10 @@ export interface Contacts {
 
 /** IO at the edge: reads and parses the contacts files of a workspace. */
 export async function loadContacts(dir: string): Promise<Contacts> {
-  const [configText, organisationsText, membersText, suppressionsText] = await Promise.all(
-    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file))),
-  );
+  const [configText, organisationsText] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
+  const [membersCsv, suppressionsCsv] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
+  const membersText = membersCsv?.text;
+  const suppressionsText = suppressionsCsv?.text;
   const config = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config;
   const organisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
   const known = organisations?.organisations ?? [];
@@ -39,6 +41,10 @@ export async function loadContacts(dir: string): Promise<Contacts> {
     organisations: known,
     config,
     timeZone: config?.timeZone ?? 'Europe/London',
-    problems: [...(organisations?.problems ?? []), ...(members?.problems ?? []), ...(suppressions?.problems ?? [])],
+    problems: [
+      ...(organisations?.problems ?? []),
+      ...(membersCsv?.warnings ?? []), ...(members?.problems ?? []),
+      ...(suppressionsCsv?.warnings ?? []), ...(suppressions?.problems ?? []),
+    ],
   };
 }

@@ -29,7 +29,7 @@ export interface Workspace {
 
 /** Pure: parses a workspace's files. Issue-level checks that need the rest are in validateIssue. */
 export function loadWorkspace(files: WorkspaceFiles): Workspace {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...(files.csvWarnings ?? [])];
 
   let config: Config | undefined;
   if (files.config === undefined) {

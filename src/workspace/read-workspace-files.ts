@@ -2,6 +2,7 @@ import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
+import { readCsvFile } from '../contacts/read-csv-file.js';
 import { SnippetError } from '../errors.js';
 import { readError } from '../fs/read-error.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
@@ -16,10 +17,9 @@ export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
   });
   const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
   const issues = await Promise.all(ids.map(async (id) => ({ id, text: await readListedFile(join(dir, 'issues', `${id}.md`), `issues/${id}.md`) })));
-  const [config, organisations, members, suppressions] = await Promise.all(
-    [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readText(join(dir, file), file)),
-  );
-  return { config, organisations, members, suppressions, issues };
+  const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
+  const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
+  return { config, organisations, members: members?.text, suppressions: suppressions?.text, issues, csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])] };
 }
 
 /**

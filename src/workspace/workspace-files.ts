@@ -1,3 +1,4 @@
+import type { Problem } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 
 /** The raw text of a workspace's files; `undefined` where a file does not exist. */
@@ -8,4 +9,6 @@ export interface WorkspaceFiles {
   suppressions: string | undefined;
   /** Every `issues/YYYY-MM.md`, oldest first. */
   issues: Array<{ id: IssueId; text: string }>;
+  /** Doubts from decoding the CSV files (members, suppressions), with their lines. */
+  csvWarnings?: Problem[];
 }

@@ -48,7 +48,7 @@ const CASES: Record<string, Expected> = {
       '2:warning:organisation "Aberlour" is not an id',
       '3:error:the email address is missing',
       '4:warning:organisation "Home-Start Glasgow North" is not an id',
-      '6:error:"/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=abc123" is not an email address',
+      '6:error:"/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=abc123" is an Exchange (X.500) address',
     ],
   },
   'google-contacts-export.csv': {
@@ -145,6 +145,21 @@ const CASES: Record<string, Expected> = {
     members: ['siobhan@example.org|Siobhán Ó Briain|aberlour|'],
     problems: [],
   },
+  'outlook-windows-1252.csv': {
+    what: 'Outlook export in Windows-1252 with ’ “ ” – in names and companies; an address only in "E-mail 2 Address" or "E-mail 3 Address"; X.500 entries with and without an SMTP address beside them',
+    members: [
+      'siobhan.ohare@example.org|Siobhan O’Hare|Barnardo’s Nurture|',
+      'mags.doyle@example.net|Margaret “Mags” Doyle|Home–Start Glasgow North|',
+      'fiona.reid@example.org|Fiona Reid|Aberlour|',
+      'ross.duncan@example.org|Ross Duncan||',
+    ],
+    problems: [
+      '2:warning:organisation "Barnardo’s Nurture" is not an id',
+      '3:warning:organisation "Home–Start Glasgow North" is not an id',
+      '4:error:is an Exchange (X.500) address',
+      '5:warning:organisation "Aberlour" is not an id',
+    ],
+  },
   'excel-unicode-text-utf16.csv': {
     what: 'Excel "Unicode Text": UTF-16 with BOM, tab-separated',
     members: ['ciaran@example.org|Ciarán Ó Dónaill||'],
@@ -165,7 +180,7 @@ const CASES: Record<string, Expected> = {
 };
 
 function read(name: string) {
-  return parseMembers(decodeCsvBytes(readFileSync(join(FIXTURES, name))).text, name, { organisationIds: ORGANISATIONS });
+  return parseMembers(decodeCsvBytes(readFileSync(join(FIXTURES, name)), name).text, name, { organisationIds: ORGANISATIONS });
 }
 
 describe('members CSV fixtures', () => {

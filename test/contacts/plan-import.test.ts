@@ -21,6 +21,20 @@ function plan(csv: string, options: { list?: string; suppressed?: string[] } = {
 }
 
 describe('planImport', () => {
+  it('a later row refused for a control character in its name does not replace the earlier one', () => {
+    const incoming = parseMembers('email,name\ncara@example.net,Cara\ncara@example.net,Ca\u0007ra\n', 'form.csv', { repeats: 'latest' });
+    expect(incoming.members.map((m) => [m.name, m.line])).toEqual([['Cara', 2]]);
+    expect(incoming.rejected).toEqual([expect.objectContaining({ severity: 'error', line: 3, message: expect.stringMatching(/control character/u) })]);
+  });
+
+  it('keeps the latest of two rows for one address and says which row was kept (regression: the first row won)', () => {
+    const incoming = parseMembers('email,name,organisation\ncara@example.net,Cara Nwe,\nbob@example.org,Bob,\nCARA@example.net,Cara New,aberlour\n', 'form.csv', { repeats: 'latest' });
+    expect(incoming.members.map((m) => [m.email, m.name, m.organisation, m.line])).toEqual([['CARA@example.net', 'Cara New', 'aberlour', 4], ['bob@example.org', 'Bob', undefined, 3]]);
+    expect(incoming.rejected).toEqual([expect.objectContaining({ severity: 'warning', file: 'form.csv', line: 2, message: 'CARA@example.net is repeated on line 4 (addresses ignore case); the latest row, line 4, is kept and this one ignored' })]);
+    const result = planImport(existing, incoming, { file: 'form.csv', organisations, suppressions: [] });
+    expect(result.added).toMatchObject([{ name: 'Cara New', organisation: 'aberlour' }]);
+  });
+
   it('adds new addresses, with --list added to their lists', () => {
     const result = plan('Email,Name\ncara@example.net,Cara New\n', { list: 'members' });
     expect(result.added).toMatchObject([{ email: 'cara@example.net', name: 'Cara New', lists: ['members'] }]);

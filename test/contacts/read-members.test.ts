@@ -9,7 +9,7 @@ const context = { organisationIds: new Set(['aberlour', '3d-drumchapel']) };
 
 describe('readMembers', () => {
   it.each(readdirSync(FIXTURES).filter((file) => file.endsWith('.csv')))('reads %s exactly as parseMembers does', (name) => {
-    const text = decodeCsvBytes(readFileSync(join(FIXTURES, name))).text;
+    const text = decodeCsvBytes(readFileSync(join(FIXTURES, name)), name).text;
     const full = parseMembers(text, name, context);
     expect(readMembers(text, name, context)).toEqual({ members: full.members, problems: full.problems });
   });

@@ -70,7 +70,8 @@ describe('snippet contacts import', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(ws.dir, 'contacts/members.csv'));
     await runCli(['contacts', 'import', join(FIXTURES, 'google-form-signup.csv')], { cwd: ws.dir });
-    expect(await ws.read('contacts/members.csv')).toBe('email,name,organisation,lists\nnew.member@example.org,New Member,aberlour,\n');
+    // The same person twice: the latest row (the correction) is kept.
+    expect(await ws.read('contacts/members.csv')).toBe('email,name,organisation,lists\nNEW.MEMBER@example.org,New Member again,aberlour,\n');
   });
 
   it('leaves the old file whole when the disk write fails half way (a file size limit makes it fail)', async () => {

@@ -46,6 +46,13 @@ async function suppressedRows(email: string): Promise<string[]> {
 }
 
 describe('unsubscribe-server', () => {
+  it('refuses a genuine link for an address that is a spreadsheet formula, and writes nothing (regression: it went into suppressions.csv)', async () => {
+    const before = await ws.read('contacts/suppressions.csv');
+    const response = await oneClick(link("=cmd|'/Ccalc'!A0@example.org"));
+    expect(response.status).toBe(400);
+    expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+  });
+
   it('unsubscribes on an RFC 8058 one-click POST', async () => {
     const response = await oneClick(link('jamie.robertson@example.net'));
     expect(response.status).toBe(200);

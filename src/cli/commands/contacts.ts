@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
 export function registerContacts(program: Command, cli: CliContext): void {
-  const contacts = program.command('contacts').description('mailing list upkeep: check, import, unsubscribe, list');
+  const contacts = program.command('contacts').description('mailing list upkeep: check, import, unsubscribe, resubscribe, list');
 
   contacts
     .command('check')
@@ -33,9 +33,22 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .description('add an address to contacts/suppressions.csv so it is never mailed again')
     .argument('<email>', 'the address')
     .option('--reason <text>', 'why, kept short', 'unsubscribed')
-    .action(async (email: string, options: { reason: string }, command: Command) => {
+    .option('--force', 'suppress the address as typed even when it is close to a listed one')
+    .action(async (email: string, options: { reason: string; force?: boolean }, command: Command) => {
       const { contactsUnsubscribeCommand } = await import('../../actions/contacts-unsubscribe-command.js');
-      await contactsUnsubscribeCommand({ dir: cli.dir(command), email, reason: options.reason, now: new Date() }, cli.output());
+      await contactsUnsubscribeCommand({ dir: cli.dir(command), email, reason: options.reason, now: new Date(), force: options.force === true }, cli.output());
+    });
+
+  contacts
+    .command('resubscribe')
+    .description('lift a suppression, keeping a dated record of who did it and why in contacts/resubscriptions.csv')
+    .argument('<email>', 'the address')
+    .requiredOption('--reason <text>', 'why, e.g. "signed up again on the form"')
+    .option('--by <name>', 'who lifts it (default: your user name)')
+    .action(async (email: string, options: { reason: string; by?: string }, command: Command) => {
+      const { contactsResubscribeCommand } = await import('../../actions/contacts-resubscribe-command.js');
+      const { userInfo } = await import('node:os');
+      await contactsResubscribeCommand({ dir: cli.dir(command), email, reason: options.reason, by: options.by ?? userInfo().username, now: new Date() }, cli.output());
     });
 
   contacts

@@ -1,0 +1,113 @@
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { dirname } from 'node:path';
+import { SnippetError } from '../errors.js';
+
+interface Holder {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+export interface ContactsLockOptions {
+  /** How long to wait for another change of the contacts to finish. */
+  waitMs?: number;
+}
+
+/**
+ * Runs `work` holding the contacts lock, so that two changes of the contacts
+ * files (two imports, an import and an unsubscribe, the unsubscribe server)
+ * never both read the old file and the last write wins: `work` must read the
+ * files it changes after the lock is taken. Changes take milliseconds, so a
+ * held lock is waited for (bounded) rather than refused; a lock left by a
+ * process that is gone (on this host) is taken over.
+ */
+export async function withContactsLock<T>(path: string, work: () => Promise<T>, options: ContactsLockOptions = {}): Promise<T> {
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  let delay = 10;
+  for (;;) {
+    if (await create(path, me)) break;
+    const holder = await readHolder(path);
+    // A lock with no readable holder after a few seconds was left by a run killed while creating it.
+    const abandoned = holder === undefined ? await ageOf(path) > 5_000 : isGone(holder);
+    if (abandoned) await takeOver(path, holder, me);
+    else if (Date.now() >= deadline) {
+      throw new SnippetError(`the contacts are being changed by another run${holder ? ` (process ${holder.pid} on ${holder.host}, since ${holder.since})` : ''}`, {
+        kind: 'tempfail',
+        hint: `Try again in a moment. If no such run exists, delete ${path}.`,
+      });
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 200);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    const holder = await readHolder(path);
+    if (holder?.pid === me.pid && holder.since === me.since && holder.host === me.host) await rm(path, { force: true });
+  }
+}
+
+/** Creates the lock file if there is none; a reader that finds it still empty waits and reads again. */
+async function create(path: string, me: Holder): Promise<boolean> {
+  const handle = await open(path, 'wx', 0o600).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EEXIST') return undefined;
+    throw new SnippetError(`cannot take the contacts lock ${path} (${error.code ?? error.message})`, { hint: 'Check that the workspace folder is writable.', cause: error });
+  });
+  if (handle === undefined) return false;
+  try {
+    await handle.writeFile(`${JSON.stringify(me)}\n`);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Removes a dead holder's lock under a short-lived second lock, re-reading it
+ * there, so that two runs which both found it dead cannot remove each other's
+ * new lock. An abandoned second lock (older than a few seconds) is cleared.
+ */
+async function takeOver(path: string, dead: Holder | undefined, me: Holder): Promise<void> {
+  const takeover = `${path}.takeover`;
+  if (!(await create(takeover, me))) {
+    if (await ageOf(takeover) > 5_000) await rm(takeover, { force: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return;
+  }
+  try {
+    const current = await readHolder(path);
+    const same = current === undefined ? dead === undefined && await ageOf(path) > 5_000 : dead !== undefined && current.pid === dead.pid && current.since === dead.since && current.host === dead.host;
+    if (same) await rm(path, { force: true });
+  } finally {
+    await rm(takeover, { force: true });
+  }
+}
+
+async function ageOf(path: string): Promise<number> {
+  return stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+}
+
+async function readHolder(path: string): Promise<Holder | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Holder;
+    return typeof value.pid === 'number' && typeof value.host === 'string' ? value : undefined;
+  } catch {
+    // Missing, or being written this instant: treated as held, and read again on the next turn.
+    return undefined;
+  }
+}
+
+function isGone(holder: Holder): boolean {
+  // A holder on another host cannot be checked: it is waited for, then reported.
+  if (holder.host !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
