@@ -78,7 +78,8 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     // out as they are, never joined: a joined copy per message is ~40 KB that
     // waits for garbage collection outside V8's heap.
     async function* pieces(): AsyncGenerator<Buffer> {
-      await durable;
+      // A fresh error: nodemailer rewrites the code of the one it is given, and the ledger's is the engine's to read.
+      await durable?.catch(() => Promise.reject(new Error('not sent: the attempt could not be recorded')));
       dataSent = true;
       yield* message;
     }
