@@ -9,6 +9,7 @@ import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
+import { registerSubmissions } from './commands/submissions.js';
 import { registerUnsubscribeServer } from './commands/unsubscribe-server.js';
 import type { CliContext } from './context.js';
 
@@ -24,6 +25,7 @@ const COMMANDS = [
   registerStatus,
   registerDoctor,
   registerContacts,
+  registerSubmissions,
   registerUnsubscribeServer,
 ];
 

@@ -1,0 +1,35 @@
+import type { Organisation } from '../organisations/organisation.js';
+import { closestWord } from '../schema/closest-word.js';
+import { looseKey } from './loose-key.js';
+
+export type OrganisationMatch =
+  | { kind: 'member'; id: string }
+  | { kind: 'unknown'; suggestions: Organisation[] }
+  | { kind: 'ambiguous'; candidates: Organisation[] };
+
+/**
+ * Pure: the member organisation a submitter named, by its name or id.
+ * "Homestart Glasgow North", "home-start glasgow north" and
+ * "Home-Start Glasgow North" are one organisation; "Cafe Stork" is
+ * "Café Stork"; "Barnardos Nurture" is "Barnardo's Nurture"; a name without
+ * its bracketed part ("West of Scotland Mother and Baby Unit") counts.
+ */
+export function matchOrganisation(typed: string, organisations: readonly Organisation[]): OrganisationMatch {
+  const wanted = squeeze(looseKey(typed));
+  const keysOf = (o: Organisation): string[] => [o.name, o.id, o.name.replace(/\s*\([^)]*\)\s*$/u, '')].map((text) => squeeze(looseKey(text)));
+  const exact = organisations.filter((o) => keysOf(o).includes(wanted));
+  if (exact.length === 1) return { kind: 'member', id: exact[0]!.id };
+  if (exact.length > 1) return { kind: 'ambiguous', candidates: exact };
+
+  const byKey = new Map(organisations.flatMap((o) => keysOf(o).map((key) => [key, o] as const)));
+  const close = closestWord(wanted, [...byKey.keys()]);
+  const suggestions = new Set<Organisation>(close === undefined ? [] : [byKey.get(close)!]);
+  // "Home-Start Glasgow" names part of "Home-Start Glasgow North": worth suggesting.
+  if (wanted.length >= 4) for (const o of organisations) if (keysOf(o).some((key) => key.includes(wanted) || wanted.includes(key))) suggestions.add(o);
+  return { kind: 'unknown', suggestions: [...suggestions].slice(0, 3) };
+}
+
+/** Spaces do not tell names apart either: "Homestart" is "Home-Start". */
+function squeeze(key: string): string {
+  return key.replace(/ /gu, '');
+}

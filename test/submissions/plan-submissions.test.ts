@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { existingItems } from '../../src/submissions/existing-items.js';
+import { mapColumns } from '../../src/submissions/map-columns.js';
+import { planSubmissions } from '../../src/submissions/plan-submissions.js';
+import { responseToItem } from '../../src/submissions/response-to-item.js';
+import { parseIssue } from '../../src/issue/parse-issue.js';
+
+const organisations = [
+  { id: 'home-start-glasgow-north', name: 'Home-Start Glasgow North', areas: [], services: [], spotlight: true },
+  { id: 'home-start-glasgow-south', name: 'Home-Start Glasgow South', areas: [], services: [], spotlight: true },
+  { id: 'cafe-stork', name: 'Café Stork', areas: [], services: [], spotlight: true },
+  { id: 'barnardos-nurture', name: "Barnardo's Nurture", areas: [], services: [], spotlight: true },
+];
+const HEADER = ['Timestamp', 'Email Address', 'What are you sharing?', 'Title', 'Link', 'Summary', 'Date', 'Time', 'Location', 'Cost', 'Booking deadline', 'Funder', 'Amount', 'Deadline', 'Your organisation', 'Your name', 'Your email'];
+const context = { organisations, timeZone: 'Europe/London', sendAt: new Date('2027-01-05T09:00:00Z') };
+
+const PUBLISHED = parseIssue(
+  `---
+subject: December
+status: approved
+training:
+  - title: Infant mental health day
+    url: https://www.example.org/imh/?utm_source=snippet
+    organisation: cafe-stork
+funding:
+  - title: Winter grants
+    url: https://example.org/winter
+    deadline: 2026-12-20
+---
+`,
+  'issues/2026-12.md',
+  '2026-12',
+);
+
+type Answers = Partial<Record<(typeof HEADER)[number], string>>;
+
+function plan(rows: Answers[]) {
+  const { map } = mapColumns(HEADER, {}, 'form.csv');
+  const responses = rows.map((answers, index) => responseToItem({ row: index + 2, cells: HEADER.map((h) => ({ text: answers[h] ?? '' })) }, map, { file: 'form.csv', organisations }));
+  return planSubmissions(responses, existingItems([PUBLISHED]), { id: '2027-01', context }, 'form.csv');
+}
+
+const course = (more: Answers = {}): Answers => ({
+  Timestamp: '02/01/2027 10:15:32',
+  'What are you sharing?': 'Training or event',
+  Title: 'Supporting dads',
+  Link: 'https://example.org/dads',
+  Date: '21/01/2027',
+  Time: '10am-12:30',
+  'Your organisation': 'Homestart Glasgow North',
+  'Your name': 'Ann Smith',
+  'Your email': 'ann@example.org',
+  ...more,
+});
+
+describe('responseToItem and planSubmissions', () => {
+  it('makes an item of a response: dates and times read, organisation matched and credited, submitter kept', () => {
+    const result = plan([course({ Cost: '£20', 'Booking deadline': '2027-01-14', Summary: 'A morning.\r\nFor practitioners.' })]);
+    expect(result.rejected).toEqual([]);
+    expect(result.added).toEqual([{
+      section: 'training',
+      row: 2,
+      fields: {
+        title: 'Supporting dads', url: 'https://example.org/dads', date: '2027-01-21', time: '10:00', end_time: '12:30', cost: '£20', deadline: '2027-01-14',
+        organisation: 'home-start-glasgow-north', summary: 'A morning.\nFor practitioners.',
+        submitted_by: { name: 'Ann Smith', email: 'ann@example.org', organisation: 'Homestart Glasgow North', submitted: '02/01/2027 10:15:32' },
+      },
+    }]);
+  });
+
+  it('rejects, as FILE:row N with a hint, what a typed item could not be', () => {
+    const result = plan([
+      course({ Link: 'www.example.org/course' }),
+      course({ Title: '', Link: 'https://example.org/2' }),
+      course({ Date: '31/02/2027', Link: 'https://example.org/3' }),
+      { 'What are you sharing?': 'Funding', Title: 'Closed fund', Link: 'https://example.org/4', Deadline: '01/01/2027' },
+      { 'What are you sharing?': 'A poem', Title: 'Ode' },
+      { 'What are you sharing?': 'Funding', Title: 'No deadline', Link: 'https://example.org/6' },
+      { 'What are you sharing?': 'Funding', Title: 'Two wrongs', Link: 'example.org/7', Deadline: 'soon' },
+    ]);
+    expect(result.added).toEqual([]);
+    const errors = result.rejected.map((r) => r.problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`));
+    expect(errors).toEqual([
+      ['form.csv:row 2: Link: must be a web address starting with http:// or https://'],
+      ['form.csv:row 3: Title: has no answer, and the item needs one'],
+      ['form.csv:row 4: Date: "31/02/2027" is not a date'],
+      ['form.csv:row 5: Deadline: 2027-01-01 is before the send date 2027-01-05'],
+      ['form.csv:row 6: What are you sharing?: "A poem" is not one of the answers'],
+      ['form.csv:row 7: Deadline: has no answer, and the item needs one'],
+      // Every problem of a row at once; the deadline that is no date is not also "missing".
+      ['form.csv:row 8: Deadline: "soon" is not a date', 'form.csv:row 8: Link: must be a web address starting with http:// or https://'],
+    ]);
+    expect(result.rejected.every((r) => r.problems.every((p) => p.hint))).toBe(true);
+    expect(result.rejected[0]!.problems[0]!.hint).toBe('Probably https://www.example.org/course: correct it in the form\'s results and import again, or add the item by hand.');
+  });
+
+  it('skips a response already published (same link after normalising, or same title and organisation), before judging its deadline', () => {
+    const result = plan([
+      { 'What are you sharing?': 'Training or event', Title: 'Renamed', Link: 'http://example.org/imh#book', 'Your organisation': 'Cafe Stork' },
+      { 'What are you sharing?': 'Funding', Title: 'WINTER GRANTS!', Link: 'https://example.org/other', Deadline: '2026-12-20' },
+      { 'What are you sharing?': 'Training or event', Title: 'Infant Mental Health Day', Link: 'https://example.org/new', 'Your organisation': 'Café Stork' },
+    ]);
+    expect(result.duplicates.map((d) => [d.item.row, d.of, d.reason])).toEqual([
+      [2, 'issues/2026-12.md:5', 'same link'],
+      // The published funding item has no organisation, nor has this response: same title, same (no) organisation.
+      [3, 'issues/2026-12.md:9', 'same title and organisation'],
+      [4, 'issues/2026-12.md:5', 'same title and organisation'],
+    ]);
+    expect(result.rejected).toEqual([]);
+    expect(result.added).toEqual([]);
+  });
+
+  it('skips a response given twice in the same file, and the same response even after the coordinator edited its title', () => {
+    const first = plan([course(), course({ Title: 'Supporting dads (edited)', Link: 'https://example.org/dads-edited' }), course({ Timestamp: '03/01/2027 09:00:00' })]);
+    expect(first.added.map((i) => i.row)).toEqual([2]);
+    expect(first.duplicates.map((d) => [d.item.row, d.of, d.reason])).toEqual([[3, 'row 2', 'same response'], [4, 'row 2', 'same link']]);
+  });
+
+  it('credits nobody for an organisation it does not know, and suggests the close ones', () => {
+    const result = plan([course({ 'Your organisation': 'Home Start Glasgow' }), course({ 'Your organisation': 'Barnardos Nurture', Link: 'https://example.org/b', Title: 'B', Timestamp: '02/01/2027 11:00:00' })]);
+    expect(result.added.map((i) => i.fields.organisation)).toEqual([undefined, 'barnardos-nurture']);
+    expect(result.warnings).toMatchObject([{
+      file: 'form.csv:row 2',
+      message: 'Your organisation: "Home Start Glasgow" is not a member organisation; the item is credited to no one',
+      hint: expect.stringContaining('"Home-Start Glasgow North" (home-start-glasgow-north) or "Home-Start Glasgow South" (home-start-glasgow-south)'),
+    }]);
+    expect(result.added[0]!.fields.submitted_by).toMatchObject({ organisation: 'Home Start Glasgow' });
+  });
+
+  it('leaves out, with a warning, answers that are not part of the item\'s section', () => {
+    const result = plan([{ 'What are you sharing?': 'news', Title: 'New group', Cost: 'Free', Date: '21/01/2027' }]);
+    expect(result.added[0]!.fields).toEqual({ title: 'New group' });
+    expect(result.warnings.map((w) => w.message)).toEqual(['Date, Cost are not part of a news item and were left out']);
+  });
+});
