@@ -12,6 +12,7 @@ import { prepareMessageBuilder } from '../mail/message-builder.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
@@ -157,17 +158,17 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     out.info(line);
   }
   if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-    throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
+    const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
+    throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
   }
   return { exitCode: sendExitCode(report, plan), plan, report };
 }
 
 /** One-click unsubscribe links are signed: a real send needs the secret. */
 export function requireUnsubscribeSecret(config: Config, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>): void {
-  if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-      hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
-    });
+  if (config.unsubscribe.url && !options.dryRun) {
+    const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
+    if (problem) throw problem;
   }
 }
 
@@ -202,7 +203,9 @@ export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 
 
 /** The line a send starts with. */
 export function startLine(issue: IssueId, mode: SendMode, count: number, how: { transport: string; connections: number; rates: readonly RateLimit[] }): string {
-  const { transport, connections, rates } = how;
+  const { transport, rates } = how;
+  // Never more connections than messages (the engine opens no more).
+  const connections = Math.min(how.connections, Math.max(1, count));
   return `sending ${issue}${mode === 'test' ? ' (test)' : ''} to ${count} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`;
 }
 

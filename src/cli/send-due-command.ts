@@ -5,7 +5,6 @@ import { planDelivery, type DeliveryPlan, type Recipient } from '../delivery/del
 import { recipientStates } from '../delivery/ledger-event.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
-import { clockStartingAt } from '../delivery/offset-clock.js';
 import { consideredIssues, selectDueIssues, type DueSelection, type IssueTiming } from '../delivery/select-due-issues.js';
 import { systemClock, type Clock } from '../delivery/send-engine.js';
 import { runSendSession, type FollowUpOutcome, type SessionIssue, type SessionIssueOutcome } from '../delivery/send-session.js';
@@ -31,7 +30,7 @@ export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | '
   now: string | undefined;
   /** Send an approved issue even when it is further past its time than `sending.stale_after`. */
   includeStale: boolean;
-  /** Test hook; otherwise the real clock, started at `now` when given. */
+  /** Test hook; otherwise the real clock (`now` does not change it). */
   clock?: Clock;
 }
 
@@ -55,8 +54,10 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   const zone = config.timeZone;
   const pretend = options.now === undefined ? undefined : parseDateTime(options.now, zone);
   if (options.now !== undefined && !pretend) throw usageError(`--now "${options.now}" is not a date and time`, 'Write it as YYYY-MM-DDTHH:MM (local time), or with an offset such as Z or +01:00.');
-  const clock = options.clock ?? (pretend ? clockStartingAt(pretend.getTime()) : systemClock);
-  const now = clock.now();
+  // --now only decides what is due: ledgers and rate windows keep the real
+  // clock, or a pretended time would stamp the windows of every later run.
+  const clock = options.clock ?? systemClock;
+  const now = pretend?.getTime() ?? clock.now();
   const timings: IssueTiming[] = workspace.issues.map(({ id, issue }) => ({
     id,
     status: issue?.status,

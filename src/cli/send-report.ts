@@ -74,21 +74,23 @@ export function describeReport(
 ): string[] {
   const inDoubt = report.inDoubt.length + details.earlierInDoubt.length;
   const lines = [
-    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length + report.notAttempted.length}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
+    // "not yet tried", as `snippet status` says of the same recipients: nothing was sent to them.
+    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length}${report.notAttempted.length > 0 ? `, not yet tried ${report.notAttempted.length}` : ''}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
   ];
   for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
-  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} address${details.bouncesAdded === 1 ? '' : 'es'} that do not exist added to contacts/suppressions.csv (reason: bounced).`);
+  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} ${details.bouncesAdded === 1 ? 'address that does' : 'addresses that do'} not exist added to contacts/suppressions.csv (reason: bounced).`);
   for (const { recipient, reason } of report.inDoubt) lines.push(`  in doubt: ${recipient.email}: ${reason}`);
   for (const recipient of details.earlierInDoubt) lines.push(`  in doubt: ${recipient.email}: from an earlier run`);
   if (inDoubt > 0) {
     lines.push('  In doubt means the server may have taken the message. They are not sent again unless you run send with --resend-in-doubt.');
   }
-  const deferred = report.deferred.length + report.notAttempted.length;
-  if (deferred > 0) {
+  const left = report.deferred.length + report.notAttempted.length;
+  if (left > 0) {
     const reasons = new Map<string, number>();
     for (const { reason } of report.deferred) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     for (const [reason, count] of reasons) lines.push(`  deferred ${count}: ${reason}`);
-    lines.push(`  ${deferred} left for the next run.`);
+    const parts = [...(report.deferred.length > 0 ? [`${report.deferred.length} deferred`] : []), ...(report.notAttempted.length > 0 ? [`${report.notAttempted.length} not yet tried`] : [])];
+    lines.push(`  ${left} left for the next run (${parts.join(', ')}).`);
   }
   if (report.stop) lines.push(`  stopped: ${describeStop(report.stop)}`);
   return lines;
@@ -105,6 +107,7 @@ export function describeStop(stop: StopReason): string {
     case 'fatal':
       return stop.reason;
     case 'ledger':
-      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space and run again.`;
+      if (stop.hint) return `${stop.reason}; nothing more was sent.`;
+      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
   }
 }

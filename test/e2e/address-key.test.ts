@@ -5,7 +5,7 @@ import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { runCli } from '../support/workspace.js';
 
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 /** One mailbox written two ways: its domain in Unicode and in punycode. */
 const MEMBERS = 'email,name,organisation,lists\nanna@bücher.example,Anna,aberlour,members\nanna@xn--bcher-kva.example,Anna again,aberlour,members\nbob@example.org,Bob,aberlour,members\n';
 

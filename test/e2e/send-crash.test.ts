@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 const CONNECTIONS = 2;
-const SECRET = 'unsubscribe-secret-for-tests';
+const SECRET = 'unsubscribe-secret-for-tests-0123456789';
 
 /**
  * Where a sending process is killed with SIGKILL, each on an event so that

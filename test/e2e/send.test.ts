@@ -6,7 +6,7 @@ import { sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/u;
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 let ws: Awaited<ReturnType<typeof sendWorkspace>>;
 beforeEach(async () => {
   ws = await sendWorkspace({ members: 25 });
@@ -71,6 +71,14 @@ describe('snippet send (CLI)', () => {
     const noSecret = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(noSecret.code).toBe(1);
     expect(noSecret.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is not set/u);
+  });
+
+  it('refuses an unsubscribe secret shorter than 32 characters, saying how to make one (regression: SNIPPET_UNSUBSCRIBE_SECRET=a was accepted)', async () => {
+    const short = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { SNIPPET_UNSUBSCRIBE_SECRET: 'a', NO_COLOR: '1' } });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u);
+    expect(short.stderr).toMatch(/openssl rand -hex 32/u);
+    expect(short.stderr).not.toMatch(STACK);
   });
 
   it('rejects malformed options with exit 2', async () => {

@@ -90,6 +90,11 @@ describe('classifySmtpError', () => {
     // Refused sign-in: both a password and an OAuth2 token can be the cause, and the message says so.
     expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toMatchObject({ status: 'deferred', fatal: expect.stringMatching(/sign-in.*password.*smtp\.oauth2/u) });
   });
+
+  it('stops the run when the server refuses STARTTLS, whatever its reply code (regression: retried as an outage)', () => {
+    const refused = classifySmtpError({ code: 'ETLS', command: 'STARTTLS', responseCode: 500, response: '500 5.5.1 Error: command not recognized', message: 'Error upgrading connection with STARTTLS' }, false);
+    expect(refused).toMatchObject({ status: 'deferred', connectionFailure: true, fatal: expect.stringMatching(/does not offer STARTTLS.*smtps:\/\/HOST:465/u) });
+  });
 });
 
 describe('classifySmtpError: outcomes and their reasons', () => {

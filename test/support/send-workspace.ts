@@ -41,7 +41,7 @@ export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<Sen
     connections: undefined,
     resendInDoubt: false,
     smtp: { SNIPPET_SMTP_URL: smtpUrl },
-    unsubscribeSecret: 'unsubscribe-secret-for-tests',
+    unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
     confirm: undefined,
     smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
     ...overrides,
