@@ -5,13 +5,7 @@
 export function formatDate(isoDate: string, language: string): string {
   const date = calendarDate(isoDate);
   if (date === undefined) return isoDate;
-  const text = new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const text = formatter(language, 'day').format(date);
   // Newer ICU writes "Tuesday, 15 December 2026"; British style (and GOV.UK's)
   // drops the comma after the weekday.
   return text.replace(/^(\p{L}+), /u, '$1 ');
@@ -21,7 +15,21 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatMonth(isoMonth: string, language: string): string {
   const date = calendarDate(`${isoMonth}-01`);
   if (date === undefined) return isoMonth;
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatter(language, 'month').format(date);
+}
+
+// A formatter is costly to make and cheap to reuse: one per language and kind.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${language} ${kind}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    cached = new Intl.DateTimeFormat(language, options);
+    formatters.set(key, cached);
+  }
+  return cached;
 }
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */
@@ -36,4 +44,32 @@ function calendarDate(isoDate: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(isoDate);
   if (!match) return undefined;
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+}
+
+const NBSP = '\u00a0';
+
+/**
+ * A date that never breaks across lines ("Friday 26 February 2027"): its
+ * spaces are no-break spaces. The plain-text wrapper keeps such a run whole
+ * and turns the no-break spaces back into ordinary ones.
+ */
+export function unbreakable(text: string): string {
+  return text.replace(/ /gu, NBSP);
+}
+
+/** `YYYY-MM-DD` plus whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = calendarDate(isoDate);
+  if (date === undefined) return isoDate;
+  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole months, kept within the target month (31 January + 1 month → 28 February). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + month - 1 + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }
