@@ -1,17 +1,14 @@
 import { join } from 'node:path';
 import { appendResubscriptions, RESUBSCRIPTIONS_FILE } from '../contacts/append-resubscriptions.js';
 import { closeAddress } from '../contacts/close-address.js';
-import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { readCsvFile } from '../contacts/read-csv-file.js';
 import { removeSuppressions } from '../contacts/remove-suppressions.js';
-import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
-import { normaliseAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
-import { loadContacts } from '../workspace/load-contacts.js';
 import type { Output } from '../output.js';
+import { givenAddress, withSuppressionsToChange } from './with-suppressions-to-change.js';
 
 export interface ContactsResubscribeOptions {
   dir: string;
@@ -30,14 +27,10 @@ export interface ContactsResubscribeOptions {
  * contacts/resubscriptions.csv with today's date, who lifted it and why.
  */
 export async function contactsResubscribeCommand(options: ContactsResubscribeOptions, out: Output): Promise<{ resubscribed: boolean }> {
-  const email = normaliseAddress(options.email);
-  if (email === undefined) throw new SnippetError(`"${options.email}" is not an email address`, { kind: 'usage', hint: 'Give the address as suppressions.csv has it, e.g. name@example.org.' });
+  const email = givenAddress(options.email, 'Give the address as suppressions.csv has it, e.g. name@example.org.');
   if (options.reason.trim() === '') throw new SnippetError('say why the suppression is lifted', { kind: 'usage', hint: 'Add --reason, e.g. --reason "signed up again on the form".' });
   const key = addressKey(email);
-  return withContactsLock(contactsLockPath(options.dir), async () => {
-    const contacts = await loadContacts(options.dir);
-    const broken = contacts.problems.filter((p) => p.file === SUPPRESSIONS_FILE && p.severity === 'error');
-    if (broken.length > 0) throw new SnippetError(`nothing changed: fix ${SUPPRESSIONS_FILE} first`, { problems: broken });
+  return withSuppressionsToChange(options.dir, 'nothing changed', async (contacts) => {
     if (!contacts.suppressions.some((s) => s.key === key)) {
       const meant = closeAddress(key, contacts.suppressions.map((s) => s.key));
       if (meant !== undefined) throw new SnippetError(`${email} is not suppressed; did you mean ${meant}?`, { hint: `Run \`snippet contacts resubscribe ${meant} --reason …\`.` });

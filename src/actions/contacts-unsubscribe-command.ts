@@ -1,14 +1,12 @@
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { closeAddress } from '../contacts/close-address.js';
-import { withContactsLock } from '../contacts/contacts-lock.js';
-import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
+import { addressKey } from '../contacts/member.js';
 import { isPlainAddress, NOT_PLAIN_HINT } from '../contacts/plain-address.js';
-import { contactsLockPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
-import { normaliseAddress } from '../schema/mailbox.js';
 import { zonedDate } from '../time/zoned-time.js';
-import { loadContacts } from '../workspace/load-contacts.js';
+import type { Contacts } from '../workspace/load-contacts.js';
 import type { Output } from '../output.js';
+import { givenAddress, withSuppressionsToChange } from './with-suppressions-to-change.js';
 
 export interface ContactsUnsubscribeOptions {
   dir: string;
@@ -25,20 +23,12 @@ export interface ContactsUnsubscribeOptions {
  * Running it twice is harmless: an address already suppressed is left alone.
  */
 export async function contactsUnsubscribeCommand(options: ContactsUnsubscribeOptions, out: Output): Promise<{ added: boolean }> {
-  const email = normaliseAddress(options.email);
-  if (email === undefined) throw new SnippetError(`"${options.email}" is not an email address`, { kind: 'usage', hint: 'Give the address as it is on the list, e.g. name@example.org.' });
+  const email = givenAddress(options.email, 'Give the address as it is on the list, e.g. name@example.org.');
   if (!isPlainAddress(email)) throw new SnippetError(`"${options.email}" is not a plain email address; nothing added`, { kind: 'usage', hint: NOT_PLAIN_HINT });
-  return withContactsLock(contactsLockPath(options.dir), () => unsubscribe(options, email, out));
+  return withSuppressionsToChange(options.dir, 'nothing added', (contacts) => unsubscribe(options, email, contacts, out));
 }
 
-async function unsubscribe(options: ContactsUnsubscribeOptions, email: string, out: Output): Promise<{ added: boolean }> {
-  const contacts = await loadContacts(options.dir);
-  // A row appended to a file that cannot be read (say, after an unclosed quote)
-  // may land inside another field: the address would not be suppressed.
-  const broken = contacts.problems.filter((p) => p.file === SUPPRESSIONS_FILE && p.severity === 'error');
-  if (broken.length > 0) {
-    throw new SnippetError(`nothing added: fix ${SUPPRESSIONS_FILE} first`, { problems: broken, hint: 'Correct the lines shown, then run the command again.' });
-  }
+async function unsubscribe(options: ContactsUnsubscribeOptions, email: string, contacts: Contacts, out: Output): Promise<{ added: boolean }> {
   const key = addressKey(email);
   const existing = contacts.suppressions.find((s) => s.key === key);
   if (existing) {

@@ -41,7 +41,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   const checks: DoctorCheck[] = [];
   const report = (check: DoctorCheck): void => {
     checks.push(check);
-    const label = check.status === 'ok' ? 'ok  ' : check.status === 'fail' ? 'FAIL' : 'skip';
+    const label = check.status === 'ok' ? 'ok  ' : check.status === 'fail' ? 'FAIL' : check.status === 'warn' ? 'warn' : 'skip';
     out.info(`${label}  ${check.name}: ${check.detail}`);
     if (check.fix) out.info(`      fix: ${check.fix}`);
   };

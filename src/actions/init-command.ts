@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { SnippetError } from '../errors.js';
+import { makeFolder } from '../fs/make-folder.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { BUILT_IN_TEMPLATES } from '../render/read-templates.js';
 import { newWorkspaceFiles } from '../workspace/new-workspace-files.js';
@@ -37,6 +38,7 @@ export async function initCommand(options: InitOptions, out: Output): Promise<vo
       hint: 'Move those files away, or give init an empty or new folder.',
     });
   }
+  await makeFolder(dir);
   await writeFilesAtomically(dir, files, { shownDir: shown });
 
   out.info(`Started a snippet workspace in ${shown}:`);

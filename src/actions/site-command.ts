@@ -54,8 +54,8 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
 
   const issues: Issue[] = [];
   for (const { id, text } of files.issues) {
-    const parsed = parseIssue(text, issueFile(id), id);
-    if (parsed.issue && !hasErrors(parsed.problems)) issues.push(parsed.issue);
+    const parsed = text === undefined ? undefined : parseIssue(text, issueFile(id), id);
+    if (parsed?.issue && !hasErrors(parsed.problems)) issues.push(parsed.issue);
     else problems.push({ severity: 'warning', file: issueFile(id), message: 'the file has errors, so it is left out of the website', hint: `\`snippet check ${id}\` lists them.` });
   }
   if (hasErrors(problems) || !config?.site || !parsedOrganisations) {

@@ -79,7 +79,8 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
     options.label,
   );
 
-  const before = files.issues.find((entry) => entry.id === target.id)!.text;
+  // Read, since it parsed into target.issue.
+  const before = files.issues.find((entry) => entry.id === target.id)!.text!;
   const after = insertItems(before, plan.added, file, target.id);
   out.problems(sortProblems([...table.problems, ...columns.problems, ...unchecked]));
   reportSubmissions(plan, { file, source: options.label, issue: target.id, dryRun: options.dryRun }, out);

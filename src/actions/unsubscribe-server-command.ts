@@ -40,7 +40,6 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   const path = configured ? new URL(configured).pathname : DEFAULT_UNSUBSCRIBE_PATH;
   const timeZone = contacts.timeZone;
 
-  // Read afresh for every unsubscribe: the coordinator or a send may have added rows since.
   // Read afresh for every unsubscribe, under the contacts lock: the coordinator, an import or a resubscribe may have changed the file.
   const store: SuppressionStore = {
     suppress: (email) => withContactsLock(contactsLockPath(options.dir), async () => {

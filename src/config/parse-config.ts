@@ -5,6 +5,7 @@ import { isLoopback } from '../schema/is-loopback.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { singleLine } from '../schema/single-line.js';
 import { isIsoDate } from '../time/zoned-time.js';
 import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
@@ -77,8 +78,9 @@ const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a 
 
 const configSchema = z.strictObject({
   network: z.strictObject({
-    name: text,
-    short_name: text.max(40, 'must be at most 40 characters').optional(),
+    // The short name (without one, the name) goes into the delivery report's Subject header.
+    name: singleLine(text),
+    short_name: singleLine(text.max(40, 'must be at most 40 characters')).optional(),
     website: httpUrl.optional(),
     logo: z
       .strictObject({

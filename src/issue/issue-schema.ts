@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateTimeProblem, isIsoDate } from '../time/zoned-time.js';
-import { controlCharacter } from '../schema/control-character.js';
+import { singleLine } from '../schema/single-line.js';
 import { isIssueId } from './issue-id.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -65,18 +65,6 @@ const newsItemSchema = z.strictObject({
   carried_from: itemBase.carried_from,
   submitted_by: submittedBy.optional(),
 });
-
-/** A header's text: one line, and no control characters (they go into the headers as they are). */
-function singleLine(schema: z.ZodString) {
-  return schema.superRefine((value, context) => {
-    if (/[\r\n]/u.test(value)) {
-      context.addIssue({ code: 'custom', message: 'must be a single line' });
-      return;
-    }
-    const control = controlCharacter(value);
-    if (control !== undefined) context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers` });
-  });
-}
 
 /** `research:` with nothing under it is an empty section, not an error. */
 const section = <T extends z.ZodType>(item: T) =>

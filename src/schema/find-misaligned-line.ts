@@ -4,8 +4,12 @@ export interface MisalignedLine {
   /** What the line starts with, e.g. `source:` or `- title:`. */
   key: string;
   indent: number;
-  /** The nearest content line above it, for the hint. */
-  above: { index: number; key: string; indent: number };
+  /**
+   * The nearest content line above it, for the hint: its key without a
+   * leading "- " and the column that key starts at (a "- title:" at 2 spaces
+   * gives `title:` at 4, the column a field of that item lines up with).
+   */
+  above: { index: number; key: string; column: number };
 }
 
 interface ContentLine {
@@ -51,7 +55,9 @@ export function findMisalignedLine(lines: readonly string[], lastIndex: number):
       const isContinuation = scalarKeyColumn !== undefined && indent > scalarKeyColumn && !looksLikeKey(trimmed);
       if (isContinuation) continue;
       if (!previous) return undefined;
-      return { index, key: keyOf(trimmed), indent, above: { index: previous.index, key: keyOf(previous.content), indent: previous.indent } };
+      const dashes = /^(-[ \t]+)*/u.exec(previous.content)![0];
+      const above = { index: previous.index, key: keyOf(previous.content.slice(dashes.length)), column: previous.indent + dashes.length };
+      return { index, key: keyOf(trimmed), indent, above };
     } else {
       while (open.at(-1)! > indent) open.pop();
     }
@@ -96,7 +102,8 @@ function keyOf(text: string): string {
   return match ? match[0] : text.slice(0, 20);
 }
 
-function closesQuote(text: string, quote: '"' | "'"): boolean {
+/** Whether `text` holds the quote that closes a value opened with `quote`. */
+export function closesQuote(text: string, quote: '"' | "'"): boolean {
   const body = quote === '"' ? text.replace(/\\./gu, '') : text.replace(/''/gu, '');
   return body.includes(quote);
 }

@@ -1,6 +1,7 @@
 import type { YAMLError } from 'yaml';
 import type { Problem } from '../errors.js';
 import { findMisalignedLine } from './find-misaligned-line.js';
+import { findUnclosedQuote } from './find-unclosed-quote.js';
 
 /**
  * One syntax mistake makes the yaml parser report several errors (one
@@ -30,6 +31,18 @@ export function yamlSyntaxProblems(
 
   const lines = text.split('\n');
   const errorLine = lineOfOffset(first.pos[0]);
+  // The parser finds a missing closing quote only at the end of the text; the mistake is where the quote opened.
+  const unclosed = first.message.startsWith('Missing closing') ? findUnclosedQuote(lines, errorLine) : undefined;
+  if (unclosed) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: at(unclosed.index),
+      message: `the quote that starts this ${unclosed.key} is never closed`,
+      hint: `End the value with a closing ${unclosed.quote} on the same line, or remove the opening ${unclosed.quote}.`,
+    });
+    return problems;
+  }
   if (first.code !== 'TAB_AS_INDENT') {
     // The errors of the first line end at the token they tripped over, which may be the misaligned line itself.
     const lastLine = Math.max(...others.filter((e) => lineOfOffset(e.pos[0]) === errorLine).map((e) => lineOfOffset(e.pos[1])));
@@ -41,7 +54,7 @@ export function yamlSyntaxProblems(
         file,
         line: at(misaligned.index),
         message: `"${misaligned.key}" is indented ${spaces(misaligned.indent)}, out of line with the lines above it`,
-        hint: `Line it up with the field it belongs with ("${misaligned.above.key}" on line ${at(misaligned.above.index)} is indented ${spaces(misaligned.above.indent)}), using spaces.`,
+        hint: `Indent it ${spaces(misaligned.above.column)}, in line with "${misaligned.above.key}" on line ${at(misaligned.above.index)}, using spaces.`,
       });
       return problems;
     }

@@ -5,7 +5,8 @@ import type { SmtpProbe } from './probe-smtp.js';
 /** One line of `snippet doctor`. */
 export interface DoctorCheck {
   name: string;
-  status: 'ok' | 'fail' | 'skip';
+  /** `warn`: worth fixing, but a send would work. */
+  status: 'ok' | 'warn' | 'fail' | 'skip';
   detail: string;
   /** What to do, for a failure. */
   fix?: string;

@@ -70,7 +70,10 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
     problems.push(...parsed.problems);
   }
 
-  const issues = files.issues.map(({ id, text }) => ({ id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) }));
+  const issues = files.issues.map(({ id, text, unreadable }) =>
+    text === undefined
+      ? { id, issue: undefined, lineOf: () => undefined, problems: [unreadable], placeholders: [] }
+      : { id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) });
   const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
   return { config, organisations, organisationLine, members, suppressions, issues, problems, placeholders };
 }

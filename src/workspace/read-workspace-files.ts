@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { readCsvFile } from '../contacts/read-csv-file.js';
-import { SnippetError } from '../errors.js';
+import { isSnippetError, SnippetError } from '../errors.js';
 import { readError } from '../fs/read-error.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
@@ -16,7 +16,7 @@ export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
     throw readError(error, 'issues/');
   });
   const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
-  const issues = await Promise.all(ids.map(async (id) => ({ id, text: await readListedFile(join(dir, 'issues', `${id}.md`), `issues/${id}.md`) })));
+  const issues = await Promise.all(ids.map((id) => readIssueFile(dir, id)));
   const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
   const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
   return { config, organisations, members: members?.text, suppressions: suppressions?.text, issues, csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])] };
@@ -38,6 +38,17 @@ export async function readText(path: string, label = path): Promise<string | und
       file: label,
       hint: `Remove the link or point it at the file (ls -l ${label} shows it).`,
     });
+  }
+}
+
+/** One issue file, or why it cannot be read: a problem of that file alone, like a YAML error. */
+async function readIssueFile(dir: string, id: string): Promise<WorkspaceFiles['issues'][number]> {
+  const label = `issues/${id}.md`;
+  try {
+    return { id, text: await readListedFile(join(dir, label), label) };
+  } catch (error) {
+    if (!isSnippetError(error)) throw error;
+    return { id, unreadable: { severity: 'error', file: label, message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) } };
   }
 }
 

@@ -7,8 +7,12 @@ export interface WorkspaceFiles {
   organisations: string | undefined;
   members: string | undefined;
   suppressions: string | undefined;
-  /** Every `issues/YYYY-MM.md`, oldest first. */
-  issues: Array<{ id: IssueId; text: string }>;
+  /**
+   * Every `issues/YYYY-MM.md`, oldest first. One that cannot be read (a
+   * dangling link, no permission) is there with the reason instead of its
+   * text, so the other files are still checked and the month stays taken.
+   */
+  issues: Array<{ id: IssueId; text: string; unreadable?: undefined } | { id: IssueId; text?: undefined; unreadable: Problem }>;
   /** Doubts from decoding the CSV files (members, suppressions), with their lines. */
   csvWarnings?: Problem[];
 }

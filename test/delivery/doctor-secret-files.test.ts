@@ -34,9 +34,36 @@ describe('snippet doctor: files holding secrets', () => {
     const ws = await workspace();
     await writeFile(join(ws.dir, 'snippet.env'), "export SNIPPET_SMTP_PASS_FILE=./smtp-password\n", { mode: 0o600 });
     await writeFile(join(ws.dir, 'smtp-password'), 'hunter2-secret\n', { mode: 0o600 });
+    await writeFile(join(ws.dir, '.gitignore'), 'snippet.env\nsmtp-password\n');
     await git(ws.dir, 'init', '-q');
     const result = await doctor(ws.dir);
     expect(result.line).toMatch(/^ok {4}secret files: snippet\.env, smtp-password: readable by you only, not tracked by git$/u);
+  });
+
+  it('warns about a secret file git does not ignore, which the next `git add .` would commit', async () => {
+    const ws = await workspace();
+    await writeFile(join(ws.dir, 'smtp-password'), 'hunter2-secret\n', { mode: 0o600 });
+    await git(ws.dir, 'init', '-q');
+    const result = await doctor(ws.dir);
+    expect(result.line).toMatch(/^warn {2}secret files: smtp-password is not ignored by git/u);
+    expect(result.output).toMatch(/fix: .*add smtp-password to \.gitignore/u);
+    expect(result.checks.find((c) => c.name === 'secret files')?.status).toBe('warn');
+  });
+
+  it('fails a password that was committed once and is no longer tracked: it is in the history', async () => {
+    const ws = await workspace();
+    const passFile = join(ws.dir, 'smtp-password');
+    await writeFile(passFile, 'hunter2-secret\n', { mode: 0o600 });
+    await git(ws.dir, 'init', '-q');
+    await git(ws.dir, 'add', '-f', 'smtp-password');
+    await git(ws.dir, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'add');
+    await git(ws.dir, 'rm', '-q', '--cached', 'smtp-password');
+    await git(ws.dir, '-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '-qm', 'remove');
+    const result = await doctor(ws.dir, passFile);
+    expect(result.line).toMatch(/^FAIL {2}secret files: smtp-password is in git's history \(commit [0-9a-f]+\)/u);
+    expect(result.output).toMatch(/fix: .*change the secret/u);
+    expect(result.output).not.toContain('hunter2-secret');
+    expect(result.exitCode).toBe(1);
   });
 
   it('fails a world-readable smtp-password, saying chmod 600', async () => {

@@ -180,7 +180,8 @@ describe('a workspace laid out wrongly gets a clear answer, not an internal erro
 
   it('an issue file that is a folder names the file, relative to the workspace', async () => {
     await mkdir(join(ws.dir, 'issues/2027-01.md'));
-    const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    // A problem of that file alone: `check 2026-12` is not stopped by it, `check` of the latest issue reports it.
+    const result = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^issues\/2027-01\.md: error: cannot read issues\/2027-01\.md: it is a folder, not a file/mu);
     expect(result.stderr).not.toContain(ws.dir);

@@ -114,3 +114,19 @@ describe('snippet init', () => {
     expect(await readFile(join(parent, 'half', 'contacts', 'members.csv'), 'utf8')).toBe('email\nkeep@example.org\n');
   });
 });
+
+describe('snippet init where no folder can be made', () => {
+  // Node's recursive mkdir loops for ever on /proc/nope (ENOENT from a folder that exists); init must answer at once.
+  it('refuses /proc/nope at once with the reason, instead of spinning', async () => {
+    const result = await runCli(['init', '/proc/nope/pmhn'], { cwd: parent, env: now, timeoutMs: 10_000 });
+    expect(result.stderr).not.toMatch(/internal error/u);
+    expect(result.stderr).toMatch(/cannot create the folder \/proc\/nope/u);
+    expect(result.code).toBe(1);
+  });
+
+  it('still makes every missing level of an ordinary new path', async () => {
+    const result = await runCli(['init', 'a/b/pmhn'], { cwd: parent, env: now });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(parent, 'a/b/pmhn/snippet.config.yaml'))).toBe(true);
+  });
+});

@@ -33,6 +33,16 @@ describe('control characters are refused where they are read', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^from: must not contain control characters \(U\+0009 TAB\)/u) })]);
   });
 
+  it("the network's short name (in the delivery report's Subject) and name may not carry one", () => {
+    const text = config('snippet@example.org').replace('  name: Example Network\n', '  name: "Example\\x1bNetwork"\n  short_name: "EX\\r\\nBcc: x@example.org"\n');
+    const { config: parsed, problems } = parseConfig(text, 'snippet.config.yaml');
+    expect(parsed).toBeUndefined();
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^network, name: must not contain control characters \(U\+001B ESC\)/u) }),
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/^network, short_name: must be a single line/u) }),
+    ]);
+  });
+
   it('ordinary names, accents and punctuation pass', () => {
     expect(readMembers('email,name\na@example.org,Siobhán O’Hare – “Anna”\n', 'm.csv').problems).toEqual([]);
     expect(parseConfig(config('Réseau Example <snippet@example.org>'), 'snippet.config.yaml').problems).toEqual([]);

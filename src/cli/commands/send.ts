@@ -95,7 +95,9 @@ function checkDueFlags(issue: string | undefined, flags: SendFlags): void {
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return /^y(es)?$/iu.test((await rl.question(question)).trim());
+    // Ctrl+D (end of input) rejects the question: that is a no, not a bug.
+    const answer = await rl.question(question).catch(() => '');
+    return /^y(es)?$/iu.test(answer.trim());
   } finally {
     rl.close();
   }
