@@ -2,6 +2,7 @@ import type { RateLimit } from '../config/rate-limit.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, type Member, type Suppression } from '../contacts/member.js';
+import { readResubscriptions } from '../contacts/read-resubscriptions.js';
 import { isSnippetError, type SnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { zonedDate } from '../time/zoned-time.js';
@@ -14,6 +15,7 @@ import { readRateHistory } from './read-rate-history.js';
 import { runSendEngine, toOutcome, type Clock, type EngineEvent, type RetryPolicy, type SendReport } from './send-engine.js';
 import { acquireSendLock, type SendLock } from './send-lock.js';
 import { isConnectFailure, type Mailer } from './send-result.js';
+import { bouncesToCatchUp } from './bounces-to-catch-up.js';
 import { contactsLockPath, ledgerLabel, ledgerPath, lockPath, REPORT_LEDGER_LABEL, reportLedgerPath } from './state-paths.js';
 
 /** One issue a session may send. */
@@ -119,9 +121,10 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       const issue = input.issues.find((i) => i.id === id)!;
       const plan = plans.get(id)!;
       const ledger = ledgers.get(id)!;
-      // A run that stopped after a bounce but before suppressing it: suppress it now.
-      const earlier = events.get(ledgerPath(input.dir, id, issue.mode))!.flatMap((e) => (e.type === 'failed' && e.bounced ? [{ key: e.to, email: e.to }] : []));
-      const bouncesBefore = await suppress(earlier, suppressed, input);
+      // A run that stopped after a bounce but before suppressing it: suppress it now, unless it was resubscribed since.
+      const ledgerEvents = events.get(ledgerPath(input.dir, id, issue.mode))!;
+      const resubscribed = ledgerEvents.some((e) => e.type === 'failed' && e.bounced) ? await readResubscriptions(input.dir) : new Map<string, string>();
+      const bouncesBefore = await suppress(bouncesToCatchUp(ledgerEvents, resubscribed, input.timeZone), suppressed, input);
       let build: (recipient: Recipient) => OutgoingMessage;
       try {
         build = await issue.prepare();
