@@ -15,6 +15,7 @@ const BENCHMARKS = {
   startup: () => import('./startup.mjs'),
   preview: () => import('./preview-reload.mjs'),
   rate: () => import('./rate-fidelity.mjs'),
+  site: () => import('./site-build.mjs'),
 };
 
 const args = process.argv.slice(2);

@@ -1,11 +1,16 @@
-import { hasErrors } from '../errors.js';
+import { hasErrors, sortProblems } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
+import { checkReviewed } from '../organisations/check-reviewed.js';
+import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import type { Output } from '../output.js';
+import { zonedDate } from '../time/zoned-time.js';
 import { prepareIssue } from './prepare-issue.js';
 
 export interface CheckOptions {
   dir: string;
   issue: IssueId | undefined;
+  /** Today, for the age of directory profiles. */
+  now: Date;
 }
 
 export interface CheckResult {
@@ -17,6 +22,11 @@ export interface CheckResult {
 /** `snippet check`: every problem of the issue and the workspace at once. */
 export async function checkCommand(options: CheckOptions, out: Output): Promise<CheckResult> {
   const prepared = await prepareIssue(options.dir, options.issue);
+  const { workspace } = prepared;
+  if (workspace.config) {
+    const today = zonedDate(options.now, workspace.config.timeZone);
+    prepared.problems = sortProblems([...prepared.problems, ...checkReviewed(workspace.organisations, workspace.organisationLine, today, ORGANISATIONS_FILE)]);
+  }
   const errors = prepared.problems.filter((p) => p.severity === 'error').length;
   const warnings = prepared.problems.length - errors;
   out.problems(prepared.problems);

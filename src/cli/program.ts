@@ -7,6 +7,7 @@ import { registerInit } from './commands/init.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
+import { registerSite } from './commands/site.js';
 import { registerSpotlight } from './commands/spotlight.js';
 import { registerStatus } from './commands/status.js';
 import { registerSubmissions } from './commands/submissions.js';
@@ -21,6 +22,7 @@ const COMMANDS = [
   registerBuild,
   registerPreview,
   registerSpotlight,
+  registerSite,
   registerSend,
   registerStatus,
   registerDoctor,

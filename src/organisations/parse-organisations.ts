@@ -32,16 +32,19 @@ const fileSchema = z.strictObject({
 export interface ParsedOrganisations {
   organisations: Organisation[];
   lineOf: (path: YamlPath) => number | undefined;
+  /** The line of one organisation's field, by its id. */
+  lineOfField: (id: string, field: string) => number | undefined;
   problems: Problem[];
 }
 
 /** Pure: the text of `contacts/organisations.yaml` in, organisations in file order and every problem out. */
 export function parseOrganisations(source: string, file: string): ParsedOrganisations {
   const yaml = parseLocatedYaml(source, file);
-  if (hasErrors(yaml.problems)) return { organisations: [], lineOf: yaml.lineOf, problems: yaml.problems };
+  const none = (): undefined => undefined;
+  if (hasErrors(yaml.problems)) return { organisations: [], lineOf: yaml.lineOf, lineOfField: none, problems: yaml.problems };
   const result = fileSchema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!result.success) {
-    return { organisations: [], lineOf: yaml.lineOf, problems: [...yaml.problems, ...schemaProblems(fileSchema, result.error, file, yaml.lineOf)] };
+    return { organisations: [], lineOf: yaml.lineOf, lineOfField: none, problems: [...yaml.problems, ...schemaProblems(fileSchema, result.error, file, yaml.lineOf)] };
   }
   const problems = [...yaml.problems];
   const seen = new Map<string, number>();
@@ -73,5 +76,9 @@ export function parseOrganisations(source: string, file: string): ParsedOrganisa
       ...(raw.contact !== undefined ? { contact: raw.contact } : {}),
     });
   });
-  return { organisations, lineOf: yaml.lineOf, problems };
+  const lineOfField = (id: string, field: string): number | undefined => {
+    const index = seen.get(id);
+    return index === undefined ? undefined : yaml.lineOf(['organisations', index, field]);
+  };
+  return { organisations, lineOf: yaml.lineOf, lineOfField, problems };
 }

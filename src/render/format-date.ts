@@ -5,13 +5,7 @@
 export function formatDate(isoDate: string, language: string): string {
   const date = calendarDate(isoDate);
   if (date === undefined) return isoDate;
-  const text = new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const text = formatter(language, 'day').format(date);
   // Newer ICU writes "Tuesday, 15 December 2026"; British style (and GOV.UK's)
   // drops the comma after the weekday.
   return text.replace(/^(\p{L}+), /u, '$1 ');
@@ -21,7 +15,21 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatMonth(isoMonth: string, language: string): string {
   const date = calendarDate(`${isoMonth}-01`);
   if (date === undefined) return isoMonth;
-  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatter(language, 'month').format(date);
+}
+
+// A formatter is costly to make and cheap to reuse: one per language and kind.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${language} ${kind}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    cached = new Intl.DateTimeFormat(language, options);
+    formatters.set(key, cached);
+  }
+  return cached;
 }
 
 /** Whole days from `from` to `to`, both `YYYY-MM-DD`; negative when `to` is earlier. */

@@ -15,6 +15,15 @@ export const sitePaths = {
   service: (organisationId: string) => `services/${organisationId}/`,
   meetingCalendar: (date: string) => `meetings/${date}.ics`,
   atomFeed: 'feed.xml',
+  rssFeed: 'rss.xml',
+  sitemap: 'sitemap.xml',
+  /** The directory filtered to one area, and to one type of service. */
+  area: (slug: string) => `areas/${slug}/`,
+  serviceType: (slug: string) => `service-types/${slug}/`,
+  /** Open Referral UK: like `GET /services` and `GET /services/{id}` (the service's UUID). */
+  servicesJson: 'services.json',
+  serviceJson: (uuid: string) => `services/${uuid}.json`,
+  asset: (name: string) => `assets/${name}`,
 } as const;
 
 /** An absolute address on the website. */

@@ -17,6 +17,8 @@ import type { WorkspaceFiles } from './workspace-files.js';
 export interface Workspace {
   config: Config | undefined;
   organisations: Organisation[];
+  /** The line of an organisation's field in organisations.yaml, by its id. */
+  organisationLine: (id: string, field: string) => number | undefined;
   members: Member[];
   suppressions: Suppression[];
   /** Every issue file, oldest first; `issue` is undefined where the file has errors. */
@@ -41,11 +43,13 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   }
 
   let organisations: Organisation[] = [];
+  let organisationLine: Workspace['organisationLine'] = () => undefined;
   if (files.organisations === undefined) {
     problems.push({ severity: 'error', file: ORGANISATIONS_FILE, message: 'the file is missing', hint: 'Create it with a list under "organisations:", each with an id and a name.' });
   } else {
     const parsed = parseOrganisations(files.organisations, ORGANISATIONS_FILE);
     organisations = parsed.organisations;
+    organisationLine = parsed.lineOfField;
     problems.push(...parsed.problems);
   }
   const organisationIds = new Set(organisations.map((o) => o.id));
@@ -68,7 +72,7 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
 
   const issues = files.issues.map(({ id, text }) => ({ id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) }));
   const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
-  return { config, organisations, members, suppressions, issues, problems, placeholders };
+  return { config, organisations, organisationLine, members, suppressions, issues, problems, placeholders };
 }
 
 /** The issue to work on: the one named, or else the latest. */

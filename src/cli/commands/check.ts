@@ -10,7 +10,7 @@ export function registerCheck(program: Command, cli: CliContext): void {
     .argument('[issue]', 'the issue month, YYYY-MM (default: the latest)', issueArgument)
     .action(async (issue: string | undefined, _options: unknown, command: Command) => {
       const { checkCommand } = await import('../../actions/check-command.js');
-      const result = await checkCommand({ dir: cli.dir(command), issue }, cli.output());
+      const result = await checkCommand({ dir: cli.dir(command), issue, now: new Date() }, cli.output());
       cli.setExitCode(result.errors > 0 ? EXIT.problem : EXIT.ok);
     });
 }

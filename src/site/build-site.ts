@@ -1,0 +1,72 @@
+import { directoryGroups } from './directory-groups.js';
+import { feeds } from './feeds.js';
+import { homePage } from './home-page.js';
+import { issuePage } from './issue-page.js';
+import { issuesPage } from './issues-page.js';
+import { joinPage } from './join-page.js';
+import { meetingCalendar } from './meeting-calendar.js';
+import { openReferralPage, openReferralService } from './open-referral.js';
+import { pageLayout, type Page } from './page-layout.js';
+import { privacyPage } from './privacy-page.js';
+import { searchIndexScript } from './search-index.js';
+import { SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
+import type { SiteInput } from './site-input.js';
+import { sitePaths } from './site-urls.js';
+import { robotsTxt, sitemap } from './sitemap.js';
+import { filteredServicesPage, servicesPage } from './services-page.js';
+import { servicePage } from './service-page.js';
+
+export interface SiteFile {
+  /** Relative to the site's folder, e.g. `issues/2026-12/index.html`. */
+  name: string;
+  data: string;
+}
+
+/** Library code served from the site itself, read by the caller (no third-party requests). */
+export interface SiteLibraries {
+  /** MiniSearch's browser build, with its licence. */
+  minisearch: string;
+}
+
+/**
+ * Pure: the whole website as files, from published issues, the directory's
+ * organisations and the config. Every page lives at its `sitePaths` address
+ * (as `index.html` in that folder), so the links in the email resolve.
+ */
+export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
+  const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
+  const directory = { areas: directoryGroups(input.organisations, 'areas'), types: directoryGroups(input.organisations, 'services') };
+  const pages: Page[] = [
+    homePage(input),
+    issuesPage(input),
+    ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
+    servicesPage(input, directory),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.spotlight === organisation.id))),
+    ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
+    ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
+    joinPage(input),
+    privacyPage(input),
+  ];
+  const base = input.site.url;
+  const services = input.organisations.map((organisation) => openReferralService(base, organisation, input.network.name));
+  const { atom, rss } = feeds(input, inDirectory);
+  const calendar = { base, networkName: input.network.name, shortName: input.network.shortName, timeZone: input.timeZone, now: input.now };
+  return [
+    ...pages.map((page) => ({ name: `${page.path}index.html`, data: pageLayout(page, input) })),
+    { name: sitePaths.atomFeed, data: atom },
+    { name: sitePaths.rssFeed, data: rss },
+    { name: sitePaths.sitemap, data: sitemap(base, pages.map((page) => page.path)) },
+    { name: 'robots.txt', data: robotsTxt(base, input.site.private, sitePaths.sitemap) },
+    { name: sitePaths.servicesJson, data: json(openReferralPage(services)) },
+    ...services.map((service) => ({ name: sitePaths.serviceJson(service.id), data: json(service) })),
+    ...input.meetings.map((meeting) => ({ name: sitePaths.meetingCalendar(meeting.date), data: meetingCalendar(meeting, calendar) })),
+    { name: sitePaths.asset('site.css'), data: SITE_CSS },
+    { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
+    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations) },
+    { name: sitePaths.asset('minisearch.js'), data: libraries.minisearch },
+  ];
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

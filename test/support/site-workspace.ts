@@ -1,0 +1,138 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** Everyone on the mailing list of the site workspace: none of it may reach the website. */
+export const SITE_MEMBERS = [
+  { email: 'morag.coordinator@example.org', name: 'Morag Quinnell', organisation: 'bluebell-centre' },
+  { email: 'aileen.member@example.net', name: 'Aileen Strathdee', organisation: 'harbour-peer-support' },
+  { email: 'ruairi.member@example.org', name: 'Ruairí Ó Fearghail', organisation: 'harbour-peer-support' },
+];
+
+/** Who sent the news item through the form: kept in the issue file, never shown. */
+export const SUBMITTER = { name: 'Fenella Submitter', email: 'fenella.submits@example.net' };
+
+/** 15 December 2026, midday: October and November are out, December is a draft, January is still to come. */
+export const SITE_NOW = new Date('2026-12-15T12:00:00Z');
+
+const CONFIG = `network:
+  name: Riverside Perinatal Mental Health Network
+  short_name: Riverside PMHN
+from: Riverside PMHN <snippet@example.org>
+reply_to: Morag Quinnell <morag.coordinator@example.org>
+time_zone: Europe/London
+language: en-GB
+footer:
+  postal_address: 1 Example Street, Glasgow G1 1AA
+  endorsement: Membership is not an endorsement; we are curious but critical.
+unsubscribe:
+  mailto: unsubscribe@example.org
+site:
+  url: https://example.org/riverside/
+  join_email: join@example.org
+meetings:
+  - date: 2027-02-11
+    time: "10:00"
+    end_time: "12:30"
+    venue: Sample Hall, Glasgow; room 2
+    link: https://example.org/meet/riverside
+    details: Bring updates, questions and funding bids.
+  - date: 2027-06-10
+    venue: Sample Hall, Glasgow
+`;
+
+const ORGANISATIONS = `organisations:
+  - id: bluebell-centre
+    name: Bluebell Centre
+    description: Counselling for parents in pregnancy and the **first year**.
+    website: https://example.org/bluebell
+    areas: [Glasgow North, Glasgow South]
+    services: [counselling]
+    referral: Self-referral or through a health visitor.
+    contact: "0141 000 0000, bluebell@example.org"
+    reviewed: 2026-06-01
+  - id: harbour-peer-support
+    name: Harbour Peer Support
+    description: Peer support groups for mothers and fathers.
+    areas: [Inverclyde]
+    services: [peer support, infant massage]
+    reviewed: 2024-01-10
+  - id: nightlight-doulas
+    name: Nightlight Doulas
+    description: Volunteer doulas for parents facing birth alone.
+    areas: [Glasgow South]
+    services: [doula support, peer support]
+  - id: hidden-helpers
+    name: Hidden Helpers
+    description: A member that prefers not to be listed.
+    directory: false
+`;
+
+const MEMBERS = `email,name,organisation,lists\n${SITE_MEMBERS.map((m) => `${m.email},${m.name},${m.organisation},members`).join('\n')}\n`;
+
+function issue(id: string, front: string, intro = 'Welcome to this month\'s snippet.'): string {
+  return `---\nsubject: Riverside snippet ${id}\n${front.trim()}\n---\n${intro}\n`;
+}
+
+const ISSUES: Record<string, string> = {
+  '2026-09': issue(
+    '2026-09',
+    `send_at: 2026-09-01T09:00
+status: approved
+spotlight: bluebell-centre
+spotlight_note: Groups start again in October.
+research:
+  - title: Fathers and perinatal mental health
+    url: https://example.org/research/fathers
+    summary: A study of what helps fathers talk.
+funding:
+  - title: Autumn small grants
+    url: https://example.org/funding/autumn
+    funder: Sample Trust
+    deadline: 2026-09-10
+news:
+  - title: Harbour opens a Saturday group
+    summary: Saturday mornings in Greenock.
+    organisation: harbour-peer-support
+    submitted_by:
+      name: ${SUBMITTER.name}
+      email: ${SUBMITTER.email}`,
+  ),
+  '2026-10': issue(
+    '2026-10',
+    `send_at: 2026-10-01T09:00
+status: approved
+spotlight: harbour-peer-support
+training:
+  - title: Trauma-informed practice
+    url: https://example.org/training/trauma
+    date: 2026-10-20
+    location: Online
+    cost: Free
+    submitted_by:
+      name: ${SUBMITTER.name}
+      email: ${SUBMITTER.email}
+      organisation: Harbour (typed by the submitter)
+funding:
+  - title: Winter wellbeing grants
+    url: https://example.org/funding/winter
+    deadline: rolling`,
+  ),
+  '2026-11': issue('2026-11', 'send_at: 2026-11-02T09:00\nstatus: approved\narchive: false'),
+  '2026-12': issue('2026-12', 'send_at: 2026-12-01T09:00\nstatus: draft', 'A draft nobody has approved.'),
+  '2027-01': issue('2027-01', 'send_at: 2027-01-05T09:00\nstatus: approved', 'Approved, but not yet sent.'),
+};
+
+/** A workspace with two published issues, one kept off the site, a draft and a future approved issue. */
+export async function siteWorkspace(): Promise<{ dir: string; out: string; write(file: string, text: string): Promise<void>; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'snippet-site-'));
+  const write = async (file: string, text: string): Promise<void> => {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), text);
+  };
+  await write('snippet.config.yaml', CONFIG);
+  await write('contacts/organisations.yaml', ORGANISATIONS);
+  await write('contacts/members.csv', MEMBERS);
+  for (const [id, text] of Object.entries(ISSUES)) await write(`issues/${id}.md`, text);
+  return { dir, out: join(dir, 'out', 'site'), write, remove: () => rm(dir, { recursive: true, force: true }) };
+}
