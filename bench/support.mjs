@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = join(ROOT, 'dist/cli/main.js');
+export const CLI = join(ROOT, 'dist/bin/snippet.js');
 export const ISSUE = '2026-12';
 /** Signs the unsubscribe links of generated sends; any value will do. */
 export const UNSUBSCRIBE_SECRET = 'benchmark-secret-not-for-real-use';

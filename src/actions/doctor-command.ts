@@ -3,9 +3,11 @@ import { mkdir, open, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
-import { STATE_DIR } from '../delivery/state-paths.js';
+import { describeHolder, inspectSendLock } from '../delivery/send-lock.js';
+import { lockPath, STATE_DIR } from '../delivery/state-paths.js';
 import { isSnippetError } from '../errors.js';
 import { formatZoned } from '../time/zoned-time.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { checkSecretFiles } from './check-secret-files.js';
@@ -55,14 +57,12 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   );
   report(config ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` } : skipped('time zone', 'the config has errors'));
   report(await checkStateFolder(options.dir));
+  report(await checkSendLock(options.dir));
   report(await checkDiskSpace(options.dir));
   report(await checkSecretFiles(options.dir, options.passFile));
   if (config?.unsubscribe.url) {
-    report(
-      options.unsubscribeSecret
-        ? { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' }
-        : { name: 'unsubscribe links', status: 'fail', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is not set', fix: 'set it to a long random string in the environment file cron reads, the same for every send' },
-    );
+    const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
+    report(problem ? { name: 'unsubscribe links', status: 'fail', detail: problem.message, ...(problem.hint ? { fix: problem.hint } : {}) } : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' });
   }
   for (const check of config ? await checkSmtp(options, config) : [skipped('SMTP', 'the config has errors')]) report(check);
 
@@ -123,6 +123,20 @@ async function checkStateFolder(dir: string): Promise<DoctorCheck> {
     return { name: 'state folder', status: 'fail', detail: `${STATE_DIR}/ cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${folder} writable by the user cron runs as` };
   } finally {
     await rm(probe, { force: true });
+  }
+}
+
+/** A lock and its age: a send running now, or one left behind that the next send takes over. */
+async function checkSendLock(dir: string): Promise<DoctorCheck> {
+  try {
+    const state = await inspectSendLock(lockPath(dir));
+    if (!state) return { name: 'send lock', status: 'ok', detail: 'none (no send is running)' };
+    const seconds = Math.round(state.silentMs / 1000);
+    const age = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+    const holder = state.holder ? `held by ${describeHolder(state.holder)}` : 'present';
+    return { name: 'send lock', status: 'ok', detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}` };
+  } catch (error) {
+    return { name: 'send lock', status: 'fail', detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as` };
   }
 }
 

@@ -3,7 +3,7 @@ import { CONFIG_FILE } from '../config/config.js';
 import { hasErrors, SnippetError, sortProblems } from '../errors.js';
 import { writeNewFile } from '../fs/write-new-file.js';
 import { carryForward } from '../issue/carry-forward.js';
-import type { IssueId } from '../issue/issue.js';
+import { isRolling, type IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
 import { nextSubject } from '../issue/next-subject.js';
 import { parseIssue } from '../issue/parse-issue.js';
@@ -72,8 +72,8 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   const sendDate = zonedDate(send.instant, config.timeZone);
   const spotlight = pickSpotlight(organisations, spotlightHistory(workspace.issues), id);
   const carried = previous?.issue ? carryForward(previous.issue, sendDate) : { training: [], funding: [], left: [] };
-  const meeting = nextMeeting(config.meetings, send.instant, config.timeZone);
-  const meetingText = meeting === undefined ? undefined : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue}`;
+  const meeting = nextMeeting(config.meetings, send.instant, config.timeZone, config.meetingsShowWithin);
+  const meetingText = meeting === undefined ? undefined : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue ?? meeting.link ?? 'online'}`;
   const sendDay = config.schedule.sendDay === 'first-working-day' ? 'the first working day' : `day ${config.schedule.sendDay}`;
 
   const text = scaffoldIssue({
@@ -85,6 +85,7 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
     spotlight,
     carried: { from: previous ? formatMonth(previous.id, language) : '', training: carried.training, funding: carried.funding },
     meeting: meetingText,
+    monthName: (month) => formatMonth(month, language),
   });
   const check = parseIssue(text, file, id);
   if (hasErrors(check.problems)) throw new Error(`the scaffold of ${file} does not parse: ${check.problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`);
@@ -102,7 +103,10 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
     const count = carried.training.length + carried.funding.length;
     out.info(`  carried    ${count === 0 ? 'nothing' : `${count} item${count === 1 ? '' : 's'}`} still open from ${previous.id}`);
     for (const item of carried.training) out.info(`    training: ${item.title}`);
-    for (const item of carried.funding) out.info(`    funding:  ${item.title} (closes ${item.deadline})`);
+    for (const item of carried.funding) {
+      const when = isRolling(item.deadline) ? `open all year, first shared in ${formatMonth(item.carriedFrom ?? previous.id, language)}` : `closes ${item.deadline}`;
+      out.info(`    funding:  ${item.title} (${when})`);
+    }
     for (const item of carried.left) out.info(`    not carried, ${item.section}: ${item.title}: ${item.reason}`);
   }
   if (meetingText !== undefined) out.info(`  meeting    ${meetingText} (shown in this issue)`);

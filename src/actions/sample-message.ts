@@ -33,8 +33,9 @@ export function composeSampleMessage(ready: ReadyIssue, options: { unsubscribeSe
     unsubscribeSecret: options.unsubscribeSecret ?? SAMPLE_SECRET,
     now: () => options.now,
   });
-  const message = build({ email: to.address, ...(to.name ? { name: to.name } : {}) });
-  const parts = personalise(rendered, { ...(to.name ? { name: to.name } : {}), email: to.address, unsubscribeUrl: message.unsubscribeUrl });
+  const recipient = { email: to.address, ...(to.name ? { name: to.name } : {}), ...(to.greetingName ? { greetingName: to.greetingName } : {}) };
+  const message = build(recipient);
+  const parts = personalise(rendered, { ...recipient, unsubscribeUrl: message.unsubscribeUrl }, config.greeting);
   return {
     ...message,
     from: config.from,

@@ -9,6 +9,7 @@ import { issueIdOfFile } from '../issue/issue-id.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
+import { formatZoned } from '../time/zoned-time.js';
 
 export interface StatusOptions {
   dir: string;
@@ -70,6 +71,9 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     out.info(JSON.stringify(status, null, 2));
     return status;
   }
+  // A person reads the times in the workspace's zone; --json keeps them ISO.
+  const zone = workspace.config?.timeZone ?? 'Europe/London';
+  const local = (iso: string): string => `${formatZoned(new Date(iso), zone)} ${zone}`;
   out.info(`${issue}: ${status.audience} in the audience`);
   out.info(`  delivered        ${status.delivered}`);
   out.info(`  deferred         ${status.deferred.length}`);
@@ -77,12 +81,12 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   out.info(`  in doubt         ${status.inDoubt.length}`);
   out.info(`  suppressed       ${status.suppressed}`);
   out.info(`  not yet tried    ${status.notYetAttempted}`);
-  if (status.runs.length > 0) out.info(`  runs             ${status.runs.length}, the last at ${status.runs.at(-1)!.at}`);
+  if (status.runs.length > 0) out.info(`  runs             ${status.runs.length}, the last at ${local(status.runs.at(-1)!.at)}`);
   for (const f of status.failed) out.info(`  failed: ${f.email}: ${f.reason}`);
   for (const d of status.deferred) out.info(`  deferred: ${d.email}: ${d.reason}`);
   for (const d of status.inDoubt) out.info(`  in doubt: ${d.email}: ${d.reason}`);
   if (status.inDoubt.length > 0) out.info('  In doubt: the server may have the message. `snippet send ISSUE --resend-in-doubt` sends them again.');
-  for (const t of status.tests) out.info(`  test send: ${t.email}: ${t.state} at ${t.at}`);
+  for (const t of status.tests) out.info(`  test send: ${t.email}: ${t.state} at ${local(t.at)}`);
   return status;
 }
 

@@ -11,6 +11,7 @@ import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
 import { loadContacts } from '../workspace/load-contacts.js';
 import type { Output } from '../output.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 
 export interface UnsubscribeServerCommandOptions {
   dir: string;
@@ -29,9 +30,10 @@ export const UNSUBSCRIBE_REASON = 'unsubscribed (one-click)';
 
 /** `snippet unsubscribe-server`: the one-click unsubscribe endpoint, until stopped. */
 export async function unsubscribeServerCommand(options: UnsubscribeServerCommandOptions, out: Output): Promise<void> {
-  if (!options.secret) {
-    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', { hint: 'Set it to the same secret that signs the links when sending; without it no link can be checked.' });
-  }
+  // The same key that signs the links when sending; without it no link can be checked.
+  const secret = options.secret;
+  const problem = unsubscribeSecretProblem(secret);
+  if (problem || secret === undefined) throw problem ?? new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set');
   const contacts = await loadContacts(options.dir);
   if (!contacts.config) throw new SnippetError('snippet.config.yaml is missing or has errors', { file: 'snippet.config.yaml', hint: 'Run `snippet check` to see them.' });
   const configured = contacts.config.unsubscribe.url;
@@ -56,7 +58,7 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
     host: options.host,
     port: options.port,
     path,
-    secret: options.secret,
+    secret,
     networkName: contacts.config.network.name,
     store,
     trustProxy: options.trustProxy,

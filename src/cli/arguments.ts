@@ -17,6 +17,15 @@ export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
   };
 }
 
+/** Commander option parser for a whole number from `min` to `max`. */
+export function boundedIntegerOption(min: number, max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || number < min || number > max) throw new InvalidArgumentError(`"${value}" must be a whole number from ${min} to ${max}.`);
+    return number;
+  };
+}
+
 /** Commander option parser for a TCP port; 0 lets the system choose. */
 export function portOption(value: string): number {
   const number = Number(value);

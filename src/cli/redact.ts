@@ -15,11 +15,21 @@ export function registerSecret(value: string | undefined): void {
 export function redact(text: string): string {
   let result = text.replace(/(smtps?:\/\/[^:/@\s]*:)[^@\s]+@/giu, '$1***@');
   for (const secret of knownSecrets()) {
-    result = result.split(secret).join('***');
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) result = result.split(encoded).join('***');
+    for (const form of encodings(secret)) result = result.split(form).join('***');
   }
   return result;
+}
+
+/**
+ * Pure: the ways a secret can be written out: as typed, percent-encoded (as
+ * in a URL, or a form body, where `~` and space are encoded too), in either
+ * case of hex, and escaped in JSON. Longest first, so no part of one is left.
+ */
+export function encodings(secret: string): string[] {
+  const everything = [...Buffer.from(secret, 'utf8')].map((byte) => (/[A-Za-z0-9_.-]/u.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  const forms = [secret, encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2), everything, everything.replace(/\+/gu, '%2B').replace(/%20/gu, '+'), JSON.stringify(secret).slice(1, -1)];
+  const withLowerHex = forms.flatMap((form) => [form, form.replace(/%[0-9A-F]{2}/gu, (escape) => escape.toLowerCase())]);
+  return [...new Set(withLowerHex)].sort((a, b) => b.length - a.length);
 }
 
 function knownSecrets(): string[] {

@@ -12,12 +12,13 @@ import { prepareMessageBuilder } from '../mail/message-builder.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
+import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import type { Output } from '../output.js';
 import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeStop } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, describeStop } from './send-report.js';
 
 export interface SendOptions {
   dir: string;
@@ -28,6 +29,8 @@ export interface SendOptions {
   /** Write .eml files here instead of using SMTP. */
   outbox: string | undefined;
   yes: boolean;
+  /** Send to the list before the issue's send_at without asking (`--early`). */
+  early?: boolean;
   /** For this run instead of the config's. */
   rates: RateLimit[] | undefined;
   connections: number | undefined;
@@ -61,10 +64,13 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   const clock = options.clock ?? systemClock;
   const mode: SendMode = options.testTo.length > 0 ? 'test' : 'list';
   const ready = requireRendered(await prepareIssue(options.dir, options.issue, options.render ?? childRenderer()));
-  const { issue, config, rendered, workspace } = ready;
+  const { issue, config, rendered, workspace, sendAt } = ready;
   out.problems(ready.problems);
+  const schedule = describeSchedule(sendAt, clock.now(), config.timeZone);
+  // Before its time an issue goes to the list only when asked for: an outbox mails nobody.
+  const early = mode === 'list' && options.outbox === undefined && clock.now() < sendAt.getTime() && options.early !== true;
 
-  if (mode === 'list' && issue.status !== 'approved') {
+  if (mode === 'list' && issue.status !== 'approved' && !options.dryRun) {
     throw new SnippetError(`${issue.id} is a draft: only approved issues are sent to the list`, {
       file: issue.file,
       hint: 'When it is ready, set "status: approved" in its front matter. To see it in your inbox first, use --test-to YOUR@ADDRESS.',
@@ -73,13 +79,15 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   for (const address of options.testTo) {
     if (!isEmailAddress(address)) throw usageError(`--test-to "${address}" is not an email address`);
   }
-  if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-    throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-      hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
+  if (early && !options.dryRun && !options.confirm) {
+    throw new SnippetError(`${issue.id} is scheduled for ${schedule}: it is not sent to the list before then`, {
+      hint: `\`snippet send --due\` (cron) sends it on time. To send it now all the same, add --early; --dry-run shows who would get it.`,
     });
   }
+  requireUnsubscribeSecret(config, options);
 
-  const { rates, connections, transport } = sendTransport(options, config);
+  // A test send is a message or two: one connection, not the list's.
+  const { rates, connections, transport } = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
   const build = prepareMessageBuilder({
     config,
     issueId: issue.id,
@@ -96,7 +104,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     dir: options.dir,
     command: `send ${issue.id}${mode === 'test' ? ' --test-to' : ''}`,
     dryRun: options.dryRun,
-    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) })) }],
+    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build(recipient)) }],
     members: workspace.members,
     suppressions: workspace.suppressions,
     resendInDoubt: options.resendInDoubt,
@@ -106,7 +114,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       if (options.dryRun) {
         const sample = plan.send[0] ?? STAND_IN_RECIPIENT;
         const messageBytes = build(sample).raw.length;
-        for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, messageBytes, rates, connections, transport, mode })) out.info(line);
+        for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, status: issue.status, schedule, messageBytes, rates, connections, transport, mode })) out.info(line);
         unsent = { exitCode: 0 };
         return [];
       }
@@ -116,11 +124,15 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
         unsent = { exitCode: plan.inDoubt.length > 0 ? 1 : 0 };
         return [];
       }
-      if (mode === 'list' && !options.yes) {
+      // Early, --yes answers the ordinary question but not this one: the answer must name the schedule.
+      if (mode === 'list' && (!options.yes || early)) {
         if (!options.confirm) {
           throw usageError('sending to the list without a terminal needs --yes', 'Add --yes to confirm (cron lines need it); try --dry-run first to see the plan.');
         }
-        const question = `Send "${rendered.subject}" to ${plan.send.length} member${plan.send.length === 1 ? '' : 's'} via ${transport}? [y/N] `;
+        const members = `${plan.send.length} member${plan.send.length === 1 ? '' : 's'}`;
+        const question = early
+          ? `${issue.id} is scheduled for ${schedule}. Send "${rendered.subject}" to ${members} now, before then, via ${transport}? [y/N] `
+          : `Send "${rendered.subject}" to ${members} via ${transport}? [y/N] `;
         if (!(await options.confirm(question))) {
           out.info('Nothing was sent.');
           unsent = { exitCode: 1 };
@@ -131,7 +143,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     },
     onStart: (_issue, plan) => {
       out.info(startLine(issue.id, mode, plan.send.length, { transport, connections, rates }));
-      progress = sendProgress(out, plan.send.length, () => clock.now());
+      progress = sendProgress(out, plan.send.length, () => clock.now(), config.timeZone);
     },
     onEngineEvent: (_issue, event) => progress?.onEvent(event),
   });
@@ -146,9 +158,18 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     out.info(line);
   }
   if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-    throw new SnippetError(describeStop(report.stop), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
+    const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
+    throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
   }
   return { exitCode: sent.suppressionFailure ? 1 : sendExitCode(report, plan), plan, report };
+}
+
+/** One-click unsubscribe links are signed: a real send needs the secret. */
+export function requireUnsubscribeSecret(config: Config, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>): void {
+  if (config.unsubscribe.url && !options.dryRun) {
+    const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
+    if (problem) throw problem;
+  }
 }
 
 /** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
@@ -164,7 +185,7 @@ export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'c
 }
 
 /** The session's settings that every send shares: transport, limits, retries, clock. */
-export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm'>, config: Config, clock: Clock) {
+export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock) {
   const { outbox, rates, connections } = sendTransport(options, config);
   return {
     mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
@@ -182,7 +203,9 @@ export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 
 
 /** The line a send starts with. */
 export function startLine(issue: IssueId, mode: SendMode, count: number, how: { transport: string; connections: number; rates: readonly RateLimit[] }): string {
-  const { transport, connections, rates } = how;
+  const { transport, rates } = how;
+  // Never more connections than messages (the engine opens no more).
+  const connections = Math.min(how.connections, Math.max(1, count));
   return `sending ${issue}${mode === 'test' ? ' (test)' : ''} to ${count} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`;
 }
 

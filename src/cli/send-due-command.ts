@@ -1,8 +1,10 @@
 import type { Config } from '../config/config.js';
 import { buildReportMessage } from '../mail/report-message.js';
 import { prepareMessageBuilder } from '../mail/message-builder.js';
-import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
-import { clockStartingAt } from '../delivery/offset-clock.js';
+import { planDelivery, type DeliveryPlan, type Recipient } from '../delivery/delivery-plan.js';
+import { recipientStates } from '../delivery/ledger-event.js';
+import { readLedger } from '../delivery/ledger-file.js';
+import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { consideredIssues, selectDueIssues, type DueSelection, type IssueTiming } from '../delivery/select-due-issues.js';
 import { systemClock, type Clock } from '../delivery/send-engine.js';
 import { isSendLockError, runSendSession, type FollowUpOutcome, type SessionIssue, type SessionIssueOutcome } from '../delivery/send-session.js';
@@ -18,17 +20,17 @@ import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import type { Output } from '../output.js';
 import { recordingOutput } from './recording-output.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
-import { sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
+import { requireUnsubscribeSecret, sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
 import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from './send-due-summary.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeStop, formatDuration } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, describeStop, formatDuration } from './send-report.js';
 
-export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'clock'> {
+export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'early' | 'confirm' | 'clock'> {
   /** Pretend it is this time (`--now`, as written: local to the workspace's time zone unless it has an offset). */
   now: string | undefined;
   /** Send an approved issue even when it is further past its time than `sending.stale_after`. */
   includeStale: boolean;
-  /** Test hook; otherwise the real clock, started at `now` when given. */
+  /** Test hook; otherwise the real clock (`now` does not change it). */
   clock?: Clock;
 }
 
@@ -52,8 +54,10 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   const zone = config.timeZone;
   const pretend = options.now === undefined ? undefined : parseDateTime(options.now, zone);
   if (options.now !== undefined && !pretend) throw usageError(`--now "${options.now}" is not a date and time`, 'Write it as YYYY-MM-DDTHH:MM (local time), or with an offset such as Z or +01:00.');
-  const clock = options.clock ?? (pretend ? clockStartingAt(pretend.getTime()) : systemClock);
-  const now = clock.now();
+  // --now only decides what is due: ledgers and rate windows keep the real
+  // clock, or a pretended time would stamp the windows of every later run.
+  const clock = options.clock ?? systemClock;
+  const now = pretend?.getTime() ?? clock.now();
   const timings: IssueTiming[] = workspace.issues.map(({ id, issue }) => ({
     id,
     status: issue?.status,
@@ -68,16 +72,19 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     return issue ? [{ timing, issue }] : [];
   });
   const how = sendTransport(options, config);
+  // An approved issue whose time is still to come may have gone out early, in full: then it is not next.
+  const upcoming = new Map<IssueId, number>();
+  for (const timing of timings.filter((t) => t.sendAt.getTime() > now && t.status === 'approved')) {
+    const issue = workspace.issues.find((entry) => entry.id === timing.id)!.issue!;
+    const states = recipientStates(await readLedger(ledgerPath(options.dir, issue.id, 'list'), ledgerLabel(issue.id, 'list')));
+    upcoming.set(issue.id, planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: states, resendInDoubt: options.resendInDoubt }).send.length);
+  }
   const prepare = async (issue: Issue) => {
     const ready = requireRendered(await prepareIssue(options.dir, issue.id, options.render ?? childRenderer()));
     out.problems(ready.problems);
-    if (config.unsubscribe.url && !options.unsubscribeSecret && !options.dryRun) {
-      throw new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set', {
-        hint: 'One-click unsubscribe links (unsubscribe.url in snippet.config.yaml) are signed with it. Set it to a long random string and keep it the same between sends, e.g. in the environment file cron reads.',
-      });
-    }
+    requireUnsubscribeSecret(config, options);
     const build = prepareMessageBuilder({ config: ready.config, issueId: issue.id, rendered: ready.rendered, test: false, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
-    const forRecipient = (recipient: Recipient) => build({ email: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) });
+    const forRecipient = (recipient: Recipient) => build(recipient);
     return { forRecipient, subject: ready.rendered.subject };
   };
   const sessionIssues: SessionIssue[] = candidates.map(({ timing, issue }) => ({
@@ -108,7 +115,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       resendInDoubt: options.resendInDoubt,
       ...sessionSettings(options, config, clock),
       choose: async (plans) => {
-        const remaining = new Map([...plans].map(([id, plan]) => [id, plan.send.length]));
+        const remaining = new Map([...upcoming, ...[...plans].map(([id, plan]) => [id, plan.send.length] as const)]);
         selection = selectDueIssues({ issues: timings, remaining, now, staleAfterMs: config.sending.staleAfterMs, includeStale: options.includeStale });
         warnSkipped(selection, workspace, config, out, local);
         if (!options.dryRun) return selection.due.map((due) => due.id);
@@ -117,7 +124,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       },
       onStart: (id, plan) => {
         out.info(startLine(id, 'list', plan.send.length, how));
-        progress = sendProgress(out, plan.send.length, () => clock.now());
+        progress = sendProgress(out, plan.send.length, () => clock.now(), config.timeZone);
       },
       onEngineEvent: (_id, event) => progress?.onEvent(event),
       onDone: (entry) => {
@@ -138,7 +145,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     // Another run holds the lock: nothing here was looked at; every issue it could send is left to it.
     for (const line of formatError(error).split('\n')) out.warn(line);
     const issues = candidates.map(({ timing }) => ({ issue: timing.id, sendAt: timing.sendAt.toISOString(), result: 'locked' as const, exitCode: 75 as const, attempts: 0, delivered: 0, failed: 0, inDoubt: 0, left: 0, error: error.message }));
-    const outcome: SendDueOutcome = { exitCode: 75, now: new Date(now).toISOString(), issues, skipped: [], next: nextOf(timings, now), deliveryReport: undefined };
+    const outcome: SendDueOutcome = { exitCode: 75, now: new Date(now).toISOString(), issues, skipped: [], next: nextOf(timings, now, upcoming), deliveryReport: undefined };
     out.info(describeDueRun(outcome, local));
     return outcome;
   }
@@ -153,7 +160,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       ...chosen.stale.map((i) => ({ issue: i.id, sendAt: i.sendAt.toISOString(), reason: 'stale' as const })),
       ...chosen.unreadable.map((i) => ({ issue: i.id, sendAt: i.sendAt.toISOString(), reason: 'unreadable' as const })),
     ],
-    next: chosen.next ? { issue: chosen.next.id, sendAt: chosen.next.sendAt.toISOString() } : nextOf(timings, now),
+    next: chosen.next ? { issue: chosen.next.id, sendAt: chosen.next.sendAt.toISOString() } : nextOf(timings, now, upcoming),
     deliveryReport: undefined,
   };
   if (reportMessage && session.followUp) {
@@ -172,7 +179,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     try {
       const { forRecipient, subject } = await prepare(issue);
       const messageBytes = Buffer.concat(forRecipient(plan.send[0] ?? STAND_IN_RECIPIENT).chunks).length;
-      for (const line of describePlan(plan, { issue: due.id, subject, messageBytes, rates: how.rates, connections: how.connections, transport: how.transport, mode: 'list' })) out.info(line);
+      for (const line of describePlan(plan, { issue: due.id, subject, status: issue.status, schedule: describeSchedule(due.sendAt, now, zone), messageBytes, rates: how.rates, connections: how.connections, transport: how.transport, mode: 'list' })) out.info(line);
       return { ...base, result: 'planned', exitCode: 0, attempts: 0, delivered: 0, failed: 0, inDoubt: plan.inDoubt.length, left: plan.send.length };
     } catch (error) {
       if (!isSnippetError(error)) throw error;
@@ -225,8 +232,8 @@ function warnSkipped(selection: DueSelection, workspace: ReturnType<typeof loadW
   }
 }
 
-function nextOf(timings: readonly IssueTiming[], now: number): SendDueOutcome['next'] {
-  const next = selectDueIssues({ issues: timings, remaining: new Map(), now, staleAfterMs: Infinity, includeStale: false }).next;
+function nextOf(timings: readonly IssueTiming[], now: number, remaining: ReadonlyMap<IssueId, number>): SendDueOutcome['next'] {
+  const next = selectDueIssues({ issues: timings, remaining, now, staleAfterMs: Infinity, includeStale: false }).next;
   return next ? { issue: next.id, sendAt: next.sendAt.toISOString() } : undefined;
 }
 

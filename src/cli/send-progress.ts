@@ -1,25 +1,33 @@
 import type { EngineEvent } from '../delivery/send-engine.js';
 import { formatDuration } from './send-report.js';
 import type { Output } from '../output.js';
+import { formatZonedSeconds } from '../time/zoned-time.js';
 
 /**
  * Progress of a send: a bar with rate and ETA on a terminal, and otherwise
  * (cron, logs) a line every 100 recipients (the CLI puts the time in front
  * of every line that is not going to a terminal).
  */
-export function sendProgress(out: Output, total: number, now: () => number): { onEvent(event: EngineEvent): void; done(): void } {
+export function sendProgress(out: Output, total: number, now: () => number, timeZone: string): { onEvent(event: EngineEvent): void; done(): void } {
   const started = now();
   let lastDraw = 0;
+  // Every connection waits for the same window: one line for the wait, until a message goes out again.
+  let waitShown = false;
   let delivered = 0;
   let problems = 0;
   return {
     onEvent(event) {
       if (event.type === 'waiting') {
-        const line = `waiting ${formatDuration(event.ms)} for the sending limit${event.limit ? ` (${event.limit.count}/${event.limit.unit})` : ''}`;
+        if (waitShown) return;
+        const until = formatZonedSeconds(new Date(now() + event.ms), timeZone);
+        const line = `waiting until ${until} ${timeZone} for the sending limit${event.limit ? ` (${event.limit.count}/${event.limit.unit})` : ''}`;
         if (out.interactive) out.status(line);
         else if (event.ms >= 10_000) out.info(line);
+        else return;
+        waitShown = true;
         return;
       }
+      waitShown = false;
       if (event.result.status === 'delivered') delivered++;
       else problems++;
       const elapsed = Math.max(1, now() - started);

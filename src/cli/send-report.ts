@@ -3,11 +3,18 @@ import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
 import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
 import type { SendReport, StopReason } from '../delivery/send-engine.js';
 import type { SuppressionFailure } from '../delivery/send-session.js';
+import type { IssueStatus } from '../issue/issue.js';
+import { formatZoned } from '../time/zoned-time.js';
 
 /** Pure: the lines `--dry-run` prints. */
-export function describePlan(plan: DeliveryPlan, details: { issue: string; subject: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' }): string[] {
+export function describePlan(
+  plan: DeliveryPlan,
+  details: { issue: string; subject: string; status: IssueStatus; schedule: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' },
+): string[] {
   const lines = [
     `[Dry run] ${details.issue}: "${details.subject}"${details.mode === 'test' ? ' (test send)' : ''}`,
+    `  status          ${details.status === 'approved' ? 'approved' : 'draft: not sent to the list until it is approved (status: approved)'}`,
+    `  scheduled       ${details.schedule}`,
     `  audience        ${plan.audience}`,
     `  to send now     ${plan.send.length}${plan.retrying > 0 ? ` (${plan.retrying} deferred earlier, tried again)` : ''}`,
     `  suppressed      ${plan.suppressed.length}`,
@@ -37,6 +44,19 @@ function estimateDuration(count: number, rates: readonly RateLimit[]): number {
   return Math.max(0, ...rates.map((rate) => Math.ceil(count / rate.count - 1) * UNIT_MS[rate.unit]));
 }
 
+/** Pure: when an issue is scheduled, as a person reads it: `2026-12-01 09:00 Europe/London, in 23 hours`. */
+export function describeSchedule(sendAt: Date, now: number, timeZone: string): string {
+  const ms = sendAt.getTime() - now;
+  return `${formatZoned(sendAt, timeZone)} ${timeZone}, ${ms >= 0 ? `in ${roughly(ms)}` : `${roughly(-ms)} ago`}`;
+}
+
+/** A span as a person says it: minutes, then hours up to two days, then days. */
+function roughly(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const [count, unit] = minutes < 60 ? [Math.max(1, minutes), 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / (24 * 60)), 'day'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1_000) return 'under a second';
   const seconds = Math.round(ms / 1000);
@@ -55,10 +75,11 @@ export function describeReport(
 ): string[] {
   const inDoubt = report.inDoubt.length + details.earlierInDoubt.length;
   const lines = [
-    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length + report.notAttempted.length}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
+    // "not yet tried", as `snippet status` says of the same recipients: nothing was sent to them.
+    `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length}${report.notAttempted.length > 0 ? `, not yet tried ${report.notAttempted.length}` : ''}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
   ];
   for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
-  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} address${details.bouncesAdded === 1 ? '' : 'es'} that do not exist added to contacts/suppressions.csv (reason: bounced).`);
+  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} ${details.bouncesAdded === 1 ? 'address that does' : 'addresses that do'} not exist added to contacts/suppressions.csv (reason: bounced).`);
   const unsuppressed = details.suppressionFailure;
   if (unsuppressed) {
     const one = unsuppressed.addresses.length === 1;
@@ -69,12 +90,13 @@ export function describeReport(
   if (inDoubt > 0) {
     lines.push('  In doubt means the server may have taken the message. They are not sent again unless you run send with --resend-in-doubt.');
   }
-  const deferred = report.deferred.length + report.notAttempted.length;
-  if (deferred > 0) {
+  const left = report.deferred.length + report.notAttempted.length;
+  if (left > 0) {
     const reasons = new Map<string, number>();
     for (const { reason } of report.deferred) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     for (const [reason, count] of reasons) lines.push(`  deferred ${count}: ${reason}`);
-    lines.push(`  ${deferred} left for the next run.`);
+    const parts = [...(report.deferred.length > 0 ? [`${report.deferred.length} deferred`] : []), ...(report.notAttempted.length > 0 ? [`${report.notAttempted.length} not yet tried`] : [])];
+    lines.push(`  ${left} left for the next run (${parts.join(', ')}).`);
   }
   if (report.stop) lines.push(`  stopped: ${describeStop(report.stop)}`);
   return lines;
@@ -91,6 +113,7 @@ export function describeStop(stop: StopReason): string {
     case 'fatal':
       return stop.reason;
     case 'ledger':
-      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space and run again.`;
+      if (stop.hint) return `${stop.reason}; nothing more was sent.`;
+      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
   }
 }

@@ -55,6 +55,8 @@ export interface Config {
   meetings: Meeting[];
   /** An issue shows the next meeting when it is at most this far after the send date (`meetings.show_within`, default 4 months). */
   meetingsShowWithin: Period;
+  /** How the email greets a member without a `greeting_name` (default `colleague`): first names are never guessed. */
+  greeting?: GreetingStyle;
   /** Who runs the network: named in the "share your news" block. */
   coordinator?: { name: string; role?: string; email?: string };
   /** The network's website (`snippet site`): emails link to their web version and the join page. */
@@ -69,6 +71,9 @@ export interface Config {
     columns: Record<string, string>;
   };
 }
+
+/** `colleague`: "Dear colleague,"; `full-name`: "Dear Dr Anna Kowalska," (and "Dear colleague," without a name). */
+export type GreetingStyle = 'colleague' | 'full-name';
 
 /** A length of time counted in calendar days or months. */
 export interface Period {

@@ -131,6 +131,7 @@ const configSchema = z.strictObject({
   meetings: z
     .preprocess((v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v), z.strictObject({ show_within: showWithin.optional(), dates: meetingList }))
     .default({ show_within: undefined, dates: [] }),
+  greeting: z.enum(['colleague', 'full-name'], { error: 'must be colleague ("Dear colleague,") or full-name ("Dear Dr Anna Kowalska,")' }).default('colleague'),
   coordinator: z
     .strictObject({
       name: text,
@@ -211,6 +212,7 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
     meetingsShowWithin: raw.meetings.show_within ?? { count: 4, unit: 'month' },
+    greeting: raw.greeting,
     ...(raw.coordinator ? { coordinator: { name: raw.coordinator.name, ...(raw.coordinator.role ? { role: raw.coordinator.role } : {}), ...(raw.coordinator.email ? { email: raw.coordinator.email } : {}) } } : {}),
     ...(raw.site
       ? {

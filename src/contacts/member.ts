@@ -7,6 +7,8 @@ export interface Member {
   /** Lower-cased and trimmed: the identity used for de-duplication, suppression and the ledger. */
   key: string;
   name?: string;
+  /** What the greeting calls the member ("Anna"), from the optional `greeting_name` column. */
+  greetingName?: string;
   organisation?: string;
   /** Shared between members with the same lists: never changed in place. */
   lists: readonly string[];

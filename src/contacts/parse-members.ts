@@ -4,13 +4,14 @@ import { addressKey, type Member } from './member.js';
 import { isAlternateAddressColumn, pickAddress } from './pick-address.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
 
-export type MemberColumn = 'email' | 'name' | 'firstName' | 'lastName' | 'organisation' | 'lists';
+export type MemberColumn = 'email' | 'name' | 'greetingName' | 'firstName' | 'lastName' | 'organisation' | 'lists';
 
 /** Header wordings seen in real exports, by the column they mean. */
 const HEADER_WORDS: Record<MemberColumn, readonly string[]> = {
   // Outlook: "E-mail Address"; Google Contacts: "E-mail 1 - Value"; Google Forms: "Email Address".
   email: ['email', 'e-mail', 'email address', 'e-mail address', 'emailaddress', 'mail', 'e-mail 1 - value', 'email 1', 'primary email', 'your email', 'your email address'],
   name: ['name', 'full name', 'display name', 'contact name', 'your name'],
+  greetingName: ['greeting name', 'greeting', 'preferred name', 'known as'],
   firstName: ['first name', 'given name', 'forename'],
   lastName: ['last name', 'surname', 'family name'],
   // Outlook: "Company"; Google Contacts: "Organization Name" or "Organization 1 - Name".
@@ -120,6 +121,7 @@ function memberReader(file: string, context: MemberContext) {
     }
     const email = address.email;
     const name = cell(values, 'name') ?? joinName(cell(values, 'firstName'), cell(values, 'lastName'));
+    const greetingName = cell(values, 'greetingName');
     const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
     if (control !== undefined) {
       // Checked before repeats: a row left out must neither hide nor replace another row for the address.
@@ -165,6 +167,7 @@ function memberReader(file: string, context: MemberContext) {
       lists,
       line,
       ...(name !== undefined ? { name } : {}),
+      ...(greetingName !== undefined ? { greetingName } : {}),
       ...(organisation !== undefined ? { organisation } : {}),
     };
   };

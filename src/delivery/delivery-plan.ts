@@ -7,6 +7,7 @@ export interface Recipient {
   /** As written in members.csv. */
   email: string;
   name?: string;
+  greetingName?: string;
 }
 
 /** Who an issue goes to in this run, and why everyone else does not. */

@@ -1,10 +1,31 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SnippetError } from '../errors.js';
 import type { LedgerEvent } from './ledger-event.js';
 import { parseLedger } from './parse-ledger.js';
+import { stateFolderProblem } from './state-folder-problem.js';
+
+/** The file operations a ledger needs: node's FileHandle, or a test's stand-in that fails part-way. */
+export interface JournalFile {
+  write(buffer: Buffer, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  stat(): Promise<{ size: number; ino: number; dev: number }>;
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  readFile(): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export interface LedgerFileOptions {
+  /** Opens the file for appending; node's `open(path, 'a+')` by default. */
+  openFile?: (path: string) => Promise<JournalFile>;
+  /** Checked before every write, e.g. that the send lock is still this run's; throwing stops the ledger. */
+  guard?: () => Promise<void>;
+}
 
 interface Pending {
   line: string;
+  event: LedgerEvent;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -14,28 +35,47 @@ interface Pending {
  * resolves (written and fdatasync'd). Appends that arrive while a sync is
  * under way are written together by the next one (group commit), so several
  * connections do not each wait for their own sync.
+ *
+ * What is on disk is the truth: when a write stops part-way (a full disk, a
+ * file size limit) the lines that reached the file whole are kept and count
+ * as written, the torn rest is cut off, and every later append is refused.
+ * Before each write the ledger checks that it is still the file at its path,
+ * so a ledger deleted or replaced during a send stops the send.
  */
 export class LedgerFile {
   private pending: Pending[] = [];
   private flushing = false;
   private failed: unknown;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly handle: JournalFile,
+    private readonly path: string,
+    private readonly label: string,
+    private readonly identity: { ino: number; dev: number },
+    private size: number,
+    private readonly guard: (() => Promise<void>) | undefined,
+  ) {}
 
   /** Opens (creating) a ledger for appending, cutting off a torn last line; returns its events. */
-  static async open(path: string, label: string): Promise<{ ledger: LedgerFile; events: LedgerEvent[] }> {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const handle = await open(path, 'a+', 0o600);
+  static async open(path: string, label: string, options: LedgerFileOptions = {}): Promise<{ ledger: LedgerFile; events: LedgerEvent[] }> {
+    let file: JournalFile;
     try {
-      const data = await handle.readFile();
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      file = await (options.openFile ?? openForAppend)(path);
+    } catch (error) {
+      throw stateFolderProblem(error, label, 'written') ?? error;
+    }
+    try {
+      const data = await file.readFile();
       const parsed = parseLedger(data, label);
       if (parsed.tornTail) {
-        await handle.truncate(parsed.intactBytes);
-        await handle.datasync();
+        await file.truncate(parsed.intactBytes);
+        await file.datasync();
       }
-      return { ledger: new LedgerFile(handle), events: parsed.events };
+      const { ino, dev } = await file.stat();
+      return { ledger: new LedgerFile(file, path, label, { ino, dev }, parsed.intactBytes, options.guard), events: parsed.events };
     } catch (error) {
-      await handle.close();
+      await file.close();
       throw error;
     }
   }
@@ -43,7 +83,7 @@ export class LedgerFile {
   append(event: LedgerEvent): Promise<void> {
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: `${JSON.stringify(event)}\n`, resolve, reject });
+      this.pending.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
       if (!this.flushing) void this.flush();
     });
   }
@@ -55,23 +95,111 @@ export class LedgerFile {
 
   private async flush(): Promise<void> {
     this.flushing = true;
-    while (this.pending.length > 0) {
+    while (this.pending.length > 0 && this.failed === undefined) {
       const batch = this.pending;
       this.pending = [];
+      const data = Buffer.from(batch.map((p) => p.line).join(''));
       try {
-        await this.handle.appendFile(batch.map((p) => p.line).join(''));
+        await this.checkStillAtPath();
+        await this.guard?.();
+      } catch (error) {
+        await this.fail(error, batch, 0);
+        break;
+      }
+      try {
+        await this.writeAll(data);
         await this.handle.datasync();
+        this.size += data.length;
         for (const p of batch) p.resolve();
       } catch (error) {
-        // A failed write may have left part of a line; refuse further appends
-        // so nothing is sent that could not be recorded.
-        this.failed = error;
-        for (const p of [...batch, ...this.pending]) p.reject(error);
-        this.pending = [];
+        await this.fail(error, batch, await this.landedBytes(data.length));
       }
     }
     this.flushing = false;
   }
+
+  private async writeAll(data: Buffer): Promise<void> {
+    let offset = 0;
+    while (offset < data.length) {
+      const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
+      if (bytesWritten <= 0) throw Object.assign(new Error('the ledger write made no progress'), { code: 'EIO' });
+      offset += bytesWritten;
+    }
+  }
+
+  /** How much of the batch reached the file, by the file's own size. */
+  private async landedBytes(length: number): Promise<number> {
+    try {
+      return Math.min(length, Math.max(0, (await this.handle.stat()).size - this.size));
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Keeps the lines of `batch` that reached the file whole, except attempts
+   * after the last kept outcome: those messages will not be sent now, and an
+   * attempt left on disk would make the next run think they were. Cuts the
+   * file to that, refuses the rest and every later append.
+   */
+  private async fail(error: unknown, batch: Pending[], landed: number): Promise<void> {
+    this.failed = error;
+    let kept = 0;
+    let keptBytes = 0;
+    for (let bytes = 0; kept < batch.length; kept++) {
+      bytes += Buffer.byteLength(batch[kept]!.line);
+      if (bytes > landed) break;
+      keptBytes = bytes;
+    }
+    while (kept > 0 && batch[kept - 1]!.event.type === 'attempt') {
+      kept--;
+      keptBytes -= Buffer.byteLength(batch[kept]!.line);
+    }
+    try {
+      await this.handle.truncate(this.size + keptBytes);
+      await this.handle.datasync();
+      this.size += keptBytes;
+    } catch {
+      // Whether the kept lines are durable is unknown: none counts as written.
+      kept = 0;
+    }
+    for (const [i, p] of batch.entries()) (i < kept ? p.resolve : p.reject)(error);
+    for (const p of this.pending) p.reject(error);
+    this.pending = [];
+    if ((error as { code?: string }).code === 'ELEDGERGONE') await this.restore();
+  }
+
+  private async checkStillAtPath(): Promise<void> {
+    const current = await stat(this.path).catch(() => undefined);
+    if (current && current.ino === this.identity.ino && current.dev === this.identity.dev) return;
+    throw Object.assign(
+      new SnippetError(`the delivery ledger ${this.label} was deleted or replaced while sending`, {
+        file: this.label,
+        hint: 'It records who already has this issue, so sending stopped. If it was deleted, it has been written back; otherwise put the original back before sending again, or members may be mailed twice.',
+      }),
+      { code: 'ELEDGERGONE' },
+    );
+  }
+
+  /** A deleted ledger is written back from the open file, unless something else has taken its path. */
+  private async restore(): Promise<void> {
+    try {
+      const data = Buffer.alloc(this.size);
+      for (let at = 0; at < data.length; ) {
+        const { bytesRead } = await this.handle.read(data, at, data.length - at, at);
+        if (bytesRead === 0) return;
+        at += bytesRead;
+      }
+      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
+      await writeFile(this.path, data, { flag: 'wx', mode: 0o600, flush: true });
+    } catch {
+      // Replaced, or the disk refused: the error already says to put it back by hand.
+    }
+  }
+}
+
+async function openForAppend(path: string): Promise<JournalFile> {
+  return open(path, 'a+', 0o600);
 }
 
 /** Read-only: a ledger's events (a torn last line is left out), or none when it does not exist. */
@@ -80,6 +208,6 @@ export async function readLedger(path: string, label: string): Promise<LedgerEve
     return parseLedger(await readFile(path), label).events;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw stateFolderProblem(error, label, 'read') ?? error;
   }
 }

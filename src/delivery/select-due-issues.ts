@@ -14,7 +14,8 @@ export interface DueInput {
   issues: readonly IssueTiming[];
   /**
    * Recipients still to send (never tried, or deferred) for each approved
-   * issue whose time has passed; an issue missing here counts as unfinished.
+   * issue whose time has passed, and for those still to come that may have
+   * been sent early; an issue missing here counts as unfinished.
    */
   remaining: ReadonlyMap<IssueId, number>;
   now: number;
@@ -32,7 +33,7 @@ export interface DueSelection {
   stale: IssueTiming[];
   /** A file with errors whose time has passed: cannot tell whether it is due. */
   unreadable: IssueTiming[];
-  /** The first issue whose time has not come yet. */
+  /** The first issue whose time has not come yet, unless it was sent in full (early). */
   next: IssueTiming | undefined;
 }
 
@@ -50,7 +51,8 @@ export interface DueSelection {
 export function selectDueIssues(input: DueInput): DueSelection {
   const selection: DueSelection = { due: [], drafts: [], stale: [], unreadable: [], next: undefined };
   for (const issue of input.issues) {
-    if (issue.sendAt.getTime() > input.now && (!selection.next || issue.sendAt < selection.next.sendAt)) selection.next = issue;
+    const sentInFull = input.remaining.get(issue.id) === 0;
+    if (issue.sendAt.getTime() > input.now && !sentInFull && (!selection.next || issue.sendAt < selection.next.sendAt)) selection.next = issue;
   }
   for (const issue of consideredIssues(input)) {
     const stale = input.now - issue.sendAt.getTime() > input.staleAfterMs;

@@ -1,4 +1,5 @@
 import type { RateLimit } from '../config/rate-limit.js';
+import { SnippetError } from '../errors.js';
 import type { Recipient } from './delivery-plan.js';
 import type { LedgerEvent, Outcome } from './ledger-event.js';
 import type { OutgoingMessage } from './outgoing-message.js';
@@ -45,8 +46,8 @@ export type StopReason =
   | { kind: 'interrupted' }
   /** Nothing can get through until the user fixes something (sign-in, TLS). */
   | { kind: 'fatal'; reason: string }
-  /** The ledger could not be written (e.g. a full disk): nothing more is sent. */
-  | { kind: 'ledger'; reason: string };
+  /** The ledger could not be written (e.g. a full disk), or was deleted: nothing more is sent. */
+  | { kind: 'ledger'; reason: string; hint?: string };
 
 export interface SendReport {
   delivered: Recipient[];
@@ -69,8 +70,8 @@ interface WorkItem {
 
 /**
  * Sends to every recipient through `connections` workers. For each message:
- * wait for a rate-limit slot, make the attempt durable in the ledger, send,
- * make the outcome durable. A crash between any two of those steps leaves
+ * wait for a rate-limit slot, make the attempt durable in the ledger (while
+ * the envelope goes out), send the data, make the outcome durable. A crash between any two of those steps leaves
  * the recipient either untouched or in doubt, never silently re-sendable.
  */
 export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
@@ -171,19 +172,23 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
 
   const sendOne = async (item: WorkItem, channel: Channel, slot: number): Promise<void> => {
     const message = input.build(item.recipient);
-    try {
-      await input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
-    } catch (error) {
-      channel.release();
-      putBack(item);
-      stop({ kind: 'ledger', reason: describe(error) });
-      return;
-    }
+    // The attempt is synced while the envelope goes out (several connections'
+    // attempts share one fdatasync); the channel holds the message data back
+    // until it is durable, so an accepted message is always on record first.
+    const attempt = input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
+    const unrecorded = attempt.then(() => undefined, (error: unknown) => error ?? new Error('the attempt could not be recorded'));
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
+    const result = await channel.send(message.envelope, message.chunks, attempt);
+    const failure = await unrecorded;
+    if (failure !== undefined) {
+      // No data went out: the recipient is as it was, left for the next run.
+      putBack(item);
+      stop(ledgerStop(failure));
+      return;
+    }
     item.tries++;
     report.attempts++;
-    const result = await channel.send(message.envelope, message.chunks);
     // Counted from when the server had the whole message, the latest moment
     // it can have counted it: the next send in the window then starts after
     // it, however long this one took on the wire.
@@ -233,7 +238,7 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
       const retry = retries.indexOf(item);
       if (retry >= 0) retries.splice(retry, 1);
       report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
-      stop({ kind: 'ledger', reason: describe(error) });
+      stop(ledgerStop(error));
     });
     outcomes.add(recorded);
     void recorded.finally(() => outcomes.delete(recorded));
@@ -243,7 +248,9 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   };
 
   try {
-    await Promise.all(Array.from({ length: Math.max(1, input.connections) }, () => worker()));
+    // No more connections than messages: each worker opens one before it takes a recipient.
+    const workers = Math.max(1, Math.min(input.connections, recipients.length));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
     while (outcomes.size > 0) await Promise.all(outcomes);
   } finally {
     input.signal?.removeEventListener('abort', onAbort);
@@ -275,7 +282,12 @@ function iso(ms: number): string {
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EFBIG') return 'the file size limit was reached (ulimit -f)';
   return error instanceof Error ? error.message : String(error);
+}
+
+function ledgerStop(error: unknown): StopReason {
+  return error instanceof SnippetError && error.hint ? { kind: 'ledger', reason: describe(error), hint: error.hint } : { kind: 'ledger', reason: describe(error) };
 }
 
 /** setTimeout fires at once for longer delays; callers re-check after every sleep, so a shorter one is safe. */

@@ -1,47 +1,91 @@
-import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { formatZoned } from '../time/zoned-time.js';
+import { processIdentity } from './process-identity.js';
+import { stateFolderProblem } from './state-folder-problem.js';
+import { STATE_DIR } from './state-paths.js';
 
 export interface LockHolder {
   pid: number;
   host: string;
   since: string;
   command: string;
+  /** The holder's boot (Linux's boot id): a lock from before a reboot names no running process. */
+  boot?: string;
+  /** When the holder process started, in clock ticks since boot: a reused PID has another. */
+  started?: string;
 }
 
 export interface SendLock {
+  /** Throws when the lock is no longer this run's (taken over, or removed): nothing more may be sent. */
+  check(): Promise<void>;
   release(): Promise<void>;
+}
+
+/** How often a holder touches its lock to show it is alive. */
+export const LOCK_REFRESH_MS = 30_000;
+/**
+ * A lock not touched for this long is abandoned: its holder is frozen, gone
+ * or on a machine that no longer exists. Far longer than any step of a send
+ * (a silent server is given up on after 2 minutes), and the refresh runs on a
+ * timer, so a live run is never this late.
+ */
+export const LOCK_STALE_MS = 5 * 60_000;
+
+export interface LockState {
+  holder: LockHolder | undefined;
+  /** Since the lock was last touched by its holder. */
+  silentMs: number;
+  /** Why the lock may be taken over; undefined while its holder may still be sending. */
+  abandoned: string | undefined;
+}
+
+export interface LockOptions {
+  now?: Date;
+  /** The workspace's zone, for the holder's start time in messages. */
+  timeZone?: string;
+  refreshMs?: number;
+  staleMs?: number;
 }
 
 /**
  * One send per workspace at a time. The lock file appears atomically (a
  * hard link of a complete temporary file), so it is never seen half-written.
- * A lock whose process is gone (on this host) is taken over under a second,
- * short-lived lock, re-checking that it is still the same dead holder, so
- * two runs that both found it dead cannot both end up holding it.
+ * It names its holder by host, boot, PID and the process's start time, and
+ * the holder touches it every 30 s. A lock is taken over when its holder is
+ * provably gone (this host, and another boot, or no process with that PID
+ * and start time) or silent for longer than LOCK_STALE_MS, under a second,
+ * short-lived lock, re-checking that it is still the same abandoned lock, so
+ * two runs that both found it abandoned cannot both end up holding it.
  */
-export async function acquireSendLock(path: string, command: string, now: Date = new Date()): Promise<SendLock> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: now.toISOString(), command };
+export async function acquireSendLock(path: string, command: string, options: LockOptions = {}): Promise<SendLock> {
+  const identity = await processIdentity(process.pid);
+  const me: LockHolder = { pid: process.pid, host: hostname(), since: (options.now ?? new Date()).toISOString(), command, ...identity };
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(me)}\n`, { mode: 0o600 });
+  try {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(temporary, `${JSON.stringify(me)}\n`, { mode: 0o600 });
+  } catch (error) {
+    throw stateFolderProblem(error, `${STATE_DIR}/${basename(path)}`, 'written') ?? error;
+  }
   try {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(temporary, path);
-        return { release: () => releaseLock(path) };
+        return heldLock(path, (await stat(path)).ino, options.refreshMs ?? LOCK_REFRESH_MS);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
-      const holder = await readHolder(path);
-      if (holder && isAlive(holder)) {
-        throw new SnippetError(`another send is running: ${describeHolder(holder)}`, {
+      const state = await inspectSendLock(path, options.staleMs);
+      if (state?.holder && !state.abandoned) {
+        throw new SnippetError(`another send is running: ${describeHolder(state.holder, options.timeZone)}`, {
           kind: 'tempfail',
-          hint: 'Wait for it to finish; cron will try again. If no such process exists, the lock is taken over automatically.',
+          hint: `Wait for it to finish; cron will try again. A lock whose process is gone, or that has not been refreshed for ${LOCK_STALE_MS / 60_000} minutes, is taken over automatically.`,
         });
       }
-      await removeDeadLock(path, temporary, holder);
+      if (state) await removeAbandonedLock(path, temporary, state, options.staleMs);
     }
     throw new SnippetError('could not take the send lock', { kind: 'tempfail', hint: 'Another run keeps taking it; try again.' });
   } finally {
@@ -49,7 +93,55 @@ export async function acquireSendLock(path: string, command: string, now: Date =
   }
 }
 
-async function removeDeadLock(path: string, temporary: string, dead: LockHolder | undefined): Promise<void> {
+/** The lock at `path` and whether it may be taken over; undefined when there is none. */
+export async function inspectSendLock(path: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<LockState | undefined> {
+  const touched = await stat(path).then((s) => s.mtimeMs, (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (touched === undefined) return undefined;
+  const holder = await readHolder(path);
+  const silentMs = Math.max(0, now - touched);
+  return { holder, silentMs, abandoned: await whyAbandoned(holder, silentMs, staleMs) };
+}
+
+async function whyAbandoned(holder: LockHolder | undefined, silentMs: number, staleMs: number): Promise<string | undefined> {
+  if (silentMs > staleMs) return `not refreshed for ${Math.round(silentMs / 60_000)} min`;
+  // A lock appears whole, never half-written, so an unreadable one is damage, not a run starting.
+  if (!holder) return 'the lock file cannot be read';
+  if (holder.host !== hostname()) return undefined;
+  const current = await processIdentity(holder.pid);
+  if (holder.boot && current.boot && holder.boot !== current.boot) return 'its process ran before this machine restarted';
+  if (!isRunning(holder.pid)) return 'its process has ended';
+  if (holder.started && current.started && holder.started !== current.started) return `process ${holder.pid} is now another program`;
+  return undefined;
+}
+
+function heldLock(path: string, inode: number, refreshMs: number): SendLock {
+  const check = async (): Promise<void> => {
+    const current = await stat(path).catch(() => undefined);
+    if (current?.ino === inode) return;
+    throw new SnippetError('the send lock was taken over or removed while sending', {
+      hint: 'Another run may be sending this issue now, so this one stopped. Nothing is lost: its ledger says who has the issue; run `snippet status` to see.',
+    });
+  };
+  const refresh = setInterval(() => {
+    void check().then(() => {
+      const now = new Date();
+      return utimes(path, now, now);
+    }).catch(() => undefined);
+  }, refreshMs);
+  refresh.unref();
+  return {
+    check,
+    release: async () => {
+      clearInterval(refresh);
+      if (await check().then(() => true, () => false)) await rm(path, { force: true });
+    },
+  };
+}
+
+async function removeAbandonedLock(path: string, temporary: string, abandoned: LockState, staleMs: number | undefined): Promise<void> {
   const takeover = `${path}.takeover`;
   try {
     await link(temporary, takeover);
@@ -62,17 +154,17 @@ async function removeDeadLock(path: string, temporary: string, dead: LockHolder 
     return;
   }
   try {
-    const current = await readHolder(path);
-    const same = current === undefined ? dead === undefined : dead !== undefined && current.pid === dead.pid && current.since === dead.since && current.host === dead.host;
-    if (same) await rm(path, { force: true });
+    // Still the same holder, and still abandoned (a live holder may have touched it since)?
+    const current = await inspectSendLock(path, staleMs);
+    if (current?.abandoned && sameHolder(current.holder, abandoned.holder)) await rm(path, { force: true });
   } finally {
     await rm(takeover, { force: true });
   }
 }
 
-async function releaseLock(path: string): Promise<void> {
-  const holder = await readHolder(path);
-  if (holder?.pid === process.pid && holder.host === hostname()) await rm(path, { force: true });
+function sameHolder(a: LockHolder | undefined, b: LockHolder | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.pid === b.pid && a.since === b.since && a.host === b.host;
 }
 
 async function readHolder(path: string): Promise<LockHolder | undefined> {
@@ -84,17 +176,18 @@ async function readHolder(path: string): Promise<LockHolder | undefined> {
   }
 }
 
-function isAlive(holder: LockHolder): boolean {
-  // A lock from another host cannot be checked; it is respected.
-  if (holder.host !== hostname()) return true;
+function isRunning(pid: number): boolean {
   try {
-    process.kill(holder.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-export function describeHolder(holder: LockHolder): string {
-  return `process ${holder.pid} on ${holder.host}, started ${holder.since} (${holder.command})`;
+/** The holder as a person reads it: the time it started in the workspace's zone. */
+export function describeHolder(holder: LockHolder, timeZone = 'UTC'): string {
+  const since = new Date(holder.since);
+  const started = Number.isNaN(since.getTime()) ? holder.since : `${formatZoned(since, timeZone)} ${timeZone}`;
+  return `process ${holder.pid} on ${holder.host}, started ${started} (${holder.command})`;
 }

@@ -39,8 +39,12 @@ export interface Channel {
    * newsletter's are shared by every recipient's message and must not be
    * changed). Never throws for the server's or the network's failures, only
    * returns them.
+   *
+   * `durable` is the ledger's attempt line being synced: the envelope (MAIL
+   * FROM, RCPT TO) may go ahead while it syncs, but no byte of the message
+   * data goes out before it resolves, and none at all when it rejects.
    */
-  send(envelope: Envelope, message: readonly Buffer[]): Promise<SendResult>;
+  send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>): Promise<SendResult>;
   /** Gives the connection back unused. */
   release(): void;
 }

@@ -93,7 +93,7 @@ export interface SendSessionResult {
  */
 export async function runSendSession(input: SendSessionInput): Promise<SendSessionResult> {
   const { clock } = input;
-  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command).catch((error: unknown) => {
+  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command, { timeZone: input.timeZone }).catch((error: unknown) => {
     if (isSnippetError(error)) sendLockErrors.add(error);
     throw error;
   });
@@ -109,7 +109,8 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       if (input.dryRun) {
         read = await readLedger(path, label);
       } else {
-        const opened = await LedgerFile.open(path, label);
+        // Before each write the ledger checks the lock is still this run's, so a run whose lock was taken over sends no more.
+        const opened = await LedgerFile.open(path, label, lock ? { guard: () => lock.check() } : {});
         ledgers.set(issue.id, opened.ledger);
         read = opened.events;
       }
@@ -176,7 +177,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         result.followUp = { sent: false, reason: error.message };
         return result;
       }
-      result.followUp = await sendFollowUp(message, input, limiter, mailer);
+      result.followUp = await sendFollowUp(message, input, limiter, mailer, lock);
     }
     return result;
   } finally {
@@ -228,13 +229,13 @@ export function isSendLockError(error: unknown): error is SnippetError {
  * for the limits and counts in them (its ledger is part of the rate
  * history). When the limits leave no room for it soon, it is not sent.
  */
-async function sendFollowUp(message: OutgoingMessage, input: SendSessionInput, limiter: RateLimiter, mailer: Mailer): Promise<FollowUpOutcome> {
+async function sendFollowUp(message: OutgoingMessage, input: SendSessionInput, limiter: RateLimiter, mailer: Mailer, lock: SendLock | undefined): Promise<FollowUpOutcome> {
   const { clock } = input;
   const wait = limiter.delay(clock.now());
   if (wait > input.maxWaitMs) return { sent: false, reason: 'the sending limit leaves no room for it', waitMs: wait };
   if (wait > 0) await clock.sleep(wait, input.signal);
   if (input.signal?.aborted) return { sent: false, reason: 'interrupted' };
-  const ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL)).ledger;
+  const ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL, lock ? { guard: () => lock.check() } : {})).ledger;
   try {
     const channel = await mailer.open();
     if (isConnectFailure(channel)) return { sent: false, reason: channel.reason };

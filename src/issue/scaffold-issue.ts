@@ -1,7 +1,7 @@
-import { Document, isScalar, Scalar, visit } from 'yaml';
+import { Document, isMap, isScalar, isSeq, Scalar, visit } from 'yaml';
 import { organisationProfile } from '../organisations/organisation-profile.js';
 import type { SpotlightPick } from '../organisations/pick-spotlight.js';
-import type { FundingItem, IssueId, TrainingItem } from './issue.js';
+import { isRolling, type FundingItem, type IssueId, type TrainingItem } from './issue.js';
 
 export interface ScaffoldInput {
   id: IssueId;
@@ -17,6 +17,8 @@ export interface ScaffoldInput {
   carried: { from: string; training: TrainingItem[]; funding: FundingItem[] };
   /** The network meeting this issue will show, described; undefined when none. */
   meeting: string | undefined;
+  /** An issue month as readers see it ("October 2026"), for "first shared in …"; YYYY-MM without it. */
+  monthName?: (id: IssueId) => string;
 }
 
 const EXAMPLES = {
@@ -32,6 +34,7 @@ const EXAMPLES = {
     'title: Name of the course or event',
     'url: https://example.org/booking',
     'date: YYYY-MM-DD',
+    'time: "10:00"                 # optional, with end_time; end_date for several days',
     'location: Online, or the venue',
     'cost: Free',
     'deadline: YYYY-MM-DD          # booking closes (optional)',
@@ -43,7 +46,7 @@ const EXAMPLES = {
     'url: https://example.org/fund',
     'funder: Who offers it',
     'amount: Up to £5,000',
-    'deadline: YYYY-MM-DD          # required: applications close',
+    'deadline: YYYY-MM-DD          # required: applications close, or rolling',
     'summary: >-',
     '  Who can apply and for what.',
   ],
@@ -71,9 +74,10 @@ export function scaffoldIssue(input: ScaffoldInput): string {
   if (input.meeting !== undefined) {
     lines.push('', '# This issue shows the next network meeting:', `#   ${input.meeting}`, '# To leave it out, remove the # from the next line.', '# meeting: false');
   }
-  lines.push('', ...sectionLines('research', [], input.carried.from));
-  lines.push('', ...sectionLines('training', input.carried.training, input.carried.from));
-  lines.push('', ...sectionLines('funding', input.carried.funding, input.carried.from));
+  const monthName = input.monthName ?? ((id: IssueId) => id);
+  lines.push('', ...sectionLines('research', [], input.carried.from, monthName));
+  lines.push('', ...sectionLines('training', input.carried.training, input.carried.from, monthName));
+  lines.push('', ...sectionLines('funding', input.carried.funding, input.carried.from, monthName));
   lines.push('', '# Below the closing line: your introduction to members, in Markdown.', '---', '');
   return lines.join('\n');
 }
@@ -94,25 +98,31 @@ function spotlightLines(pick: SpotlightPick | undefined): string[] {
   ];
 }
 
-function sectionLines(section: keyof typeof EXAMPLES, carried: ReadonlyArray<TrainingItem | FundingItem>, from: string): string[] {
+function sectionLines(section: keyof typeof EXAMPLES, carried: ReadonlyArray<TrainingItem | FundingItem>, from: string, monthName: (id: IssueId) => string): string[] {
   const example = EXAMPLES[section].map((line, index) => `  # ${index === 0 ? '- ' : '  '}${line}`);
   if (carried.length === 0) return [`${section}:`, ...example];
   return [
     `${section}:`,
     `  # Still open after the send date, carried forward from ${from}.`,
     '  # Remove any that are full or no longer relevant.',
-    ...itemsYaml(carried).map((line) => `  ${line}`),
+    ...itemsYaml(carried, monthName).map((line) => `  ${line}`),
     '  # Add more like this:',
     ...example,
   ];
 }
 
-/** Items as front matter, in the order coordinators read them; summaries as folded blocks. */
-function itemsYaml(items: ReadonlyArray<TrainingItem | FundingItem>): string[] {
+/** The issue file's names for fields whose names differ in the code. */
+const FILE_KEYS: Record<string, string> = { endDate: 'end_date', endTime: 'end_time', submittedBy: 'submitted_by' };
+
+/**
+ * Items as front matter, in the order coordinators read them; summaries as
+ * folded blocks. A rolling fund, carried every month, says since when.
+ */
+function itemsYaml(items: ReadonlyArray<TrainingItem | FundingItem>, monthName: (id: IssueId) => string): string[] {
   const plain = items.map(({ title, url, organisation, carriedFrom, summary, ...fields }) => ({
     title,
     url,
-    ...fields,
+    ...Object.fromEntries(Object.entries(fields).map(([key, value]) => [FILE_KEYS[key] ?? key, value])),
     ...(organisation !== undefined ? { organisation } : {}),
     ...(carriedFrom !== undefined ? { carried_from: carriedFrom } : {}),
     ...(summary !== undefined ? { summary } : {}),
@@ -123,6 +133,14 @@ function itemsYaml(items: ReadonlyArray<TrainingItem | FundingItem>): string[] {
       if (isScalar(pair.key) && pair.key.value === 'summary' && isScalar(pair.value)) pair.value.type = Scalar.BLOCK_FOLDED;
     },
   });
+  if (isSeq(doc.contents)) {
+    doc.contents.items.forEach((node, index) => {
+      const item = items[index];
+      if (isMap(node) && item !== undefined && 'deadline' in item && item.deadline !== undefined && isRolling(item.deadline) && item.carriedFrom !== undefined) {
+        node.commentBefore = ` Open all year (rolling): first shared in ${monthName(item.carriedFrom)}. Remove it when it closes.`;
+      }
+    });
+  }
   return doc.toString({ lineWidth: 76, minContentWidth: 20 }).trimEnd().split('\n');
 }
 

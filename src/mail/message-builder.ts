@@ -14,6 +14,8 @@ import { unsubscribeUrl } from './unsubscribe-token.js';
 export interface MessageRecipient {
   email: string;
   name?: string;
+  /** members.csv's greeting_name. */
+  greetingName?: string;
 }
 
 export interface BuiltMessage extends OutgoingMessage {
@@ -82,7 +84,7 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
     const mailto = `mailto:${config.unsubscribe.mailto}?subject=${encodeURIComponent(`unsubscribe ${recipient.email}`)}`;
     const id = messageId(issueId, recipient.email, domain, input.test);
     const visibleUnsubscribe = httpsUnsubscribe ?? mailto;
-    const values = recipientValues({ ...(recipient.name ? { name: recipient.name } : {}), email: recipient.email, unsubscribeUrl: visibleUnsubscribe });
+    const values = recipientValues({ ...recipient, unsubscribeUrl: visibleUnsubscribe }, config.greeting);
     const listUnsubscribe = httpsUnsubscribe ? `<${httpsUnsubscribe}>, <${mailto}>` : `<${mailto}>`;
     const personalHeaders = [
       header('To', formatAddress({ address: recipient.email, ...(recipient.name ? { name: recipient.name } : {}) })),
@@ -112,7 +114,8 @@ function encodeSegments(part: string): (values: Record<PlaceholderName, string>)
   return (values) => {
     const pieces: Buffer[] = [encoded[0]!];
     for (let i = 0; i < names.length; i++) {
-      pieces.push(Buffer.from(softEnd(quotedPrintable(values[names[i]!].replace(/\r?\n/gu, ' ')), false)), encoded[i + 1]!);
+      // A value may span lines (a long greeting, wrapped): the part's CRLF, as in the literals.
+      pieces.push(Buffer.from(softEnd(quotedPrintable(values[names[i]!].replace(/\r?\n/gu, CRLF)), false)), encoded[i + 1]!);
     }
     return pieces;
   };

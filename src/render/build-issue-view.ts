@@ -1,13 +1,16 @@
-import type { Config } from '../config/config.js';
+import type { Config, Meeting } from '../config/config.js';
 import type { Problem } from '../errors.js';
-import { isRolling, type FundingItem, type Issue, type ResearchItem, type TrainingItem } from '../issue/issue.js';
+import { isRolling, type FundingItem, type Issue, type NewsItem, type ResearchItem, type TrainingItem } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
+import { sitePaths, siteUrl } from '../site/site-urls.js';
 import { zonedDate } from '../time/zoned-time.js';
-import { daysBetween, formatDate, formatMonth } from './format-date.js';
-import type { FundingView, IssueView, ItemView, MeetingView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';
+import { daysBetween, formatDate, formatMonth, unbreakable } from './format-date.js';
+import type { ContentsEntry, FundingView, IssueView, ItemView, MeetingView, NewsView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';
+import { isClosingSoon, keyDates } from './key-dates.js';
 import { htmlToText, markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { nextMeeting } from './next-meeting.js';
 import { RECIPIENT_PLACEHOLDERS, stripPlaceholderMarks } from './placeholders.js';
+import { shareView } from './share-view.js';
 import { sortFunding, sortResearch, sortTraining } from './sort-items.js';
 
 export interface IssueViewInput {
@@ -16,9 +19,6 @@ export interface IssueViewInput {
   organisations: readonly Organisation[];
   sendAt: Date;
 }
-
-/** Funding whose deadline is this many days or fewer after sending is flagged. */
-export const CLOSING_SOON_DAYS = 14;
 
 /**
  * Pure: the issue and its surroundings → what the templates see. Markdown is
@@ -36,9 +36,11 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
   const warn = (message: string, hint?: string): void => {
     problems.push({ severity: 'warning', file: issue.file, message, ...(hint ? { hint } : {}) });
   };
-  const date = (iso: string | undefined): string | null => (iso === undefined ? null : formatDate(iso, language));
+  // Dates never break across lines: their spaces are no-break spaces.
+  const date = (iso: string | undefined): string | null => (iso === undefined ? null : unbreakable(formatDate(iso, language)));
+  const site = config.site?.url;
 
-  const item = (source: ResearchItem | TrainingItem | FundingItem): ItemView => {
+  const item = (source: ResearchItem | TrainingItem | FundingItem | NewsItem): Omit<ItemView, 'url'> => {
     let organisationName: string | null = null;
     if (source.organisation !== undefined) {
       organisationName = byId.get(source.organisation)?.name ?? null;
@@ -46,11 +48,11 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     }
     return {
       title: source.title,
-      url: source.url,
       summary: rich(source.summary),
       organisationName,
       carriedFrom: source.carriedFrom === undefined ? null : formatMonth(source.carriedFrom, language),
       meta: organisationName === null ? [] : [`From ${organisationName}`],
+      closingSoon: false,
     };
   };
 
@@ -58,31 +60,49 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     const view = item(source);
     const published = date(source.published);
     const meta = [source.source ?? null, published === null ? null : `Published ${published}`, ...view.meta];
-    return { ...view, source: source.source ?? null, published, meta: present(meta) };
+    return { ...view, url: source.url, source: source.source ?? null, published, meta: present(meta) };
   });
 
   const training = sortTraining(issue.training).map((source): TrainingView => {
     const view = item(source);
     const deadline = date(source.deadline);
-    const meta = [date(source.date), source.location ?? null, source.cost ?? null, deadline === null ? null : `Book by ${deadline}`, ...view.meta];
-    return { ...view, date: date(source.date), location: source.location ?? null, cost: source.cost ?? null, deadline, meta: present(meta) };
+    const time = source.time === undefined ? null : unbreakable(source.endTime === undefined || source.endDate !== undefined ? source.time : `${source.time} to ${source.endTime}`);
+    const when = trainingWhen(date(source.date), time, date(source.endDate), source.endDate === undefined || source.endTime === undefined ? null : source.endTime);
+    const meta = [when, source.location ?? null, source.cost ?? null, deadline === null ? null : `Book by ${deadline}`, ...view.meta];
+    return {
+      ...view,
+      url: source.url,
+      date: date(source.date),
+      time,
+      endDate: date(source.endDate),
+      location: source.location ?? null,
+      cost: source.cost ?? null,
+      deadline,
+      closingSoon: isClosingSoon(sendDay, source.deadline),
+      meta: present(meta),
+    };
   });
 
   const funding = sortFunding(issue.funding).map((source): FundingView => {
     const view = item(source);
+    const rolling = isRolling(source.deadline);
     const daysLeft = daysBetween(sendDay, source.deadline);
     if (daysLeft !== undefined && daysLeft < 0) warn(`the funding call "${source.title}" closed on ${source.deadline}, before the send date ${sendDay}`, 'Remove it, or correct its deadline.');
-    const deadline = isRolling(source.deadline) ? 'rolling' : formatDate(source.deadline, language);
-    const meta = [source.funder ?? null, source.amount ?? null, isRolling(source.deadline) ? 'Open all year (rolling deadline)' : `Closes ${deadline}`, ...view.meta];
+    const deadline = rolling ? 'rolling' : (date(source.deadline) ?? source.deadline);
+    const meta = [source.funder ?? null, source.amount ?? null, rolling ? 'Open all year (rolling deadline)' : `Closes ${deadline}`, ...view.meta];
     return {
       ...view,
+      url: source.url,
       funder: source.funder ?? null,
       amount: source.amount ?? null,
       deadline,
-      closingSoon: daysLeft !== undefined && daysLeft >= 0 && daysLeft <= CLOSING_SOON_DAYS,
+      rolling,
+      closingSoon: isClosingSoon(sendDay, source.deadline),
       meta: present(meta),
     };
   });
+
+  const news = issue.news.map((source): NewsView => ({ ...item(source), url: source.url ?? null }));
 
   let spotlight: SpotlightView | null = null;
   if (issue.spotlight !== undefined) {
@@ -91,9 +111,9 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     else spotlight = spotlightView(organisation, issue.spotlightNote);
   }
 
-  const meeting = issue.meeting === false ? undefined : nextMeeting(config.meetings, sendAt, config.timeZone);
-  const meetingView: MeetingView | null =
-    meeting === undefined ? null : { date: formatDate(meeting.date, language), time: meeting.time ?? null, venue: meeting.venue ?? meeting.link ?? '', details: rich(meeting.details) };
+  const meeting = issue.meeting === false ? undefined : nextMeeting(config.meetings, sendAt, config.timeZone, config.meetingsShowWithin);
+  const calendarUrl = meeting === undefined || site === undefined ? null : siteUrl(site, sitePaths.meetingCalendar(meeting.date));
+  const meetingView = meeting === undefined ? null : meetingViewOf(meeting, language, calendarUrl);
 
   const intro = rich(issue.intro);
   const view: IssueView = {
@@ -109,13 +129,22 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
       logo: config.network.logo ?? null,
     },
     intro,
+    contents: contentsOf(research.length, training.length, funding.length, spotlight, news.length),
+    keyDates: keyDates({ sendDay, training: issue.training, funding: issue.funding, meeting: meeting === undefined ? undefined : { meeting, calendarUrl }, language }),
     research,
     training,
     funding,
     spotlight,
+    news,
     meeting: meetingView,
+    share: shareView(issue.id, config),
+    // Addresses of pages anyone may see: the issue and the join page, nothing personal.
+    links: {
+      webVersion: site === undefined ? null : siteUrl(site, sitePaths.issue(issue.id)),
+      join: site === undefined ? null : siteUrl(site, sitePaths.join),
+    },
     footer: {
-      postalAddress: config.footer.postalAddress,
+      postalAddress: keepPostcode(config.footer.postalAddress),
       endorsement: config.footer.endorsement,
       unsubscribeMailto: config.unsubscribe.mailto,
     },
@@ -123,6 +152,41 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
   };
   // Content first loses any placeholder marks; only then do the real tokens go in.
   return { view: { ...stripPlaceholderMarks(view), recipient: RECIPIENT_PLACEHOLDERS }, problems };
+}
+
+function meetingViewOf(meeting: Meeting, language: string, calendarUrl: string | null): MeetingView {
+  const time = meeting.time === undefined ? null : unbreakable(meeting.endTime === undefined ? meeting.time : `${meeting.time} to ${meeting.endTime}`);
+  return {
+    date: unbreakable(formatDate(meeting.date, language)),
+    time,
+    venue: meeting.venue ?? null,
+    link: meeting.link ?? null,
+    details: rich(meeting.details),
+    calendarUrl,
+  };
+}
+
+/** "Thursday 14 January 2027, 10:00 to 12:30", or over several days "… 09:30 to Friday 15 January 2027, 16:30". */
+function trainingWhen(date: string | null, time: string | null, endDate: string | null, endTime: string | null): string | null {
+  if (date === null) return null;
+  const start = time === null ? date : `${date}, ${time}`;
+  if (endDate === null) return start;
+  return `${start} to ${endTime === null ? endDate : `${endDate}, ${unbreakable(endTime)}`}`;
+}
+
+function contentsOf(research: number, training: number, funding: number, spotlight: SpotlightView | null, news: number): ContentsEntry[] {
+  const entries: ContentsEntry[] = [];
+  if (research > 0) entries.push({ title: 'Research', count: research });
+  if (training > 0) entries.push({ title: 'Training and events', count: training });
+  if (funding > 0) entries.push({ title: 'Funding opportunities', count: funding });
+  if (spotlight !== null) entries.push({ title: `Service spotlight: ${spotlight.name}`, count: null });
+  if (news > 0) entries.push({ title: 'News from members', count: news });
+  return entries;
+}
+
+/** A UK postcode ("G1 1AA") stays on one line. */
+function keepPostcode(address: string): string {
+  return address.replace(/\b([A-Z]{1,2}\d[A-Z\d]?) (\d[A-Z]{2})\b/gu, '$1\u00a0$2');
 }
 
 function spotlightView(organisation: Organisation, note: string | undefined): SpotlightView {

@@ -45,3 +45,31 @@ function calendarDate(isoDate: string): Date | undefined {
   if (!match) return undefined;
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
 }
+
+const NBSP = '\u00a0';
+
+/**
+ * A date that never breaks across lines ("Friday 26 February 2027"): its
+ * spaces are no-break spaces. The plain-text wrapper keeps such a run whole
+ * and turns the no-break spaces back into ordinary ones.
+ */
+export function unbreakable(text: string): string {
+  return text.replace(/ /gu, NBSP);
+}
+
+/** `YYYY-MM-DD` plus whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = calendarDate(isoDate);
+  if (date === undefined) return isoDate;
+  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole months, kept within the target month (31 January + 1 month → 28 February). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + month - 1 + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
+}

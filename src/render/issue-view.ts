@@ -21,13 +21,29 @@ export interface IssueView {
     logo: { url: string; alt: string; width: number } | null;
   };
   intro: RichText | null;
+  /** "In this issue": the sections present, in the order they appear, with their counts. */
+  contents: ContentsEntry[];
+  /** Deadlines and event dates in the six weeks after sending, soonest first. */
+  keyDates: KeyDateView[];
   research: ResearchView[];
   training: TrainingView[];
   funding: FundingView[];
   spotlight: SpotlightView | null;
-  /** The next network meeting, when it is at most two months after sending. */
+  /** News from members, shown after the spotlight. */
+  news: NewsView[];
+  /** The next network meeting, when it is within `meetings.show_within` of sending. */
   meeting: MeetingView | null;
+  /** How to send items for the next issue, and by when. */
+  share: ShareView;
+  /** Addresses on the network's website; null when `site.url` is not configured. */
+  links: {
+    /** This issue's web page ("View in your browser"). */
+    webVersion: string | null;
+    /** How to join ("Forwarded to you? Join the network"). */
+    join: string | null;
+  };
   footer: {
+    /** With a no-break space inside the postcode, so it never splits. */
     postalAddress: string;
     endorsement: string;
     unsubscribeMailto: string;
@@ -41,6 +57,39 @@ export interface RichText {
   text: string;
 }
 
+export interface ContentsEntry {
+  /** e.g. "Research", "Service spotlight: 3D Drumchapel". */
+  title: string;
+  /** Items in the section; null for the spotlight. */
+  count: number | null;
+}
+
+export interface KeyDateView {
+  /** Written out, e.g. "Thursday 10 December 2026", with no-break spaces. */
+  date: string;
+  /** What happens, e.g. "Funding closes", "Booking closes", "Training", "Network meeting". */
+  what: string;
+  /** The item it belongs to; the meeting's venue or "Online" for the meeting. */
+  title: string;
+  /** Where to act: the item's link, or the meeting's calendar or joining link. */
+  url: string | null;
+  /** A deadline at most 14 days after sending. */
+  closingSoon: boolean;
+}
+
+export interface ShareView {
+  /** The coordinator's name from the config, or null. */
+  coordinator: string | null;
+  /** e.g. "Network coordinator", or null. */
+  role: string | null;
+  /** The submission form (`submissions.form_url`), or null: then replies are the way in. */
+  formUrl: string | null;
+  /** The month items are asked for, e.g. "January 2027". */
+  nextMonth: string;
+  /** The date items are asked for by, e.g. "Tuesday 29 December 2026". */
+  deadline: string;
+}
+
 export interface ItemView {
   title: string;
   url: string;
@@ -50,6 +99,8 @@ export interface ItemView {
   carriedFrom: string | null;
   /** Ready-made facts for the line under the title, e.g. ["Online", "Free"]. */
   meta: string[];
+  /** A funding or booking deadline at most 14 days after sending. */
+  closingSoon: boolean;
 }
 
 export interface ResearchView extends ItemView {
@@ -58,7 +109,12 @@ export interface ResearchView extends ItemView {
 }
 
 export interface TrainingView extends ItemView {
+  /** The day, or the first day, e.g. "Thursday 14 January 2027". */
   date: string | null;
+  /** e.g. "10:00" or "10:00 to 12:30"; null when not given. */
+  time: string | null;
+  /** The last day of a course over several days, or null. */
+  endDate: string | null;
   location: string | null;
   cost: string | null;
   deadline: string | null;
@@ -67,9 +123,14 @@ export interface TrainingView extends ItemView {
 export interface FundingView extends ItemView {
   funder: string | null;
   amount: string | null;
+  /** Written out, or "rolling" for a fund open all year. */
   deadline: string;
-  /** The deadline is at most 14 days after the send date. */
-  closingSoon: boolean;
+  rolling: boolean;
+}
+
+/** News from members: like an item, but the link is optional. */
+export interface NewsView extends Omit<ItemView, 'url'> {
+  url: string | null;
 }
 
 export interface SpotlightView {
@@ -89,8 +150,13 @@ export interface SpotlightView {
 export interface MeetingView {
   /** e.g. "Thursday 11 February 2027". */
   date: string;
-  /** e.g. "10:00", or null when not yet set. */
+  /** e.g. "10:00" or "10:00 to 12:30", or null when not yet set. */
   time: string | null;
-  venue: string;
+  /** The place, or null for a meeting that is online only. */
+  venue: string | null;
+  /** The joining link of an online or hybrid meeting, or null. */
+  link: string | null;
   details: RichText | null;
+  /** The meeting's .ics file on the website ("Add to calendar"), or null without `site.url`. */
+  calendarUrl: string | null;
 }

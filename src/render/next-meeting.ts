@@ -1,17 +1,18 @@
-import type { Meeting } from '../config/config.js';
+import type { Meeting, Period } from '../config/config.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
+import { addDays, addMonths } from './format-date.js';
 
-/** An issue announces a meeting at most this many months ahead. */
-export const MEETING_NOTICE_MONTHS = 2;
+/** `meetings.show_within` when the config does not say. */
+export const DEFAULT_MEETING_NOTICE: Period = { count: 4, unit: 'month' };
 
 /**
- * Pure: the first meeting after `sendAt` if it is at most two months after
- * the send date; earlier issues would only announce it too soon. A meeting
- * without a time counts from the start of its day.
+ * Pure: the first meeting after `sendAt` if it is at most `within` after the
+ * send date (`meetings.show_within`); earlier issues would only announce it
+ * too soon. A meeting without a time counts from the start of its day.
  */
-export function nextMeeting(meetings: readonly Meeting[], sendAt: Date, timeZone: string): Meeting | undefined {
+export function nextMeeting(meetings: readonly Meeting[], sendAt: Date, timeZone: string, within: Period = DEFAULT_MEETING_NOTICE): Meeting | undefined {
   const sendDay = zonedDate(sendAt, timeZone);
-  const horizon = addMonths(sendDay, MEETING_NOTICE_MONTHS);
+  const horizon = within.unit === 'month' ? addMonths(sendDay, within.count) : addDays(sendDay, within.count);
   const upcoming = meetings
     .filter((meeting) => {
       const starts = parseDateTime(`${meeting.date}T${meeting.time ?? '00:00'}`, timeZone);
@@ -19,14 +20,4 @@ export function nextMeeting(meetings: readonly Meeting[], sendAt: Date, timeZone
     })
     .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? ''))[0];
   return upcoming !== undefined && upcoming.date <= horizon ? upcoming : undefined;
-}
-
-/** `YYYY-MM-DD` plus whole months, kept within the target month (31 January + 1 month → 28 February). */
-function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  const index = year * 12 + month - 1 + months;
-  const targetYear = Math.floor(index / 12);
-  const targetMonth = (index % 12) + 1;
-  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
-  return `${targetYear}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, lastDay)).padStart(2, '0')}`;
 }

@@ -12,7 +12,7 @@
 const OPEN = '\uE000';
 const CLOSE = '\uE001';
 
-export const PLACEHOLDER_NAMES = ['greeting', 'name', 'email', 'unsubscribe-url'] as const;
+export const PLACEHOLDER_NAMES = ['greeting', 'name', 'email', 'email-wrapped', 'unsubscribe-url'] as const;
 export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
 
 export function placeholder(name: PlaceholderName): string {
@@ -36,11 +36,16 @@ export function stripPlaceholderMarks<T>(value: T): T {
 
 /** What templates see as `recipient`: tokens, filled in per member by personalise. */
 export interface RecipientView {
-  /** "Hello Ann," or "Hello," when the member has no name. */
+  /** "Dear Anna," (greeting_name), or the network's choice without one: "Dear colleague," or the full name. */
   greeting: string;
   /** The member's name; empty when unknown. */
   name: string;
   email: string;
+  /**
+   * The address for reading in running text: in the HTML it breaks only
+   * before a dot or the @, never at a hyphen or mid-word. Not for href="…".
+   */
+  emailWrapped: string;
   /** The member's own unsubscribe link. */
   unsubscribeUrl: string;
 }
@@ -49,5 +54,6 @@ export const RECIPIENT_PLACEHOLDERS: RecipientView = {
   greeting: placeholder('greeting'),
   name: placeholder('name'),
   email: placeholder('email'),
+  emailWrapped: placeholder('email-wrapped'),
   unsubscribeUrl: placeholder('unsubscribe-url'),
 };

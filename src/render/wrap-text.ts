@@ -5,12 +5,13 @@ const SEPARATOR = ' · ';
  * continuing at the same indent. A line of facts joined by " · " (an item's
  * meta line) breaks between facts first, so a date stays on one line. A word
  * longer than the line (a URL) is never broken, so it stays clickable, and a
- * short last word is not left alone (a postcode stays whole). Runs of blank
- * lines left by omitted sections collapse to one.
+ * short last word is not left alone (a postcode stays whole). A run joined
+ * by no-break spaces (a date) is one word, and its no-break spaces become
+ * ordinary ones. Runs of blank lines left by omitted sections collapse to one.
  */
 export function wrapText(text: string, width = 78): string {
   const lines = text.replace(/\r\n?/gu, '\n').split('\n').flatMap((line) => wrapLine(line.trimEnd(), width));
-  return `${lines.join('\n').replace(/\n{3,}/gu, '\n\n').replace(/^\n+|\s+$/gu, '')}\n`;
+  return `${lines.join('\n').replace(/\n{3,}/gu, '\n\n').replace(/^\n+|\s+$/gu, '').replace(/\u00a0/gu, ' ')}\n`;
 }
 
 function wrapLine(line: string, width: number): string[] {

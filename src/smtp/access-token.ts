@@ -45,11 +45,12 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
 function tokenFromCommand(command: string, cwd: string, timeoutMs: number): Promise<string> {
   const hint = 'It is smtp.oauth2.token_command in snippet.config.yaml; run it by hand in the workspace: it must print the access token and nothing else.';
   return new Promise((resolve, reject) => {
-    execFile('/bin/sh', ['-c', command], { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile('/bin/sh', ['-c', command], { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024, encoding: 'utf8' }, (error, stdout) => {
       if (error) {
         const timedOut = error.killed === true || error.signal === 'SIGTERM';
-        const why = timedOut ? `did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : `failed (exit ${String(error.code ?? error.signal ?? 'error')})${lastLine(stderr) ? `: ${lastLine(stderr)}` : ''}`;
-        return reject(new SnippetError(`the OAuth2 token command ${why}`, { hint }));
+        // Its output is never repeated: a token tool's errors can hold a refresh token or a client secret.
+        const why = timedOut ? `did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : `failed (exit ${String(error.code ?? error.signal ?? 'error')})`;
+        return reject(new SnippetError(`the OAuth2 token command ${why}`, { hint: `${hint} Its output is not shown here, as it may hold secrets.` }));
       }
       const token = stdout.trim();
       if (token === '') return reject(new SnippetError('the OAuth2 token command printed no token', { hint }));
@@ -83,10 +84,6 @@ async function tokenFromEndpoint(settings: Extract<OAuth2Settings, { source: 'cl
   }
   const seconds = typeof json.expires_in === 'number' ? json.expires_in : Number(json.expires_in);
   return { token: json.access_token, lifetimeMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : COMMAND_TOKEN_LIFETIME_MS };
-}
-
-function lastLine(text: string): string {
-  return firstLine(text.trim().split('\n').at(-1) ?? '');
 }
 
 function firstLine(text: string): string {

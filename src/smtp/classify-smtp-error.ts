@@ -13,6 +13,10 @@ export interface SmtpErrorLike {
 const SIGN_IN_REFUSED =
   'the SMTP server refused the sign-in; check SNIPPET_SMTP_USER and the password, or the smtp.oauth2 settings when signing in with a token (`snippet doctor` tries the sign-in without sending)';
 
+/** Said when the server offers no STARTTLS: a setting to fix, not an outage to wait out. */
+const NO_STARTTLS =
+  'the SMTP server does not offer STARTTLS, and snippet sends unencrypted only to this computer (loopback); use the server\'s TLS port (smtps://HOST:465) or its STARTTLS port (usually 587) in SNIPPET_SMTP_URL (`snippet doctor` checks it without sending)';
+
 /**
  * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
  * data had started going out when it happened.
@@ -23,6 +27,13 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
   if (error.code === 'EAUTH' && code !== undefined) {
     return { status: 'deferred', reason: `sign-in failed: ${response || code}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
   }
+  // Before the reply codes: a server that refuses STARTTLS answers with one.
+  if (error.code === 'ETLS' && (error.command === 'STARTTLS' || /STARTTLS/u.test(error.message ?? ''))) {
+    return { status: 'deferred', reason: `TLS failed: the server does not offer STARTTLS${response ? ` (${response})` : ''}`, connectionFailure: true, fatal: NO_STARTTLS };
+  }
+  if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
+    return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };
+  }
   if (code !== undefined && code >= 500 && code < 600) {
     return { status: 'failed', reason: response || `${code}`, noSuchUser: isNoSuchUser(code, response) };
   }
@@ -31,9 +42,6 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
   }
   if (error.code === 'EAUTH') {
     return { status: 'deferred', reason: `sign-in failed${response ? `: ${response}` : ''}`, connectionFailure: true, fatal: SIGN_IN_REFUSED };
-  }
-  if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
-    return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };
   }
   const what = describeFailure(error);
   if (dataSent) return { status: 'in-doubt', reason: `${what} after the message was sent, before the server replied` };

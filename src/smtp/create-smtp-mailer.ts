@@ -69,18 +69,21 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     });
   };
 
-  const send = (connection: SMTPConnection, envelope: Envelope, message: readonly Buffer[]): Promise<SendResult> => {
+  const send = (connection: SMTPConnection, envelope: Envelope, message: readonly Buffer[], durable: Promise<void> | undefined): Promise<SendResult> => {
     let dataSent = false;
-    // The pieces go out as they are, never joined: a joined copy per message
-    // is ~40 KB that waits for garbage collection outside V8's heap.
-    const source = Readable.from(message, { objectMode: false });
-    // nodemailer pipes the message only once the server has accepted the
-    // envelope (after DATA's 354): from then on a lost connection is in doubt.
-    const pipe = source.pipe.bind(source);
-    source.pipe = ((destination: NodeJS.WritableStream, pipeOptions?: { end?: boolean }) => {
+    // nodemailer reads the message only once the server has accepted the
+    // envelope (after DATA's 354), and the first piece waits for the attempt
+    // to be durable: the envelope's round trips overlap the ledger's sync.
+    // From the first piece on, a lost connection is in doubt. The pieces go
+    // out as they are, never joined: a joined copy per message is ~40 KB that
+    // waits for garbage collection outside V8's heap.
+    async function* pieces(): AsyncGenerator<Buffer> {
+      // A fresh error: nodemailer rewrites the code of the one it is given, and the ledger's is the engine's to read.
+      await durable?.catch(() => Promise.reject(new Error('not sent: the attempt could not be recorded')));
       dataSent = true;
-      return pipe(destination, pipeOptions);
-    }) as typeof source.pipe;
+      yield* message;
+    }
+    const source = Readable.from(pieces(), { objectMode: false });
     return new Promise<SendResult>((resolve) => {
       connection.send({ from: envelope.from, to: [envelope.to] }, source as unknown as Buffer, (error, info) => {
         if (error) {
@@ -124,9 +127,9 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     }
     let used = false;
     return {
-      send: (envelope, message) => {
+      send: (envelope, message, durable) => {
         used = true;
-        return send(connection, envelope, message);
+        return send(connection, envelope, message, durable);
       },
       release: () => {
         if (!used && live.has(connection)) idle.push(connection);

@@ -20,7 +20,12 @@ export function createOutboxMailer(dir: string): Mailer {
       (error: NodeJS.ErrnoException) => ({ status: 'deferred', reason: `cannot use the outbox folder (${error.code ?? error.message})`, connectionFailure: true, fatal: `the outbox folder ${dir} cannot be used (${error.code ?? error.message}); give --outbox a folder that can be created or written` }),
     );
   const channel: Channel = {
-    async send(envelope: Envelope, message: readonly Buffer[]): Promise<SendResult> {
+    async send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>): Promise<SendResult> {
+      try {
+        await durable;
+      } catch {
+        return { status: 'deferred', reason: 'not written: the attempt could not be recorded', connectionFailure: false };
+      }
       const name = outboxFileName(envelope.to);
       const path = join(dir, name);
       const temporary = join(dir, `.${name}.${process.pid}.tmp`);

@@ -1,8 +1,7 @@
-import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { AccessTokenProvider } from './access-token.js';
 import type { SmtpErrorLike } from './classify-smtp-error.js';
-import { smtpConnectionOptions, type SmtpClientOptions, type SmtpTimeouts } from './smtp-connection-options.js';
-import { smtpCredentials } from './smtp-credentials.js';
+import type { SmtpClientOptions, SmtpTimeouts } from './smtp-connection-options.js';
+import { SmtpDialogue } from './smtp-dialogue.js';
 import type { SmtpSettings } from './smtp-settings.js';
 
 export type ProbeStage = 'connect' | 'sign-in' | 'sender';
@@ -19,51 +18,51 @@ export interface SmtpProbe {
 /**
  * For `snippet doctor`: connect (with TLS as a send would), sign in, then
  * give the sender address in MAIL FROM and reset the session with RSET. No
- * recipient is ever given and no DATA sent, so no message can go out.
- *
- * nodemailer's public send() cannot stop after MAIL FROM (with PIPELINING it
- * sends RCPT TO and DATA in the same packet), so MAIL FROM goes through the
- * connection's own command queue, the way its reset() sends RSET.
+ * recipient is ever given and no DATA sent, so no message can go out. It
+ * speaks SMTP itself (smtp-dialogue.ts), since nodemailer's public send()
+ * cannot stop after MAIL FROM.
  */
 export async function probeSmtp(settings: SmtpSettings, sender: string, options: SmtpClientOptions & { accessToken?: AccessTokenProvider; timeouts: SmtpTimeouts }): Promise<SmtpProbe> {
-  const auth = await smtpCredentials(settings, options.accessToken);
-  const connection = new SMTPConnection(smtpConnectionOptions(settings, options, options.timeouts));
-  const tls = (): SmtpProbe['tls'] => (settings.secure ? 'implicit' : connection.secure ? 'starttls' : 'none');
-  const result = (failedAt: ProbeStage | undefined, error: SmtpErrorLike | undefined, signedIn: boolean): SmtpProbe => ({ failedAt, error, tls: failedAt === 'connect' ? 'none' : tls(), signedIn });
-  let failure: SmtpErrorLike | undefined;
-  // A failed connection reports through 'error' (or 'end'), not through the callback of the step under way.
-  const step = <T>(start: (done: (value: T) => void) => void, onFailure: (error: SmtpErrorLike) => T): Promise<T> =>
-    new Promise((resolve) => {
-      if (failure) return resolve(onFailure(failure));
-      const fail = (error?: SmtpErrorLike): void => resolve(onFailure(error ?? failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }));
-      connection.once('error', fail);
-      connection.once('end', fail);
-      start((value) => {
-        connection.off('error', fail);
-        connection.off('end', fail);
-        resolve(value);
-      });
-    });
-  connection.on('error', (error: SmtpErrorLike) => (failure ??= error));
+  // The token first: a token source that fails is the user's to fix, not the server's.
+  const token = settings.user && settings.oauth2 && options.accessToken ? await options.accessToken(false) : undefined;
+  let dialogue: SmtpDialogue;
   try {
-    const connected = await step<SmtpErrorLike | undefined>((done) => connection.connect((error) => done(error ?? undefined)), (error) => error);
-    if (connected) return result('connect', connected, false);
-    if (auth) {
-      const refused = await step<SmtpErrorLike | undefined>((done) => connection.login(auth, (error) => done(error ?? undefined)), (error) => error);
-      if (refused) return result('sign-in', refused, false);
-    }
-    const raw = connection as unknown as { _responseActions: Array<(reply: string) => void>; _sendCommand(command: string): void };
-    const reply = await step<string>((done) => {
-      raw._responseActions.push(done);
-      raw._sendCommand(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
-    }, () => '');
-    if (!reply.startsWith('2')) {
-      const error = reply === '' ? (failure ?? { code: 'ECONNECTION', message: 'the server closed the connection' }) : { code: 'EENVELOPE', responseCode: Number(reply.slice(0, 3)), response: reply.trim() };
-      return result('sender', error, auth !== undefined);
-    }
-    await step<void>((done) => connection.reset(() => done()), () => undefined);
-    return result(undefined, undefined, auth !== undefined);
-  } finally {
-    connection.quit();
+    dialogue = await SmtpDialogue.open(settings, options, options.timeouts);
+  } catch (error) {
+    return { failedAt: 'connect', error: error as SmtpErrorLike, tls: 'none', signedIn: false };
   }
+  const tls: SmtpProbe['tls'] = settings.secure ? 'implicit' : dialogue.secure ? 'starttls' : 'none';
+  const signedIn = settings.user !== undefined;
+  try {
+    if (settings.user) {
+      const refused = await signIn(dialogue, settings.user, token ?? settings.pass ?? '', token !== undefined);
+      if (refused) return { failedAt: 'sign-in', error: refused, tls, signedIn: false };
+    }
+    const reply = await dialogue.command(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
+    if (reply.code < 200 || reply.code > 299) return { failedAt: 'sender', error: { code: 'EENVELOPE', responseCode: reply.code, response: reply.text }, tls, signedIn };
+    await dialogue.command('RSET');
+    return { failedAt: undefined, error: undefined, tls, signedIn };
+  } catch (error) {
+    return { failedAt: 'sender', error: error as SmtpErrorLike, tls, signedIn };
+  } finally {
+    dialogue.close();
+  }
+}
+
+/** AUTH XOAUTH2 with a token, else PLAIN (or LOGIN where PLAIN is not offered); the refusal, or undefined. */
+async function signIn(dialogue: SmtpDialogue, user: string, secret: string, oauth2: boolean): Promise<SmtpErrorLike | undefined> {
+  const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('base64');
+  let reply;
+  if (oauth2) {
+    reply = await dialogue.command(`AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${secret}\x01\x01`)}`);
+    // A refused token gets a challenge (RFC 7628) first; an empty line ends the exchange.
+    if (reply.code === 334) reply = await dialogue.command('');
+  } else if (/^250[- ]AUTH\b.*\bPLAIN\b/imu.test(dialogue.extensions) || !/^250[- ]AUTH\b.*\bLOGIN\b/imu.test(dialogue.extensions)) {
+    reply = await dialogue.command(`AUTH PLAIN ${base64(`\0${user}\0${secret}`)}`);
+  } else {
+    reply = await dialogue.command('AUTH LOGIN');
+    if (reply.code === 334) reply = await dialogue.command(base64(user));
+    if (reply.code === 334) reply = await dialogue.command(base64(secret));
+  }
+  return reply.code === 235 ? undefined : { code: 'EAUTH', responseCode: reply.code, response: reply.text };
 }

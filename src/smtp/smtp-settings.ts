@@ -60,8 +60,8 @@ export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolea
     const secure = url.protocol === 'smtps:';
     const host = url.hostname.replace(/^\[(.*)\]$/u, '$1');
     if (!host) throw new SnippetError('SNIPPET_SMTP_URL has no host name');
-    const user = url.username ? decodeURIComponent(url.username) : env.SNIPPET_SMTP_USER;
-    const urlPass = url.password ? decodeURIComponent(url.password) : undefined;
+    const user = url.username ? decodeUrlPart(url.username, 'user name') : env.SNIPPET_SMTP_USER;
+    const urlPass = url.password ? decodeUrlPart(url.password, 'password') : undefined;
     return settings(host, url.port ? Number(url.port) : secure ? 465 : 587, secure, user, urlPass ?? pass, auth.oauth2, env.caFromFile);
   }
   if (env.SNIPPET_SMTP_HOST) {
@@ -74,6 +74,17 @@ export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolea
   throw new SnippetError('no SMTP server is configured', {
     hint: 'Set SNIPPET_SMTP_URL (e.g. smtp://user:password@smtp.example.org:587) or SNIPPET_SMTP_HOST, _PORT, _USER and _PASS; or use --outbox DIR to write .eml files instead.',
   });
+}
+
+/** A percent-encoded part of SNIPPET_SMTP_URL; the error never repeats it. */
+function decodeUrlPart(part: string, what: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new SnippetError(`SNIPPET_SMTP_URL: the ${what} has a "%" that is not followed by two hexadecimal digits`, {
+      hint: `In a URL, special characters of the ${what} are percent-encoded: write % as %25 (and @ as %40, : as %3A, / as %2F). Or leave it out of the URL and set SNIPPET_SMTP_PASS or SNIPPET_SMTP_PASS_FILE, where it is taken as it is.`,
+    });
+  }
 }
 
 function settings(host: string, port: number, secure: boolean, user: string | undefined, pass: string | undefined, oauth2: boolean, ca: string | undefined): SmtpSettings {

@@ -99,6 +99,11 @@ export function formatZoned(instant: Date, timeZone: string): string {
   return `${local.year}-${pad(local.month)}-${pad(local.day)} ${pad(local.hour)}:${pad(local.minute)}`;
 }
 
+/** `YYYY-MM-DD HH:MM:SS` of `instant` in `timeZone`, for messages that need the second. */
+export function formatZonedSeconds(instant: Date, timeZone: string): string {
+  return `${formatZoned(instant, timeZone)}:${pad(instantToZoned(instant, timeZone).second)}`;
+}
+
 export function pad(value: number): string {
   return String(value).padStart(2, '0');
 }

@@ -33,7 +33,7 @@ beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(UPDATE_WAIT);
   await page.goto(preview.url);
-  await emailFrame(page).waitForSelector('text=Hello Morag Example');
+  await emailFrame(page).waitForSelector('text=Dear Morag,');
 });
 afterEach(async () => {
   await page?.close();
@@ -63,7 +63,7 @@ describe('snippet preview in Chromium', () => {
     expect(headers).toContain('snippet@example.org');
     expect(headers).toContain('List-Unsubscribe');
     expect(headers).toContain('<mailto:unsubscribe@example.org');
-    expect(await page.textContent('#text')).toContain('Hello Morag Example,');
+    expect(await page.textContent('#text')).toContain('Dear Morag,');
     expect(await page.textContent('#problems')).toContain('No problems');
     expect(await emailFrame(page).textContent('body')).toContain('3D Drumchapel');
     await page.screenshot({ path: join(ARTIFACTS, 'page-desktop.png'), fullPage: true });
@@ -112,7 +112,7 @@ describe('snippet preview in Chromium', () => {
     await ws.write(ISSUE, good.replace('status: draft', 'status: draft: oops'));
     await page.waitForSelector(`#problems :text("${ISSUE}:${line}")`);
     expect(await page.textContent('#problems')).toContain('Showing the last good version');
-    expect(await emailFrame(page).textContent('body')).toContain('Hello Morag Example');
+    expect(await emailFrame(page).textContent('body')).toContain('Dear Morag,');
     expect(await page.textContent('#subject')).toBe('GGC PMHN snippet — December 2026');
     await page.screenshot({ path: join(ARTIFACTS, 'page-error.png'), fullPage: true });
 

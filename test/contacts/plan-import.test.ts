@@ -70,6 +70,35 @@ describe('planImport', () => {
     expect(result.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/organisation "Unknown Charity" is not an id or name/u) })]);
   });
 
+  it('takes an organisation given by its id, or by its name in any case, without a warning', () => {
+    const result = plan('email,organisation\nid@example.org,home-start-glasgow-north\nname@example.org,home-start GLASGOW north\nspaced@example.org, Aberlour \ncaps@example.org,Home-Start-Glasgow-North\nnone@example.org,\n');
+    expect(result.added.map((m) => [m.email, m.organisation])).toEqual([
+      ['id@example.org', 'home-start-glasgow-north'],
+      ['name@example.org', 'home-start-glasgow-north'],
+      ['spaced@example.org', 'aberlour'],
+      ['caps@example.org', 'home-start-glasgow-north'],
+      ['none@example.org', undefined],
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('keeps the organisation as written when no organisations are known', () => {
+    const result = planImport([], parseMembers('email,organisation\na@example.org,Somewhere New\n', 'export.csv'), { file: 'export.csv', organisations: [], suppressions: [] });
+    expect(result.added[0]?.organisation).toBe('Somewhere New');
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('gives no "not an id or name" warning to rows without an organisation column', () => {
+    const result = plan('email,name\na@example.org,A\nbob@example.org,Bob\n');
+    expect(result.warnings).toEqual([]);
+    expect(result.updated[0]?.after).not.toHaveProperty('organisation');
+  });
+
+  it('writes a hyphenated name such as Mary-Jane as it is, without a leading apostrophe', () => {
+    const result = plan('email,name\nmj@example.org,Mary-Jane Smith-Jones\nat@example.org,Ann @ Home\nminus@example.org,-1 Minus\n');
+    expect(result.added.map((m) => m.name)).toEqual(['Mary-Jane Smith-Jones', 'Ann @ Home', '\'-1 Minus']);
+  });
+
   it('rejects invalid addresses with their lines and keeps going', () => {
     const result = plan('email\nnot-an-address\nfine@example.org\n');
     expect(result.added.map((m) => m.email)).toEqual(['fine@example.org']);

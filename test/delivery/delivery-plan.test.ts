@@ -31,6 +31,13 @@ describe('planDelivery', () => {
     expect(plan.send.map((r) => r.key)).toEqual(['a@example.org']);
   });
 
+  it('sends to a member on several lists when any one of them is the issue\'s', () => {
+    const members = [member('both@example.org', ['managers', 'members']), member('one@example.org', ['members']), member('other@example.org', ['managers', 'board']), member('none@example.org', [])];
+    const plan = planDelivery({ members, suppressions: [], lists: ['members', 'health-visitors'], ledger: new Map(), resendInDoubt: false });
+    expect(plan.send.map((r) => r.key)).toEqual(['both@example.org', 'one@example.org']);
+    expect(plan.audience).toBe(2);
+  });
+
   it('sends to everyone when the issue names no lists', () => {
     const plan = planDelivery({ members: [member('a@example.org', []), member('b@example.org', ['x'])], suppressions: [], lists: undefined, ledger: new Map(), resendInDoubt: false });
     expect(plan.send).toHaveLength(2);

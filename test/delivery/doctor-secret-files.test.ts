@@ -24,7 +24,7 @@ async function workspace() {
 /** doctor with no SMTP settings: the secret-file check does not depend on the server. */
 async function doctor(dir: string, passFile?: string) {
   const out = collectOutput();
-  const result = await doctorCommand({ dir, smtp: {}, unsubscribeSecret: 'unsubscribe-secret-for-tests', ...(passFile ? { passFile } : {}) }, out);
+  const result = await doctorCommand({ dir, smtp: {}, unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', ...(passFile ? { passFile } : {}) }, out);
   const line = out.lines.find((l) => l.slice(6).startsWith('secret files:')) ?? '(no secret files line)';
   return { ...result, line, output: out.text() };
 }

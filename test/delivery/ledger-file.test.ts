@@ -1,8 +1,9 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LedgerFile, readLedger } from '../../src/delivery/ledger-file.js';
+import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
+import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
 import { parseLedger } from '../../src/delivery/parse-ledger.js';
 
 let dir: string;
@@ -43,6 +44,17 @@ describe('ledger', () => {
     await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toThrow(/damaged at line 2/u);
   });
 
+  it('refuses a ledger whose first byte is a newline as damage at line 1, never a torn tail cut to nothing', async () => {
+    for (const text of ['\n', `\n${line('a')}`, `\n${line('a')}{"type":"att`]) {
+      expect(() => parseLedger(Buffer.from(text), 'l.jsonl'), JSON.stringify(text)).toThrow(expect.objectContaining({ message: 'the delivery ledger is damaged at line 1', line: 1 }));
+      const path = join(dir, 'l.jsonl');
+      await writeFile(path, text);
+      await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toMatchObject({ line: 1 });
+      // Nothing was cut off.
+      expect(await readFile(path, 'utf8')).toBe(text);
+    }
+  });
+
   it('refuses a complete line that is not a ledger event', () => {
     expect(() => parseLedger(Buffer.from(`${line('a')}{"type":"mystery","at":"x"}\n`), 'l')).toThrow(/line 2/u);
   });
@@ -56,5 +68,98 @@ describe('ledger', () => {
     await expect(ledger.append({ type: 'attempt', at: 'now', to: 'b', messageId: 'm' })).rejects.toThrow();
     await expect(ledger.append({ type: 'attempt', at: 'now', to: 'c', messageId: 'm' })).rejects.toThrow();
     await appendFile(path, '');
+  });
+});
+
+/** A real ledger file whose writes stop, as under `ulimit -f`, once `limit` bytes have gone in since it was opened. */
+function cappedFile(limit: number) {
+  let taken = 0;
+  return async (path: string): Promise<JournalFile> => {
+    const handle = await open(path, 'a+', 0o600);
+    return {
+      write: async (buffer, offset, length) => {
+        const room = limit - taken;
+        if (room <= 0) throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+        const { bytesWritten } = await handle.write(buffer, offset, Math.min(length, room));
+        taken += bytesWritten;
+        return { bytesWritten };
+      },
+      datasync: () => handle.datasync(),
+      truncate: (length) => handle.truncate(length),
+      stat: () => handle.stat(),
+      read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
+      readFile: () => handle.readFile(),
+      close: () => handle.close(),
+    };
+  };
+}
+
+describe('a partly failed ledger write (regression: the report and the ledger disagreed)', () => {
+  const attempt = (to: string): LedgerEvent => ({ type: 'attempt', at: '2026-12-01T09:00:00.000Z', to, messageId: 'm' });
+  const delivered = (to: string): LedgerEvent => ({ type: 'delivered', at: '2026-12-01T09:00:01.000Z', to, response: '250 ok' });
+  const bytes = (event: LedgerEvent): number => Buffer.byteLength(`${JSON.stringify(event)}\n`);
+
+  it('counts a line as written exactly when all of it is on disk, and leaves no attempt for a message that will not be sent', async () => {
+    const path = join(dir, 'l.jsonl');
+    // Room for a's outcome, b's attempt, c's outcome and d's attempt whole, and half of e's attempt.
+    const batch = [delivered('a'), attempt('b'), delivered('c'), attempt('d'), attempt('e')];
+    const room = batch.slice(0, 4).reduce((sum, e) => sum + bytes(e), 0) + 20;
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl', { openFile: cappedFile(room) });
+    // One batch: all five are queued before the first write starts.
+    const settled = await Promise.allSettled(batch.map((event) => ledger.append(event)));
+    await ledger.close();
+    const onDisk = await readLedger(path, 'l.jsonl');
+    // d's attempt landed but nothing after it: d will not be sent, so it must not stay "attempted" (in doubt).
+    expect(onDisk).toEqual(batch.slice(0, 3));
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    // The file ends at a line end: the next run does not see a torn tail.
+    expect((await readFile(path, 'utf8')).endsWith('\n')).toBe(true);
+  });
+
+  it('refuses every later append once a write has failed', async () => {
+    const path = join(dir, 'l.jsonl');
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl', { openFile: cappedFile(bytes(attempt('a')) + 5) });
+    await ledger.append(attempt('a'));
+    await expect(ledger.append(delivered('a'))).rejects.toMatchObject({ code: 'EFBIG' });
+    await expect(ledger.append(attempt('b'))).rejects.toMatchObject({ code: 'EFBIG' });
+    await ledger.close();
+    expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a')]);
+  });
+});
+
+describe('a ledger removed or replaced while open (regression: a deleted ledger let every member be mailed again)', () => {
+  const attempt = (to: string): LedgerEvent => ({ type: 'attempt', at: '2026-12-01T09:00:00.000Z', to, messageId: 'm' });
+
+  it('refuses to append once its file has been deleted, and puts the journal back', async () => {
+    const path = join(dir, 'l.jsonl');
+    const { ledger } = await LedgerFile.open(path, '.snippet/ledger/2026-12.jsonl');
+    await ledger.append(attempt('a'));
+    await rm(path);
+    await expect(ledger.append(attempt('b'))).rejects.toThrow(/\.snippet\/ledger\/2026-12\.jsonl was deleted or replaced while sending/u);
+    await ledger.close();
+    // What was recorded is not lost with the file: it is written back where it was.
+    expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a')]);
+  });
+
+  it('puts the journal back when its whole folder was removed (git clean -fdX)', async () => {
+    const path = join(dir, '.snippet/ledger/l.jsonl');
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl');
+    await ledger.append(attempt('a'));
+    await rm(join(dir, '.snippet'), { recursive: true });
+    await expect(ledger.append(attempt('b'))).rejects.toThrow(/deleted or replaced/u);
+    await ledger.close();
+    expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a')]);
+  });
+
+  it('refuses to append once its file has been renamed or replaced, leaving the replacement alone', async () => {
+    const path = join(dir, 'l.jsonl');
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl');
+    await ledger.append(attempt('a'));
+    await rename(path, join(dir, 'moved.jsonl'));
+    await writeFile(path, '');
+    await expect(ledger.append(attempt('b'))).rejects.toThrow(/deleted or replaced/u);
+    await ledger.close();
+    expect(await readFile(path, 'utf8')).toBe('');
+    expect(await readLedger(join(dir, 'moved.jsonl'), 'l.jsonl')).toEqual([attempt('a')]);
   });
 });

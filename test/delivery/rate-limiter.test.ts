@@ -61,3 +61,72 @@ describe('RateLimiter', () => {
     expect(limiter.delay(0)).toBe(0);
   });
 });
+
+describe('RateLimiter: the rate as the server sees it', () => {
+  it('re-sorts a send that is re-stamped past a later one (restamp of an early send is not lost)', () => {
+    // One a second: a send at 0 re-stamped to 2000 (it waited on the ledger)
+    // is now the newest, so the next may start one window after 2000, not after 1020.
+    const limiter = new RateLimiter([{ count: 1, unit: 'second' }]);
+    limiter.record(0);
+    limiter.record(1020);
+    limiter.restamp(0, 2000);
+    expect(limiter.delay(2040)).toBe(980);
+  });
+
+  it('never moves a send earlier', () => {
+    const limiter = new RateLimiter([{ count: 1, unit: 'second' }]);
+    limiter.record(500);
+    limiter.restamp(500, 100);
+    expect(limiter.delay(500)).toBe(1020);
+  });
+
+  it('the longer wait wins when two windows block, whichever is listed first', () => {
+    for (const limits of [
+      [{ count: 2, unit: 'second' as const }, { count: 3, unit: 'minute' as const }],
+      [{ count: 3, unit: 'minute' as const }, { count: 2, unit: 'second' as const }],
+    ]) {
+      const limiter = new RateLimiter(limits);
+      limiter.record(0);
+      limiter.record(0);
+      // Only the second's window is full.
+      expect(limiter.delay(0)).toBe(1020);
+      expect(limiter.blockingLimit(0)).toEqual({ count: 2, unit: 'second' });
+      limiter.record(500);
+      // Both full: the second's frees at 1020, the minute's at 60,600.
+      expect(limiter.delay(500)).toBe(60_600 - 500);
+      expect(limiter.blockingLimit(500)).toEqual({ count: 3, unit: 'minute' });
+    }
+  });
+
+  it('names no limit and waits not at all when no window blocks', () => {
+    const limiter = new RateLimiter([{ count: 2, unit: 'second' }, { count: 3, unit: 'minute' }]);
+    expect(limiter.blockingLimit(0)).toBeUndefined();
+    limiter.record(0);
+    limiter.record(0);
+    // Full, but its oldest send has left the window (margin included).
+    expect(limiter.delay(1020)).toBe(0);
+    expect(limiter.blockingLimit(1020)).toBeUndefined();
+    expect(limiter.blockingLimit(1019)).toEqual({ count: 2, unit: 'second' });
+    expect(limiter.delay(1019)).toBe(1);
+  });
+
+  it.each([
+    ['second', 1_000 + 20],
+    ['minute', 60_000 + 600],
+    ['hour', 3_600_000 + 1_000],
+    ['day', 86_400_000 + 1_000],
+  ] as const)('a full %s window frees after the window plus its safety margin (%i ms)', (unit, ms) => {
+    const limiter = new RateLimiter([{ count: 1, unit }]);
+    limiter.record(0);
+    expect(limiter.delay(0)).toBe(ms);
+    expect(limiter.delay(ms)).toBe(0);
+    // Rounded up: a wait cut short by a fraction would start the send inside the window.
+    expect(limiter.delay(0.5)).toBe(ms);
+  });
+
+  it('keeps only the newest sends of the history, and still counts them all', () => {
+    const limiter = new RateLimiter([{ count: 3, unit: 'minute' }], [40_000, 10_000, 30_000, 20_000]);
+    // The three newest are 20,000, 30,000 and 40,000: the oldest of them frees at 80,600.
+    expect(limiter.delay(50_000)).toBe(30_600);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectDueIssues, type IssueTiming } from '../../src/delivery/select-due-issues.js';
+import { consideredIssues, selectDueIssues, type IssueTiming } from '../../src/delivery/select-due-issues.js';
 
 const DAY = 86_400_000;
 const at = (text: string): Date => new Date(text);
@@ -47,6 +47,35 @@ describe('selectDueIssues', () => {
     expect(ids(select(year.slice(0, 2), now).due)).toEqual([]);
     expect(ids(select(year.slice(0, 2), now, { includeStale: true }).due)).toEqual(['2026-12']);
     expect(ids(select(year.slice(0, 2), '2026-12-08T09:00Z').due)).toEqual(['2026-12']);
+  });
+
+  it('is due at exactly its send time, to the millisecond, and not one millisecond before', () => {
+    const sendAt = at('2026-12-01T09:00Z').getTime();
+    const exactly = selectDueIssues({ issues: year.slice(1, 2), remaining: new Map(), now: sendAt, staleAfterMs: 7 * DAY, includeStale: false });
+    expect(ids(exactly.due)).toEqual(['2026-12']);
+    expect(exactly.next).toBeUndefined();
+    const before = selectDueIssues({ issues: year.slice(1, 2), remaining: new Map(), now: sendAt - 1, staleAfterMs: 7 * DAY, includeStale: false });
+    expect(ids(before.due)).toEqual([]);
+    expect(before.next?.id).toBe('2026-12');
+  });
+
+  it('is still due at exactly the stale limit, and stale one millisecond after', () => {
+    const limit = at('2026-12-01T09:00Z').getTime() + 7 * DAY;
+    const input = { issues: year.slice(0, 2), remaining: new Map([['2026-11', 5]]), staleAfterMs: 7 * DAY, includeStale: false };
+    const exactly = selectDueIssues({ ...input, now: limit });
+    expect(ids(exactly.due)).toEqual(['2026-12']);
+    expect(ids(exactly.stale)).toEqual([]);
+    const after = selectDueIssues({ ...input, now: limit + 1 });
+    expect(ids(after.due)).toEqual([]);
+    expect(ids(after.stale)).toEqual(['2026-12']);
+  });
+
+  it('still considers an earlier issue at exactly the stale limit, though a later one has passed', () => {
+    const issues = [issue('2026-11', 'approved', '2026-11-25T09:00Z'), issue('2026-12', 'approved', '2026-12-01T09:00Z')];
+    const limit = at('2026-11-25T09:00Z').getTime() + 7 * DAY;
+    expect(ids(consideredIssues({ issues, now: limit, staleAfterMs: 7 * DAY }))).toEqual(['2026-11', '2026-12']);
+    expect(ids(consideredIssues({ issues, now: limit + 1, staleAfterMs: 7 * DAY }))).toEqual(['2026-12']);
+    expect(ids(selectDueIssues({ issues, remaining: new Map(), now: limit, staleAfterMs: 7 * DAY, includeStale: false }).due)).toEqual(['2026-11', '2026-12']);
   });
 
   it('reports a file with errors whose time has passed, since it cannot tell whether it is due', () => {

@@ -1,6 +1,10 @@
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
+import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
 import { runSendEngine, systemClock, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
@@ -18,7 +22,9 @@ function fakeClock(): Clock {
 function fakeMailer(reply: (to: string) => SendResult = () => ({ status: 'delivered', response: '250 ok' })): Mailer & { sent: string[] } {
   const sent: string[] = [];
   const channel: Channel = {
-    send: async (envelope) => {
+    send: async (envelope, _message, durable) => {
+      // As the contract says: the data waits for the attempt to be durable, and is not sent without it.
+      if (await durable?.then(() => false, () => true)) return { status: 'deferred', reason: 'not sent', connectionFailure: false };
       sent.push(envelope.to);
       return reply(envelope.to);
     },
@@ -113,6 +119,87 @@ describe('systemClock.sleep', () => {
       expect(woke).toBe(true);
     } finally {
       vi.useRealTimers();
+    }
+  });
+});
+
+describe('the attempt sync overlaps the envelope (group commit)', () => {
+  it('starts the transaction while the attempt syncs, but sends no data before it is durable', async () => {
+    const order: string[] = [];
+    let durableNow: () => void = () => undefined;
+    const journal = {
+      append: (event: LedgerEvent): Promise<void> => {
+        if (event.type !== 'attempt') return Promise.resolve();
+        order.push('attempt queued');
+        return new Promise<void>((resolve) => {
+          durableNow = () => {
+            order.push('attempt durable');
+            resolve();
+          };
+        });
+      },
+    };
+    const channel: Channel = {
+      send: async (_envelope, _message, durable) => {
+        order.push('envelope');
+        setImmediate(() => durableNow());
+        await durable;
+        order.push('data');
+        return { status: 'delivered', response: '250 ok' };
+      },
+      release: () => undefined,
+    };
+    const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
+    expect(report.delivered).toHaveLength(1);
+    expect(order).toEqual(['attempt queued', 'envelope', 'attempt durable', 'data']);
+  });
+
+  it('puts a recipient back untried when its attempt cannot be recorded, even if the envelope was refused meanwhile', async () => {
+    const journal = { append: (event: LedgerEvent) => (event.type === 'attempt' ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : Promise.resolve()) };
+    const channel: Channel = { send: async () => ({ status: 'failed', reason: '550 5.1.1 no such user', noSuchUser: true }), release: () => undefined };
+    const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
+    expect(report.failed).toEqual([]);
+    expect(report.notAttempted.map((r) => r.key)).toEqual(['a@example.org']);
+    expect(report.stop).toEqual({ kind: 'ledger', reason: 'the disk is full' });
+    expect(report.attempts).toBe(0);
+  });
+
+  it('shares one fdatasync among the attempts of concurrent connections', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'snippet-engine-'));
+    try {
+      let syncs = 0;
+      const openFile = async (path: string): Promise<JournalFile> => {
+        const handle = await open(path, 'a+', 0o600);
+        return {
+          write: (buffer, offset, length) => handle.write(buffer, offset, length),
+          datasync: () => {
+            syncs++;
+            return handle.datasync();
+          },
+          truncate: (length) => handle.truncate(length),
+          stat: () => handle.stat(),
+          read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
+          readFile: () => handle.readFile(),
+          close: () => handle.close(),
+        };
+      };
+      const { ledger } = await LedgerFile.open(join(dir, 'l.jsonl'), 'l.jsonl', { openFile });
+      const many: Recipient[] = Array.from({ length: 60 }, (_, i) => ({ key: `m${i}@example.org`, email: `m${i}@example.org` }));
+      // A server that takes a moment per message, as a real one does.
+      const slow = fakeMailer();
+      const mailer: Mailer = { open: async () => ({ ...(await slow.open()) as Channel, send: async (envelope, message, durable) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return ((await slow.open()) as Channel).send(envelope, message, durable);
+      } }), close: async () => undefined };
+      const report = await run({ journal: ledger, mailer, recipients: many, connections: 6, clock: systemClock });
+      await ledger.close();
+      expect(report.delivered).toHaveLength(60);
+      const events = await readLedger(join(dir, 'l.jsonl'), 'l.jsonl');
+      expect(events).toHaveLength(120);
+      // 120 lines: one sync each would be 120; six connections share them.
+      expect(syncs).toBeLessThan(90);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

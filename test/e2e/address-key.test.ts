@@ -5,7 +5,7 @@ import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { runCli } from '../support/workspace.js';
 
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 /** One mailbox written two ways: its domain in Unicode and in punycode. */
 const MEMBERS = 'email,name,organisation,lists\nanna@bücher.example,Anna,aberlour,members\nanna@xn--bcher-kva.example,Anna again,aberlour,members\nbob@example.org,Bob,aberlour,members\n';
 
@@ -22,7 +22,7 @@ describe('one address key for an international domain', () => {
     await ws.write('contacts/members.csv', MEMBERS);
     const server = await startSmtpServer();
     try {
-      const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: server.url } });
+      const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: server.url } });
       expect(result.stdout).toMatch(/2026-12: delivered 2, deferred 0, failed 0, in doubt 0/u);
       expect(server.messages).toHaveLength(2);
       expect([...deliveries(server.messages).keys()].filter((to) => /^anna@/u.test(to))).toHaveLength(1);

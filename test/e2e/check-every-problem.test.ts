@@ -28,7 +28,7 @@ describe('snippet check: every problem in one run', () => {
       expect.stringMatching(/^issues\/2026-12\.md:12: error: spotlight: .*"Addaction"/u),
       expect.stringMatching(/^issues\/2026-12\.md:19: error: research item 1, url: is required/u),
       expect.stringMatching(/^issues\/2026-12\.md:45: error: training item 1, date: must be a date/u),
-      expect.stringMatching(/^issues\/2026-12\.md:76: error: funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u),
+      expect.stringMatching(/^issues\/2026-12\.md:78: error: funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u),
     ]);
     expect(result.stderr).toMatch(/did you mean "addaction"\?/iu);
     expect(result.stderr).toMatch(/2026-12: 4 errors/u);

@@ -79,7 +79,8 @@ describe('spreadsheet formulas in contacts files', () => {
     expect(result.stderr).toMatch(/signup\.csv:2: error: "=1\+1@example\.org" is not a plain email address/u);
     expect(result.stderr).toMatch(/signup\.csv:3: warning: list names "=cmd", "@SUM\(1\)" left out/u);
     const members = await ws.read('contacts/members.csv');
-    expect(members).toMatch(/\nc@example\.org,'=1\+1,,x\n$/u);
+    // The sample file's last column is greeting_name, which the import does not have.
+    expect(members).toMatch(/\nc@example\.org,'=1\+1,,x,\n$/u);
     expect(members).not.toMatch(/=1\+1@|,=|,@/u);
   });
 

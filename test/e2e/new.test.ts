@@ -46,7 +46,11 @@ describe('snippet new', () => {
     expect(jan.issue.funding.map((f) => [f.title, f.carriedFrom])).toEqual([
       ['Community mental health small grants (sample)', '2026-11'],
       ['Infant mental health partnership fund (sample)', '2026-12'],
+      ['Families in crisis hardship fund (sample)', '2026-12'],
     ]);
+    expect(jan.issue.funding.at(-1)?.deadline).toBe('rolling');
+    expect(jan.text).toContain('# Open all year (rolling): first shared in December 2026.');
+    expect(january.stdout).toContain('funding:  Families in crisis hardship fund (sample) (open all year, first shared in December 2026)');
     expect(jan.text).toMatch(/^# spotlight_note: >-$/mu);
     // Booking for the fathers' workshop closed on 18 December, before January's send date.
     expect(january.stdout).toMatch(/not carried, training: Supporting fathers.*booking closed on 2026-12-18/u);
@@ -61,7 +65,11 @@ describe('snippet new', () => {
     const feb = await readIssue('2027-02');
     expect(feb.issue).toMatchObject({ subject: 'GGC PMHN snippet — February 2027', sendAtText: '2027-02-01T09:00', spotlight: 'amma-birth-companions' });
     expect(feb.issue.training).toEqual([]);
-    expect(feb.issue.funding.map((f) => [f.title, f.carriedFrom])).toEqual([['Infant mental health partnership fund (sample)', '2026-12']]);
+    // The rolling fund goes on, still first shared in December.
+    expect(feb.issue.funding.map((f) => [f.title, f.carriedFrom])).toEqual([
+      ['Infant mental health partnership fund (sample)', '2026-12'],
+      ['Families in crisis hardship fund (sample)', '2026-12'],
+    ]);
   });
 
   it('refuses to overwrite an issue, and leaves it as it was', async () => {

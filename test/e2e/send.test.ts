@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/workspace.js';
 import { sendWorkspace } from '../support/send-workspace.js';
+import { startSmtpServer } from '../support/smtp-test-server.js';
 
 const STACK = /\n\s+at .+:\d+:\d+/u;
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 let ws: Awaited<ReturnType<typeof sendWorkspace>>;
 beforeEach(async () => {
   ws = await sendWorkspace({ members: 25 });
@@ -36,6 +37,26 @@ describe('snippet send (CLI)', () => {
     expect(result.stderr).not.toMatch(STACK);
   });
 
+  it('refuses to send before send_at without a terminal (exit 1) and sends with --early (regression: January sent 36 days early)', async () => {
+    // Far ahead whatever today's date, and without dated items that a send date so late would make wrong.
+    await ws.write('issues/2026-12.md', '---\nsubject: "December: scheduled far ahead"\nsend_at: 2099-12-01T09:00\nstatus: approved\n---\nHello.\n');
+    const server = await startSmtpServer();
+    try {
+      const smtp = { ...env, SNIPPET_SMTP_URL: server.url };
+      const refused = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: smtp });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/2026-12 is scheduled for 2099-12-01 09:00 Europe\/London, in \d+ days: it is not sent to the list before then/u);
+      expect(refused.stderr).toMatch(/add --early/u);
+      expect(refused.stderr).not.toMatch(STACK);
+      expect(server.messages).toHaveLength(0);
+      const early = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: smtp });
+      expect(early.code, early.stderr).toBe(0);
+      expect(server.messages).toHaveLength(25);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('needs --yes without a terminal (exit 2)', async () => {
     const result = await runCli(['send', '2026-12', '--outbox', 'outbox'], { cwd: ws.dir, env });
     expect(result.code).toBe(2);
@@ -43,13 +64,21 @@ describe('snippet send (CLI)', () => {
   });
 
   it('explains a missing SMTP configuration (exit 1) and a missing unsubscribe secret', async () => {
-    const noSmtp = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env });
+    const noSmtp = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
     expect(noSmtp.code).toBe(1);
     expect(noSmtp.stderr).toMatch(/no SMTP server is configured/u);
     expect(noSmtp.stderr).not.toMatch(STACK);
     const noSecret = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(noSecret.code).toBe(1);
     expect(noSecret.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is not set/u);
+  });
+
+  it('refuses an unsubscribe secret shorter than 32 characters, saying how to make one (regression: SNIPPET_UNSUBSCRIBE_SECRET=a was accepted)', async () => {
+    const short = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { SNIPPET_UNSUBSCRIBE_SECRET: 'a', NO_COLOR: '1' } });
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u);
+    expect(short.stderr).toMatch(/openssl rand -hex 32/u);
+    expect(short.stderr).not.toMatch(STACK);
   });
 
   it('rejects malformed options with exit 2', async () => {
@@ -69,7 +98,7 @@ describe('snippet send (CLI)', () => {
   });
 
   it('never leaks the SMTP password in its errors', async () => {
-    const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' } });
+    const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' } });
     expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2-secret');
     expect(result.code).toBe(75);
   });
@@ -114,7 +143,7 @@ describe('an unreadable SNIPPET_SMTP_PASS_FILE', () => {
   });
 
   it('stops an SMTP send with the reason and no stack trace', async () => {
-    const result = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: badFile });
+    const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: badFile });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/cannot read SNIPPET_SMTP_PASS_FILE/u);
     expect(result.stderr).not.toMatch(STACK);

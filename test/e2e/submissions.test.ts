@@ -67,7 +67,8 @@ describe('snippet submissions import', () => {
     const added = onlyLinesAdded(before, after);
     expect(added.join('\n')).toContain('date: 2027-01-21');
     expect(after).toContain('    organisation: home-start-glasgow-north\n    submitted_by:\n      name: Ann Submitter\n      email: ann.submitter@example.org\n      organisation: Home Start Glasgow North\n      submitted: 2026-11-20 09:30:15\n');
-    expect(after).toMatch(/\nnews:\n {2}- title: Our new Saturday group\n {4}organisation: cafe-stork\n/u);
+    // Appended after the sample issue's own news item.
+    expect(after).toMatch(/\nnews:\n {2}- title: "New evening drop-in for parents \(sample\)"\n[\s\S]*\n {2}- title: Our new Saturday group\n {4}organisation: cafe-stork\n/u);
     expect(after).not.toContain('A grant');
 
     const check = await runCli(['check', '2026-12'], { cwd: ws.dir });
@@ -149,7 +150,8 @@ describe('snippet submissions import', () => {
     expect(await ws.read(DRAFT)).toBe(before);
 
     const config = await ws.read('snippet.config.yaml');
-    await ws.write('snippet.config.yaml', `${config}\nsubmissions:\n  columns:\n    What are you sharing?: Type of item\n    Title: Name of the course\n    Link: Web page\n`);
+    // The sample config has a submissions: block already: the columns go into it.
+    await ws.write('snippet.config.yaml', config.replace('\nsubmissions:\n', '\nsubmissions:\n  columns:\n    What are you sharing?: Type of item\n    Title: Name of the course\n    Link: Web page\n'));
     const mapped = await run(['form.csv']);
     expect(mapped.code).toBe(0);
     expect(await ws.read(DRAFT)).toContain('  - title: Mapped course\n    url: https://example.org/mapped\n');

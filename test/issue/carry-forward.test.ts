@@ -8,18 +8,20 @@ const training = (title: string, fields: Partial<TrainingItem>): TrainingItem =>
 
 describe('carryForward', () => {
   it.each([
-    { title: 'date after the send date', fields: { date: '2027-01-14' }, carried: true },
-    { title: 'date on the send date', fields: { date: '2027-01-05' }, carried: false },
-    { title: 'date before the send date', fields: { date: '2026-12-09' }, carried: false },
-    { title: 'no date, booking deadline after', fields: { deadline: '2027-01-20' }, carried: true },
-    { title: 'no date, booking deadline on the send date', fields: { deadline: '2027-01-05' }, carried: false },
-    { title: 'neither date nor deadline', fields: {}, carried: false },
-    { title: 'date after, but booking already closed', fields: { date: '2027-01-14', deadline: '2026-12-18' }, carried: false },
-    { title: 'date after, booking closes on the send date', fields: { date: '2027-01-14', deadline: '2027-01-05' }, carried: true },
-  ])('training: $title → carried $carried', ({ title, fields, carried }) => {
+    { title: 'date after the send date', fields: { date: '2027-01-14' }, left: undefined },
+    { title: 'date on the send date', fields: { date: '2027-01-05' }, left: 'its date, 2027-01-05, is not after the send date' },
+    { title: 'date before the send date', fields: { date: '2026-12-09' }, left: 'its date, 2026-12-09, is not after the send date' },
+    { title: 'date before, deadline after', fields: { date: '2026-12-09', deadline: '2027-01-20' }, left: 'its date, 2026-12-09, is not after the send date' },
+    { title: 'no date, booking deadline after', fields: { deadline: '2027-01-20' }, left: undefined },
+    { title: 'no date, booking deadline on the send date', fields: { deadline: '2027-01-05' }, left: 'booking closes on 2027-01-05, the send date' },
+    { title: 'no date, booking deadline before', fields: { deadline: '2027-01-04' }, left: 'booking closed on 2027-01-04' },
+    { title: 'neither date nor deadline', fields: {}, left: 'it has no date or booking deadline' },
+    { title: 'date after, but booking already closed', fields: { date: '2027-01-14', deadline: '2026-12-18' }, left: 'booking closed on 2026-12-18' },
+    { title: 'date after, booking closes on the send date', fields: { date: '2027-01-14', deadline: '2027-01-05' }, left: undefined },
+  ])('training: $title → left behind because: $left', ({ title, fields, left }) => {
     const result = carryForward(previous({ training: [training(title, fields)] }), '2027-01-05');
-    expect(result.training.map((t) => t.title)).toEqual(carried ? [title] : []);
-    expect(result.left.map((l) => l.title)).toEqual(carried ? [] : [title]);
+    expect(result.training.map((t) => t.title)).toEqual(left === undefined ? [title] : []);
+    expect(result.left).toEqual(left === undefined ? [] : [{ section: 'training', title, reason: left }]);
   });
 
   it('carries funding whose deadline falls after the send date, and says why the rest stays', () => {

@@ -32,7 +32,7 @@ function rawHeader(parsed: ParsedMail, name: string): string {
 
 describe('prepareMessageBuilder', () => {
   it('builds a message whose decoded parts are exactly the personalised render', async () => {
-    const recipient = { email: 'ciara@example.org', name: "Ciara O'Neill <b>" };
+    const recipient = { email: 'ciara@example.org', name: "Ciara O'Neill <b>", greetingName: "Ciara O'Neill <b>" };
     // mailparser structures List-* headers; read the raw line instead.
     const message = builder()(recipient);
     const parsed = await simpleParser(message.raw);
@@ -41,13 +41,23 @@ describe('prepareMessageBuilder', () => {
     // mailparser gives line ends back as LF.
     expect(parsed.html).toBe(expected.html);
     expect(parsed.text).toBe(expected.text);
-    expect(expected.html).toContain('Hello Ciara O&#39;Neill &lt;b&gt;,');
+    expect(expected.html).toContain('Dear Ciara O&#39;Neill &lt;b&gt;,');
     expect(parsed.subject).toBe('Snippet — Décembre 2026');
     expect(parsed.to).toMatchObject({ value: [{ address: 'ciara@example.org', name: "Ciara O'Neill <b>" }] });
     expect(parsed.from).toMatchObject({ value: [{ address: 'snippet@example.org', name: 'Réseau Example' }] });
     expect(parsed.replyTo).toMatchObject({ value: [{ address: 'coordinator@example.org' }] });
     expect(parsed.messageId).toBe(`<${message.messageId}>`);
     expect(message.envelope).toEqual({ from: 'snippet@example.org', to: 'ciara@example.org' });
+  });
+
+  it('carries a greeting wrapped over two lines exactly as personalised, with CRLF only', async () => {
+    const recipient = { email: 'a@example.org', greetingName: 'Professor Siobhán Ní Bhriain-MacGillivray of the North West Health Visiting Team' };
+    const message = builder()(recipient);
+    expect(message.raw.toString('latin1')).not.toMatch(/[^\r]\n/u);
+    const parsed = await simpleParser(message.raw);
+    const expected = personalise(rendered, { ...recipient, unsubscribeUrl: message.unsubscribeUrl });
+    expect(expected.text.split('\n')[1]).toBe('Visiting Team,');
+    expect(parsed.text).toBe(expected.text);
   });
 
   it('keeps body lines within 76 characters, folds headers, and uses CRLF only', () => {

@@ -3,29 +3,29 @@ import { personalise, preparePersonalisation } from '../../src/render/personalis
 import { placeholder } from '../../src/render/placeholders.js';
 import { render } from './fixtures.js';
 
-const ann = { name: 'Ann Example', email: 'ann@example.org', unsubscribeUrl: 'https://example.org/unsubscribe?t=abc&e=1' };
+const ann = { name: 'Ann Example', greetingName: 'Ann', email: 'ann@example.org', unsubscribeUrl: 'https://example.org/unsubscribe?t=abc&e=1' };
 
 describe('personalise', () => {
-  it('greets the member by name, or says "Hello," without one', async () => {
+  it('greets the member by greeting name, or says "Dear colleague," without one', async () => {
     const rendered = await render();
-    expect(personalise(rendered, ann).html).toContain('Hello Ann Example,');
-    expect(personalise(rendered, ann).text).toContain('Hello Ann Example,');
+    expect(personalise(rendered, ann).html).toContain('Dear Ann,');
+    expect(personalise(rendered, ann).text).toContain('Dear Ann,');
     const anonymous = personalise(rendered, { email: 'x@example.org', unsubscribeUrl: 'https://example.org/u' });
-    expect(anonymous.html).toContain('Hello,');
-    expect(anonymous.text).toMatch(/^Hello,$/mu);
+    expect(anonymous.html).toContain('Dear colleague,');
+    expect(anonymous.text).toMatch(/^Dear colleague,$/mu);
   });
 
   it('puts the unsubscribe link in the footer of both parts, escaped in the html', async () => {
     const parts = personalise(await render(), ann);
     expect(parts.html).toContain('href="https://example.org/unsubscribe?t=abc&amp;e=1"');
-    expect(parts.text).toContain('Unsubscribe: https://example.org/unsubscribe?t=abc&e=1');
+    expect(parts.text).toContain('To unsubscribe, open this link:\nhttps://example.org/unsubscribe?t=abc&e=1\n');
   });
 
   it('HTML-escapes the name in the html part only', async () => {
-    const parts = personalise(await render(), { ...ann, name: 'Ann <b>"Bold"</b> & Co' });
-    expect(parts.html).toContain('Hello Ann &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Co,');
+    const parts = personalise(await render(), { ...ann, greetingName: 'Ann <b>"Bold"</b> & Co' });
+    expect(parts.html).toContain('Dear Ann &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Co,');
     expect(parts.html).not.toContain('<b>"Bold"');
-    expect(parts.text).toContain('Hello Ann <b>"Bold"</b> & Co,');
+    expect(parts.text).toContain('Dear Ann <b>"Bold"</b> & Co,');
   });
 
   it('prints {{name}} in a summary literally in both parts', async () => {

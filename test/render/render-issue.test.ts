@@ -159,9 +159,10 @@ describe('buildIssueView', () => {
 
   it('shows the badge exactly on the items flagged closing soon', async () => {
     const { html, text } = await render({ funding: [fund('Soon', '2026-12-10'), fund('Later', '2027-01-10')] });
-    expect(html.match(/class="badge"/gu)).toHaveLength(1);
+    // Once on the item, once in "Key dates".
+    expect(html.match(/class="badge"/gu)).toHaveLength(2);
     expect(html).toMatch(/Closing soon<\/p>\s*<h3[^>]*><a[^>]*>Soon<\/a>/u);
-    expect(text).toMatch(/Soon\n----\n\[CLOSING SOON\]/u);
-    expect(text.match(/CLOSING SOON/gu)).toHaveLength(1);
+    expect(text).toMatch(/\[CLOSING SOON\] Soon\n-+\n/u);
+    expect(text.match(/CLOSING SOON/gu)).toHaveLength(2);
   });
 });

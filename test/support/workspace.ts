@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CLI = join(ROOT, 'dist/cli/main.js');
+/** The bundled CLI, as `npm install` makes and users run it. */
+export const CLI = join(ROOT, 'dist/bin/snippet.js');
+/** tsc's output of the same entry, one module per source file. */
+export const CLI_UNBUNDLED = join(ROOT, 'dist/cli/main.js');
 
 /** A throwaway copy of the repository's sample workspace. */
 export async function sampleWorkspace(): Promise<{ dir: string; write(file: string, text: string): Promise<void>; read(file: string): Promise<string>; remove(): Promise<void> }> {

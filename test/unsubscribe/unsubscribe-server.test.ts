@@ -133,3 +133,11 @@ describe('unsubscribe-server', () => {
     expect(lines.join('\n')).not.toMatch(/jamie\.robertson|t=/u);
   });
 });
+
+describe('unsubscribe-server secret (regression: SNIPPET_UNSUBSCRIBE_SECRET=a was accepted)', () => {
+  it('refuses to start with a secret shorter than 32 characters', async () => {
+    const out: Output = { interactive: false, info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined };
+    const short = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: 'short-secret', signal: new AbortController().signal }, out);
+    await expect(short).rejects.toMatchObject({ message: 'SNIPPET_UNSUBSCRIBE_SECRET is too short (12 characters): it needs at least 32', hint: expect.stringMatching(/openssl rand -hex 32/u) });
+  });
+});

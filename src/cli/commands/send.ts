@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { parseRateLimit, type RateLimit } from '../../config/rate-limit.js';
 import { usageError } from '../../errors.js';
-import { integerOption, issueArgument } from '../arguments.js';
+import { boundedIntegerOption, issueArgument } from '../arguments.js';
 import type { CliContext } from '../context.js';
 import { onInterrupt } from '../interrupt.js';
 import { logOutput } from '../log-output.js';
@@ -14,6 +14,7 @@ interface SendFlags {
   testTo: string[];
   outbox?: string;
   yes?: boolean;
+  early?: boolean;
   rate: RateLimit[];
   connections?: number;
   resendInDoubt?: boolean;
@@ -32,8 +33,9 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--test-to <email>', 'send only to this address, subject prefixed [TEST] (repeatable)', collect, [])
     .option('--outbox <dir>', 'write one .eml per recipient into DIR instead of using SMTP')
     .option('--yes', 'do not ask for confirmation (needed without a terminal, e.g. from cron)')
+    .option('--early', "send to the list before the issue's send_at (without a terminal; on one, the question asks)")
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
-    .option('--connections <n>', 'SMTP connections for this run', integerOption(1))
+    .option('--connections <n>', 'SMTP connections for this run, 1 to 20 (as sending.connections)', boundedIntegerOption(1, 20))
     .option('--resend-in-doubt', 'also send to recipients whose earlier delivery is in doubt')
     .option('--due', 'for cron: send or resume the approved issue whose send_at has passed (no ISSUE)')
     .option('--now <datetime>', 'with --due: pretend it is this time, YYYY-MM-DDTHH:MM (workspace time) or with an offset such as Z', nowOption)
@@ -67,7 +69,7 @@ export function registerSend(program: Command, cli: CliContext): void {
         }
         const { sendCommand } = await import('../send-command.js');
         const result = await sendCommand(
-          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, confirm: terminal.interactive ? confirm : undefined },
+          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, early: flags.early === true, confirm: terminal.interactive ? confirm : undefined },
           output,
         );
         cli.setExitCode(result.exitCode);

@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueCommand, type SendDueOptions } from '../../src/cli/send-due-command.js';
+import { systemClock, type Clock } from '../../src/delivery/send-engine.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
@@ -11,7 +12,7 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-const SECRET = 'unsubscribe-secret-for-tests';
+const SECRET = 'unsubscribe-secret-for-tests-0123456789';
 
 /** A workspace whose December issue (send_at 2026-12-01T09:00, London) is approved, and a server; cron runs with --now. */
 async function setup(options: SendWorkspaceOptions, behaviour: Parameters<typeof startSmtpServer>[0] = {}) {
@@ -57,8 +58,8 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(due.issues).toMatchObject([{ issue: '2026-12', result: 'sent', delivered: 6, left: 0, exitCode: 0 }]);
     expect(new Set(deliveries(server.messages).keys())).toEqual(new Set(ws.addresses));
     expect(due.lines.at(-1)).toMatch(/^summary: 2026-12 delivered 6, failed 0, in doubt 0, left 0; exit 0/u);
-    // The ledger carries the pretended time.
-    expect(await ws.read('.snippet/ledger/2026-12.jsonl')).toMatch(/"type":"run","at":"2026-12-01T09:15:/u);
+    // The ledger carries the real time: --now only decides what is due.
+    expect(await ws.read('.snippet/ledger/2026-12.jsonl')).not.toMatch(/"at":"2026-12-01T09:15:/u);
 
     const after = await cron('2026-12-01T09:30');
     expect(after.exitCode).toBe(0);
@@ -96,6 +97,18 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(server.messages).toHaveLength(3);
   });
 
+  it('sends at exactly send_at, and at exactly the stale limit, but not a minute after it', async () => {
+    const onTime = await setup({ members: 2 });
+    expect((await onTime.cron('2026-12-01T09:00')).issues).toMatchObject([{ issue: '2026-12', result: 'sent', delivered: 2 }]);
+    const { server, cron } = await setup({ members: 2 });
+    const late = await cron('2026-12-08T09:01');
+    expect(late.skipped).toMatchObject([{ issue: '2026-12', reason: 'stale' }]);
+    expect(server.messages).toHaveLength(0);
+    const atLimit = await cron('2026-12-08T09:00');
+    expect(atLimit.issues).toMatchObject([{ issue: '2026-12', result: 'sent', delivered: 2 }]);
+    expect(server.messages).toHaveLength(2);
+  });
+
   it('stops at the day cap with 75 and carries on in the next day\'s run', async () => {
     const { server, cron } = await setup({ members: 8, sending: 'rate: [5/day]\n  connections: 2\n  retry_delay: 50ms\n  max_wait: 2s' });
     const first = await cron('2026-12-01T09:15');
@@ -107,7 +120,9 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     const again = await cron('2026-12-01T09:30');
     expect(again.exitCode).toBe(75);
     expect(server.messages).toHaveLength(5);
-    const nextDay = await cron('2026-12-02T09:30');
+    // The windows run on the real clock, so the next day is a day from now, whatever --now says.
+    const dayLater: Clock = { now: () => Date.now() + 86_400_000, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+    const nextDay = await cron('2026-12-02T09:30', { clock: dayLater });
     expect(nextDay.exitCode).toBe(0);
     expect(nextDay.issues).toMatchObject([{ delivered: 3, left: 0 }]);
     const counts = deliveries(server.messages);
@@ -127,7 +142,7 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(parsed.subject).toBe('GGC PMHN snippet delivery report: 2026-12 delivered 3');
     expect(parsed.text).toMatch(/2026-12: delivered 3, deferred 0, failed 0/u);
     expect(parsed.headers.get('auto-submitted')).toBe('auto-generated');
-    expect(await ws.read('.snippet/ledger/delivery-reports.jsonl')).toMatch(/"type":"delivered","at":"2026-12-01T09:15:[^"]+","to":"report@example.org"/u);
+    expect(await ws.read('.snippet/ledger/delivery-reports.jsonl')).toMatch(/"type":"delivered","at":"[^"]+","to":"report@example.org"/u);
     // Nothing sent, nothing reported.
     await cron('2026-12-01T09:30');
     expect(server.messages).toHaveLength(4);

@@ -37,7 +37,7 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     expect(server.maxConcurrentConnections()).toBeLessThanOrEqual(3);
     const parsed = await simpleParser(server.messages[0]!.raw);
     expect(parsed.to).toMatchObject({ value: [{ address: server.messages[0]!.to[0] }] });
-    expect(parsed.html).toContain(`Hello Member `);
+    expect(parsed.html).toContain('Dear colleague,');
     // A second run sends nothing more.
     const again = await send();
     expect(again.exitCode).toBe(0);

@@ -23,7 +23,7 @@ async function doctor(smtp: SmtpEnvironment, configLines = '', overrides: Partia
   cleanups.push(ws.remove);
   if (configLines) await ws.write('snippet.config.yaml', `${await ws.read('snippet.config.yaml')}${configLines}`);
   const out = collectOutput();
-  const result = await doctorCommand({ dir: ws.dir, smtp, unsubscribeSecret: 'unsubscribe-secret-for-tests', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 }, ...overrides }, out);
+  const result = await doctorCommand({ dir: ws.dir, smtp, unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 }, ...overrides }, out);
   const line = (name: string): string => out.lines.find((l) => l.slice(6).startsWith(`${name}:`)) ?? `(no ${name} line)`;
   return { ...result, output: out.text(), line };
 }
@@ -116,9 +116,25 @@ describe('Microsoft 365 sign-in (XOAUTH2)', () => {
   it('reports a failing token command clearly', async () => {
     const env = { SNIPPET_SMTP_URL: 'smtp://127.0.0.1:9', SNIPPET_SMTP_USER: 'snippet@example.org' };
     const failing = await doctor(env, 'smtp:\n  oauth2:\n    token_command: echo "no cached credentials" >&2; exit 3\n');
-    expect(failing.line('OAuth2 token')).toBe('FAIL  OAuth2 token: the OAuth2 token command failed (exit 3): no cached credentials');
+    expect(failing.line('OAuth2 token')).toBe('FAIL  OAuth2 token: the OAuth2 token command failed (exit 3)');
     const silent = await doctor(env, 'smtp:\n  oauth2:\n    token_command: "true"\n');
     expect(silent.line('OAuth2 token')).toBe('FAIL  OAuth2 token: the OAuth2 token command printed no token');
+  });
+
+  it('never echoes what a failing token command printed (regression: refresh_token=… copied into the error)', async () => {
+    const env = { SNIPPET_SMTP_URL: 'smtp://127.0.0.1:9', SNIPPET_SMTP_USER: 'snippet@example.org' };
+    const failing = await doctor(env, 'smtp:\n  oauth2:\n    token_command: echo "refresh_token=0.AX4Aq-secret-refresh&client_id=x" >&2; echo "partial-token-9f8e"; exit 1\n');
+    expect(failing.line('OAuth2 token')).toMatch(/^FAIL {2}OAuth2 token: the OAuth2 token command failed \(exit 1\)/u);
+    expect(failing.output).not.toMatch(/refresh_token|secret-refresh|partial-token/u);
+    expect(failing.output).toMatch(/output is not shown/u);
+  });
+
+  it('requires an unsubscribe secret of at least 32 characters, and says how to make one (regression: "a" was accepted)', async () => {
+    const smtp = await server();
+    const short = await doctor({ SNIPPET_SMTP_URL: smtp.url }, '', { unsubscribeSecret: 'a' });
+    expect(short.line('unsubscribe links')).toMatch(/^FAIL {2}unsubscribe links: SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u);
+    expect(short.output).toMatch(/openssl rand -hex 32/u);
+    expect(short.exitCode).toBe(1);
   });
 
   it('gets a token with client credentials from the token endpoint, never showing the secret', async () => {

@@ -1,0 +1,58 @@
+import { mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startTime } from '../../src/delivery/process-identity.js';
+import { acquireSendLock, inspectSendLock } from '../../src/delivery/send-lock.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'snippet-lock-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('the send lock', () => {
+  it('names its holder by boot and process start time as well as PID', async () => {
+    const path = join(dir, 'send.lock');
+    const lock = await acquireSendLock(path, 'send 2026-12');
+    const state = await inspectSendLock(path);
+    expect(state?.holder).toMatchObject({ pid: process.pid, host: hostname(), command: 'send 2026-12', boot: expect.stringMatching(/^[0-9a-f-]{36}$/u), started: expect.stringMatching(/^\d+$/u) });
+    expect(state?.abandoned).toBeUndefined();
+    await lock.release();
+    expect(await inspectSendLock(path)).toBeUndefined();
+  });
+
+  it('is refreshed while held', async () => {
+    const path = join(dir, 'send.lock');
+    const lock = await acquireSendLock(path, 'send 2026-12', { refreshMs: 20 });
+    const old = new Date(Date.now() - 3_600_000);
+    await utimes(path, old, old);
+    let refreshed = false;
+    for (let i = 0; i < 100 && !refreshed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      refreshed = Date.now() - (await stat(path)).mtimeMs < 60_000;
+    }
+    expect(refreshed).toBe(true);
+    await lock.release();
+  });
+
+  it('tells its holder when it was taken over, and is then not removed by it', async () => {
+    const path = join(dir, 'send.lock');
+    const lock = await acquireSendLock(path, 'send 2026-12');
+    await lock.check();
+    await rename(path, join(dir, 'old.lock'));
+    await writeFile(path, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
+    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    await lock.release();
+    expect((await inspectSendLock(path))?.holder?.host).toBe('other');
+  });
+
+  it('reads the start time from /proc/PID/stat, whatever the command name holds', () => {
+    const fields = Array.from({ length: 50 }, (_, i) => String(i + 3));
+    fields[19] = '987654';
+    expect(startTime(`4242 (a) b (c) ${fields.join(' ')}`)).toBe('987654');
+    expect(startTime('4242 (short)')).toBeUndefined();
+  });
+});

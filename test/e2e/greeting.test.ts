@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, sampleWorkspace } from '../support/workspace.js';
+
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+beforeEach(async () => {
+  ws = await sampleWorkspace();
+});
+afterEach(async () => {
+  await ws.remove();
+});
+
+async function greetingIn(file: string): Promise<string> {
+  const parsed = await simpleParser(await readFile(join(ws.dir, 'outbox', file)));
+  return (parsed.text ?? '').split('\n').find((line) => line.startsWith('Dear ')) ?? '';
+}
+
+describe('the greeting in what send writes', () => {
+  it('send dropped greeting_name on the way to the message: each member gets their own greeting', async () => {
+    const sent = await runCli(['send', '2026-11', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    expect(sent.stderr).toBe('');
+    expect(sent.code).toBe(0);
+    expect(await greetingIn('pmhn-coordinator@example.org.eml')).toBe('Dear Morag,');
+    expect(await greetingIn('dr.anna.kowalska@example.org.eml')).toBe('Dear Anna,');
+    // No greeting_name, and the sample config's greeting is colleague: no first name guessed.
+    expect(await greetingIn('jodie.clark@example.org.eml')).toBe('Dear colleague,');
+  });
+
+  it('uses the full name when the network says greeting: full-name', async () => {
+    await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace('greeting: colleague', 'greeting: full-name'));
+    const sent = await runCli(['send', '2026-11', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    expect(sent.code).toBe(0);
+    expect(await greetingIn('jodie.clark@example.org.eml')).toBe('Dear Jodie Clark,');
+    expect(await greetingIn('dr.anna.kowalska@example.org.eml')).toBe('Dear Anna,');
+  });
+});
