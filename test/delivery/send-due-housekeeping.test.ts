@@ -22,7 +22,7 @@ async function setup() {
   const cron = async () => {
     const out = collectOutput();
     const outcome = await sendDueCommand(
-      { dir: ws.dir, now: '2026-12-01T09:05', includeStale: false, dryRun: false, outbox: undefined, rates: undefined, connections: undefined, resendInDoubt: false, smtp: { SNIPPET_SMTP_URL: server.url }, unsubscribeSecret: 'unsubscribe-secret-for-tests', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 } },
+      { dir: ws.dir, now: '2026-12-01T09:05', includeStale: false, dryRun: false, outbox: undefined, rates: undefined, connections: undefined, resendInDoubt: false, smtp: { SNIPPET_SMTP_URL: server.url }, unsubscribeSecret: 'unsubscribe-secret-for-tests-of-32-chars', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 } },
       out,
     );
     return { ...outcome, output: out.text() };

@@ -92,8 +92,8 @@ describe('a UTF-8 members.csv with one stray Windows-1252 byte', () => {
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(new RegExp(`members\\.csv:${lines}: warning: .*read as Windows-1252`, 'u'));
     const members = await ws.read('contacts/members.csv');
-    expect(members).toContain('\nzoe.mcintyre@example.org,Zoë McIntyre,cafe-stork,members\n');
-    expect(members).toContain('\noh@example.org,Sinead O’Hare,aberlour,members\n');
+    expect(members).toMatch(/\nzoe\.mcintyre@example\.org,Zoë McIntyre,cafe-stork,members[^\n]*\n/u);
+    expect(members).toMatch(/\noh@example\.org,Sinead O’Hare,aberlour,members[^\n]*\n/u);
     expect(members).not.toMatch(/Ã/u);
   });
 });

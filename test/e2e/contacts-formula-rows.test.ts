@@ -20,6 +20,6 @@ describe('a hand-typed formula in members.csv through an import', () => {
     expect(imported.stderr).toMatch(new RegExp(`members\\.csv:${line}: warning: "=HYPERLINK\\(.*starts like a spreadsheet formula; the row was kept as it is`, 'u'));
     const members = await ws.read('contacts/members.csv');
     expect(members).toContain(`\n${row}\n`);
-    expect(members).toMatch(/\nnew@example\.org,New,,\n$/u);
+    expect(members).toMatch(/\nnew@example\.org,New,[^\n]*\n$/u);
   });
 });
