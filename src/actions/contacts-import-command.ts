@@ -58,6 +58,9 @@ async function merge(options: ContactsImportOptions, incoming: ParsedMembers, ou
   });
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
+  // How members.csv itself was decoded (bytes read as Windows-1252): the rewrite saves the text as read, so say so first.
+  const decoding = contacts.problems.filter((p) => p.file === MEMBERS_FILE && p.severity === 'warning' && !(contacts.members?.problems ?? []).includes(p));
+  out.problems(decoding);
   const rowWarnings = incoming.problems.filter((p) => p.severity === 'warning' && !incoming.rejected.includes(p));
   out.problems([...plan.rejected, ...rowWarnings, ...plan.warnings, ...warnings]);
 

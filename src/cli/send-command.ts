@@ -154,14 +154,14 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   if (sent.status === 'error') throw sent.error;
   progress?.done();
   const { report } = sent;
-  for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt })) {
+  for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: sent.suppressionFailure })) {
     out.info(line);
   }
   if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
     const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
     throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
   }
-  return { exitCode: sendExitCode(report, plan), plan, report };
+  return { exitCode: sent.suppressionFailure ? 1 : sendExitCode(report, plan), plan, report };
 }
 
 /** One-click unsubscribe links are signed: a real send needs the secret. */

@@ -7,7 +7,7 @@ import { readLedger } from '../delivery/ledger-file.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { consideredIssues, selectDueIssues, type DueSelection, type IssueTiming } from '../delivery/select-due-issues.js';
 import { systemClock, type Clock } from '../delivery/send-engine.js';
-import { runSendSession, type FollowUpOutcome, type SessionIssue, type SessionIssueOutcome } from '../delivery/send-session.js';
+import { isSendLockError, runSendSession, type FollowUpOutcome, type SessionIssue, type SessionIssueOutcome } from '../delivery/send-session.js';
 import { SnippetError, formatError, isSnippetError, usageError } from '../errors.js';
 import type { Issue, IssueId } from '../issue/issue.js';
 import { scheduledSendAt } from '../issue/scheduled-send-at.js';
@@ -141,7 +141,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       },
     });
   } catch (error) {
-    if (!isSnippetError(error) || error.kind !== 'tempfail') throw error;
+    if (!isSendLockError(error)) throw error;
     // Another run holds the lock: nothing here was looked at; every issue it could send is left to it.
     for (const line of formatError(error).split('\n')) out.warn(line);
     const issues = candidates.map(({ timing }) => ({ issue: timing.id, sendAt: timing.sendAt.toISOString(), result: 'locked' as const, exitCode: 75 as const, attempts: 0, delivered: 0, failed: 0, inDoubt: 0, left: 0, error: error.message }));
@@ -193,7 +193,7 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   const base = { issue: entry.issue, sendAt: timings.find((t) => t.id === entry.issue)!.sendAt.toISOString() };
   if (entry.status === 'error') return errorOutcome(base, entry.error, out);
   const { report, plan } = entry;
-  for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt })) out.info(line);
+  for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: entry.suppressionFailure })) out.info(line);
   const stopped = report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger' ? report.stop : undefined;
   if (stopped) {
     const error = new SnippetError(describeStop(stopped), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
@@ -202,7 +202,7 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   return {
     ...base,
     result: 'sent',
-    exitCode: sendExitCode(report, plan),
+    exitCode: entry.suppressionFailure ? 1 : sendExitCode(report, plan),
     attempts: report.attempts,
     delivered: report.delivered.length,
     failed: report.failed.length,

@@ -2,6 +2,7 @@ import type { RateLimit } from '../config/rate-limit.js';
 import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
 import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
 import type { SendReport, StopReason } from '../delivery/send-engine.js';
+import type { SuppressionFailure } from '../delivery/send-session.js';
 import type { IssueStatus } from '../issue/issue.js';
 import { formatZoned } from '../time/zoned-time.js';
 
@@ -70,7 +71,7 @@ export function formatDuration(ms: number): string {
 /** Pure: the final report of a run. */
 export function describeReport(
   report: SendReport,
-  details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number; earlierInDoubt: readonly Recipient[] },
+  details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number; earlierInDoubt: readonly Recipient[]; suppressionFailure?: SuppressionFailure | undefined },
 ): string[] {
   const inDoubt = report.inDoubt.length + details.earlierInDoubt.length;
   const lines = [
@@ -79,6 +80,11 @@ export function describeReport(
   ];
   for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
   if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} ${details.bouncesAdded === 1 ? 'address that does' : 'addresses that do'} not exist added to contacts/suppressions.csv (reason: bounced).`);
+  const unsuppressed = details.suppressionFailure;
+  if (unsuppressed) {
+    const one = unsuppressed.addresses.length === 1;
+    lines.push(`  ${unsuppressed.addresses.join(', ')} ${one ? 'was' : 'were'} not added to contacts/suppressions.csv: ${unsuppressed.reason}. The next send of this issue adds ${one ? 'it' : 'them'}; or add ${one ? 'it' : 'them'} by hand (reason: bounced).`);
+  }
   for (const { recipient, reason } of report.inDoubt) lines.push(`  in doubt: ${recipient.email}: ${reason}`);
   for (const recipient of details.earlierInDoubt) lines.push(`  in doubt: ${recipient.email}: from an earlier run`);
   if (inDoubt > 0) {

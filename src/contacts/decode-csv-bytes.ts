@@ -16,8 +16,9 @@ export interface DecodedCsv {
  * so that all of them take the files people actually have: Excel's "CSV
  * UTF-8" (a BOM), "Unicode Text" (UTF-16 with a BOM), plain "CSV" and
  * Outlook's exports (the Windows code page). Bytes that are not valid UTF-8
- * are read as Windows-1252, which is what such a file almost always is in the
- * UK: 0x92 is the ’ in O’Hare, 0x93/0x94 are “ ”, 0x96 is –, 0xE1 is á.
+ * are read as Windows-1252, one at a time, which is what such bytes almost
+ * always are in the UK: 0x92 is the ’ in O’Hare, 0x93/0x94 are “ ”, 0x96 is
+ * –, 0xE1 is á. Every such reading is warned of, with its line.
  */
 export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedCsv {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode('utf-16le', bytes), encoding: 'utf-16le', warnings: [] };
@@ -30,13 +31,87 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedCsv {
       warnings: [{ severity: 'warning', file, line: 1, message: `the file has no byte-order mark; it was read as ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`, hint: 'If names look wrong, save the file again as "CSV UTF-8 (Comma delimited)".' }],
     };
   }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encoding: 'utf-8', warnings: nulWarnings(text, file) };
-  } catch {
-    const text = decodeWindows1252(bytes);
-    return { text, encoding: 'windows-1252', warnings: [...undefinedBytes(text, file), ...nulWarnings(text, file)] };
+  const { text, fallback } = decodeUtf8WithFallback(bytes);
+  if (fallback.length === 0) return { text, encoding: 'utf-8', warnings: nulWarnings(text, file) };
+  const encoding = fallback.length === nonAscii(bytes) ? 'windows-1252' : 'utf-8';
+  return { text, encoding, warnings: [...fallbackWarnings(text, fallback, encoding, file), ...undefinedBytes(text, file), ...nulWarnings(text, file)] };
+}
+
+/**
+ * UTF-8, except that each byte which starts no valid UTF-8 sequence is read
+ * as Windows-1252 on its own. One stray Windows byte (an O’Hare pasted from
+ * an old export) must not turn every "Zoë" of an otherwise UTF-8 file into
+ * "ZoÃ«", which a rewrite would then save for good. Returns the text and
+ * where in it the fallback characters are.
+ */
+function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: number[] } {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const parts: string[] = [];
+  const fallback: number[] = [];
+  let length = 0;
+  let run = 0;
+  let i = 0;
+  const flush = (end: number): void => {
+    if (end > run) {
+      const part = utf8.decode(bytes.subarray(run, end));
+      parts.push(part);
+      length += part.length;
+    }
+  };
+  while (i < bytes.length) {
+    const size = sequenceLength(bytes, i);
+    if (size > 0) {
+      i += size;
+      continue;
+    }
+    flush(i);
+    fallback.push(length);
+    const char = windows1252Char(bytes[i]!);
+    parts.push(char);
+    length += char.length;
+    i += 1;
+    run = i;
   }
+  flush(bytes.length);
+  return { text: parts.join(''), fallback };
+}
+
+/** The length of the valid UTF-8 sequence at `i`, or 0 when none starts there (RFC 3629's table). */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 1;
+  const [size, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+    : lead === 0xe0 ? [3, 0xa0, 0xbf]
+    : lead === 0xed ? [3, 0x80, 0x9f]
+    : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+    : lead === 0xf0 ? [4, 0x90, 0xbf]
+    : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+    : lead === 0xf4 ? [4, 0x80, 0x8f]
+    : [0, 0, 0];
+  if (size === 0 || i + size > bytes.length) return 0;
+  const second = bytes[i + 1]!;
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < size; k += 1) {
+    const next = bytes[i + k]!;
+    if (next < 0x80 || next > 0xbf) return 0;
+  }
+  return size;
+}
+
+function nonAscii(bytes: Uint8Array): number {
+  let count = 0;
+  for (const byte of bytes) if (byte >= 0x80) count += 1;
+  return count;
+}
+
+/** Says, with the first line, that bytes were not read as UTF-8: a rewrite saves them as UTF-8 characters, so the user should look. */
+function fallbackWarnings(text: string, fallback: readonly number[], encoding: CsvEncoding, file: string): Problem[] {
+  const lines = linesOf(text, fallback);
+  const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` and ${lines.length - 5} more` : '');
+  const message = encoding === 'windows-1252'
+    ? `the file is not UTF-8; it was read as Windows-1252 (first on line ${lines[0]!})`
+    : `the file is UTF-8 except for some bytes, read as Windows-1252, on line${lines.length > 1 ? 's' : ''} ${shown}`;
+  return [{ severity: 'warning', file, line: lines[0]!, message, hint: 'Check the names on those lines; a rewrite of the file saves them as read. Saving it as "CSV UTF-8 (Comma delimited)" avoids the guess.' }];
 }
 
 function decode(encoding: string, bytes: Uint8Array): string {
@@ -51,15 +126,15 @@ function decode(encoding: string, bytes: Uint8Array): string {
  */
 const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
 
-function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return latin1.replace(/[\u0080-\u009f]/gu, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+function windows1252Char(byte: number): string {
+  return byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
 }
 
 /**
  * UTF-16 saved without a byte-order mark: a CSV file is mostly ASCII, so
  * every other byte is zero. Looks at the start only; a NUL or two in a UTF-8
- * file is no such pattern.
+ * file is no such pattern. The other position may hold a few zeros too: a
+ * character like Ā (U+0100) or Ѐ (U+0400) has a zero low byte.
  */
 function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = Math.min(256, Math.floor(bytes.length / 2));
@@ -70,8 +145,8 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
     if (bytes[2 * i] === 0) evenZero += 1;
     if (bytes[2 * i + 1] === 0) oddZero += 1;
   }
-  if (oddZero >= pairs * 0.9 && evenZero === 0) return 'utf-16le';
-  if (evenZero >= pairs * 0.9 && oddZero === 0) return 'utf-16be';
+  if (oddZero >= pairs * 0.7 && evenZero * 8 <= oddZero) return 'utf-16le';
+  if (evenZero >= pairs * 0.7 && oddZero * 8 <= evenZero) return 'utf-16be';
   return undefined;
 }
 
@@ -90,6 +165,25 @@ function nulWarnings(text: string, file: string): Problem[] {
 
 function firstLineWith(text: string, pattern: RegExp): number | undefined {
   const index = text.search(pattern);
-  if (index < 0) return undefined;
+  return index < 0 ? undefined : lineAt(text, index);
+}
+
+/** The distinct lines of ascending positions in `text`, in one pass (a Windows-1252 file may have thousands). */
+function linesOf(text: string, positions: readonly number[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (const at of positions) {
+    for (let i = from; i < at; i += 1) {
+      const char = text.charCodeAt(i);
+      if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line += 1;
+    }
+    from = at;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+function lineAt(text: string, index: number): number {
   return (text.slice(0, index).match(/\r\n|\r|\n/gu)?.length ?? 0) + 1;
 }

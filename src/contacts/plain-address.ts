@@ -1,13 +1,17 @@
 /**
- * Whether an address (already a valid one) is a plain one: its local part is
- * letters, digits and `. _ % + ' -`, starting with a letter, digit or `_`.
- * RFC 5321 allows more (`=`, `|`, `!`…), but no member's address needs it,
- * and an address like `=cmd|'/Ccalc'!A0@example.org` is a spreadsheet
- * formula waiting for members.csv or suppressions.csv to be opened in Excel.
+ * Whether an address (already a valid one) is safe to keep in the contacts
+ * files: RFC 5321 allows `&`, `/`, `=`, `|`… in the local part, and members
+ * have such addresses (mary&john@, team/visits@), so only what a spreadsheet
+ * would run is refused: a local part starting with `=`, `+`, `-` or `@`
+ * (`=cmd|'/Ccalc'!A0@example.org`), or holding a tab, a line break or another
+ * control character. An address cannot be neutralised with an apostrophe as
+ * other cells are (neutraliseCell): that would change the address.
  */
 export function isPlainAddress(address: string): boolean {
   const at = address.lastIndexOf('@');
-  return at > 0 && /^[\p{L}\p{N}_][\p{L}\p{N}\p{M}._%+'-]*$/u.test(address.slice(0, at));
+  if (at <= 0) return false;
+  const local = address.slice(0, at);
+  return !/^[=+\-@]/u.test(local) && !/\p{Cc}/u.test(local);
 }
 
-export const NOT_PLAIN_HINT = 'Only letters, digits and . _ % + \' - are accepted before the @, starting with a letter or digit: other characters can make a spreadsheet run the cell as a formula. Check the address with the person.';
+export const NOT_PLAIN_HINT = 'An address may not start with = + - or @ before the @, nor hold a tab or line break: a spreadsheet would run the cell as a formula. Check the address with the person.';

@@ -15,6 +15,12 @@ const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
  * row. The header, column order, separator, line ends and byte-order mark are
  * the file's own. Values for a column the file does not have are left out,
  * with a warning.
+ *
+ * An untouched row whose cell starts like a formula (a hand-typed
+ * `=HYPERLINK(...)` name) is kept as typed, not neutralised: the tool writes
+ * the rows it makes, and changing a person's own text without being asked
+ * would put an apostrophe into the name their newsletter greets them by. It
+ * is warned of instead, with its line, so it can be fixed at the source.
  */
 export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: ImportPlan): { text: string; warnings: Problem[] } {
   if (existing === undefined) {
@@ -38,7 +44,16 @@ export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: Imp
   let text = csv.source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   if (plan.added.length > 0 && csv.rows.length === 0 && !/[\r\n]$/u.test(text)) text += csv.newline;
-  return { text: (csv.bom ? '\uFEFF' : '') + text, warnings: missingColumns(plan, columns) };
+  const touched = new Set(plan.updated.map(({ before }) => before.line));
+  return { text: (csv.bom ? '\uFEFF' : '') + text, warnings: [...missingColumns(plan, columns), ...formulaCells(csv.rows.filter((r) => !touched.has(r.line)))] };
+}
+
+function formulaCells(rows: ReadonlyArray<{ line: number; values: readonly string[] }>): Problem[] {
+  return rows.flatMap(({ line, values }) => {
+    const formula = values.find((value) => neutraliseCell(value) !== value);
+    if (formula === undefined) return [];
+    return [{ severity: 'warning' as const, file: MEMBERS_FILE, line, message: `"${formula.length > 40 ? `${formula.slice(0, 40)}…` : formula}" starts like a spreadsheet formula; the row was kept as it is`, hint: 'A spreadsheet may run it when the file is opened: remove the leading = + - or @, or put an apostrophe before it.' }];
+  });
 }
 
 function blank(width: number): string[] {

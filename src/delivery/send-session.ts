@@ -2,6 +2,7 @@ import type { RateLimit } from '../config/rate-limit.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, type Member, type Suppression } from '../contacts/member.js';
+import { readResubscriptions } from '../contacts/read-resubscriptions.js';
 import { isSnippetError, type SnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { zonedDate } from '../time/zoned-time.js';
@@ -14,6 +15,7 @@ import { readRateHistory } from './read-rate-history.js';
 import { runSendEngine, toOutcome, type Clock, type EngineEvent, type RetryPolicy, type SendReport } from './send-engine.js';
 import { acquireSendLock, type SendLock } from './send-lock.js';
 import { isConnectFailure, type Mailer } from './send-result.js';
+import { bouncesToCatchUp } from './bounces-to-catch-up.js';
 import { contactsLockPath, ledgerLabel, ledgerPath, lockPath, REPORT_LEDGER_LABEL, reportLedgerPath } from './state-paths.js';
 
 /** One issue a session may send. */
@@ -64,9 +66,15 @@ export interface SendSessionInput {
 }
 
 export type SessionIssueOutcome =
-  | { issue: IssueId; plan: DeliveryPlan; status: 'sent'; report: SendReport; bouncesAdded: number; elapsedMs: number }
+  | { issue: IssueId; plan: DeliveryPlan; status: 'sent'; report: SendReport; bouncesAdded: number; elapsedMs: number; suppressionFailure?: SuppressionFailure }
   /** It could not be made ready (its messages, or the transport): nothing of it was sent. */
   | { issue: IssueId; plan: DeliveryPlan; status: 'error'; error: SnippetError };
+
+/** Bounced addresses that could not be added to suppressions.csv (the mail had gone: reported, never thrown over the report). */
+export interface SuppressionFailure {
+  addresses: string[];
+  reason: string;
+}
 
 export type FollowUpOutcome = { sent: true } | { sent: false; reason: string; waitMs?: number };
 
@@ -85,7 +93,10 @@ export interface SendSessionResult {
  */
 export async function runSendSession(input: SendSessionInput): Promise<SendSessionResult> {
   const { clock } = input;
-  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command, { timeZone: input.timeZone });
+  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command, { timeZone: input.timeZone }).catch((error: unknown) => {
+    if (isSnippetError(error)) sendLockErrors.add(error);
+    throw error;
+  });
   const ledgers = new Map<IssueId, LedgerFile>();
   let mailer: Mailer | undefined;
   try {
@@ -120,9 +131,10 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       const issue = input.issues.find((i) => i.id === id)!;
       const plan = plans.get(id)!;
       const ledger = ledgers.get(id)!;
-      // A run that stopped after a bounce but before suppressing it: suppress it now.
-      const earlier = events.get(ledgerPath(input.dir, id, issue.mode))!.flatMap((e) => (e.type === 'failed' && e.bounced ? [{ key: e.to, email: e.to }] : []));
-      const bouncesBefore = await suppress(earlier, suppressed, input);
+      // A run that stopped after a bounce but before suppressing it: suppress it now, unless it was resubscribed since.
+      const ledgerEvents = events.get(ledgerPath(input.dir, id, issue.mode))!;
+      const resubscribed = ledgerEvents.some((e) => e.type === 'failed' && e.bounced) ? await readResubscriptions(input.dir) : new Map<string, string>();
+      const before = await suppress(bouncesToCatchUp(ledgerEvents, resubscribed, input.timeZone), suppressed, input);
       let build: (recipient: Recipient) => OutgoingMessage;
       try {
         build = await issue.prepare();
@@ -150,8 +162,10 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         onEvent: (event) => input.onEngineEvent?.(id, event),
       });
       const bounced = report.failed.filter((f) => f.bounced).map((f) => f.recipient);
-      const bouncesAdded = bouncesBefore + (await suppress(bounced, suppressed, input));
-      done({ issue: id, plan, status: 'sent', report, bouncesAdded, elapsedMs: clock.now() - started });
+      const after = await suppress(bounced, suppressed, input);
+      const failed = [before.failure, after.failure].filter((f) => f !== undefined);
+      const suppressionFailure = failed.length === 0 ? undefined : { addresses: failed.flatMap((f) => f.addresses), reason: failed[failed.length - 1]!.reason };
+      done({ issue: id, plan, status: 'sent', report, bouncesAdded: before.added + after.added, elapsedMs: clock.now() - started, ...(suppressionFailure ? { suppressionFailure } : {}) });
     }
 
     const message = input.followUp?.(result.issues);
@@ -181,14 +195,33 @@ function planIssue(issue: SessionIssue, input: SendSessionInput, events: readonl
   return planDelivery({ members: input.members, suppressions: input.suppressions, lists: issue.lists, ledger: recipientStates(events), resendInDoubt: input.resendInDoubt });
 }
 
-/** Appends bounced addresses not yet suppressed; returns how many were added. */
-async function suppress(bounced: readonly Recipient[], suppressed: Set<string>, input: SendSessionInput): Promise<number> {
+/**
+ * Appends bounced addresses not yet suppressed; returns how many were added.
+ * A failure (the contacts lock held, the file not writable) comes back as
+ * data: the mail has gone by now, and its report must still be given. The
+ * bounces stay in the ledger, so the next run of the issue adds them.
+ */
+async function suppress(bounced: readonly Recipient[], suppressed: Set<string>, input: SendSessionInput): Promise<{ added: number; failure?: SuppressionFailure }> {
   const fresh = bounced.filter((r) => !suppressed.has(r.key));
+  if (fresh.length === 0) return { added: 0 };
   const date = zonedDate(new Date(input.clock.now()), input.timeZone);
-  // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
-  if (fresh.length > 0) await withContactsLock(contactsLockPath(input.dir), () => appendSuppressions(input.dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' }))));
+  try {
+    // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
+    await withContactsLock(contactsLockPath(input.dir), () => appendSuppressions(input.dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' }))));
+  } catch (error) {
+    if (!isSnippetError(error)) throw error;
+    return { added: 0, failure: { addresses: fresh.map((r) => r.email), reason: error.message } };
+  }
   for (const r of fresh) suppressed.add(r.key);
-  return fresh.length;
+  return { added: fresh.length };
+}
+
+/** The errors of taking the send lock itself, as opposed to any other tempfail of a session (a contacts lock, a server). */
+const sendLockErrors = new WeakSet<SnippetError>();
+
+/** Whether `error` is "another send holds the lock": the one failure that leaves every issue to the other run. */
+export function isSendLockError(error: unknown): error is SnippetError {
+  return isSnippetError(error) && sendLockErrors.has(error);
 }
 
 /**

@@ -40,11 +40,15 @@ export interface SlowClientLimits {
   headersTimeoutMs: number;
   /** Time to send the whole request. */
   requestTimeoutMs: number;
-  /** Open connections; past it the oldest without a request in progress is dropped for the new one. */
+  /** Time to send a POST's body once its headers are in (a form is under 8 KB). */
+  bodyTimeoutMs: number;
+  /** Open connections; past it the oldest not being answered (idle, or still sending) is dropped for the new one. */
   maxConnections: number;
+  /** Open connections from one address (not applied behind a proxy, where every connection is the proxy's). */
+  maxConnectionsPerAddress: number;
 }
 
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, maxConnections: 200 };
+export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
 
 export interface RunningServer {
   port: number;
@@ -75,7 +79,10 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
       page = { kind: 'too-many', retryAfterSeconds: wait };
       request.resume();
     } else {
-      const body = method === 'POST' ? await readBody(request) : (request.resume(), '');
+      const body = method === 'POST' ? await readBody(request, limits.bodyTimeoutMs) : (request.resume(), '');
+      // From here the request is being answered: it is no longer one a flood may push out.
+      const connection = connections.get(request.socket);
+      if (connection) connection.answering = true;
       if (body === undefined) {
         page = { kind: 'too-large' };
       } else {
@@ -113,9 +120,8 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     },
     (request, response) => {
       const connection = connections.get(request.socket);
-      if (connection) connection.busy = true;
       response.once('close', () => {
-        if (connection) connection.busy = false;
+        if (connection) connection.answering = false;
       });
       handle(request, response).catch(() => {
         if (!response.headersSent) response.writeHead(500).end();
@@ -123,18 +129,38 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
       });
     },
   );
-  // Oldest first (a Map keeps insertion order): a flood of slow connections pushes out its own oldest, not the requests being answered.
-  const connections = new Map<Socket, { busy: boolean }>();
-  server.on('connection', (socket: Socket) => {
-    connections.set(socket, { busy: false });
-    socket.once('close', () => connections.delete(socket));
-    if (connections.size <= limits.maxConnections) return;
+  /*
+   * Oldest first (a Map keeps insertion order): a flood of slow connections
+   * pushes out its own oldest, not the requests being answered. A connection
+   * still sending its headers or body counts as not answered, so slow bodies
+   * cannot pin the table full; and one address holds only a few, so many
+   * addresses are needed to fill it at all.
+   */
+  const connections = new Map<Socket, { answering: boolean; address: string }>();
+  const evictOldest = (among: (state: { answering: boolean; address: string }) => boolean, except: Socket): boolean => {
     for (const [old, state] of connections) {
-      if (state.busy || old === socket) continue;
+      if (state.answering || old === except || !among(state)) continue;
       connections.delete(old);
       old.destroy();
-      return;
+      return true;
     }
+    return false;
+  };
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    connections.set(socket, { answering: false, address });
+    socket.once('close', () => connections.delete(socket));
+    if (!options.trustProxy) {
+      let same = 0;
+      for (const state of connections.values()) if (state.address === address) same += 1;
+      if (same > limits.maxConnectionsPerAddress && !evictOldest((state) => state.address === address, socket)) {
+        connections.delete(socket);
+        socket.destroy();
+        return;
+      }
+    }
+    if (connections.size <= limits.maxConnections) return;
+    if (evictOldest(() => true, socket)) return;
     connections.delete(socket);
     socket.destroy();
   });
@@ -155,19 +181,30 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
   };
 }
 
-/** The body as text, or undefined when it is larger than a form could be. */
-function readBody(request: IncomingMessage): Promise<string | undefined> {
+/** The body as text, or undefined when it is larger than a form could be; a body not in within `timeoutMs` drops the connection. */
+function readBody(request: IncomingMessage, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    const timer = setTimeout(() => {
+      request.socket.destroy();
+      reject(new Error('the body was not sent in time'));
+    }, timeoutMs);
+    request.once('close', () => clearTimeout(timer));
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) tooLarge = true;
       else chunks.push(chunk);
     });
-    request.on('end', () => resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
+    request.on('end', () => {
+      clearTimeout(timer);
+      resolve(tooLarge ? undefined : Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, sampleWorkspace } from '../support/workspace.js';
@@ -78,5 +78,22 @@ describe('contacts files in the encodings spreadsheets save', () => {
     expect(await ws.read('contacts/suppressions.csv')).toMatch(/^\uFEFFemail\tdate\treason\r\nleft-network@example\.net\t2026-09-14\tunsubscribed\r\njamie\.robertson@example\.net\t\d{4}-\d\d-\d\d\tunsubscribed\r\n$/u);
     const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
     expect(JSON.parse(check.stdout)).toMatchObject({ suppressions: 2, suppressed: 1, errors: 0 });
+  });
+});
+
+describe('a UTF-8 members.csv with one stray Windows-1252 byte', () => {
+  it('keeps every other name and says which line was guessed, on check and on the import that rewrites it (regression: "Zoë" became "ZoÃ«" and was written back)', async () => {
+    await appendFile(join(ws.dir, 'contacts/members.csv'), Buffer.from([...Buffer.from('oh@example.org,Sinead O'), 0x92, ...Buffer.from('Hare,aberlour,members\n')]));
+    const lines = (await ws.read('contacts/members.csv')).split('\n').length - 1;
+    const check = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(check.stderr + check.stdout).toMatch(new RegExp(`members\\.csv:${lines}: warning: the file is UTF-8 except for some bytes, read as Windows-1252, on line ${lines}`, 'u'));
+    await writeFile(join(ws.dir, 'imp.csv'), 'email,name\nnew@example.org,New\n');
+    const imported = await runCli(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(new RegExp(`members\\.csv:${lines}: warning: .*read as Windows-1252`, 'u'));
+    const members = await ws.read('contacts/members.csv');
+    expect(members).toMatch(/\nzoe\.mcintyre@example\.org,Zoë McIntyre,cafe-stork,members[^\n]*\n/u);
+    expect(members).toMatch(/\noh@example\.org,Sinead O’Hare,aberlour,members[^\n]*\n/u);
+    expect(members).not.toMatch(/Ã/u);
   });
 });

@@ -47,6 +47,20 @@ function openSlowClient(): Promise<Socket> {
   });
 }
 
+/** A client from `localAddress` that sends a POST's headers, then its body never (Content-Length 100). */
+function openSlowBody(localAddress: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress }, () => {
+      socket.write('POST /unsubscribe HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nList-Unsub');
+      resolve(socket);
+    });
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+    socket.resume();
+    slow.push(socket);
+  });
+}
+
 function stillOpen(): number {
   return slow.filter((socket) => !socket.destroyed && socket.readyState === 'open').length;
 }
@@ -75,5 +89,17 @@ describe('unsubscribe-server under slow clients', () => {
     // The rest are dropped once they overrun the header timeout, not a 30-second check later.
     expect(await until(() => stillOpen() === 0, HEADERS_TIMEOUT_MS + 3_000)).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { signal: AbortSignal.timeout(3_000) })).status).toBe(404);
+  }, 20_000);
+
+  it('keeps answering while 22 addresses hold 10 slow-body POSTs each (regression: busy connections were never dropped, so every new one was refused)', async () => {
+    for (let host = 2; host < 24; host += 1) {
+      for (let i = 0; i < 10; i += 1) await openSlowBody(`127.0.0.${host}`).catch(() => undefined);
+    }
+    // Give the server a moment to see the headers of them all.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answer = await fetch(`http://127.0.0.1:${port}/elsewhere`, { signal: AbortSignal.timeout(3_000) });
+    expect(answer.status).toBe(404);
+    // Bodies that never come are dropped within a few seconds, not the 10 s a whole request may take.
+    expect(await until(() => stillOpen() === 0, 4_000)).toBe(true);
   }, 20_000);
 });

@@ -1,0 +1,23 @@
+import { addressKey } from '../contacts/member.js';
+import { zonedDate } from '../time/zoned-time.js';
+import type { Recipient } from './delivery-plan.js';
+import type { LedgerEvent } from './ledger-event.js';
+
+/**
+ * Pure: the bounces in an issue's ledger that an earlier run may have
+ * stopped before suppressing, keyed as suppressions are (addressKey, so a
+ * punycode or upper-case spelling matches its suppression). A bounce on or
+ * before the day its address was resubscribed is left out: the resubscription
+ * is the later word, and catching that bounce up would undo it.
+ */
+export function bouncesToCatchUp(events: readonly LedgerEvent[], resubscribed: ReadonlyMap<string, string>, timeZone: string): Recipient[] {
+  const found = new Map<string, Recipient>();
+  for (const event of events) {
+    if (event.type !== 'failed' || !event.bounced) continue;
+    const key = addressKey(event.to);
+    const lifted = resubscribed.get(key);
+    if (lifted !== undefined && lifted >= zonedDate(new Date(event.at), timeZone)) continue;
+    found.set(key, { key, email: event.to });
+  }
+  return [...found.values()];
+}
