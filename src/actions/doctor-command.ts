@@ -57,7 +57,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   );
   report(config ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` } : skipped('time zone', 'the config has errors'));
   report(await checkStateFolder(options.dir));
-  report(await checkSendLock(options.dir));
+  report(await checkSendLock(options.dir, config?.timeZone));
   report(await checkDiskSpace(options.dir));
   report(await checkSecretFiles(options.dir, options.passFile));
   if (config?.unsubscribe.url) {
@@ -127,13 +127,13 @@ async function checkStateFolder(dir: string): Promise<DoctorCheck> {
 }
 
 /** A lock and its age: a send running now, or one left behind that the next send takes over. */
-async function checkSendLock(dir: string): Promise<DoctorCheck> {
+async function checkSendLock(dir: string, timeZone: string | undefined): Promise<DoctorCheck> {
   try {
     const state = await inspectSendLock(lockPath(dir));
     if (!state) return { name: 'send lock', status: 'ok', detail: 'none (no send is running)' };
     const seconds = Math.round(state.silentMs / 1000);
     const age = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-    const holder = state.holder ? `held by ${describeHolder(state.holder)}` : 'present';
+    const holder = state.holder ? `held by ${describeHolder(state.holder, timeZone)}` : 'present';
     return { name: 'send lock', status: 'ok', detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}` };
   } catch (error) {
     return { name: 'send lock', status: 'fail', detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as` };

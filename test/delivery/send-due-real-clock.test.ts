@@ -29,7 +29,7 @@ describe('--now decides what is due, never the time sends are stamped with (regr
 
     // The next real send is not made to wait for a pretended future.
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const real = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const real = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(real.code, `${real.stdout}${real.stderr}`).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });
@@ -41,7 +41,7 @@ describe('--now decides what is due, never the time sends are stamped with (regr
     cleanups.push(server.close);
     const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    expect((await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done).code).toBe(0);
+    expect((await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done).code).toBe(0);
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
     const due = await spawnCli(['send', '--due', '--now', '2027-06-01T09:00', '--include-stale'], { cwd: ws.dir, env }).done;
     // Two went out today, by the real clock: the day's allowance is used up.

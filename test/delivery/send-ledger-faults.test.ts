@@ -22,7 +22,7 @@ interface StatusJson {
 
 /** The built CLI under a file size limit (`ulimit -f`, in KiB), as a shell would start it. */
 function sendUnderFileLimit(kib: number, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('bash', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, CLI, 'send', '2026-12', '--yes'], {
+  const child = spawn('bash', ['-c', `ulimit -f ${kib} && exec "$0" "$@"`, process.execPath, CLI, 'send', '2026-12', '--yes', '--early'], {
     cwd,
     env: { PATH: process.env.PATH ?? '', HOME: cwd, TZ: 'UTC', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,8 +64,8 @@ describe('the ledger failing under a send', () => {
     expect(first.stderr, first.stderr).toMatch(/the delivery ledger could not be written \(the file size limit was reached/u);
 
     // Two more runs without the limit: everyone has it exactly once, or is in doubt because the server may have it.
-    await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
-    await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+    await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     const received = deliveries(server.messages);
     for (const [address, count] of received) expect(count, address).toBe(1);
     const final = await status(ws.dir, env);
@@ -88,14 +88,14 @@ describe('the ledger failing under a send', () => {
     cleanups.push(server.close);
     const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    const first = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const first = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(first.code, `${first.stdout}${first.stderr}`).toBe(1);
     expect(first.stderr).toContain('the delivery ledger .snippet/ledger/2026-12.jsonl was deleted or replaced while sending');
     // Stopped before sending more: at most the transaction under way on each of the 2 connections finishes.
     expect(server.messages.length).toBeLessThanOrEqual(atRemoval + 2);
     expect(await readFile(ledger, 'utf8')).toContain('"type":"attempt"');
 
-    const second = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const second = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(second.code).not.toBe(75);
     const received = deliveries(server.messages);
     for (const [address, count] of received) expect(count, address).toBe(1);

@@ -24,7 +24,7 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     const { ws, server } = await setup();
     // The IPv4 loopback written as an IPv6 address: reached on this computer, but not taken for loopback, so TLS is required.
     const url = `smtp://[::ffff:127.0.0.1]:${server.port}`;
-    const run = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
     expect(run.stderr).toMatch(/STARTTLS/u);
     expect(run.stderr).not.toMatch(/seems down/u);
@@ -40,7 +40,7 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     const { ws, server } = await setup();
     const url = `smtp://user:50%off-Secret@127.0.0.1:${server.port}`;
     const env = { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
-    const send = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env }).done;
+    const send = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(send.code, `${send.stdout}${send.stderr}`).toBe(1);
     expect(send.stderr).toMatch(/SNIPPET_SMTP_URL: the password has a "%" that is not followed by two hexadecimal digits/u);
     expect(send.stderr).toMatch(/%25/u);
@@ -54,7 +54,7 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     const { ws, server } = await setup();
     // Where the state folder should be there is a file: the folder cannot be made (as a read-only one cannot be written).
     await writeFile(join(ws.dir, '.snippet'), 'not a folder\n');
-    const run = await spawnCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
     expect(run.stderr).toMatch(/\.snippet\/\S+: error: the delivery state folder \.snippet\/ cannot be (read|written) \((ENOTDIR|EEXIST)/u);
     expect(run.stderr).toMatch(/hint: /u);
@@ -66,7 +66,7 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
 describe('--connections (regression: --connections 99999 opened 13,793 connections for 41 messages)', () => {
   it('is bounded like the config, 1 to 20', async () => {
     const { ws, server } = await setup();
-    const run = await spawnCli(['send', '2026-12', '--yes', '--connections', '99999'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '99999'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--connections.*"99999" must be a whole number from 1 to 20/u);
     expect(server.connections()).toBe(0);
@@ -74,7 +74,7 @@ describe('--connections (regression: --connections 99999 opened 13,793 connectio
 
   it('never opens more connections than there are recipients', async () => {
     const { ws, server } = await setup(3);
-    const run = await spawnCli(['send', '2026-12', '--yes', '--connections', '20'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '20'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(0);
     expect(deliveries(server.messages).size).toBe(3);
     expect(server.connections()).toBeLessThanOrEqual(3);

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, sampleWorkspace } from '../support/workspace.js';
 
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests', NO_COLOR: '1' };
+const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-only-0123456789', NO_COLOR: '1' };
 let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
 beforeEach(async () => {
   ws = await sampleWorkspace();
