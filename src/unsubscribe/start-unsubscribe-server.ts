@@ -25,9 +25,6 @@ export interface UnsubscribeServerOptions {
   /** Requests per minute per client address. */
   ratePerMinute: number;
   log(line: string): void;
-  now?: () => number;
-  /** Defaults in SLOW_CLIENT_LIMITS; tests make them small. */
-  limits?: Partial<SlowClientLimits>;
 }
 
 /**
@@ -35,7 +32,7 @@ export interface UnsubscribeServerOptions {
  * byte at a time, or never) may hold. A real browser or mail client sends a
  * whole request in milliseconds, so these cost real users nothing.
  */
-export interface SlowClientLimits {
+interface SlowClientLimits {
   /** Time to send the request's headers. */
   headersTimeoutMs: number;
   /** Time to send the whole request. */
@@ -48,7 +45,7 @@ export interface SlowClientLimits {
   maxConnectionsPerAddress: number;
 }
 
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
+const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
 
 export interface RunningServer {
   port: number;
@@ -59,7 +56,6 @@ const MAX_BODY = 8 * 1024;
 
 /** Thin IO around routeUnsubscribeRequest and unsubscribePage. */
 export async function startUnsubscribeServer(options: UnsubscribeServerOptions): Promise<RunningServer> {
-  const now = options.now ?? Date.now;
   const limiter = new IpRateLimiter(options.ratePerMinute);
   // One unsubscribe at a time, so two clicks at once cannot write two rows.
   let queue: Promise<unknown> = Promise.resolve();
@@ -74,12 +70,12 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     const method = request.method ?? 'GET';
     let page: PageKind;
     let note = '';
-    const wait = limiter.take(client, now());
+    const wait = limiter.take(client, Date.now());
     if (wait > 0) {
       page = { kind: 'too-many', retryAfterSeconds: wait };
       request.resume();
     } else {
-      const body = method === 'POST' ? await readBody(request, limits.bodyTimeoutMs) : (request.resume(), '');
+      const body = method === 'POST' ? await readBody(request, SLOW_CLIENT_LIMITS.bodyTimeoutMs) : (request.resume(), '');
       // From here the request is being answered: it is no longer one a flood may push out.
       const connection = connections.get(request.socket);
       if (connection) connection.answering = true;
@@ -107,16 +103,15 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     response.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
     response.end(method === 'HEAD' ? undefined : body);
     // The query holds the address and the token: the log gets the path only.
-    options.log(`${new Date(now()).toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
+    options.log(`${new Date().toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
   };
 
-  const limits = { ...SLOW_CLIENT_LIMITS, ...options.limits };
   const server = createServer(
     {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: SLOW_CLIENT_LIMITS.headersTimeoutMs,
+      requestTimeout: SLOW_CLIENT_LIMITS.requestTimeoutMs,
       // Node checks the two timeouts every 30 s by default: slow clients would be dropped in waves, 30 s apart.
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+      connectionsCheckingInterval: 1_000,
     },
     (request, response) => {
       const connection = connections.get(request.socket);
@@ -153,13 +148,13 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     if (!options.trustProxy) {
       let same = 0;
       for (const state of connections.values()) if (state.address === address) same += 1;
-      if (same > limits.maxConnectionsPerAddress && !evictOldest((state) => state.address === address, socket)) {
+      if (same > SLOW_CLIENT_LIMITS.maxConnectionsPerAddress && !evictOldest((state) => state.address === address, socket)) {
         connections.delete(socket);
         socket.destroy();
         return;
       }
     }
-    if (connections.size <= limits.maxConnections) return;
+    if (connections.size <= SLOW_CLIENT_LIMITS.maxConnections) return;
     if (evictOldest(() => true, socket)) return;
     connections.delete(socket);
     socket.destroy();
