@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { isSnippetError } from '../errors.js';
+import { ConnectionTable } from './connection-table.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
 import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
@@ -57,6 +58,7 @@ const MAX_BODY = 8 * 1024;
 /** Thin IO around routeUnsubscribeRequest and unsubscribePage. */
 export async function startUnsubscribeServer(options: UnsubscribeServerOptions): Promise<RunningServer> {
   const limiter = new IpRateLimiter(options.ratePerMinute);
+  const connections = new ConnectionTable<Socket>(SLOW_CLIENT_LIMITS.maxConnections, options.trustProxy ? undefined : SLOW_CLIENT_LIMITS.maxConnectionsPerAddress);
   // One unsubscribe at a time, so two clicks at once cannot write two rows.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -77,8 +79,7 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     } else {
       const body = method === 'POST' ? await readBody(request, SLOW_CLIENT_LIMITS.bodyTimeoutMs) : (request.resume(), '');
       // From here the request is being answered: it is no longer one a flood may push out.
-      const connection = connections.get(request.socket);
-      if (connection) connection.answering = true;
+      connections.setAnswering(request.socket, true);
       if (body === undefined) {
         page = { kind: 'too-large' };
       } else {
@@ -114,50 +115,17 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
       connectionsCheckingInterval: 1_000,
     },
     (request, response) => {
-      const connection = connections.get(request.socket);
-      response.once('close', () => {
-        if (connection) connection.answering = false;
-      });
+      const socket = request.socket;
+      response.once('close', () => connections.setAnswering(socket, false));
       handle(request, response).catch(() => {
         if (!response.headersSent) response.writeHead(500).end();
         else response.destroy();
       });
     },
   );
-  /*
-   * Oldest first (a Map keeps insertion order): a flood of slow connections
-   * pushes out its own oldest, not the requests being answered. A connection
-   * still sending its headers or body counts as not answered, so slow bodies
-   * cannot pin the table full; and one address holds only a few, so many
-   * addresses are needed to fill it at all.
-   */
-  const connections = new Map<Socket, { answering: boolean; address: string }>();
-  const evictOldest = (among: (state: { answering: boolean; address: string }) => boolean, except: Socket): boolean => {
-    for (const [old, state] of connections) {
-      if (state.answering || old === except || !among(state)) continue;
-      connections.delete(old);
-      old.destroy();
-      return true;
-    }
-    return false;
-  };
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
-    connections.set(socket, { answering: false, address });
-    socket.once('close', () => connections.delete(socket));
-    if (!options.trustProxy) {
-      let same = 0;
-      for (const state of connections.values()) if (state.address === address) same += 1;
-      if (same > SLOW_CLIENT_LIMITS.maxConnectionsPerAddress && !evictOldest((state) => state.address === address, socket)) {
-        connections.delete(socket);
-        socket.destroy();
-        return;
-      }
-    }
-    if (connections.size <= SLOW_CLIENT_LIMITS.maxConnections) return;
-    if (evictOldest(() => true, socket)) return;
-    connections.delete(socket);
-    socket.destroy();
+    socket.once('close', () => connections.remove(socket));
+    connections.admit(socket, socket.remoteAddress ?? 'unknown')?.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
