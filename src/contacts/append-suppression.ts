@@ -6,7 +6,7 @@ import { writeFailureHint, writeFilesAtomically, writeSynced } from '../fs/write
 import { decodeCsvBytes } from './decode-csv-bytes.js';
 import { SUPPRESSIONS_FILE } from './member.js';
 import { neutraliseCell } from './neutralise-cell.js';
-import { columnOf } from './parse-members.js';
+import { suppressionColumns } from './parse-suppressions.js';
 import { readCsvRows } from './read-csv-rows.js';
 
 export interface NewSuppression {
@@ -59,13 +59,10 @@ function appended(existing: string, entries: readonly NewSuppression[]): string 
   if (hasErrors(csv.problems)) {
     throw new SnippetError(`nothing added: ${SUPPRESSIONS_FILE} cannot be read`, { problems: csv.problems.filter((p) => p.severity === 'error'), hint: 'Correct it, then try again.' });
   }
-  const emailAt = csv.header.findIndex((name) => columnOf(name) === 'email');
+  const { email: emailAt, date: dateAt, reason: reasonAt } = suppressionColumns(csv.header);
   if (emailAt < 0) {
     throw new SnippetError(`nothing added: ${SUPPRESSIONS_FILE} has no email column in its header`, { file: SUPPRESSIONS_FILE, line: 1, hint: 'The first line must be: email,date,reason' });
   }
-  const names = csv.header.map((name) => name.trim().toLowerCase());
-  const dateAt = names.indexOf('date');
-  const reasonAt = names.indexOf('reason');
   const rows = entries.map((entry) => csv.header.map((_, i) => {
     if (i === emailAt) return entry.email.trim();
     if (i === dateAt) return entry.date;
