@@ -29,6 +29,15 @@ export function columnOf(header: string): MemberColumn | undefined {
   return undefined;
 }
 
+/**
+ * Where each of `names` is in `header`, -1 where it is not: `email` by every
+ * name columnOf knows for it, as members.csv is read; any other by its own name.
+ */
+export function columnIndexes(header: readonly string[], names: readonly string[]): number[] {
+  const written = header.map((name) => name.trim().toLowerCase());
+  return names.map((name) => (name === 'email' ? header.findIndex((h) => columnOf(h) === 'email') : written.indexOf(name)));
+}
+
 export interface ParsedMembers {
   members: Member[];
   /** The file as CSV rows: its header, separator, line ends and each row's place, for rewrites. */

@@ -1,7 +1,7 @@
 import { hasErrors, type Problem } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey, type Suppression } from './member.js';
-import { columnOf } from './parse-members.js';
+import { columnIndexes } from './parse-members.js';
 import { readCsvRows } from './read-csv-rows.js';
 
 export interface ParsedSuppressions {
@@ -42,6 +42,6 @@ export function parseSuppressions(text: string, file: string): ParsedSuppression
  * their own names. Every reader and writer of the file finds them here.
  */
 export function suppressionColumns(header: readonly string[]): { email: number; date: number; reason: number } {
-  const names = header.map((name) => name.trim().toLowerCase());
-  return { email: header.findIndex((name) => columnOf(name) === 'email'), date: names.indexOf('date'), reason: names.indexOf('reason') };
+  const [email, date, reason] = columnIndexes(header, ['email', 'date', 'reason']) as [number, number, number];
+  return { email, date, reason };
 }
