@@ -35,10 +35,11 @@ export async function contactsCheckCommand(options: ContactsCheckOptions, out: O
   );
   const members = contacts.members?.members ?? [];
   const suppressedKeys = new Set(contacts.suppressions.map((s) => s.key));
+  const suppressed = members.filter((m) => suppressedKeys.has(m.key)).length;
   const summary: ContactsSummary = {
     members: members.length,
-    suppressed: members.filter((m) => suppressedKeys.has(m.key)).length,
-    mailed: members.filter((m) => !suppressedKeys.has(m.key)).length,
+    suppressed,
+    mailed: members.length - suppressed,
     byOrganisation: count(members.map((m) => m.organisation ?? NONE)),
     byList: count(members.flatMap((m) => (m.lists.length > 0 ? m.lists : [NONE]))),
     suppressions: contacts.suppressions.length,

@@ -59,9 +59,10 @@ async function merge(options: ContactsImportOptions, incoming: ParsedMembers, ou
   const { text, warnings } = rewriteMembersCsv(contacts.members, plan);
   report(plan, out);
   // How members.csv itself was decoded (bytes read as Windows-1252): the rewrite saves the text as read, so say so first.
-  const decoding = contacts.problems.filter((p) => p.file === MEMBERS_FILE && p.severity === 'warning' && !(contacts.members?.problems ?? []).includes(p));
+  const ofRows = new Set(contacts.members?.problems);
+  const decoding = contacts.problems.filter((p) => p.file === MEMBERS_FILE && p.severity === 'warning' && !ofRows.has(p));
   out.problems(decoding);
-  const rowWarnings = incoming.problems.filter((p) => p.severity === 'warning' && !incoming.rejected.includes(p));
+  const rowWarnings = notRejected(incoming).filter((p) => p.severity === 'warning');
   out.problems([...plan.rejected, ...rowWarnings, ...plan.warnings, ...warnings]);
 
   const summary = { added: plan.added.length, updated: plan.updated.length, unchanged: plan.unchanged.length, rejected: plan.rejected.length };
@@ -81,7 +82,13 @@ async function merge(options: ContactsImportOptions, incoming: ParsedMembers, ou
 
 /** Errors that stop a file being read at all, as opposed to rows left out. */
 function wholeFileErrors(parsed: ParsedMembers): Problem[] {
-  return parsed.problems.filter((p) => p.severity === 'error' && !parsed.rejected.includes(p));
+  return notRejected(parsed).filter((p) => p.severity === 'error');
+}
+
+/** The problems that are not a row left out; by a set: a broken export may have a rejected row for each of thousands. */
+function notRejected(parsed: ParsedMembers): Problem[] {
+  const rejected = new Set(parsed.rejected);
+  return parsed.problems.filter((p) => !rejected.has(p));
 }
 
 function report(plan: ImportPlan, out: Output): void {

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { CONFIG_FILE } from '../config/config.js';
+import { parseConfig } from '../config/parse-config.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { withContactsLock } from '../contacts/contacts-lock.js';
 import { addressKey, SUPPRESSIONS_FILE } from '../contacts/member.js';
@@ -9,7 +11,7 @@ import { contactsLockPath } from '../delivery/state-paths.js';
 import { hasErrors, SnippetError } from '../errors.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { startUnsubscribeServer, type RunningServer, type SuppressionStore } from '../unsubscribe/start-unsubscribe-server.js';
-import { loadContacts } from '../workspace/load-contacts.js';
+import { readText } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
 import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 
@@ -34,11 +36,13 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   const secret = options.secret;
   const problem = unsubscribeSecretProblem(secret);
   if (problem || secret === undefined) throw problem ?? new SnippetError('SNIPPET_UNSUBSCRIBE_SECRET is not set');
-  const contacts = await loadContacts(options.dir);
-  if (!contacts.config) throw new SnippetError('snippet.config.yaml is missing or has errors', { file: 'snippet.config.yaml', hint: 'Run `snippet check` to see them.' });
-  const configured = contacts.config.unsubscribe.url;
+  // The config only: the server never looks at the mailing list itself.
+  const configText = await readText(join(options.dir, CONFIG_FILE), CONFIG_FILE);
+  const config = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config;
+  if (!config) throw new SnippetError('snippet.config.yaml is missing or has errors', { file: 'snippet.config.yaml', hint: 'Run `snippet check` to see them.' });
+  const configured = config.unsubscribe.url;
   const path = configured ? new URL(configured).pathname : DEFAULT_UNSUBSCRIBE_PATH;
-  const timeZone = contacts.timeZone;
+  const timeZone = config.timeZone;
 
   // Read afresh for every unsubscribe, under the contacts lock: the coordinator, an import or a resubscribe may have changed the file.
   const store: SuppressionStore = {
@@ -58,7 +62,7 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
     port: options.port,
     path,
     secret,
-    networkName: contacts.config.network.name,
+    networkName: config.network.name,
     store,
     trustProxy: options.trustProxy,
     ratePerMinute: 10,

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Problem } from '../errors.js';
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -31,9 +32,14 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedCsv {
       warnings: [{ severity: 'warning', file, line: 1, message: `the file has no byte-order mark; it was read as ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`, hint: 'If names look wrong, save the file again as "CSV UTF-8 (Comma delimited)".' }],
     };
   }
-  const { text, fallback } = decodeUtf8WithFallback(bytes);
-  if (fallback.length === 0) return { text, encoding: 'utf-8', warnings: nulWarnings(text, file) };
-  const encoding = fallback.length === nonAscii(bytes) ? 'windows-1252' : 'utf-8';
+  // Nearly every file is valid UTF-8: checked natively, and decoded in one go.
+  if (isUtf8(bytes)) {
+    const text = decode('utf-8', bytes);
+    return { text, encoding: 'utf-8', warnings: nulWarnings(text, file) };
+  }
+  const { text, fallback, multibyte } = decodeUtf8WithFallback(bytes);
+  // Not one valid multi-byte sequence: the whole file is in the code page, not UTF-8 with a stray byte.
+  const encoding = multibyte ? 'utf-8' : 'windows-1252';
   return { text, encoding, warnings: [...fallbackWarnings(text, fallback, encoding, file), ...undefinedBytes(text, file), ...nulWarnings(text, file)] };
 }
 
@@ -41,13 +47,14 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedCsv {
  * UTF-8, except that each byte which starts no valid UTF-8 sequence is read
  * as Windows-1252 on its own. One stray Windows byte (an O’Hare pasted from
  * an old export) must not turn every "Zoë" of an otherwise UTF-8 file into
- * "ZoÃ«", which a rewrite would then save for good. Returns the text and
- * where in it the fallback characters are.
+ * "ZoÃ«", which a rewrite would then save for good. Returns the text, where
+ * in it the fallback characters are, and whether any multi-byte UTF-8 was read.
  */
-function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: number[] } {
+function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: number[]; multibyte: boolean } {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const parts: string[] = [];
   const fallback: number[] = [];
+  let multibyte = false;
   let length = 0;
   let run = 0;
   let i = 0;
@@ -61,6 +68,7 @@ function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: nu
   while (i < bytes.length) {
     const size = sequenceLength(bytes, i);
     if (size > 0) {
+      multibyte ||= size > 1;
       i += size;
       continue;
     }
@@ -73,7 +81,7 @@ function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: nu
     run = i;
   }
   flush(bytes.length);
-  return { text: parts.join(''), fallback };
+  return { text: parts.join(''), fallback, multibyte };
 }
 
 /** The length of the valid UTF-8 sequence at `i`, or 0 when none starts there (RFC 3629's table). */
@@ -96,12 +104,6 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
     if (next < 0x80 || next > 0xbf) return 0;
   }
   return size;
-}
-
-function nonAscii(bytes: Uint8Array): number {
-  let count = 0;
-  for (const byte of bytes) if (byte >= 0x80) count += 1;
-  return count;
 }
 
 /** Says, with the first line, that bytes were not read as UTF-8: a rewrite saves them as UTF-8 characters, so the user should look. */
@@ -165,7 +167,7 @@ function nulWarnings(text: string, file: string): Problem[] {
 
 function firstLineWith(text: string, pattern: RegExp): number | undefined {
   const index = text.search(pattern);
-  return index < 0 ? undefined : lineAt(text, index);
+  return index < 0 ? undefined : linesOf(text, [index])[0];
 }
 
 /** The distinct lines of ascending positions in `text`, in one pass (a Windows-1252 file may have thousands). */
@@ -182,8 +184,4 @@ function linesOf(text: string, positions: readonly number[]): number[] {
     if (lines[lines.length - 1] !== line) lines.push(line);
   }
   return lines;
-}
-
-function lineAt(text: string, index: number): number {
-  return (text.slice(0, index).match(/\r\n|\r|\n/gu)?.length ?? 0) + 1;
 }

@@ -1,6 +1,7 @@
 import { hasErrors, type Problem } from '../errors.js';
 import { controlCharacter, controlCharacterHint } from '../schema/control-character.js';
 import { addressKey, type Member } from './member.js';
+import { startsLikeFormula } from './neutralise-cell.js';
 import { isAlternateAddressColumn, pickAddress } from './pick-address.js';
 import { eachCsvRow, type CsvFile, type CsvRow, type CsvRows } from './read-csv-rows.js';
 
@@ -26,6 +27,15 @@ export function columnOf(header: string): MemberColumn | undefined {
     if (words.includes(word)) return column;
   }
   return undefined;
+}
+
+/**
+ * Where each of `names` is in `header`, -1 where it is not: `email` by every
+ * name columnOf knows for it, as members.csv is read; any other by its own name.
+ */
+export function columnIndexes(header: readonly string[], names: readonly string[]): number[] {
+  const written = header.map((name) => name.trim().toLowerCase());
+  return names.map((name) => (name === 'email' ? header.findIndex((h) => columnOf(h) === 'email') : written.indexOf(name)));
 }
 
 export interface ParsedMembers {
@@ -77,7 +87,6 @@ export function readMembers(text: string, file: string, context: MemberContext =
 }
 
 const NO_LISTS: readonly string[] = Object.freeze([]);
-const FORMULA_START = /^[=+\-@]/u;
 
 function memberReader(file: string, context: MemberContext) {
   const index = new Map<MemberColumn, number>();
@@ -154,10 +163,10 @@ function memberReader(file: string, context: MemberContext) {
       lists = Object.freeze(splitLists(writtenLists));
       listsOf.set(writtenLists!, lists);
     }
-    const formulas = lists.filter((list) => FORMULA_START.test(list));
+    const formulas = lists.filter(startsLikeFormula);
     if (formulas.length > 0) {
       problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
-      lists = Object.freeze(lists.filter((list) => !FORMULA_START.test(list)));
+      lists = Object.freeze(lists.filter((list) => !startsLikeFormula(list)));
     }
     const at = first === undefined ? members.length : places.get(key)!;
     places.set(key, at);

@@ -1,3 +1,5 @@
+import { startsLikeFormula } from './neutralise-cell.js';
+
 /**
  * Whether an address (already a valid one) is safe to keep in the contacts
  * files: RFC 5321 allows `&`, `/`, `=`, `|`… in the local part, and members
@@ -11,7 +13,7 @@ export function isPlainAddress(address: string): boolean {
   const at = address.lastIndexOf('@');
   if (at <= 0) return false;
   const local = address.slice(0, at);
-  return !/^[=+\-@]/u.test(local) && !/\p{Cc}/u.test(local);
+  return !startsLikeFormula(local) && !/\p{Cc}/u.test(local);
 }
 
 export const NOT_PLAIN_HINT = 'An address may not start with = + - or @ before the @, nor hold a tab or line break: a spreadsheet would run the cell as a formula. Check the address with the person.';

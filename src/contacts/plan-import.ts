@@ -1,5 +1,5 @@
 import type { Problem } from '../errors.js';
-import { addressKey, type Member, type Suppression } from './member.js';
+import type { Member, Suppression } from './member.js';
 import { neutraliseCell } from './neutralise-cell.js';
 import type { ParsedMembers } from './parse-members.js';
 
@@ -113,5 +113,5 @@ function union(a: readonly string[], b: readonly string[]): string[] {
 }
 
 function withoutOptional(member: Member): Member {
-  return { email: member.email, key: addressKey(member.email), lists: member.lists, line: member.line };
+  return { email: member.email, key: member.key, lists: member.lists, line: member.line };
 }

@@ -11,7 +11,7 @@ import { readCsvRows } from './read-csv-rows.js';
  */
 export function parseResubscriptions(text: string, file: string): Map<string, string> {
   const csv = readCsvRows(text, file);
-  const header = csv.header.map((name) => name.replace(/^\uFEFF/u, '').trim().toLowerCase());
+  const header = csv.header.map((name) => name.trim().toLowerCase());
   const emailAt = header.indexOf('email');
   const dateAt = header.indexOf('resubscribed_on');
   const latest = new Map<string, string>();

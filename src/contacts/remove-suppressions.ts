@@ -1,7 +1,7 @@
 import { hasErrors, SnippetError } from '../errors.js';
 import { normaliseAddress } from '../schema/mailbox.js';
 import { addressKey } from './member.js';
-import { columnOf } from './parse-members.js';
+import { suppressionColumns } from './parse-suppressions.js';
 import { readCsvRows } from './read-csv-rows.js';
 
 export interface RemovedSuppression {
@@ -19,10 +19,7 @@ export interface RemovedSuppression {
 export function removeSuppressions(text: string, file: string, key: string): { text: string; removed: RemovedSuppression[] } {
   const csv = readCsvRows(text, file);
   if (hasErrors(csv.problems)) throw new SnippetError(`nothing changed: ${file} cannot be read`, { problems: csv.problems.filter((p) => p.severity === 'error'), hint: 'Correct it, then try again.' });
-  const names = csv.header.map((name) => name.trim().toLowerCase());
-  const emailAt = csv.header.findIndex((name) => columnOf(name) === 'email');
-  const dateAt = names.indexOf('date');
-  const reasonAt = names.indexOf('reason');
+  const { email: emailAt, date: dateAt, reason: reasonAt } = suppressionColumns(csv.header);
   const removed: RemovedSuppression[] = [];
   let source = csv.source;
   for (const row of [...csv.rows].reverse()) {

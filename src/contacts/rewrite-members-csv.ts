@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
 import { MEMBERS_FILE, type Member } from './member.js';
-import { neutraliseCell } from './neutralise-cell.js';
+import { neutraliseCell, startsLikeFormula } from './neutralise-cell.js';
 import type { MemberColumn, ParsedMembers } from './parse-members.js';
 import type { ImportPlan } from './plan-import.js';
 
@@ -50,7 +50,7 @@ export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: Imp
 
 function formulaCells(rows: ReadonlyArray<{ line: number; values: readonly string[] }>): Problem[] {
   return rows.flatMap(({ line, values }) => {
-    const formula = values.find((value) => neutraliseCell(value) !== value);
+    const formula = values.find(startsLikeFormula);
     if (formula === undefined) return [];
     return [{ severity: 'warning' as const, file: MEMBERS_FILE, line, message: `"${formula.length > 40 ? `${formula.slice(0, 40)}…` : formula}" starts like a spreadsheet formula; the row was kept as it is`, hint: 'A spreadsheet may run it when the file is opened: remove the leading = + - or @, or put an apostrophe before it.' }];
   });

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { isSnippetError } from '../errors.js';
+import { ConnectionTable } from './connection-table.js';
 import { IpRateLimiter } from './ip-rate-limiter.js';
 import { routeUnsubscribeRequest } from './route-unsubscribe-request.js';
 import { unsubscribePage, type PageKind } from './unsubscribe-page.js';
@@ -25,9 +26,6 @@ export interface UnsubscribeServerOptions {
   /** Requests per minute per client address. */
   ratePerMinute: number;
   log(line: string): void;
-  now?: () => number;
-  /** Defaults in SLOW_CLIENT_LIMITS; tests make them small. */
-  limits?: Partial<SlowClientLimits>;
 }
 
 /**
@@ -35,7 +33,7 @@ export interface UnsubscribeServerOptions {
  * byte at a time, or never) may hold. A real browser or mail client sends a
  * whole request in milliseconds, so these cost real users nothing.
  */
-export interface SlowClientLimits {
+interface SlowClientLimits {
   /** Time to send the request's headers. */
   headersTimeoutMs: number;
   /** Time to send the whole request. */
@@ -48,7 +46,7 @@ export interface SlowClientLimits {
   maxConnectionsPerAddress: number;
 }
 
-export const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
+const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
 
 export interface RunningServer {
   port: number;
@@ -59,8 +57,8 @@ const MAX_BODY = 8 * 1024;
 
 /** Thin IO around routeUnsubscribeRequest and unsubscribePage. */
 export async function startUnsubscribeServer(options: UnsubscribeServerOptions): Promise<RunningServer> {
-  const now = options.now ?? Date.now;
   const limiter = new IpRateLimiter(options.ratePerMinute);
+  const connections = new ConnectionTable<Socket>(SLOW_CLIENT_LIMITS.maxConnections, options.trustProxy ? undefined : SLOW_CLIENT_LIMITS.maxConnectionsPerAddress);
   // One unsubscribe at a time, so two clicks at once cannot write two rows.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {
@@ -74,15 +72,14 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     const method = request.method ?? 'GET';
     let page: PageKind;
     let note = '';
-    const wait = limiter.take(client, now());
+    const wait = limiter.take(client, Date.now());
     if (wait > 0) {
       page = { kind: 'too-many', retryAfterSeconds: wait };
       request.resume();
     } else {
-      const body = method === 'POST' ? await readBody(request, limits.bodyTimeoutMs) : (request.resume(), '');
+      const body = method === 'POST' ? await readBody(request, SLOW_CLIENT_LIMITS.bodyTimeoutMs) : (request.resume(), '');
       // From here the request is being answered: it is no longer one a flood may push out.
-      const connection = connections.get(request.socket);
-      if (connection) connection.answering = true;
+      connections.setAnswering(request.socket, true);
       if (body === undefined) {
         page = { kind: 'too-large' };
       } else {
@@ -107,62 +104,28 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     response.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body) });
     response.end(method === 'HEAD' ? undefined : body);
     // The query holds the address and the token: the log gets the path only.
-    options.log(`${new Date(now()).toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
+    options.log(`${new Date().toISOString()} ${client} ${method} ${(request.url ?? '/').split('?')[0]} ${status}${note ? ` ${note}` : ''}`);
   };
 
-  const limits = { ...SLOW_CLIENT_LIMITS, ...options.limits };
   const server = createServer(
     {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: SLOW_CLIENT_LIMITS.headersTimeoutMs,
+      requestTimeout: SLOW_CLIENT_LIMITS.requestTimeoutMs,
       // Node checks the two timeouts every 30 s by default: slow clients would be dropped in waves, 30 s apart.
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2))),
+      connectionsCheckingInterval: 1_000,
     },
     (request, response) => {
-      const connection = connections.get(request.socket);
-      response.once('close', () => {
-        if (connection) connection.answering = false;
-      });
+      const socket = request.socket;
+      response.once('close', () => connections.setAnswering(socket, false));
       handle(request, response).catch(() => {
         if (!response.headersSent) response.writeHead(500).end();
         else response.destroy();
       });
     },
   );
-  /*
-   * Oldest first (a Map keeps insertion order): a flood of slow connections
-   * pushes out its own oldest, not the requests being answered. A connection
-   * still sending its headers or body counts as not answered, so slow bodies
-   * cannot pin the table full; and one address holds only a few, so many
-   * addresses are needed to fill it at all.
-   */
-  const connections = new Map<Socket, { answering: boolean; address: string }>();
-  const evictOldest = (among: (state: { answering: boolean; address: string }) => boolean, except: Socket): boolean => {
-    for (const [old, state] of connections) {
-      if (state.answering || old === except || !among(state)) continue;
-      connections.delete(old);
-      old.destroy();
-      return true;
-    }
-    return false;
-  };
   server.on('connection', (socket: Socket) => {
-    const address = socket.remoteAddress ?? 'unknown';
-    connections.set(socket, { answering: false, address });
-    socket.once('close', () => connections.delete(socket));
-    if (!options.trustProxy) {
-      let same = 0;
-      for (const state of connections.values()) if (state.address === address) same += 1;
-      if (same > limits.maxConnectionsPerAddress && !evictOldest((state) => state.address === address, socket)) {
-        connections.delete(socket);
-        socket.destroy();
-        return;
-      }
-    }
-    if (connections.size <= limits.maxConnections) return;
-    if (evictOldest(() => true, socket)) return;
-    connections.delete(socket);
-    socket.destroy();
+    socket.once('close', () => connections.remove(socket));
+    connections.admit(socket, socket.remoteAddress ?? 'unknown')?.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

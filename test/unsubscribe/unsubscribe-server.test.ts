@@ -1,3 +1,5 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/output.js';
 import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
@@ -139,5 +141,38 @@ describe('unsubscribe-server secret (regression: SNIPPET_UNSUBSCRIBE_SECRET=a wa
     const out: Output = { interactive: false, info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined };
     const short = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: 'short-secret', signal: new AbortController().signal }, out);
     await expect(short).rejects.toMatchObject({ message: 'SNIPPET_UNSUBSCRIBE_SECRET is too short (12 characters): it needs at least 32', hint: expect.stringMatching(/openssl rand -hex 32/u) });
+  });
+});
+
+describe('unsubscribe-server start-up failures', () => {
+  const quiet: Output = { interactive: false, info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined };
+
+  it('says the port is taken, and what to do, when another program listens on it', async () => {
+    const port = Number(new URL(origin).port);
+    const second = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port, trustProxy: false, secret: SECRET, signal: new AbortController().signal }, quiet);
+    await expect(second).rejects.toMatchObject({ message: `cannot listen on 127.0.0.1:${port}: EADDRINUSE`, hint: 'Another program uses that port; choose another with --port.' });
+  });
+
+  it('refuses to start without snippet.config.yaml, pointing at snippet check', async () => {
+    await rm(join(ws.dir, 'snippet.config.yaml'));
+    const started = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: new AbortController().signal }, quiet);
+    await expect(started).rejects.toMatchObject({ message: 'snippet.config.yaml is missing or has errors', hint: 'Run `snippet check` to see them.' });
+  });
+
+  it('starts, and unsubscribes, whatever state members.csv is in: it never reads the mailing list', async () => {
+    await rm(join(ws.dir, 'contacts/members.csv'));
+    await mkdir(join(ws.dir, 'contacts/members.csv'));
+    const stopSecond = new AbortController();
+    let second: Promise<void> = Promise.resolve();
+    const port = await new Promise<number>((resolve, reject) => {
+      second = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stopSecond.signal, onListening: (server) => resolve(server.port) }, quiet);
+      second.catch(reject);
+    });
+    const url = new URL(unsubscribeUrl(BASE, SECRET, 'jamie.robertson@example.net'));
+    const response = await oneClick(`http://127.0.0.1:${port}${url.pathname}${url.search}`);
+    stopSecond.abort();
+    await second;
+    expect(response.status).toBe(200);
+    expect(await suppressedRows('jamie.robertson@example.net')).toHaveLength(1);
   });
 });

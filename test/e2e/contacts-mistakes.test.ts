@@ -1,0 +1,50 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, sampleWorkspace } from '../support/workspace.js';
+
+let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+beforeEach(async () => {
+  ws = await sampleWorkspace();
+});
+afterEach(async () => {
+  await ws.remove();
+});
+
+const env = { NO_COLOR: '1' };
+
+describe('snippet contacts, given the wrong file or a broken one', () => {
+  it('import names a file that does not exist, or a folder, and changes nothing', async () => {
+    const before = await ws.read('contacts/members.csv');
+    const missing = await runCli(['contacts', 'import', 'nowhere.csv'], { cwd: ws.dir, env });
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read nowhere\.csv: no such file\n {2}hint: Give the path of the exported CSV file\./mu) });
+    const folder = await runCli(['contacts', 'import', 'contacts'], { cwd: ws.dir, env });
+    expect(folder).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read contacts: it is a folder$/mu) });
+    expect(missing.stderr + folder.stderr).not.toMatch(/internal error/u);
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
+
+  it('list prints no member from a members.csv with an error, rather than a short list', async () => {
+    await ws.write('contacts/members.csv', 'email,name\nann@example.org,Ann\n"bob@example.org,Bob\n');
+    const result = await runCli(['contacts', 'list'], { cwd: ws.dir, env });
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^contacts\/members\.csv:3: error: a quote \("\) opened in this row is never closed$/mu);
+    expect(result.stderr).toMatch(/^error: the mailing list has errors; nothing listed$/mu);
+  });
+
+  it('list and check say the mailing list is missing', async () => {
+    await rm(join(ws.dir, 'contacts/members.csv'));
+    const list = await runCli(['contacts', 'list'], { cwd: ws.dir, env });
+    expect(list).toMatchObject({ code: 1, stdout: '', stderr: expect.stringMatching(/^contacts\/members\.csv: error: the mailing list is missing$/mu) });
+    const check = await runCli(['contacts', 'check'], { cwd: ws.dir, env });
+    expect(check).toMatchObject({ code: 1, stderr: expect.stringMatching(/^contacts\/members\.csv: error: the mailing list is missing$/mu) });
+  });
+
+  it('resubscribe lifts nothing when resubscriptions.csv cannot be read: the record comes first', async () => {
+    const before = await ws.read('contacts/suppressions.csv');
+    await mkdir(join(ws.dir, 'contacts/resubscriptions.csv'));
+    const result = await runCli(['contacts', 'resubscribe', 'left-network@example.net', '--reason', 'signed up again'], { cwd: ws.dir, env });
+    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: could not read contacts\/resubscriptions\.csv \(EISDIR\); nothing was changed$/mu) });
+    expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+  });
+});
