@@ -18,7 +18,7 @@ import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeSchedule, describeStop } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, stopError } from './send-report.js';
 
 export interface SendOptions {
   dir: string;
@@ -157,10 +157,8 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: sent.suppressionFailure })) {
     out.info(line);
   }
-  if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-    const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
-    throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
-  }
+  const stopped = stopError(report.stop);
+  if (stopped) throw stopped;
   return { exitCode: sent.suppressionFailure ? 1 : sendExitCode(report, plan), plan, report };
 }
 

@@ -23,7 +23,7 @@ import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
 import { requireUnsubscribeSecret, sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
 import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from './send-due-summary.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeSchedule, describeStop, formatDuration } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, formatDuration, stopError } from './send-report.js';
 
 export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'early' | 'confirm' | 'clock'> {
   /** Pretend it is this time (`--now`, as written: local to the workspace's time zone unless it has an offset). */
@@ -194,10 +194,9 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   if (entry.status === 'error') return errorOutcome(base, entry.error, out);
   const { report, plan } = entry;
   for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: entry.suppressionFailure })) out.info(line);
-  const stopped = report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger' ? report.stop : undefined;
+  const stopped = stopError(report.stop);
   if (stopped) {
-    const error = new SnippetError(describeStop(stopped), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
-    return { ...errorOutcome(base, error, out), attempts: report.attempts, delivered: report.delivered.length, failed: report.failed.length, inDoubt: report.inDoubt.length + plan.inDoubt.length, left: report.deferred.length + report.notAttempted.length, stopped: stopped.kind };
+    return { ...errorOutcome(base, stopped, out), attempts: report.attempts, delivered: report.delivered.length, failed: report.failed.length, inDoubt: report.inDoubt.length + plan.inDoubt.length, left: report.deferred.length + report.notAttempted.length, stopped: report.stop!.kind };
   }
   return {
     ...base,
