@@ -87,7 +87,8 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   requireUnsubscribeSecret(config, options);
 
   // A test send is a message or two: one connection, not the list's.
-  const { rates, connections, transport } = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
+  const how = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
+  const { rates, connections, transport } = how;
   const build = prepareMessageBuilder({
     config,
     issueId: issue.id,
@@ -108,7 +109,7 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     members: workspace.members,
     suppressions: workspace.suppressions,
     resendInDoubt: options.resendInDoubt,
-    ...sessionSettings(options, config, clock),
+    ...sessionSettings(options, config, clock, how),
     choose: async (plans) => {
       const plan = plans.get(issue.id)!;
       if (options.dryRun) {
@@ -182,9 +183,9 @@ export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'c
   };
 }
 
-/** The session's settings that every send shares: transport, limits, retries, clock. */
-export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock) {
-  const { outbox, rates, connections } = sendTransport(options, config);
+/** The session's settings that every send shares: the transport and limits (sendTransport's), retries, clock. */
+export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock, how: ReturnType<typeof sendTransport>) {
+  const { outbox, rates, connections } = how;
   return {
     mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
     transport: outbox ? ('outbox' as const) : ('smtp' as const),

@@ -113,7 +113,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       members: workspace.members,
       suppressions: workspace.suppressions,
       resendInDoubt: options.resendInDoubt,
-      ...sessionSettings(options, config, clock),
+      ...sessionSettings(options, config, clock, how),
       choose: async (plans) => {
         const remaining = new Map([...upcoming, ...[...plans].map(([id, plan]) => [id, plan.send.length] as const)]);
         selection = selectDueIssues({ issues: timings, remaining, now, staleAfterMs: config.sending.staleAfterMs, includeStale: options.includeStale });
