@@ -190,14 +190,7 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   if (entry.status === 'error') return errorOutcome(base, entry.error, out);
   const { report, plan } = entry;
   for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: entry.suppressionFailure })) out.info(line);
-  const stopped = stopError(report.stop);
-  if (stopped) {
-    return { ...errorOutcome(base, stopped, out), attempts: report.attempts, delivered: report.delivered.length, failed: report.failed.length, inDoubt: report.inDoubt.length + plan.inDoubt.length, left: report.deferred.length + report.notAttempted.length, stopped: report.stop!.kind };
-  }
-  return {
-    ...base,
-    result: 'sent',
-    exitCode: entry.suppressionFailure ? 1 : sendExitCode(report, plan),
+  const counts = {
     attempts: report.attempts,
     delivered: report.delivered.length,
     failed: report.failed.length,
@@ -205,6 +198,9 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
     left: report.deferred.length + report.notAttempted.length,
     ...(report.stop ? { stopped: report.stop.kind } : {}),
   };
+  const stopped = stopError(report.stop);
+  if (stopped) return { ...errorOutcome(base, stopped, out), ...counts };
+  return { ...base, result: 'sent', exitCode: entry.suppressionFailure ? 1 : sendExitCode(report, plan), ...counts };
 }
 
 /** Reported here rather than thrown, so that the run still ends with its summary (and JSON). */
