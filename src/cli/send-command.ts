@@ -1,24 +1,24 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { RateLimit } from '../config/rate-limit.js';
-import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
+import type { DeliveryPlan } from '../delivery/delivery-plan.js';
 import type { SendMode } from '../delivery/ledger-event.js';
 import { systemClock, type Clock, type SendReport } from '../delivery/send-engine.js';
 import { runSendSession } from '../delivery/send-session.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import { prepareMessageBuilder } from '../mail/message-builder.js';
+import { prepareMessageBuilder, type BuiltMessage, type MessageRecipient } from '../mail/message-builder.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
 import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import type { Output } from '../output.js';
-import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
+import { prepareIssue, requireRendered, type ReadyIssue } from '../actions/prepare-issue.js';
 import { createMailer } from '../smtp/create-mailer.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeSchedule, describeStop } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, stopError } from './send-report.js';
 
 export interface SendOptions {
   dir: string;
@@ -84,18 +84,11 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       hint: `\`snippet send --due\` (cron) sends it on time. To send it now all the same, add --early; --dry-run shows who would get it.`,
     });
   }
-  requireUnsubscribeSecret(config, options);
+  const build = issueMessages(ready, mode === 'test', options, clock);
 
   // A test send is a message or two: one connection, not the list's.
-  const { rates, connections, transport } = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
-  const build = prepareMessageBuilder({
-    config,
-    issueId: issue.id,
-    rendered,
-    test: mode === 'test',
-    unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined),
-    now: () => new Date(clock.now()),
-  });
+  const how = sendTransport(mode === 'test' ? { ...options, connections: 1 } : options, config);
+  const { rates, connections, transport } = how;
 
   // What the run came to when it sent nothing (a dry run, nothing left, or the question answered no).
   let unsent: { exitCode: 0 | 1 } | undefined;
@@ -104,11 +97,11 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
     dir: options.dir,
     command: `send ${issue.id}${mode === 'test' ? ' --test-to' : ''}`,
     dryRun: options.dryRun,
-    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve((recipient: Recipient) => build(recipient)) }],
+    issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve(build) }],
     members: workspace.members,
     suppressions: workspace.suppressions,
     resendInDoubt: options.resendInDoubt,
-    ...sessionSettings(options, config, clock),
+    ...sessionSettings(options, config, clock, how),
     choose: async (plans) => {
       const plan = plans.get(issue.id)!;
       if (options.dryRun) {
@@ -157,19 +150,22 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: sent.suppressionFailure })) {
     out.info(line);
   }
-  if (report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger') {
-    const hint = report.stop.kind === 'ledger' ? report.stop.hint : undefined;
-    throw new SnippetError(describeStop(report.stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
-  }
+  const stopped = stopError(report.stop);
+  if (stopped) throw stopped;
   return { exitCode: sent.suppressionFailure ? 1 : sendExitCode(report, plan), plan, report };
 }
 
-/** One-click unsubscribe links are signed: a real send needs the secret. */
-export function requireUnsubscribeSecret(config: Config, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>): void {
+/**
+ * The issue's messages. One-click unsubscribe links are signed: a real send
+ * needs the secret, a dry run signs with a stand-in.
+ */
+export function issueMessages(ready: Pick<ReadyIssue, 'issue' | 'config' | 'rendered'>, test: boolean, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>, clock: Clock): (recipient: MessageRecipient) => BuiltMessage {
+  const { issue, config, rendered } = ready;
   if (config.unsubscribe.url && !options.dryRun) {
     const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
     if (problem) throw problem;
   }
+  return prepareMessageBuilder({ config, issueId: issue.id, rendered, test, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
 }
 
 /** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
@@ -184,9 +180,9 @@ export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'c
   };
 }
 
-/** The session's settings that every send shares: transport, limits, retries, clock. */
-export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock) {
-  const { outbox, rates, connections } = sendTransport(options, config);
+/** The session's settings that every send shares: the transport and limits (sendTransport's), retries, clock. */
+export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock, how: ReturnType<typeof sendTransport>) {
+  const { outbox, rates, connections } = how;
   return {
     mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
     transport: outbox ? ('outbox' as const) : ('smtp' as const),

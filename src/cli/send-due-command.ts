@@ -1,7 +1,6 @@
 import type { Config } from '../config/config.js';
 import { buildReportMessage } from '../mail/report-message.js';
-import { prepareMessageBuilder } from '../mail/message-builder.js';
-import { planDelivery, type DeliveryPlan, type Recipient } from '../delivery/delivery-plan.js';
+import { planDelivery, type DeliveryPlan } from '../delivery/delivery-plan.js';
 import { recipientStates } from '../delivery/ledger-event.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
@@ -20,10 +19,10 @@ import { prepareIssue, requireRendered } from '../actions/prepare-issue.js';
 import type { Output } from '../output.js';
 import { recordingOutput } from './recording-output.js';
 import { STAND_IN_RECIPIENT } from '../actions/sample-recipient.js';
-import { requireUnsubscribeSecret, sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
+import { issueMessages, sendExitCode, sendTransport, sessionSettings, startLine, type SendOptions } from './send-command.js';
 import { combineExitCodes, describeDueRun, type DueIssueOutcome, type SendDueOutcome } from './send-due-summary.js';
 import { sendProgress } from './send-progress.js';
-import { describePlan, describeReport, describeSchedule, describeStop, formatDuration } from './send-report.js';
+import { describePlan, describeReport, describeSchedule, formatDuration, stopError } from './send-report.js';
 
 export interface SendDueOptions extends Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'early' | 'confirm' | 'clock'> {
   /** Pretend it is this time (`--now`, as written: local to the workspace's time zone unless it has an offset). */
@@ -82,10 +81,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   const prepare = async (issue: Issue) => {
     const ready = requireRendered(await prepareIssue(options.dir, issue.id, options.render ?? childRenderer()));
     out.problems(ready.problems);
-    requireUnsubscribeSecret(config, options);
-    const build = prepareMessageBuilder({ config: ready.config, issueId: issue.id, rendered: ready.rendered, test: false, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
-    const forRecipient = (recipient: Recipient) => build(recipient);
-    return { forRecipient, subject: ready.rendered.subject };
+    return { build: issueMessages(ready, false, options, clock), subject: ready.rendered.subject };
   };
   const sessionIssues: SessionIssue[] = candidates.map(({ timing, issue }) => ({
     id: issue.id,
@@ -94,7 +90,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     lists: issue.lists,
     prepare: async () => {
       out.info(`${issue.id}: due since ${local(timing.sendAt)}`);
-      return (await prepare(issue)).forRecipient;
+      return (await prepare(issue)).build;
     },
   }));
 
@@ -113,7 +109,7 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
       members: workspace.members,
       suppressions: workspace.suppressions,
       resendInDoubt: options.resendInDoubt,
-      ...sessionSettings(options, config, clock),
+      ...sessionSettings(options, config, clock, how),
       choose: async (plans) => {
         const remaining = new Map([...upcoming, ...[...plans].map(([id, plan]) => [id, plan.send.length] as const)]);
         selection = selectDueIssues({ issues: timings, remaining, now, staleAfterMs: config.sending.staleAfterMs, includeStale: options.includeStale });
@@ -177,8 +173,8 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     const issue = candidates.find((c) => c.timing.id === due.id)!.issue;
     out.info(`${due.id}: due since ${local(due.sendAt)}`);
     try {
-      const { forRecipient, subject } = await prepare(issue);
-      const messageBytes = Buffer.concat(forRecipient(plan.send[0] ?? STAND_IN_RECIPIENT).chunks).length;
+      const { build, subject } = await prepare(issue);
+      const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
       for (const line of describePlan(plan, { issue: due.id, subject, status: issue.status, schedule: describeSchedule(due.sendAt, now, zone), messageBytes, rates: how.rates, connections: how.connections, transport: how.transport, mode: 'list' })) out.info(line);
       return { ...base, result: 'planned', exitCode: 0, attempts: 0, delivered: 0, failed: 0, inDoubt: plan.inDoubt.length, left: plan.send.length };
     } catch (error) {
@@ -194,15 +190,7 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   if (entry.status === 'error') return errorOutcome(base, entry.error, out);
   const { report, plan } = entry;
   for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: entry.suppressionFailure })) out.info(line);
-  const stopped = report.stop?.kind === 'fatal' || report.stop?.kind === 'ledger' ? report.stop : undefined;
-  if (stopped) {
-    const error = new SnippetError(describeStop(stopped), { hint: 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
-    return { ...errorOutcome(base, error, out), attempts: report.attempts, delivered: report.delivered.length, failed: report.failed.length, inDoubt: report.inDoubt.length + plan.inDoubt.length, left: report.deferred.length + report.notAttempted.length, stopped: stopped.kind };
-  }
-  return {
-    ...base,
-    result: 'sent',
-    exitCode: entry.suppressionFailure ? 1 : sendExitCode(report, plan),
+  const counts = {
     attempts: report.attempts,
     delivered: report.delivered.length,
     failed: report.failed.length,
@@ -210,6 +198,9 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
     left: report.deferred.length + report.notAttempted.length,
     ...(report.stop ? { stopped: report.stop.kind } : {}),
   };
+  const stopped = stopError(report.stop);
+  if (stopped) return { ...errorOutcome(base, stopped, out), ...counts };
+  return { ...base, result: 'sent', exitCode: entry.suppressionFailure ? 1 : sendExitCode(report, plan), ...counts };
 }
 
 /** Reported here rather than thrown, so that the run still ends with its summary (and JSON). */

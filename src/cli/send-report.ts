@@ -3,6 +3,7 @@ import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
 import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
 import type { SendReport, StopReason } from '../delivery/send-engine.js';
 import type { SuppressionFailure } from '../delivery/send-session.js';
+import { SnippetError } from '../errors.js';
 import type { IssueStatus } from '../issue/issue.js';
 import { formatZoned } from '../time/zoned-time.js';
 
@@ -116,4 +117,11 @@ export function describeStop(stop: StopReason): string {
       if (stop.hint) return `${stop.reason}; nothing more was sent.`;
       return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
   }
+}
+
+/** The stops that need the user to fix something (sign-in, TLS, the ledger), as the error the run ends with; undefined for the others. */
+export function stopError(stop: StopReason | undefined): SnippetError | undefined {
+  if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
+  const hint = stop.kind === 'ledger' ? stop.hint : undefined;
+  return new SnippetError(describeStop(stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
 }

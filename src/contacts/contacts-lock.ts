@@ -1,13 +1,7 @@
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
-
-interface Holder {
-  pid: number;
-  host: string;
-  since: string;
-}
+import { holderGone, sameHolder, thisHolder, type LockHolder as Holder } from '../fs/lock-holder.js';
 
 export interface ContactsLockOptions {
   /** How long to wait for another change of the contacts to finish. */
@@ -20,18 +14,19 @@ export interface ContactsLockOptions {
  * never both read the old file and the last write wins: `work` must read the
  * files it changes after the lock is taken. Changes take milliseconds, so a
  * held lock is waited for (bounded) rather than refused; a lock left by a
- * process that is gone (on this host) is taken over.
+ * process that is provably gone (on this host: another boot, or no process
+ * with that PID and start time, as for the send lock) is taken over.
  */
 export async function withContactsLock<T>(path: string, work: () => Promise<T>, options: ContactsLockOptions = {}): Promise<T> {
   const deadline = Date.now() + (options.waitMs ?? 30_000);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  const me = await thisHolder(new Date());
   let delay = 10;
   for (;;) {
     if (await create(path, me)) break;
     const holder = await readHolder(path);
     // A lock with no readable holder after a few seconds was left by a run killed while creating it.
-    const abandoned = holder === undefined ? await ageOf(path) > 5_000 : isGone(holder);
+    const abandoned = holder === undefined ? await ageOf(path) > 5_000 : (await holderGone(holder)) !== undefined;
     if (abandoned) await takeOver(path, holder, me);
     else if (Date.now() >= deadline) {
       throw new SnippetError(`the contacts are being changed by another run${holder ? ` (process ${holder.pid} on ${holder.host}, since ${holder.since})` : ''}`, {
@@ -47,7 +42,7 @@ export async function withContactsLock<T>(path: string, work: () => Promise<T>, 
     return await work();
   } finally {
     const holder = await readHolder(path);
-    if (holder?.pid === me.pid && holder.since === me.since && holder.host === me.host) await rm(path, { force: true });
+    if (sameHolder(holder, me)) await rm(path, { force: true });
   }
 }
 
@@ -80,7 +75,7 @@ async function takeOver(path: string, dead: Holder | undefined, me: Holder): Pro
   }
   try {
     const current = await readHolder(path);
-    const same = current === undefined ? dead === undefined && await ageOf(path) > 5_000 : dead !== undefined && current.pid === dead.pid && current.since === dead.since && current.host === dead.host;
+    const same = current === undefined ? dead === undefined && await ageOf(path) > 5_000 : sameHolder(current, dead);
     if (same) await rm(path, { force: true });
   } finally {
     await rm(takeover, { force: true });
@@ -98,16 +93,5 @@ async function readHolder(path: string): Promise<Holder | undefined> {
   } catch {
     // Missing, or being written this instant: treated as held, and read again on the next turn.
     return undefined;
-  }
-}
-
-function isGone(holder: Holder): boolean {
-  // A holder on another host cannot be checked: it is waited for, then reported.
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }

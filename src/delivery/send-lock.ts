@@ -1,21 +1,13 @@
 import { link, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { holderGone, sameHolder, thisHolder, type LockHolder as Holder } from '../fs/lock-holder.js';
 import { formatZoned } from '../time/zoned-time.js';
-import { processIdentity } from './process-identity.js';
 import { stateFolderProblem } from './state-folder-problem.js';
 import { STATE_DIR } from './state-paths.js';
 
-export interface LockHolder {
-  pid: number;
-  host: string;
-  since: string;
+export interface LockHolder extends Holder {
   command: string;
-  /** The holder's boot (Linux's boot id): a lock from before a reboot names no running process. */
-  boot?: string;
-  /** When the holder process started, in clock ticks since boot: a reused PID has another. */
-  started?: string;
 }
 
 export interface SendLock {
@@ -61,8 +53,7 @@ export interface LockOptions {
  * two runs that both found it abandoned cannot both end up holding it.
  */
 export async function acquireSendLock(path: string, command: string, options: LockOptions = {}): Promise<SendLock> {
-  const identity = await processIdentity(process.pid);
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: (options.now ?? new Date()).toISOString(), command, ...identity };
+  const me: LockHolder = { ...(await thisHolder(options.now ?? new Date())), command };
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
@@ -109,12 +100,7 @@ async function whyAbandoned(holder: LockHolder | undefined, silentMs: number, st
   if (silentMs > staleMs) return `not refreshed for ${Math.round(silentMs / 60_000)} min`;
   // A lock appears whole, never half-written, so an unreadable one is damage, not a run starting.
   if (!holder) return 'the lock file cannot be read';
-  if (holder.host !== hostname()) return undefined;
-  const current = await processIdentity(holder.pid);
-  if (holder.boot && current.boot && holder.boot !== current.boot) return 'its process ran before this machine restarted';
-  if (!isRunning(holder.pid)) return 'its process has ended';
-  if (holder.started && current.started && holder.started !== current.started) return `process ${holder.pid} is now another program`;
-  return undefined;
+  return holderGone(holder);
 }
 
 function heldLock(path: string, inode: number, refreshMs: number): SendLock {
@@ -162,26 +148,12 @@ async function removeAbandonedLock(path: string, temporary: string, abandoned: L
   }
 }
 
-function sameHolder(a: LockHolder | undefined, b: LockHolder | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.pid === b.pid && a.since === b.since && a.host === b.host;
-}
-
 async function readHolder(path: string): Promise<LockHolder | undefined> {
   try {
     const value = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
     return typeof value.pid === 'number' ? value : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -36,6 +36,25 @@ describe('withContactsLock', () => {
     await expect(withContactsLock(lock, async () => 'ran', { waitMs: 2_000 })).resolves.toBe('ran');
   });
 
+  it('takes over a lock naming a live PID that is now another process (regression: a reused PID held the contacts for good)', async () => {
+    await withContactsLock(lock, async () => undefined);
+    // This test's own process is alive, but it started at another time than the lock says.
+    const boot = (await readFile('/proc/sys/kernel/random/boot_id', 'utf8')).trim();
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z', boot, started: '1' }));
+    await expect(withContactsLock(lock, async () => 'ran', { waitMs: 2_000 })).resolves.toBe('ran');
+  });
+
+  it('takes over a lock from before the machine restarted', async () => {
+    await withContactsLock(lock, async () => undefined);
+    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z', boot: '00000000-0000-0000-0000-000000000000' }));
+    await expect(withContactsLock(lock, async () => 'ran', { waitMs: 2_000 })).resolves.toBe('ran');
+  });
+
+  it('names its holder by boot and process start time as well as PID', async () => {
+    const seen = await withContactsLock(lock, async () => JSON.parse(await readFile(lock, 'utf8')) as Record<string, unknown>);
+    expect(seen).toMatchObject({ pid: process.pid, host: hostname(), boot: expect.stringMatching(/^[0-9a-f-]{36}$/u), started: expect.stringMatching(/^\d+$/u) });
+  });
+
   it('waits a bounded time for a live holder, then says who holds it (exit 75)', async () => {
     await withContactsLock(lock, async () => undefined);
     await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));

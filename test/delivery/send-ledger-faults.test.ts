@@ -102,4 +102,23 @@ describe('the ledger failing under a send', () => {
     const final = await status(ws.dir, env);
     for (const address of ws.addresses) expect(received.has(address) || final.inDoubt.some((d) => d.email === address), address).toBe(true);
   });
+
+  it('send --due gives the ledger\'s own advice when it is deleted during a send, as send ISSUE does (regression: the generic "run the same command again")', async () => {
+    const ws = await sendWorkspace({ members: 20, sending: 'rate: []\n  connections: 1\n  retry_delay: 50ms\n  max_wait: 5s' });
+    cleanups.push(ws.remove);
+    const ledger = join(ws.dir, '.snippet/ledger/2026-12.jsonl');
+    const server = await startSmtpServer({
+      hook: (stage, count) => {
+        if (stage === 'mail' && count === 4) return rm(ledger);
+      },
+    });
+    cleanups.push(server.close);
+    const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
+
+    const run = await spawnCli(['send', '--due', '--now', '2026-12-01T09:15'], { cwd: ws.dir, env }).done;
+    expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
+    expect(run.stderr).toContain('the delivery ledger .snippet/ledger/2026-12.jsonl was deleted or replaced while sending; nothing more was sent.');
+    expect(run.stderr).toContain('put the original back before sending again, or members may be mailed twice');
+    expect(run.stderr).not.toContain('run the same command again once it is fixed');
+  });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTime } from '../../src/delivery/process-identity.js';
+import { startTime } from '../../src/fs/process-identity.js';
 import { acquireSendLock, inspectSendLock } from '../../src/delivery/send-lock.js';
 
 let dir: string;

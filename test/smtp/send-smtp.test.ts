@@ -149,6 +149,17 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     expect(list.output).toMatch(/to send now\s+3/u);
   });
 
+  it('sends a test over one connection, as its start line says, whatever the list\'s connections (regression: the line said 1, the engine opened the list\'s)', async () => {
+    const { server, send } = await setup(3, {}, 'rate: []\n  connections: 3');
+    const result = await send({ testTo: ['one@example.org', 'two@example.org', 'three@example.org'] });
+    expect(result.exitCode).toBe(0);
+    expect(result.output).toContain('sending 2026-12 (test) to 3 via ');
+    expect(result.output).toContain(', 1 connection');
+    expect(server.messages).toHaveLength(3);
+    expect(server.maxConcurrentConnections()).toBe(1);
+    expect(server.connections()).toBe(1);
+  });
+
   it('never writes the SMTP password to output or state, and a wrong one stops the run', async () => {
     const password = 'correct-horse-battery-staple';
     const { ws, server, send } = await setup(3, { auth: { user: 'snippet', pass: password } });
