@@ -12,7 +12,6 @@ import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
 import { buildIssueView } from '../render/build-issue-view.js';
 import { buildSite } from '../site/build-site.js';
-import { newsView } from '../site/news-view.js';
 import { publishedIssues } from '../site/published-issues.js';
 import type { SiteInput } from '../site/site-input.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
@@ -82,7 +81,6 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
       sendAt,
       // Warnings about a sent issue (a deadline since passed) were the coordinator's to see before sending.
       view: buildIssueView({ issue, config, organisations, sendAt }).view,
-      news: newsView(issue.news, organisations),
       spotlight: issue.spotlight,
     })),
   };

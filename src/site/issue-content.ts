@@ -1,6 +1,6 @@
-import type { FundingView, ItemView, MeetingView, RichText, SpotlightView } from '../render/issue-view.js';
+import type { FundingView, MeetingView, NewsView, RichText, SpotlightView } from '../render/issue-view.js';
 import { html, raw, type SafeHtml } from './html.js';
-import type { NewsView, SiteIssue } from './site-input.js';
+import type { SiteIssue } from './site-input.js';
 import { sitePaths } from './site-urls.js';
 import { uniqueSlugs } from './slug.js';
 
@@ -21,7 +21,7 @@ export interface ContentLinks {
 export function issueContent(issue: SiteIssue, links: ContentLinks): SafeHtml {
   const { view } = issue;
   const anchor = uniqueSlugs();
-  const items = (section: string, list: readonly ItemView[], extra: (item: ItemView) => SafeHtml | string = () => '') =>
+  const items = (section: string, list: readonly NewsView[], extra: (item: NewsView) => SafeHtml | string = () => '') =>
     html`<ul class="items">
 ${list.map((item) => html`<li>${itemArticle(anchor(`${section} ${item.title}`), item, extra(item))}</li>\n`)}</ul>`;
   const section = (id: string, title: string, body: SafeHtml) => html`<section aria-labelledby="${id}">
@@ -34,13 +34,14 @@ ${body}
   }${view.training.length > 0 ? section('training', 'Training and events', items('training', view.training)) : ''}${
     view.funding.length > 0 ? section('funding', 'Funding opportunities', items('funding', view.funding, (item) => closingSoon(item as FundingView))) : ''
   }${view.spotlight ? section('spotlight', `Service spotlight: ${view.spotlight.name}`, spotlightBlock(view.spotlight, links)) : ''}${
-    issue.news.length > 0 ? section('news', 'News from members', newsList(issue.news, anchor)) : ''
+    view.news.length > 0 ? section('news', 'News from members', items('news', view.news)) : ''
   }`;
 }
 
-function itemArticle(id: string, item: ItemView, badge: SafeHtml | string): SafeHtml {
+/** One item; news may have no link. */
+function itemArticle(id: string, item: NewsView, badge: SafeHtml | string): SafeHtml {
   return html`<article id="${id}" class="item">
-${badge}<h3><a href="${item.url}">${item.title}</a></h3>
+${badge}<h3>${item.url ? html`<a href="${item.url}">${item.title}</a>` : item.title}</h3>
 ${item.meta.length > 0 ? html`<p class="meta">${item.meta.join(' · ')}</p>\n` : ''}${item.summary ? rich(item.summary) : ''}${
     item.carriedFrom ? html`\n<p class="carried">First shared in ${item.carriedFrom}.</p>` : ''
   }
@@ -63,16 +64,6 @@ ${spotlight.areas.length > 0 ? html`<dt>Areas</dt><dd>${spotlight.areas.join(', 
     spotlight.referral ? html`<dt>How to refer</dt><dd>${rich(spotlight.referral)}</dd>\n` : ''
   }${spotlight.contact ? html`<dt>Contact</dt><dd>${raw(spotlight.contact.html)}</dd>\n` : ''}${spotlight.website ? html`<dt>Website</dt><dd><a href="${spotlight.website}">${spotlight.website}</a></dd>\n` : ''}</dl>
 ${links.inDirectory.has(spotlight.id) ? html`<p><a href="${links.to(sitePaths.service(spotlight.id))}">${spotlight.name} in the services directory</a></p>\n` : ''}`;
-}
-
-function newsList(news: readonly NewsView[], anchor: (text: string) => string): SafeHtml {
-  return html`<ul class="items">
-${news.map(
-  (item) => html`<li><article id="${anchor(`news ${item.title}`)}" class="item">
-<h3>${item.url ? html`<a href="${item.url}">${item.title}</a>` : item.title}</h3>
-${item.organisationName ? html`<p class="meta">From ${item.organisationName}</p>\n` : ''}${item.summary ? rich(item.summary) : ''}
-</article></li>\n`,
-)}</ul>`;
 }
 
 function rich(text: RichText): SafeHtml {
