@@ -1,4 +1,4 @@
-import type { FundingView, MeetingView, NewsView, RichText, SpotlightView } from '../render/issue-view.js';
+import type { MeetingView, NewsView, RichText, SpotlightView } from '../render/issue-view.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { SiteIssue } from './site-input.js';
 import { sitePaths } from './site-urls.js';
@@ -21,9 +21,9 @@ export interface ContentLinks {
 export function issueContent(issue: SiteIssue, links: ContentLinks): SafeHtml {
   const { view } = issue;
   const anchor = uniqueSlugs();
-  const items = (section: string, list: readonly NewsView[], extra: (item: NewsView) => SafeHtml | string = () => '') =>
+  const items = (section: string, list: readonly NewsView[]) =>
     html`<ul class="items">
-${list.map((item) => html`<li>${itemArticle(anchor(`${section} ${item.title}`), item, extra(item))}</li>\n`)}</ul>`;
+${list.map((item) => html`<li>${itemArticle(anchor(`${section} ${item.title}`), item)}</li>\n`)}</ul>`;
   const section = (id: string, title: string, body: SafeHtml) => html`<section aria-labelledby="${id}">
 <h2 id="${id}">${title}</h2>
 ${body}
@@ -32,24 +32,20 @@ ${body}
   return html`${view.intro ? html`<div class="intro">${rich(view.intro)}</div>\n` : ''}${view.meeting ? section('next-meeting', 'Next network meeting', meetingBlock(view.meeting)) : ''}${
     view.research.length > 0 ? section('research', 'Research', items('research', view.research)) : ''
   }${view.training.length > 0 ? section('training', 'Training and events', items('training', view.training)) : ''}${
-    view.funding.length > 0 ? section('funding', 'Funding opportunities', items('funding', view.funding, (item) => closingSoon(item as FundingView))) : ''
+    view.funding.length > 0 ? section('funding', 'Funding opportunities', items('funding', view.funding)) : ''
   }${view.spotlight ? section('spotlight', `Service spotlight: ${view.spotlight.name}`, spotlightBlock(view.spotlight, links)) : ''}${
     view.news.length > 0 ? section('news', 'News from members', items('news', view.news)) : ''
   }`;
 }
 
-/** One item; news may have no link. */
-function itemArticle(id: string, item: NewsView, badge: SafeHtml | string): SafeHtml {
+/** One item, as the email's item partial shows it; news may have no link. */
+function itemArticle(id: string, item: NewsView): SafeHtml {
   return html`<article id="${id}" class="item">
-${badge}<h3>${item.url ? html`<a href="${item.url}">${item.title}</a>` : item.title}</h3>
+${item.closingSoon ? html`<p class="badge">Closing soon</p>\n` : ''}<h3>${item.url ? html`<a href="${item.url}">${item.title}</a>` : item.title}</h3>
 ${item.meta.length > 0 ? html`<p class="meta">${item.meta.join(' · ')}</p>\n` : ''}${item.summary ? rich(item.summary) : ''}${
     item.carriedFrom ? html`\n<p class="carried">First shared in ${item.carriedFrom}.</p>` : ''
   }
 </article>`;
-}
-
-function closingSoon(item: FundingView): SafeHtml | string {
-  return item.closingSoon ? html`<p class="badge">Closing soon</p>\n` : '';
 }
 
 function meetingBlock(meeting: MeetingView): SafeHtml {
