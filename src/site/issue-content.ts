@@ -48,9 +48,12 @@ ${item.meta.length > 0 ? html`<p class="meta">${item.meta.join(' · ')}</p>\n` :
 </article>`;
 }
 
+/** As the email's meeting block: when and where, the joining link, the details, Add to calendar (the .ics on this site). */
 function meetingBlock(meeting: MeetingView): SafeHtml {
   return html`<p class="meta">${[meeting.date, meeting.time, meeting.venue].filter((part) => part !== null && part !== '').join(' · ')}</p>
-${meeting.details ? rich(meeting.details) : ''}`;
+${meeting.link ? html`<p><a href="${meeting.link}">Join online</a></p>\n` : ''}${meeting.details ? rich(meeting.details) : ''}${
+    meeting.calendarUrl ? html`\n<p><a href="${meeting.calendarUrl}">Add to calendar</a></p>` : ''
+  }`;
 }
 
 function spotlightBlock(spotlight: SpotlightView, links: ContentLinks): SafeHtml {

@@ -25,4 +25,12 @@ describe('issueContent', () => {
     expect(page).toMatch(/<article id="training-soon-course" class="item">\n<p class="badge">Closing soon<\/p>/u);
     expect(page).not.toMatch(/<article id="training-later-course" class="item">\n<p class="badge">/u);
   });
+
+  it('gives the next meeting its joining link and its Add to calendar link, as the email does (the site left both out)', () => {
+    const meetings = `meetings:\n  - date: 2026-02-10\n    time: "10:00"\n    venue: Sample Hall\n    link: https://example.org/meet/tn\n`;
+    const page = issueContent(siteIssue('', meetings), links).value;
+    expect(page).toContain('<h2 id="next-meeting">Next network meeting</h2>');
+    expect(page).toContain('<a href="https://example.org/meet/tn">Join online</a>');
+    expect(page).toContain('<a href="https://example.org/tn/meetings/2026-02-10.ics">Add to calendar</a>');
+  });
 });
