@@ -77,11 +77,9 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
     now: options.now,
     issues: published.map(({ issue, sendAt }) => ({
       id: issue.id,
-      subject: issue.subject,
       sendAt,
       // Warnings about a sent issue (a deadline since passed) were the coordinator's to see before sending.
       view: buildIssueView({ issue, config, organisations, sendAt }).view,
-      spotlight: issue.spotlight,
     })),
   };
   const site = buildSite(input, { minisearch: await readMiniSearch() });

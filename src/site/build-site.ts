@@ -43,7 +43,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     servicesPage(input, directory),
-    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.spotlight === organisation.id))),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id))),
     ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
     ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
     joinPage(input),

@@ -31,7 +31,7 @@ export function feeds(input: SiteInput, inDirectory: ReadonlySet<string>): { ato
     const link = absolute(sitePaths.issue(issue.id));
     // The feed library marks an item's title and summary as HTML: plain text must arrive escaped.
     feed.addItem({
-      title: escapeHtml(issue.subject),
+      title: escapeHtml(issue.view.subject),
       id: link,
       link,
       date: issue.sendAt,

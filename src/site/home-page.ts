@@ -25,7 +25,7 @@ ${
   latest
     ? html`<section aria-labelledby="latest">
 <h2 id="latest">The latest snippet</h2>
-<p><a href="${to(sitePaths.issue(latest.id))}">${latest.subject}</a> <span class="meta">${latest.view.month}</span></p>
+<p><a href="${to(sitePaths.issue(latest.id))}">${latest.view.subject}</a> <span class="meta">${latest.view.month}</span></p>
 <p>${latest.view.preheader}</p>
 ${input.issues.length > 1 ? html`<h3>Earlier issues</h3>\n<ul class="issue-list">\n${input.issues.slice(1, 4).map((issue) => issueLink(issue, path))}</ul>\n` : ''}<p><a href="${to(sitePaths.issues)}">All past issues</a></p>
 </section>

@@ -29,5 +29,5 @@ ${issues.map((issue) => issueLink(issue, path))}</ul>
 }
 
 export function issueLink(issue: SiteIssue, from: string) {
-  return html`<li><a href="${relativeHref(from, sitePaths.issue(issue.id))}">${issue.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`;
+  return html`<li><a href="${relativeHref(from, sitePaths.issue(issue.id))}">${issue.view.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`;
 }

@@ -39,7 +39,7 @@ ${
   featuredIn.length > 0
     ? html`<h2>In the spotlight</h2>
 <ul>
-${featuredIn.map((issue) => html`<li><a href="${to(`${sitePaths.issue(issue.id)}#spotlight`)}">${issue.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`)}</ul>
+${featuredIn.map((issue) => html`<li><a href="${to(`${sitePaths.issue(issue.id)}#spotlight`)}">${issue.view.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`)}</ul>
 `
     : ''
 }`,

@@ -25,10 +25,7 @@ export interface SiteInput {
 
 export interface SiteIssue {
   id: IssueId;
-  subject: string;
   sendAt: Date;
-  /** The same view the email is rendered from; its `recipient` tokens are never used. */
+  /** The same view the email is rendered from (its subject, its spotlight…); its `recipient` tokens are never used. */
   view: IssueView;
-  /** The organisation in the spotlight, by id. */
-  spotlight: string | undefined;
 }
