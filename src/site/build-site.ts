@@ -12,7 +12,7 @@ import { profileTexts } from './profile-texts.js';
 import { searchIndexScript } from './search-index.js';
 import { SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { robotsTxt, sitemap } from './sitemap.js';
 import { filteredServicesPage, servicesPage } from './services-page.js';
 import { servicePage } from './service-page.js';

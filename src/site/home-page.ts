@@ -4,7 +4,7 @@ import { issueLink } from './issues-page.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { upcomingMeetings } from './upcoming-meetings.js';
 
 /** The network in two sentences, the latest issue, the meetings to come, and how to join. */

@@ -1,7 +1,7 @@
 import type { MeetingView, NewsView, RichText, SpotlightView } from '../render/issue-view.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { uniqueSlugs } from './slug.js';
 
 export interface ContentLinks {

@@ -3,7 +3,7 @@ import { issueContent } from './issue-content.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /** One published issue, as members got it, without anything personal. */
 export function issuePage(issue: SiteIssue, neighbours: { newer?: SiteIssue; older?: SiteIssue }, inDirectory: ReadonlySet<string>): Page {

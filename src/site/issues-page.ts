@@ -2,7 +2,7 @@ import { html } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput, SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /** Every published issue, newest first, grouped by year. */
 export function issuesPage(input: SiteInput): Page {

@@ -1,7 +1,7 @@
 import type { Meeting } from '../config/config.js';
 import { markdownToText } from '../render/markdown.js';
 import { parseDateTime } from '../time/zoned-time.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 
 export interface CalendarContext {
   base: string;

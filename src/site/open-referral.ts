@@ -1,7 +1,7 @@
 import { v5 as uuidV5 } from 'uuid';
 import type { Organisation } from '../organisations/organisation.js';
 import type { ProfileText } from './profile-texts.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 import { slug } from './slug.js';
 
 /**

@@ -5,7 +5,7 @@ import { html, raw } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput, SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { slug } from './slug.js';
 
 /** One member organisation's page: its profile, when it was last checked, and the issues that featured it. */

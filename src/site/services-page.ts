@@ -5,7 +5,7 @@ import type { Page } from './page-layout.js';
 import type { ProfileText } from './profile-texts.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 export interface Directory {
   areas: DirectoryGroup[];
