@@ -12,10 +12,9 @@ import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
 import { buildIssueView } from '../render/build-issue-view.js';
 import { buildSite } from '../site/build-site.js';
-import { newsView } from '../site/news-view.js';
 import { publishedIssues } from '../site/published-issues.js';
 import type { SiteInput } from '../site/site-input.js';
-import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { readIssueFiles, readText } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
 
 export interface SiteOptions {
@@ -39,21 +38,24 @@ export interface SiteResult {
  * read. The whole folder is replaced at once, or not at all.
  */
 export async function siteCommand(options: SiteOptions, out: Output): Promise<SiteResult> {
-  const files = await readWorkspaceFiles(options.dir);
+  // Only what the site is made from: the mailing list and the suppressions are never read.
+  const read = (file: string): Promise<string | undefined> => readText(join(options.dir, file), file);
+  const issueFiles = await readIssueFiles(options.dir);
+  const [configText, organisationsText] = await Promise.all([read(CONFIG_FILE), read(ORGANISATIONS_FILE)]);
   const problems: Problem[] = [];
-  const parsedConfig = files.config === undefined ? undefined : parseConfig(files.config, CONFIG_FILE);
+  const parsedConfig = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE);
   if (parsedConfig === undefined) problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the workspace has no snippet.config.yaml', hint: 'Run snippet in the workspace folder or pass --dir.' });
   else problems.push(...parsedConfig.problems);
   const config = parsedConfig?.config;
   if (config && !config.site) {
     problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the website needs its address: add `site:` with `url:`', hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\nFeeds, shared links and the sitemap need the full address.' });
   }
-  const parsedOrganisations = files.organisations === undefined ? undefined : parseOrganisations(files.organisations, ORGANISATIONS_FILE);
+  const parsedOrganisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
   if (parsedOrganisations === undefined) problems.push({ severity: 'error', file: ORGANISATIONS_FILE, message: 'the file is missing', hint: 'Create it with a list under "organisations:", each with an id and a name.' });
   else problems.push(...parsedOrganisations.problems);
 
   const issues: Issue[] = [];
-  for (const { id, text } of files.issues) {
+  for (const { id, text } of issueFiles) {
     const parsed = text === undefined ? undefined : parseIssue(text, issueFile(id), id);
     if (parsed?.issue && !hasErrors(parsed.problems)) issues.push(parsed.issue);
     else problems.push({ severity: 'warning', file: issueFile(id), message: 'the file has errors, so it is left out of the website', hint: `\`snippet check ${id}\` lists them.` });
@@ -78,12 +80,9 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
     now: options.now,
     issues: published.map(({ issue, sendAt }) => ({
       id: issue.id,
-      subject: issue.subject,
       sendAt,
       // Warnings about a sent issue (a deadline since passed) were the coordinator's to see before sending.
       view: buildIssueView({ issue, config, organisations, sendAt }).view,
-      news: newsView(issue.news, organisations),
-      spotlight: issue.spotlight,
     })),
   };
   const site = buildSite(input, { minisearch: await readMiniSearch() });

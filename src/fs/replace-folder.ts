@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 import { writeFailureHint, writeSynced } from './write-files-atomically.js';
 
 /** Marks a folder as one this function made, and so may replace as a whole. */
@@ -23,14 +24,16 @@ export async function replaceFolder(target: string, files: ReadonlyArray<{ name:
   const name = basename(target);
   const fresh = join(parent, `.${name}.new-${process.pid}`);
   const aside = join(parent, `.${name}.old-${process.pid}`);
-  await mkdir(parent, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+  // Level by level: where no folder can be made (/proc), Node's recursive mkdir never returns.
+  await makeFolder(parent);
+  await recoverInterruptedSwap(parent, name, target).catch((error: NodeJS.ErrnoException) => {
     throw failure(error, shown);
   });
-  await recoverInterruptedSwap(parent, name, target);
   await refuseForeignFolder(target, shown);
 
   try {
     await rm(fresh, { recursive: true, force: true });
+    await mkdir(fresh); // not recursive, for the same reason
     const all = [...files, { name: FOLDER_MARKER, data: options.marker }];
     const folders = new Set(all.map((file) => dirname(join(fresh, file.name))));
     for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });

@@ -2,7 +2,7 @@ import type { Config, Meeting } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import { isRolling, type FundingItem, type Issue, type NewsItem, type ResearchItem, type TrainingItem } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
-import { sitePaths, siteUrl } from '../site/site-urls.js';
+import { sitePaths, siteUrl } from './site-urls.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { daysBetween, formatDate, formatMonth, unbreakable } from './format-date.js';
 import type { ContentsEntry, FundingView, IssueView, ItemView, MeetingView, NewsView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';

@@ -8,10 +8,11 @@ import { meetingCalendar } from './meeting-calendar.js';
 import { openReferralPage, openReferralService } from './open-referral.js';
 import { pageLayout, type Page } from './page-layout.js';
 import { privacyPage } from './privacy-page.js';
+import { profileTexts } from './profile-texts.js';
 import { searchIndexScript } from './search-index.js';
 import { SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { robotsTxt, sitemap } from './sitemap.js';
 import { filteredServicesPage, servicesPage } from './services-page.js';
 import { servicePage } from './service-page.js';
@@ -35,20 +36,21 @@ export interface SiteLibraries {
  */
 export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
   const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
-  const directory = { areas: directoryGroups(input.organisations, 'areas'), types: directoryGroups(input.organisations, 'services') };
+  const textOf = profileTexts();
+  const directory = { areas: directoryGroups(input.organisations, 'areas'), types: directoryGroups(input.organisations, 'services'), textOf };
   const pages: Page[] = [
     homePage(input),
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     servicesPage(input, directory),
-    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.spotlight === organisation.id))),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id))),
     ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
     ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
     joinPage(input),
     privacyPage(input),
   ];
   const base = input.site.url;
-  const services = input.organisations.map((organisation) => openReferralService(base, organisation, input.network.name));
+  const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name));
   const { atom, rss } = feeds(input, inDirectory);
   const calendar = { base, networkName: input.network.name, shortName: input.network.shortName, timeZone: input.timeZone, now: input.now };
   return [
@@ -62,7 +64,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     ...input.meetings.map((meeting) => ({ name: sitePaths.meetingCalendar(meeting.date), data: meetingCalendar(meeting, calendar) })),
     { name: sitePaths.asset('site.css'), data: SITE_CSS },
     { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
-    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations) },
+    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf) },
     { name: sitePaths.asset('minisearch.js'), data: libraries.minisearch },
   ];
 }

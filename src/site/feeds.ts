@@ -2,7 +2,7 @@ import { Feed } from 'feed';
 import { escapeHtml } from '../render/escape-html.js';
 import { issueContent } from './issue-content.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 
 /** How many issues a feed carries: five years of monthly issues, enough for any reader. */
 export const FEED_ISSUES = 60;
@@ -31,7 +31,7 @@ export function feeds(input: SiteInput, inDirectory: ReadonlySet<string>): { ato
     const link = absolute(sitePaths.issue(issue.id));
     // The feed library marks an item's title and summary as HTML: plain text must arrive escaped.
     feed.addItem({
-      title: escapeHtml(issue.subject),
+      title: escapeHtml(issue.view.subject),
       id: link,
       link,
       date: issue.sendAt,

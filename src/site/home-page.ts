@@ -4,7 +4,7 @@ import { issueLink } from './issues-page.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { upcomingMeetings } from './upcoming-meetings.js';
 
 /** The network in two sentences, the latest issue, the meetings to come, and how to join. */
@@ -25,7 +25,7 @@ ${
   latest
     ? html`<section aria-labelledby="latest">
 <h2 id="latest">The latest snippet</h2>
-<p><a href="${to(sitePaths.issue(latest.id))}">${latest.subject}</a> <span class="meta">${latest.view.month}</span></p>
+<p><a href="${to(sitePaths.issue(latest.id))}">${latest.view.subject}</a> <span class="meta">${latest.view.month}</span></p>
 <p>${latest.view.preheader}</p>
 ${input.issues.length > 1 ? html`<h3>Earlier issues</h3>\n<ul class="issue-list">\n${input.issues.slice(1, 4).map((issue) => issueLink(issue, path))}</ul>\n` : ''}<p><a href="${to(sitePaths.issues)}">All past issues</a></p>
 </section>

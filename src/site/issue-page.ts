@@ -3,7 +3,7 @@ import { issueContent } from './issue-content.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /** One published issue, as members got it, without anything personal. */
 export function issuePage(issue: SiteIssue, neighbours: { newer?: SiteIssue; older?: SiteIssue }, inDirectory: ReadonlySet<string>): Page {
@@ -12,12 +12,12 @@ export function issuePage(issue: SiteIssue, neighbours: { newer?: SiteIssue; old
   const { view } = issue;
   return {
     path,
-    title: issue.subject,
+    title: view.subject,
     description: view.preheader,
     kind: 'article',
     body: html`<article class="issue">
 <header>
-<h1>${issue.subject}</h1>
+<h1>${view.subject}</h1>
 <p class="meta">${view.month} · sent <time datetime="${issue.sendAt.toISOString()}">${view.sendDate}</time></p>
 </header>
 ${issueContent(issue, { to, inDirectory })}

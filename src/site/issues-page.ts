@@ -2,7 +2,7 @@ import { html } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput, SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /** Every published issue, newest first, grouped by year. */
 export function issuesPage(input: SiteInput): Page {
@@ -29,5 +29,5 @@ ${issues.map((issue) => issueLink(issue, path))}</ul>
 }
 
 export function issueLink(issue: SiteIssue, from: string) {
-  return html`<li><a href="${relativeHref(from, sitePaths.issue(issue.id))}">${issue.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`;
+  return html`<li><a href="${relativeHref(from, sitePaths.issue(issue.id))}">${issue.view.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`;
 }

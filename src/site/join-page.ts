@@ -2,7 +2,7 @@ import { html } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /** How to join, what members get and how often; the address "Forwarded to you? Join the network" points at. */
 export function joinPage(input: SiteInput): Page {

@@ -1,7 +1,7 @@
 import type { Meeting } from '../config/config.js';
-import { htmlToText, markdownToHtml } from '../render/markdown.js';
+import { markdownToText } from '../render/markdown.js';
 import { parseDateTime } from '../time/zoned-time.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 
 export interface CalendarContext {
   base: string;
@@ -21,7 +21,7 @@ export interface CalendarContext {
 export function meetingCalendar(meeting: Meeting, context: CalendarContext): string {
   const start = meeting.time === undefined ? undefined : parseDateTime(`${meeting.date}T${meeting.time}`, context.timeZone);
   const end = meeting.time === undefined || meeting.endTime === undefined ? undefined : parseDateTime(`${meeting.date}T${meeting.endTime}`, context.timeZone);
-  const details = meeting.details === undefined ? '' : htmlToText(markdownToHtml(meeting.details));
+  const details = meeting.details === undefined ? '' : markdownToText(meeting.details);
   const description = [details, meeting.link ? `Join online: ${meeting.link}` : ''].filter((part) => part !== '').join('\n\n');
   const host = new URL(context.base).host;
   const lines = [

@@ -1,7 +1,7 @@
 import { v5 as uuidV5 } from 'uuid';
 import type { Organisation } from '../organisations/organisation.js';
-import { htmlToText, markdownToHtml } from '../render/markdown.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import type { ProfileText } from './profile-texts.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 import { slug } from './slug.js';
 
 /**
@@ -44,12 +44,12 @@ export function serviceUuid(base: string, organisationId: string): string {
 }
 
 /** `GET /services/{id}`: the service with its organization, areas, contact and types of service. */
-export function openReferralService(base: string, organisation: Organisation, networkName: string): OpenReferralService {
+export function openReferralService(base: string, organisation: Organisation, text: ProfileText, networkName: string): OpenReferralService {
   const page = siteUrl(base, sitePaths.service(organisation.id));
   const id = serviceUuid(base, organisation.id);
   const part = (name: string): string => uuidV5(`${page}#${name}`, uuidV5.URL);
-  const description = plain(organisation.description) || `A member of the ${networkName}.`;
-  const referral = plain(organisation.referral);
+  const description = text.description || `A member of the ${networkName}.`;
+  const referral = text.referral;
   const email = organisation.contact === undefined ? undefined : /[^\s<>(),;:]+@[^\s<>(),;:]+\.[a-z]{2,}/iu.exec(organisation.contact)?.[0];
   return {
     id,
@@ -95,8 +95,4 @@ export function openReferralPage(services: readonly OpenReferralService[]): Open
     empty: services.length === 0,
     contents: services.map(({ service_areas: _areas, contacts: _contacts, attributes: _attributes, ...listed }) => listed),
   };
-}
-
-function plain(markdown: string | undefined): string {
-  return markdown === undefined || markdown.trim() === '' ? '' : htmlToText(markdownToHtml(markdown));
 }

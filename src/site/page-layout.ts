@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from './html.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths, siteUrl } from './site-urls.js';
+import { sitePaths, siteUrl } from '../render/site-urls.js';
 
 export interface Page {
   /** The page's site path, e.g. `issues/2026-12/`. */

@@ -2,7 +2,7 @@ import { html } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 /**
  * What the network keeps and why, in the terms of PECR and UK GDPR, and

@@ -5,7 +5,7 @@ import { html, raw } from './html.js';
 import type { Page } from './page-layout.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput, SiteIssue } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 import { slug } from './slug.js';
 
 /** One member organisation's page: its profile, when it was last checked, and the issues that featured it. */
@@ -39,7 +39,7 @@ ${
   featuredIn.length > 0
     ? html`<h2>In the spotlight</h2>
 <ul>
-${featuredIn.map((issue) => html`<li><a href="${to(`${sitePaths.issue(issue.id)}#spotlight`)}">${issue.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`)}</ul>
+${featuredIn.map((issue) => html`<li><a href="${to(`${sitePaths.issue(issue.id)}#spotlight`)}">${issue.view.subject}</a> <span class="meta">${issue.view.month}</span></li>\n`)}</ul>
 `
     : ''
 }`,

@@ -1,15 +1,17 @@
 import type { Organisation } from '../organisations/organisation.js';
-import { htmlToText, markdownToHtml } from '../render/markdown.js';
 import { byName, type DirectoryGroup } from './directory-groups.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
+import type { ProfileText } from './profile-texts.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
-import { sitePaths } from './site-urls.js';
+import { sitePaths } from '../render/site-urls.js';
 
 export interface Directory {
   areas: DirectoryGroup[];
   types: DirectoryGroup[];
+  /** Each organisation's profile as plain text, made once for the whole site. */
+  textOf: (organisation: Organisation) => ProfileText;
 }
 
 /**
@@ -34,7 +36,7 @@ export function servicesPage(input: SiteInput, directory: Directory): Page {
 </form>
 ${filterNav(directory, to)}
 <h2 id="all-services">All services</h2>
-${serviceList(byName(input.organisations), path)}
+${serviceList(byName(input.organisations), path, directory.textOf)}
 <script src="${to(sitePaths.asset('minisearch.js'))}" defer></script>
 <script src="${to(sitePaths.asset('search-index.js'))}" defer></script>
 <script src="${to(sitePaths.asset('search.js'))}" defer></script>
@@ -56,7 +58,7 @@ export function filteredServicesPage(input: SiteInput, directory: Directory, gro
 <h1>${title}</h1>
 <p class="endorsement">${input.footer.endorsement}</p>
 <p>${count} service${count === 1 ? '' : 's'}. <a href="${to(sitePaths.services)}">Show all services</a></p>
-${serviceList(byName(group.organisations), path)}
+${serviceList(byName(group.organisations), path, directory.textOf)}
 ${filterNav(directory, to)}`,
   };
 }
@@ -83,21 +85,21 @@ ${directory.types.map((group) => html`<li><a href="${to(sitePaths.serviceType(gr
   }`;
 }
 
-function serviceList(organisations: readonly Organisation[], from: string): SafeHtml {
+function serviceList(organisations: readonly Organisation[], from: string, textOf: (organisation: Organisation) => ProfileText): SafeHtml {
   if (organisations.length === 0) return html`<p>No services are listed yet.</p>\n`;
   return html`<ul class="services" id="services">
 ${organisations.map(
   (organisation) => html`<li data-id="${organisation.id}"><h3><a href="${relativeHref(from, sitePaths.service(organisation.id))}">${organisation.name}</a></h3>
 ${organisation.areas.length > 0 ? html`<p class="meta">Areas: ${organisation.areas.join(', ')}</p>\n` : ''}${organisation.services.length > 0 ? html`<p class="meta">Services: ${organisation.services.join(', ')}</p>\n` : ''}${
-    organisation.description ? html`<p>${firstSentences(organisation.description)}</p>\n` : ''
+    organisation.description ? html`<p>${firstSentences(textOf(organisation).description)}</p>\n` : ''
   }</li>
 `,
 )}</ul>
 `;
 }
 
-/** A line or two of the description, as plain text, for the list. */
-function firstSentences(markdown: string): string {
-  const text = htmlToText(markdownToHtml(markdown)).replace(/\s+/gu, ' ').trim();
+/** A line or two of the description, for the list. */
+function firstSentences(description: string): string {
+  const text = description.replace(/\s+/gu, ' ').trim();
   return text.length <= 200 ? text : `${text.slice(0, 199).replace(/\s+\S*$/u, '')}…`;
 }

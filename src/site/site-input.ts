@@ -1,7 +1,7 @@
 import type { Config, Meeting, SiteSettings } from '../config/config.js';
 import type { IssueId } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
-import type { IssueView, RichText } from '../render/issue-view.js';
+import type { IssueView } from '../render/issue-view.js';
 
 /** Everything the website is made from: no member, no ledger, no secret ever reaches it. */
 export interface SiteInput {
@@ -25,18 +25,7 @@ export interface SiteInput {
 
 export interface SiteIssue {
   id: IssueId;
-  subject: string;
   sendAt: Date;
-  /** The same view the email is rendered from; its `recipient` tokens are never used. */
+  /** The same view the email is rendered from (its subject, its spotlight…); its `recipient` tokens are never used. */
   view: IssueView;
-  news: NewsView[];
-  /** The organisation in the spotlight, by id. */
-  spotlight: string | undefined;
-}
-
-export interface NewsView {
-  title: string;
-  url: string | null;
-  summary: RichText | null;
-  organisationName: string | null;
 }

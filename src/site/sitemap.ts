@@ -1,5 +1,5 @@
 import { escapeHtml } from '../render/escape-html.js';
-import { siteUrl } from './site-urls.js';
+import { siteUrl } from '../render/site-urls.js';
 
 /** sitemap.xml (sitemaps.org 0.9): every page's absolute address. */
 export function sitemap(base: string, paths: readonly string[]): string {

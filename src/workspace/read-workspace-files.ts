@@ -11,15 +11,20 @@ import type { WorkspaceFiles } from './workspace-files.js';
 
 /** IO: reads the workspace's files as text. Parsing is loadWorkspace's job. */
 export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
+  const issues = await readIssueFiles(dir);
+  const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
+  const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
+  return { config, organisations, members: members?.text, suppressions: suppressions?.text, issues, csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])] };
+}
+
+/** IO: every `issues/YYYY-MM.md`, oldest first (the website reads these, the config and the organisations, and nothing else). */
+export async function readIssueFiles(dir: string): Promise<WorkspaceFiles['issues']> {
   const names = await readdir(join(dir, 'issues')).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw readError(error, 'issues/');
   });
   const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
-  const issues = await Promise.all(ids.map((id) => readIssueFile(dir, id)));
-  const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
-  const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
-  return { config, organisations, members: members?.text, suppressions: suppressions?.text, issues, csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])] };
+  return Promise.all(ids.map((id) => readIssueFile(dir, id)));
 }
 
 /**

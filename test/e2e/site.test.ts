@@ -63,3 +63,22 @@ describe('snippet site (CLI)', () => {
     expect((await running.done).code).toBe(0);
   });
 });
+
+describe('snippet site --out where no folder can be made', () => {
+  // Node's recursive mkdir loops for ever on /proc/… (ENOENT from a folder that exists): site spun there, as init once did.
+  it('refuses --out /proc/nope/site at once, naming the folder it cannot make', async () => {
+    await withSiteUrl();
+    const result = await runCli(['site', '--out', '/proc/nope/site'], { cwd: ws.dir, timeoutMs: 15_000 });
+    expect(result.stderr).not.toMatch(/internal error/u);
+    expect(result.stderr).toMatch(/cannot create the folder \/proc\/nope/u);
+    expect(result.code).toBe(1);
+  });
+
+  it('refuses --out /proc/site at once, and says the site there is unchanged', async () => {
+    await withSiteUrl();
+    const result = await runCli(['site', '--out', '/proc/site'], { cwd: ws.dir, timeoutMs: 15_000 });
+    expect(result.stderr).not.toMatch(/internal error/u);
+    expect(result.stderr).toMatch(/could not write \S*proc\/site \(ENOENT\); the site there is unchanged/u);
+    expect(result.code).toBe(1);
+  });
+});

@@ -44,6 +44,16 @@ describe('replaceFolder', () => {
     expect((await readdir(parent)).sort()).toEqual(['site']);
   });
 
+  it('refuses a target under a file with the reason, not an internal error', async () => {
+    await writeFile(join(parent, 'notes.txt'), 'a file');
+    for (const under of ['notes.txt/site', 'notes.txt/deeper/site']) {
+      const failed = replaceFolder(join(parent, under), [{ name: 'index.html', data: 'x' }], { ...marker, shown: under });
+      await expect(failed).rejects.toBeInstanceOf(SnippetError);
+      await expect(failed).rejects.toThrow(/notes\.txt/u);
+    }
+    expect(await readFile(join(parent, 'notes.txt'), 'utf8')).toBe('a file');
+  });
+
   it('after a crash between the two renames, puts the last good folder back and then replaces it', async () => {
     // What kill -9 after "old folder aside" leaves: no site, the old one under a dead process's name, a half-written new one.
     const dead = 2 ** 22 + 12345;

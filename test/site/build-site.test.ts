@@ -33,7 +33,7 @@ function input(): SiteInput {
     meetings: [],
     organisations,
     now: new Date('2026-02-01T00:00:00Z'),
-    issues: [{ id: '2026-01', subject: issue.subject, sendAt, view: buildIssueView({ issue, config, organisations, sendAt }).view, news: [], spotlight: 'odd-one' }],
+    issues: [{ id: '2026-01', sendAt, view: buildIssueView({ issue, config, organisations, sendAt }).view }],
   };
 }
 

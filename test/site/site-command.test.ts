@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +104,18 @@ describe('snippet site: no personal data', () => {
       expect(text, `placeholder in ${name}`).not.toMatch(/[\uE000\uE001]|snippet:(greeting|email|name|unsubscribe-url)/u);
       expect(text, `greeting in ${name}`).not.toMatch(/Hello,|Dear /u);
     }
+  });
+});
+
+describe('snippet site: the mailing list is never read', () => {
+  it('builds the site when contacts/members.csv and the suppressions cannot be read at all', async () => {
+    for (const file of ['contacts/members.csv', 'contacts/suppressions.csv']) {
+      await rm(join(ws.dir, file), { force: true });
+      await mkdir(join(ws.dir, file));
+    }
+    const { result, output } = await build();
+    expect(result.issues).toEqual(['2026-10', '2026-09']);
+    expect(output).not.toMatch(/members\.csv|suppressions\.csv/u);
   });
 });
 
