@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
+import { isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
-import { isIsoDate } from '../time/zoned-time.js';
 import type { Organisation } from './organisation.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
 const textList = z
   .union([text.transform((v) => [v]), z.array(text)])
   .optional()
@@ -22,7 +21,7 @@ const organisationSchema = z.strictObject({
   contact: text.optional(),
   spotlight: z.boolean({ error: 'must be true or false' }).default(true),
   directory: z.boolean({ error: 'must be true or false' }).default(true),
-  reviewed: z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-11-30').optional(),
+  reviewed: isoDateField('2026-11-30').optional(),
 });
 
 const fileSchema = z.strictObject({
