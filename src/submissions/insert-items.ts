@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
 import { ITEM_SECTIONS, type IssueId, type ItemSection } from '../issue/issue.js';
+import { issueFromFrontMatter } from '../issue/issue-from-front-matter.js';
 import { parseIssue } from '../issue/parse-issue.js';
 import { itemFlowYaml, itemYaml } from './item-yaml.js';
 import type { ItemFields } from './response-to-item.js';
@@ -112,7 +113,8 @@ function holdsExactly(text: string, before: NonNullable<ReturnType<typeof parseI
   for (const section of ITEM_SECTIONS) {
     const added = additions.filter((a) => a.section === section);
     if (added.length === 0) continue;
-    const alone = parseIssue(`---\nsubject: x\n${section}:\n${added.map((a) => itemYaml(a.fields, 2, '\n')).join('')}---\n`, file, id).issue;
+    // What the fields are as an issue's items, read without YAML: the text written must read back as exactly these.
+    const alone = issueFromFrontMatter({ subject: 'x', [section]: added.map((a) => a.fields) }, '', { file, id, lineOf: () => undefined }).issue;
     if (!alone) return false;
     expected[section] = [...before[section], ...alone[section]];
   }
