@@ -61,6 +61,14 @@ describe('validateIssue', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 7 })]);
   });
 
+  it('news from members: an unknown organisation and a long summary, as in every other section', () => {
+    const problems = check(`${full}news:\n  - title: N\n    organisation: nobody\n  - title: M\n    summary: ${'word '.repeat(150)}\n`);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 17, message: 'news item 1, organisation: no organisation has the id "nobody"' }),
+      expect.objectContaining({ severity: 'warning', line: 19, message: expect.stringMatching(/^news item 2, summary: \d+ characters is long/u) }),
+    ]);
+  });
+
   it('rejects a funding deadline before the send date', () => {
     const problems = check(research + training + 'funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-11-30\n');
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 14, message: 'funding item 1, deadline: 2026-11-30 is before the send date 2026-12-01' })]);
