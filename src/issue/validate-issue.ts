@@ -3,7 +3,7 @@ import type { Organisation } from '../organisations/organisation.js';
 import { closestWord } from '../schema/closest-word.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { zonedDate } from '../time/zoned-time.js';
-import type { Issue, SectionName } from './issue.js';
+import { ITEM_SECTIONS, type Issue, type SectionName } from './issue.js';
 
 export interface IssueContext {
   organisations: readonly Organisation[];
@@ -52,12 +52,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     });
   }
 
+  // News from members is optional: only the other sections are missed when empty.
   for (const section of SECTIONS) {
-    const items = issue[section];
-    if (items.length === 0) {
-      at([section], 'warning', `${section}: the section is empty and will be left out`);
-    }
-    items.forEach((item, index) => {
+    if (issue[section].length === 0) at([section], 'warning', `${section}: the section is empty and will be left out`);
+  }
+  for (const section of ITEM_SECTIONS) {
+    issue[section].forEach((item, index) => {
       const path = [section, index];
       if (item.organisation !== undefined && !ids.has(item.organisation)) {
         at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, context.organisations));
