@@ -87,6 +87,16 @@ describe('validateIssue', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('has already passed') })]);
   });
 
+  it('rejects a course that ends before it starts: an end date before its date, an end time before its time', () => {
+    const courses = 'training:\n  - title: T\n    url: https://example.org/t\n    date: 2026-12-09\n    time: "10:00"\n    end_time: "08:00"\n'
+      + '  - title: U\n    url: https://example.org/u\n    date: 2026-12-09\n    end_date: 2026-01-01\n'
+      + '  - title: V\n    url: https://example.org/v\n    date: 2026-12-09\n    time: "10:00"\n    end_date: 2026-12-10\n    end_time: "08:00"\n';
+    expect(check(research + courses + funding)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 12, message: 'training item 1, end_time: 08:00 is not after the time 10:00' }),
+      expect.objectContaining({ severity: 'error', line: 16, message: 'training item 2, end_date: 2026-01-01 is before the date 2026-12-09' }),
+    ]);
+  });
+
   it('warns about a very long summary', () => {
     const problems = check(`${research}    summary: ${'word '.repeat(150)}\n${training}${funding}`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringMatching(/summary: \d+ characters is long/) })]);
