@@ -80,6 +80,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     if (item.deadline !== undefined && item.deadline < sendDate) {
       at(['training', index, 'deadline'], 'warning', `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`);
     }
+    if (item.date !== undefined && item.endDate !== undefined && item.endDate < item.date) {
+      at(['training', index, 'end_date'], 'error', `training item ${index + 1}, end_date: ${item.endDate} is before the date ${item.date}`, 'Correct it: the course ends on or after the day it starts.');
+    }
+    if (item.time !== undefined && item.endTime !== undefined && (item.endDate === undefined || item.endDate === item.date) && item.endTime <= item.time) {
+      at(['training', index, 'end_time'], 'error', `training item ${index + 1}, end_time: ${item.endTime} is not after the time ${item.time}`, 'Times are HH:MM on a 24-hour clock: 2pm is "14:00".');
+    }
   });
   return problems;
 }
