@@ -3,7 +3,7 @@ import type { Organisation } from '../organisations/organisation.js';
 import { closestWord } from '../schema/closest-word.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { zonedDate } from '../time/zoned-time.js';
-import { ITEM_SECTIONS, type Issue, type SectionName } from './issue.js';
+import { isRolling, ITEM_SECTIONS, type Issue, type SectionName } from './issue.js';
 
 export interface IssueContext {
   organisations: readonly Organisation[];
@@ -69,7 +69,7 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   }
 
   issue.funding.forEach((item, index) => {
-    if (item.deadline < sendDate) {
+    if (!isRolling(item.deadline) && item.deadline < sendDate) {
       at(['funding', index, 'deadline'], 'error', `funding item ${index + 1}, deadline: ${item.deadline} is before the send date ${sendDate}`, 'Remove the item, or correct the deadline if it was mistyped.');
     }
   });
