@@ -97,6 +97,16 @@ describe('validateIssue', () => {
     ]);
   });
 
+  it('warns of a time, end date or end time the email leaves out for want of the date or time it belongs to', () => {
+    const courses = 'training:\n  - title: T\n    url: https://example.org/t\n    time: "10:00"\n    end_date: 2026-12-10\n'
+      + '  - title: U\n    url: https://example.org/u\n    date: 2026-12-09\n    end_time: "12:00"\n';
+    expect(check(research + courses + funding)).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 10, message: 'training item 1, time: "10:00" is left out of the email: the item has no date' }),
+      expect.objectContaining({ severity: 'warning', line: 11, message: 'training item 1, end_date: 2026-12-10 is left out of the email: the item has no date' }),
+      expect.objectContaining({ severity: 'warning', line: 15, message: 'training item 2, end_time: "12:00" is left out of the email: the item has no time' }),
+    ]);
+  });
+
   it('warns about a very long summary', () => {
     const problems = check(`${research}    summary: ${'word '.repeat(150)}\n${training}${funding}`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringMatching(/summary: \d+ characters is long/) })]);
