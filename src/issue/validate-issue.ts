@@ -80,6 +80,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     if (item.deadline !== undefined && item.deadline < sendDate) {
       at(['training', index, 'deadline'], 'warning', `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`);
     }
+    const leftOut = (field: string, value: string, missing: string): void => {
+      at(['training', index, field], 'warning', `training item ${index + 1}, ${field}: ${value} is left out of the email: the item has no ${missing}`, `Add ${missing}: (or remove ${field}:).`);
+    };
+    if (item.date === undefined && item.time !== undefined) leftOut('time', `"${item.time}"`, 'date');
+    if (item.date === undefined && item.endDate !== undefined) leftOut('end_date', item.endDate, 'date');
+    if (item.time === undefined && item.endTime !== undefined) leftOut('end_time', `"${item.endTime}"`, 'time');
     if (item.date !== undefined && item.endDate !== undefined && item.endDate < item.date) {
       at(['training', index, 'end_date'], 'error', `training item ${index + 1}, end_date: ${item.endDate} is before the date ${item.date}`, 'Correct it: the course ends on or after the day it starts.');
     }
