@@ -43,6 +43,11 @@ describe('parseConfig', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 14, message: 'sending, connections: must be a whole number, not 2.5' })]);
   });
 
+  it('rejects a web address that no browser can open, as an issue\'s url is', () => {
+    const { problems } = parseConfig(good.replace('  short_name: EPN\n', '  short_name: EPN\n  website: https://[oops\n'), FILE);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'network, website: must be an http:// or https:// address' })]);
+  });
+
   it('rejects unknown keys, suggesting the intended one', () => {
     const { problems } = parseConfig(`${good}timezone: Europe/London\n`, FILE);
     expect(problems).toEqual([expect.objectContaining({ line: 15, message: 'unknown field "timezone"', hint: 'Did you mean "time_zone"?' })]);
