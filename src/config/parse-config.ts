@@ -4,7 +4,7 @@ import { controlCharacter } from '../schema/control-character.js';
 import { isLoopback } from '../schema/is-loopback.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
-import { clockTimeField, isoDateField, text } from '../schema/schema-fields.js';
+import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { singleLine } from '../schema/single-line.js';
 import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
@@ -12,7 +12,7 @@ import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
 const httpsUrl = z.string().trim().refine((v) => /^https:\/\/[^\s]+$/u.test(v), 'must be an https:// address');
-const httpUrl = z.string().trim().refine((v) => /^https?:\/\/[^\s]+$/u.test(v), 'must be an http:// or https:// address');
+const httpUrl = httpUrlField('must be an http:// or https:// address');
 const mailbox = z
   .string()
   .superRefine((value, context) => {

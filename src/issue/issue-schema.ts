@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { dateTimeProblem, isIsoDate } from '../time/zoned-time.js';
-import { clockTimeField, isoDateField, text } from '../schema/schema-fields.js';
+import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { singleLine } from '../schema/single-line.js';
 import { isIssueId } from './issue-id.js';
 
 /** Money and costs are often written as bare numbers in YAML; keep them as text. */
 const looseText = z.union([z.string(), z.number()]).transform(String);
 const date = isoDateField('2026-12-15');
-const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
+const url = httpUrlField('must be a web address starting with http:// or https://');
 const markdown = z.string();
 /** Any text: validateIssue says which organisation was meant when it is not an id (a name, a typo). */
 const organisationId = text;
@@ -94,13 +94,3 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
-
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//iu.test(value) || /\s/u.test(value)) return false;
-  try {
-    const parsed = new URL(value);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}

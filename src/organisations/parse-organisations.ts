@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
-import { isoDateField, text } from '../schema/schema-fields.js';
+import { httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import type { Organisation } from './organisation.js';
 
@@ -14,7 +14,7 @@ const organisationSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be kebab-case: lower-case letters, digits and hyphens, e.g. home-start-glasgow-north'),
   name: text,
   description: z.string().optional(),
-  website: z.string().trim().regex(/^https?:\/\/\S+$/u, 'must start with http:// or https://').optional(),
+  website: httpUrlField('must start with http:// or https://').optional(),
   areas: textList,
   services: textList,
   referral: z.string().optional(),

@@ -15,6 +15,22 @@ export function isoDateField(example: string) {
   return z.string().refine(isIsoDate, `must be a date written YYYY-MM-DD, e.g. ${example}`);
 }
 
+/** An http:// or https:// address a browser can open: no spaces, and a URL with a host. */
+function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//iu.test(value) || /\s/u.test(value)) return false;
+  try {
+    const parsed = new URL(value);
+    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A web address (isHttpUrl), trimmed; `message` in the words of the file it is in. */
+export function httpUrlField(message: string) {
+  return z.string().trim().refine(isHttpUrl, message);
+}
+
 /** A time of day written `H:MM` or `HH:MM`, read as `HH:MM`. */
 export function clockTimeField(example: string) {
   return z
