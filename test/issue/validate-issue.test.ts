@@ -112,6 +112,11 @@ describe('validateIssue', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringMatching(/summary: \d+ characters is long/) })]);
   });
 
+  it('rejects an empty lists:, which would send the issue to nobody', () => {
+    const problems = check(`lists: []\n${full}`, new Set(['members']));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'lists: is empty, so the issue would go to nobody' })]);
+  });
+
   it('rejects a list nobody is in', () => {
     const problems = check(`lists: [members, typo]\n${full}`, new Set(['members', 'managers']));
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'lists: no member is in a list called "typo"' })]);
