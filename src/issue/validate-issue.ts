@@ -44,6 +44,9 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   if (issue.spotlightNote !== undefined && issue.spotlight === undefined) {
     at(['spotlight_note'], 'warning', 'spotlight_note is set but no spotlight organisation is named', 'Add "spotlight: <organisation id>" or remove the note.');
   }
+  if (issue.lists?.length === 0) {
+    at(['lists'], 'error', 'lists: is empty, so the issue would go to nobody', 'Name the lists it goes to, e.g. [members], or remove lists: to send it to every member.');
+  }
   if (context.knownLists && issue.lists) {
     issue.lists.forEach((list, index) => {
       if (!context.knownLists!.has(list)) {
