@@ -1,11 +1,8 @@
 import { hasErrors } from '../errors.js';
-import type { IssueId } from '../issue/issue.js';
-import type { ItemSection } from '../submissions/form-questions.js';
+import { ITEM_SECTIONS, type IssueId } from '../issue/issue.js';
 import type { SubmissionPlan } from '../submissions/plan-submissions.js';
 import type { FormItem } from '../submissions/response-to-item.js';
 import type { Output } from '../output.js';
-
-const SECTIONS: readonly ItemSection[] = ['research', 'training', 'funding', 'news'];
 
 /**
  * What the coordinator acts on: each response's fate by row, the problems of
@@ -41,7 +38,7 @@ export function reportSubmissions(plan: SubmissionPlan, where: { file: string; s
 
 /** ` (research 1, news 2)`, or nothing when there are none. */
 function perSection(items: readonly FormItem[]): string {
-  const counts = SECTIONS.map((section) => [section, items.filter((item) => item.section === section).length] as const).filter(([, count]) => count > 0);
+  const counts = ITEM_SECTIONS.map((section) => [section, items.filter((item) => item.section === section).length] as const).filter(([, count]) => count > 0);
   return counts.length === 0 ? '' : ` (${counts.map(([section, count]) => `${section} ${count}`).join(', ')})`;
 }
 

@@ -4,16 +4,15 @@ import { controlCharacter } from '../schema/control-character.js';
 import { isLoopback } from '../schema/is-loopback.js';
 import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
+import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
 import { singleLine } from '../schema/single-line.js';
-import { isIsoDate } from '../time/zoned-time.js';
 import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
 const httpsUrl = z.string().trim().refine((v) => /^https:\/\/[^\s]+$/u.test(v), 'must be an https:// address');
-const httpUrl = z.string().trim().refine((v) => /^https?:\/\/[^\s]+$/u.test(v), 'must be an http:// or https:// address');
+const httpUrl = httpUrlField('must be an http:// or https:// address');
 const mailbox = z
   .string()
   .superRefine((value, context) => {
@@ -28,12 +27,8 @@ const duration = (most: string) =>
     .refine((v) => parseDuration(v) !== undefined, 'must be a duration such as 30s, 10m, 2h or 7d')
     .refine((v) => (parseDuration(v) ?? 0) <= parseDuration(most)!, `must be at most ${most}`)
     .transform((v) => parseDuration(v)!);
-const clockTime = z
-  .string()
-  .trim()
-  .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/u.test(v), 'must be a time of day written HH:MM, e.g. "09:00"')
-  .transform((v) => v.padStart(5, '0'));
-const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2027-02-11');
+const clockTime = clockTimeField('09:00');
+const date = isoDateField('2027-02-11');
 // Days after the 28th do not exist in every month.
 const sendDayError = { error: 'must be first-working-day or a day of the month from 1 to 28' };
 const rateLimit = z

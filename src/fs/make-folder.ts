@@ -19,8 +19,12 @@ const WHY: Record<string, string> = {
  * level, the first failure is the answer.
  */
 export async function makeFolder(dir: string): Promise<void> {
+  const target = resolve(dir);
+  if ((await stat(target).catch(() => undefined))?.isDirectory() === false) {
+    throw new SnippetError(`cannot create the folder ${target}: a file of that name is there`, { hint: 'Give another name, or move the file away.' });
+  }
   const missing: string[] = [];
-  for (let path = resolve(dir); !(await exists(path)); path = dirname(path)) {
+  for (let path = target; !(await exists(path)); path = dirname(path)) {
     missing.unshift(path);
     if (dirname(path) === path) break;
   }

@@ -1,4 +1,4 @@
-import type { FundingItem, Issue, TrainingItem } from './issue.js';
+import { isRolling, type FundingItem, type Issue, type TrainingItem } from './issue.js';
 
 export interface CarriedForward {
   training: TrainingItem[];
@@ -11,8 +11,9 @@ export interface CarriedForward {
  * Pure: what of `previous` is still open after `sendDate` (`YYYY-MM-DD`) and so
  * belongs in the next issue. Training carries when its date, or without a date
  * its booking deadline, falls after the send date, unless booking has already
- * closed; funding carries when its deadline falls after the send date. Each
- * carried item keeps the month it was first published in.
+ * closed; funding carries when its deadline falls after the send date, or is
+ * rolling (open all year). Each carried item keeps the month it was first
+ * published in.
  */
 export function carryForward(previous: Issue, sendDate: string): CarriedForward {
   const left: CarriedForward['left'] = [];
@@ -24,7 +25,7 @@ export function carryForward(previous: Issue, sendDate: string): CarriedForward 
     return reason === undefined;
   });
   const funding = previous.funding.filter((item) => {
-    if (item.deadline > sendDate) return true;
+    if (isRolling(item.deadline) || item.deadline > sendDate) return true;
     left.push({ section: 'funding', title: item.title, reason: `its deadline, ${item.deadline}, is not after the send date` });
     return false;
   });

@@ -1,21 +1,17 @@
 import { z } from 'zod';
 import { dateTimeProblem, isIsoDate } from '../time/zoned-time.js';
+import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { singleLine } from '../schema/single-line.js';
 import { isIssueId } from './issue-id.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
 /** Money and costs are often written as bare numbers in YAML; keep them as text. */
 const looseText = z.union([z.string(), z.number()]).transform(String);
-const date = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-12-15');
-const url = z.string().trim().refine(isHttpUrl, 'must be a web address starting with http:// or https://');
+const date = isoDateField('2026-12-15');
+const url = httpUrlField('must be a web address starting with http:// or https://');
 const markdown = z.string();
 /** Any text: validateIssue says which organisation was meant when it is not an id (a name, a typo). */
 const organisationId = text;
-const clockTime = z
-  .string()
-  .trim()
-  .refine((v) => /^([01]?\d|2[0-3]):[0-5]\d$/u.test(v), 'must be a time of day written HH:MM, e.g. "09:30"')
-  .transform((v) => v.padStart(5, '0'));
+const clockTime = clockTimeField('09:30');
 /** Who sent an item through the members' form: kept for the coordinator, never shown to members or on the website. */
 const submittedBy = z.strictObject({
   name: text.optional(),
@@ -98,13 +94,3 @@ export const frontMatterSchema = z.strictObject({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
-
-function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\//iu.test(value) || /\s/u.test(value)) return false;
-  try {
-    const parsed = new URL(value);
-    return (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}

@@ -73,6 +73,11 @@ export interface NewsItem {
 
 export type SectionName = 'research' | 'training' | 'funding';
 
+/** Every section of items, in the order of the email; `news` is "News from members". */
+export const ITEM_SECTIONS = ['research', 'training', 'funding', 'news'] as const;
+
+export type ItemSection = (typeof ITEM_SECTIONS)[number];
+
 /** One monthly issue, from `issues/YYYY-MM.md`. */
 export interface Issue {
   id: IssueId;

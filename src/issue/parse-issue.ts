@@ -1,10 +1,8 @@
 import matter from 'gray-matter';
 import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
-import { schemaProblems } from '../schema/schema-problems.js';
-import type { FundingItem, Issue, IssueId, NewsItem, ResearchItem, TrainingItem } from './issue.js';
-import { frontMatterSchema, type FrontMatter } from './issue-schema.js';
-import { salvageFrontMatter } from './salvage-front-matter.js';
+import type { Issue, IssueId } from './issue.js';
+import { issueFromFrontMatter } from './issue-from-front-matter.js';
 
 export interface ParsedIssue {
   issue: Issue | undefined;
@@ -76,59 +74,7 @@ export function parseIssue(source: string, file: string, id: IssueId): ParsedIss
     };
   }
 
-  const result = frontMatterSchema.safeParse(yaml.value, { reportInput: true });
-  if (!result.success) {
-    const salvaged = salvageFrontMatter(yaml.value as Record<string, unknown>, frontMatterSchema);
-    return {
-      issue: undefined,
-      lineOf: yaml.lineOf,
-      problems: sortProblems([...yaml.problems, ...schemaProblems(frontMatterSchema, result.error, file, yaml.lineOf)]),
-      ...(salvaged ? { salvaged: toIssue(salvaged, parts.content, file, id) } : {}),
-    };
-  }
-  return { issue: toIssue(result.data, parts.content, file, id), lineOf: yaml.lineOf, problems: yaml.problems };
-}
-
-function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): Issue {
-  const base = (item: FrontMatter['research'][number]) => ({
-    title: item.title,
-    url: item.url,
-    ...(item.summary !== undefined ? { summary: item.summary } : {}),
-    ...(item.organisation !== undefined ? { organisation: item.organisation } : {}),
-    ...(item.carried_from !== undefined ? { carriedFrom: item.carried_from } : {}),
-    ...(item.submitted_by !== undefined ? { submittedBy: defined(item.submitted_by) } : {}),
-  });
-  const research: ResearchItem[] = front.research.map((item) => ({ ...base(item), ...defined({ source: item.source, published: item.published }) }));
-  const training: TrainingItem[] = front.training.map((item) => ({
-    ...base(item),
-    ...defined({ date: item.date, time: item.time, endDate: item.end_date, endTime: item.end_time, location: item.location, cost: item.cost, deadline: item.deadline }),
-  }));
-  const funding: FundingItem[] = front.funding.map((item) => ({
-    ...base(item),
-    ...defined({ funder: item.funder, amount: item.amount }),
-    deadline: item.deadline,
-  }));
-  const news: NewsItem[] = front.news.map((item) => ({
-    title: item.title,
-    ...defined({ url: item.url, summary: item.summary, organisation: item.organisation, carriedFrom: item.carried_from }),
-    ...(item.submitted_by !== undefined ? { submittedBy: defined(item.submitted_by) } : {}),
-  }));
-  return {
-    id,
-    file,
-    subject: front.subject,
-    ...defined({ preheader: front.preheader, sendAtText: front.send_at, lists: front.lists, spotlight: front.spotlight, spotlightNote: front.spotlight_note, meeting: front.meeting }),
-    status: front.status,
-    archive: front.archive ?? true,
-    research,
-    training,
-    funding,
-    news,
-    intro: body.trim(),
-  };
-}
-
-/** Drops undefined fields so optional properties stay absent. */
-function defined<T extends Record<string, unknown>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as never;
+  const front = issueFromFrontMatter(yaml.value as Record<string, unknown>, parts.content, { file, id, lineOf: yaml.lineOf });
+  if (!front.issue) return { ...front, lineOf: yaml.lineOf, problems: sortProblems([...yaml.problems, ...front.problems]) };
+  return { issue: front.issue, lineOf: yaml.lineOf, problems: yaml.problems };
 }

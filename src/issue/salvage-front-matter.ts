@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { ITEM_SECTIONS } from './issue.js';
 
-const SECTIONS = new Set(['research', 'training', 'funding', 'news']);
+const SECTIONS: ReadonlySet<string> = new Set(ITEM_SECTIONS);
 /** Past every send date, so a stand-in deadline never raises a problem of its own. */
 const FAR_DEADLINE = '9999-12-31';
 const ITEM_STAND_INS: Record<string, string> = { title: '(untitled)', url: 'https://example.invalid/', deadline: FAR_DEADLINE };

@@ -3,7 +3,7 @@ import type { Organisation } from '../organisations/organisation.js';
 import { closestWord } from '../schema/closest-word.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { zonedDate } from '../time/zoned-time.js';
-import type { Issue, SectionName } from './issue.js';
+import { isRolling, ITEM_SECTIONS, type Issue, type SectionName } from './issue.js';
 
 export interface IssueContext {
   organisations: readonly Organisation[];
@@ -44,6 +44,9 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   if (issue.spotlightNote !== undefined && issue.spotlight === undefined) {
     at(['spotlight_note'], 'warning', 'spotlight_note is set but no spotlight organisation is named', 'Add "spotlight: <organisation id>" or remove the note.');
   }
+  if (issue.lists?.length === 0) {
+    at(['lists'], 'error', 'lists: is empty, so the issue would go to nobody', 'Name the lists it goes to, e.g. [members], or remove lists: to send it to every member.');
+  }
   if (context.knownLists && issue.lists) {
     issue.lists.forEach((list, index) => {
       if (!context.knownLists!.has(list)) {
@@ -52,12 +55,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     });
   }
 
+  // News from members is optional: only the other sections are missed when empty.
   for (const section of SECTIONS) {
-    const items = issue[section];
-    if (items.length === 0) {
-      at([section], 'warning', `${section}: the section is empty and will be left out`);
-    }
-    items.forEach((item, index) => {
+    if (issue[section].length === 0) at([section], 'warning', `${section}: the section is empty and will be left out`);
+  }
+  for (const section of ITEM_SECTIONS) {
+    issue[section].forEach((item, index) => {
       const path = [section, index];
       if (item.organisation !== undefined && !ids.has(item.organisation)) {
         at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, context.organisations));
@@ -69,7 +72,7 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
   }
 
   issue.funding.forEach((item, index) => {
-    if (item.deadline < sendDate) {
+    if (!isRolling(item.deadline) && item.deadline < sendDate) {
       at(['funding', index, 'deadline'], 'error', `funding item ${index + 1}, deadline: ${item.deadline} is before the send date ${sendDate}`, 'Remove the item, or correct the deadline if it was mistyped.');
     }
   });
@@ -79,6 +82,18 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     }
     if (item.deadline !== undefined && item.deadline < sendDate) {
       at(['training', index, 'deadline'], 'warning', `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`);
+    }
+    const leftOut = (field: string, value: string, missing: string): void => {
+      at(['training', index, field], 'warning', `training item ${index + 1}, ${field}: ${value} is left out of the email: the item has no ${missing}`, `Add ${missing}: (or remove ${field}:).`);
+    };
+    if (item.date === undefined && item.time !== undefined) leftOut('time', `"${item.time}"`, 'date');
+    if (item.date === undefined && item.endDate !== undefined) leftOut('end_date', item.endDate, 'date');
+    if (item.time === undefined && item.endTime !== undefined) leftOut('end_time', `"${item.endTime}"`, 'time');
+    if (item.date !== undefined && item.endDate !== undefined && item.endDate < item.date) {
+      at(['training', index, 'end_date'], 'error', `training item ${index + 1}, end_date: ${item.endDate} is before the date ${item.date}`, 'Correct it: the course ends on or after the day it starts.');
+    }
+    if (item.time !== undefined && item.endTime !== undefined && (item.endDate === undefined || item.endDate === item.date) && item.endTime <= item.time) {
+      at(['training', index, 'end_time'], 'error', `training item ${index + 1}, end_time: ${item.endTime} is not after the time ${item.time}`, 'Times are HH:MM on a 24-hour clock: 2pm is "14:00".');
     }
   });
   return problems;

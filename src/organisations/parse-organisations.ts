@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { hasErrors, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
+import { httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
-import { isIsoDate } from '../time/zoned-time.js';
 import type { Organisation } from './organisation.js';
 
-const text = z.string().trim().min(1, 'must not be empty');
 const textList = z
   .union([text.transform((v) => [v]), z.array(text)])
   .optional()
@@ -15,14 +14,14 @@ const organisationSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'must be kebab-case: lower-case letters, digits and hyphens, e.g. home-start-glasgow-north'),
   name: text,
   description: z.string().optional(),
-  website: z.string().trim().regex(/^https?:\/\/\S+$/u, 'must start with http:// or https://').optional(),
+  website: httpUrlField('must start with http:// or https://').optional(),
   areas: textList,
   services: textList,
   referral: z.string().optional(),
   contact: text.optional(),
   spotlight: z.boolean({ error: 'must be true or false' }).default(true),
   directory: z.boolean({ error: 'must be true or false' }).default(true),
-  reviewed: z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD, e.g. 2026-11-30').optional(),
+  reviewed: isoDateField('2026-11-30').optional(),
 });
 
 const fileSchema = z.strictObject({

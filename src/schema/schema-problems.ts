@@ -59,6 +59,8 @@ function issueMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const received = (issue as { input?: unknown }).input;
     if (received === undefined) return `is required (${expected(issue.expected)})`;
+    // zod's int() reports 2.5 as the wrong type: a number, where a whole one is expected.
+    if (issue.expected === 'int' && typeof received === 'number') return `must be a whole number, not ${received}`;
     return `must be ${expected(issue.expected)}, not ${typeName(received)}`;
   }
   return issue.message;

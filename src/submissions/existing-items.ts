@@ -1,7 +1,6 @@
 import { formatLocation } from '../errors.js';
-import type { Issue, SubmittedBy } from '../issue/issue.js';
+import { ITEM_SECTIONS, type Issue, type SubmittedBy } from '../issue/issue.js';
 import type { YamlPath } from '../schema/located-yaml.js';
-import type { ItemSection } from './form-questions.js';
 
 /** An item already in an issue, as far as telling a duplicate needs. */
 export interface ExistingItem {
@@ -13,14 +12,12 @@ export interface ExistingItem {
   where: string;
 }
 
-const SECTIONS: readonly ItemSection[] = ['research', 'training', 'funding', 'news'];
-
 /** Pure: every item of the issues given, with the line it starts on. */
 export function existingItems(issues: ReadonlyArray<{ issue: Issue | undefined; lineOf: (path: YamlPath) => number | undefined }>): ExistingItem[] {
   return issues.flatMap(({ issue, lineOf }) =>
     issue === undefined
       ? []
-      : SECTIONS.flatMap((section) =>
+      : ITEM_SECTIONS.flatMap((section) =>
           (issue[section] as ReadonlyArray<Omit<ExistingItem, 'where'>>).map((item, index) => {
             const line = lineOf([section, index]);
             return {

@@ -1,3 +1,5 @@
+import type { ItemSection } from '../issue/issue.js';
+
 /**
  * The members' form: these question texts are the contract with the
  * coordinator, who creates them in Microsoft Forms or Google Forms (see
@@ -37,9 +39,6 @@ export const FORM_TOOL_COLUMNS = ['Id', 'Start time', 'Completion time', 'Email'
 
 /** The form tool's column that says when a response was sent, kept in `submitted_by.submitted`. */
 export const SUBMITTED_COLUMNS = ['Completion time', 'Timestamp'] as const;
-
-/** The sections an item can go to; `news` is "News from members". */
-export type ItemSection = 'research' | 'training' | 'funding' | 'news';
 
 /** The answers to "What are you sharing?", and the few other words people use for them. */
 const ANSWERS: ReadonlyArray<[ItemSection, readonly string[]]> = [

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
-import type { IssueId } from '../issue/issue.js';
+import { ITEM_SECTIONS, type IssueId, type ItemSection } from '../issue/issue.js';
+import { issueFromFrontMatter } from '../issue/issue-from-front-matter.js';
 import { parseIssue } from '../issue/parse-issue.js';
-import type { ItemSection } from './form-questions.js';
 import { itemFlowYaml, itemYaml } from './item-yaml.js';
 import type { ItemFields } from './response-to-item.js';
 
@@ -109,12 +109,12 @@ function applyEdits(source: string, edits: readonly Edit[]): string {
 function holdsExactly(text: string, before: NonNullable<ReturnType<typeof parseIssue>['issue']>, additions: readonly Addition[], file: string, id: IssueId): boolean {
   const after = parseIssue(text, file, id).issue;
   if (!after) return false;
-  const sections = ['research', 'training', 'funding', 'news'] as const;
   const expected: Record<string, unknown> = { ...before };
-  for (const section of sections) {
+  for (const section of ITEM_SECTIONS) {
     const added = additions.filter((a) => a.section === section);
     if (added.length === 0) continue;
-    const alone = parseIssue(`---\nsubject: x\n${section}:\n${added.map((a) => itemYaml(a.fields, 2, '\n')).join('')}---\n`, file, id).issue;
+    // What the fields are as an issue's items, read without YAML: the text written must read back as exactly these.
+    const alone = issueFromFrontMatter({ subject: 'x', [section]: added.map((a) => a.fields) }, '', { file, id, lineOf: () => undefined }).issue;
     if (!alone) return false;
     expected[section] = [...before[section], ...alone[section]];
   }

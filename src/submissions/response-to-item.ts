@@ -1,6 +1,7 @@
 import type { Problem } from '../errors.js';
+import type { ItemSection } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
-import { QUESTIONS, SECTION_ANSWERS, sectionOfAnswer, type ItemSection, type Question } from './form-questions.js';
+import { QUESTIONS, SECTION_ANSWERS, sectionOfAnswer, type Question } from './form-questions.js';
 import type { CellResult, FormCell, FormRow } from './form-table.js';
 import type { ColumnMap } from './map-columns.js';
 import { matchOrganisation } from './match-organisation.js';

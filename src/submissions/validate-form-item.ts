@@ -1,10 +1,9 @@
 import type { Problem } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import { parseIssue } from '../issue/parse-issue.js';
+import { issueFromFrontMatter } from '../issue/issue-from-front-matter.js';
 import { validateIssue, type IssueContext } from '../issue/validate-issue.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { QUESTIONS } from './form-questions.js';
-import { itemYaml } from './item-yaml.js';
 import type { FormItem } from './response-to-item.js';
 
 /** The question each field of an item came from, so a problem names what the submitter answered. */
@@ -27,14 +26,13 @@ const FIX = 'Correct the response in the form\'s results and import again, or ad
 
 /**
  * Pure: every problem an item would have if the coordinator had typed it into
- * the issue. The item is written out as issue text and read back through
- * parseIssue (the issue schema) and validateIssue, the same checks as
- * `snippet check`; their problems are then told in the form's words, at the
- * response's row.
+ * the issue. The item's fields go through the issue schema and validateIssue,
+ * the same checks as `snippet check` (they are what the issue's YAML would
+ * read back as: insertItems makes sure of that); their problems are then told
+ * in the form's words, at the response's row.
  */
 export function validateFormItem(item: FormItem, where: string, id: IssueId, context: IssueContext): Problem[] {
-  const text = `---\nsubject: A form response\n${item.section}:\n${itemYaml(item.fields, 2, '\n')}---\n`;
-  const parsed = parseIssue(text, where, id);
+  const parsed = issueFromFrontMatter({ subject: 'A form response', [item.section]: [item.fields] }, '', { file: where, id, lineOf: () => undefined });
   const problems = [...parsed.problems];
   if (parsed.issue) {
     // Only the problems about this item: the other (empty) sections say nothing about it.

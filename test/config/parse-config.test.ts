@@ -38,6 +38,16 @@ describe('parseConfig', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringMatching(/^from: must be an email address/) })]);
   });
 
+  it('asks for a whole number where a fraction was written, in plain words', () => {
+    const { problems } = parseConfig(good.replace('connections: 3', 'connections: 2.5'), FILE);
+    expect(problems).toEqual([expect.objectContaining({ line: 14, message: 'sending, connections: must be a whole number, not 2.5' })]);
+  });
+
+  it('rejects a web address that no browser can open, as an issue\'s url is', () => {
+    const { problems } = parseConfig(good.replace('  short_name: EPN\n', '  short_name: EPN\n  website: https://[oops\n'), FILE);
+    expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'network, website: must be an http:// or https:// address' })]);
+  });
+
   it('rejects unknown keys, suggesting the intended one', () => {
     const { problems } = parseConfig(`${good}timezone: Europe/London\n`, FILE);
     expect(problems).toEqual([expect.objectContaining({ line: 15, message: 'unknown field "timezone"', hint: 'Did you mean "time_zone"?' })]);

@@ -124,6 +124,14 @@ describe('snippet init where no folder can be made', () => {
     expect(result.code).toBe(1);
   });
 
+  it('names the file that stands where the folder should be, rather than a template it could not write', async () => {
+    await writeFile(join(parent, 'pmhn'), 'notes\n');
+    const result = await runCli(['init', 'pmhn'], { cwd: parent, env: now });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot create the folder \S*pmhn: a file of that name is there/u);
+    expect(await readFile(join(parent, 'pmhn'), 'utf8')).toBe('notes\n');
+  });
+
   it('still makes every missing level of an ordinary new path', async () => {
     const result = await runCli(['init', 'a/b/pmhn'], { cwd: parent, env: now });
     expect(result.code).toBe(0);

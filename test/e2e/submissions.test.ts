@@ -218,5 +218,16 @@ describe('snippet submissions import', () => {
     const missing = await run(['nowhere.csv']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('cannot read nowhere.csv: no such file');
+    // The old binary format, by its name or, renamed, by its OLE signature.
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (const name of ['old-format.xls', 'renamed.csv']) {
+      await writeFile(join(ws.dir, name), ole);
+      const old = await run([name]);
+      expect(old.code).toBe(1);
+      expect(old.stderr).toContain(`${name} is an old Excel workbook (.xls), which cannot be read`);
+    }
+    const folder = await run(['issues']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain('cannot read issues: it is a folder');
   });
 });

@@ -61,6 +61,14 @@ describe('validateIssue', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 7 })]);
   });
 
+  it('news from members: an unknown organisation and a long summary, as in every other section', () => {
+    const problems = check(`${full}news:\n  - title: N\n    organisation: nobody\n  - title: M\n    summary: ${'word '.repeat(150)}\n`);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 17, message: 'news item 1, organisation: no organisation has the id "nobody"' }),
+      expect.objectContaining({ severity: 'warning', line: 19, message: expect.stringMatching(/^news item 2, summary: \d+ characters is long/u) }),
+    ]);
+  });
+
   it('rejects a funding deadline before the send date', () => {
     const problems = check(research + training + 'funding:\n  - title: F\n    url: https://example.org/f\n    deadline: 2026-11-30\n');
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 14, message: 'funding item 1, deadline: 2026-11-30 is before the send date 2026-12-01' })]);
@@ -79,9 +87,34 @@ describe('validateIssue', () => {
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 10, message: expect.stringContaining('has already passed') })]);
   });
 
+  it('rejects a course that ends before it starts: an end date before its date, an end time before its time', () => {
+    const courses = 'training:\n  - title: T\n    url: https://example.org/t\n    date: 2026-12-09\n    time: "10:00"\n    end_time: "08:00"\n'
+      + '  - title: U\n    url: https://example.org/u\n    date: 2026-12-09\n    end_date: 2026-01-01\n'
+      + '  - title: V\n    url: https://example.org/v\n    date: 2026-12-09\n    time: "10:00"\n    end_date: 2026-12-10\n    end_time: "08:00"\n';
+    expect(check(research + courses + funding)).toEqual([
+      expect.objectContaining({ severity: 'error', line: 12, message: 'training item 1, end_time: 08:00 is not after the time 10:00' }),
+      expect.objectContaining({ severity: 'error', line: 16, message: 'training item 2, end_date: 2026-01-01 is before the date 2026-12-09' }),
+    ]);
+  });
+
+  it('warns of a time, end date or end time the email leaves out for want of the date or time it belongs to', () => {
+    const courses = 'training:\n  - title: T\n    url: https://example.org/t\n    time: "10:00"\n    end_date: 2026-12-10\n'
+      + '  - title: U\n    url: https://example.org/u\n    date: 2026-12-09\n    end_time: "12:00"\n';
+    expect(check(research + courses + funding)).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 10, message: 'training item 1, time: "10:00" is left out of the email: the item has no date' }),
+      expect.objectContaining({ severity: 'warning', line: 11, message: 'training item 1, end_date: 2026-12-10 is left out of the email: the item has no date' }),
+      expect.objectContaining({ severity: 'warning', line: 15, message: 'training item 2, end_time: "12:00" is left out of the email: the item has no time' }),
+    ]);
+  });
+
   it('warns about a very long summary', () => {
     const problems = check(`${research}    summary: ${'word '.repeat(150)}\n${training}${funding}`);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 7, message: expect.stringMatching(/summary: \d+ characters is long/) })]);
+  });
+
+  it('rejects an empty lists:, which would send the issue to nobody', () => {
+    const problems = check(`lists: []\n${full}`, new Set(['members']));
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'lists: is empty, so the issue would go to nobody' })]);
   });
 
   it('rejects a list nobody is in', () => {
