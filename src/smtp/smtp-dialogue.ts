@@ -58,7 +58,10 @@ export class SmtpDialogue {
       const greeting = await dialogue.reply(options.greetingTimeout);
       if (greeting.code !== 220) throw { code: 'EPROTOCOL', responseCode: greeting.code, response: greeting.text, message: greeting.text };
       const name = options.name ?? hostname();
-      let hello = await dialogue.expect(`EHLO ${name}`, 250);
+      let hello = await dialogue.command(`EHLO ${name}`);
+      // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
+      if (hello.code !== 250 && hello.code !== 421 && options.ignoreTLS) hello = await dialogue.expect(`HELO ${name}`, 250);
+      if (hello.code !== 250) throw replyError('EPROTOCOL', 'EHLO', hello, 'EHLO');
       if (!options.secure && !options.ignoreTLS && (options.requireTLS || /^250[- ]STARTTLS\b/imu.test(hello.text))) {
         if (!/^250[- ]STARTTLS\b/imu.test(hello.text)) throw { code: 'ETLS', message: 'the server does not offer STARTTLS', command: 'STARTTLS' };
         await dialogue.expect('STARTTLS', 220, 'ETLS');
@@ -199,8 +202,11 @@ export class SmtpDialogue {
       if (reply.code === 421) this.failure ??= { code: 'ECONNECTION', message: `Server closed the connection: ${reply.text}`, responseCode: 421, response: reply.text };
       this.waiting.shift()!(reply);
     }
-    // A 421 with nobody waiting: the server ends an idle session.
-    if (this.lines.some((line) => line.startsWith('421'))) this.failure ??= { code: 'ECONNECTION', message: 'the server closed the idle connection' };
+    // A reply nobody asked for: a 421 ends an idle session; anything else means the session is out of step.
+    if (this.failure === undefined && this.lines.some((line) => !/^\d{3}-/u.test(line))) {
+      this.failure = this.lines[0]!.startsWith('421') ? { code: 'ECONNECTION', message: 'the server closed the idle connection' } : { code: 'EPROTOCOL', message: `Unexpected Response: ${this.lines.join('\n')}` };
+      this.socket.destroy();
+    }
   }
 
   private upgrade(tls: ConnectionOptions, host: string, timeoutMs: number): Promise<void> {

@@ -11,6 +11,8 @@ afterEach(async () => {
 
 interface Recorded {
   connections: number;
+  /** Sessions the server has ended. */
+  closed: number;
   /** Every command line the server read, in order. */
   commands: string[];
   /** Message data as the server decoded it (dots unstuffed, the final dot gone). */
@@ -22,14 +24,18 @@ interface Recorded {
 }
 
 /** smtp-server on 127.0.0.1, with or without PIPELINING in its EHLO, recording what arrives and when. */
-async function server(options: { pipelining: boolean }): Promise<{ url: string; recorded: Recorded }> {
+async function server(options: { pipelining: boolean; idleTimeoutMs?: number }): Promise<{ url: string; recorded: Recorded }> {
   let opened: () => void = () => undefined;
-  const recorded: Recorded = { connections: 0, commands: [], messages: [], dataBytes: 0, dataOpened: new Promise<void>((resolve) => (opened = resolve)) };
+  const recorded: Recorded = { connections: 0, closed: 0, commands: [], messages: [], dataBytes: 0, dataOpened: new Promise<void>((resolve) => (opened = resolve)) };
   const smtp = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
     hidePIPELINING: !options.pipelining,
+    ...(options.idleTimeoutMs ? { socketTimeout: options.idleTimeoutMs } : {}),
     logger: false,
+    onClose() {
+      recorded.closed++;
+    },
     onConnect(_session, callback) {
       recorded.connections++;
       callback();
@@ -127,5 +133,22 @@ describe('the SMTP client (smtp-server on loopback)', () => {
     await expect(second.send(envelope, DOTTED, Promise.resolve())).resolves.toMatchObject({ status: 'delivered' });
     expect(recorded.messages).toHaveLength(1);
     expect(recorded.connections).toBe(1);
+  });
+
+  it('does not reuse a session the server ended while it was idle (421), and sends the next message over a new one', async () => {
+    const { url, recorded } = await server({ pipelining: true, idleTimeoutMs: 300 });
+    const mailer = createSmtpMailer(smtpSettingsFromEnv({ SNIPPET_SMTP_URL: url }), { connections: 1, clientName: 'snippet.test' });
+    cleanups.push(() => mailer.close());
+    const first = await mailer.open();
+    if (isConnectFailure(first)) throw new Error(first.reason);
+    await expect(first.send(envelope, DOTTED, Promise.resolve())).resolves.toMatchObject({ status: 'delivered' });
+    // The server says 421 and closes after 300 ms idle; waited for, at most 5 s.
+    for (let i = 0; i < 100 && recorded.closed === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(recorded.closed).toBe(1);
+    const second = await mailer.open();
+    if (isConnectFailure(second)) throw new Error(second.reason);
+    await expect(second.send(envelope, DOTTED, Promise.resolve())).resolves.toMatchObject({ status: 'delivered' });
+    expect(recorded.connections).toBe(2);
+    expect(recorded.messages).toHaveLength(2);
   });
 });
