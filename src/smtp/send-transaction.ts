@@ -48,6 +48,8 @@ export async function sendTransaction(dialogue: SmtpDialogue, envelope: Envelope
       dialogue.destroy();
       return { status: 'deferred', reason: 'not sent: the attempt could not be recorded', connectionFailure: false };
     }
+    // Lost while the attempt was synced: nothing of the data went out, so the message is deferred.
+    if (!dialogue.usable) throw dialogue.lostBecause;
     dataSent = true;
     const end = await dialogue.writeAndReply(stuff(message));
     if (accepted(end, false)) return { status: 'delivered', response: end.text.trim() };

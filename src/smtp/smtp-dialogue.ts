@@ -89,6 +89,11 @@ export class SmtpDialogue {
     return this.failure === undefined && !this.socket.destroyed;
   }
 
+  /** Why the session is not usable. */
+  get lostBecause(): SmtpErrorLike {
+    return this.failure ?? { code: 'ECONNECTION', message: 'Connection closed unexpectedly' };
+  }
+
   /** Sends a line and waits for the whole reply. */
   async command(line: string): Promise<SmtpReply> {
     return (await this.commands([line]))[0]!;

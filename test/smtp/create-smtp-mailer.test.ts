@@ -24,7 +24,7 @@ interface Recorded {
 }
 
 /** smtp-server on 127.0.0.1, with or without PIPELINING in its EHLO, recording what arrives and when. */
-async function server(options: { pipelining: boolean; idleTimeoutMs?: number }): Promise<{ url: string; recorded: Recorded }> {
+async function server(options: { pipelining: boolean; idleTimeoutMs?: number }): Promise<{ url: string; recorded: Recorded; dropAll: () => void }> {
   let opened: () => void = () => undefined;
   const recorded: Recorded = { connections: 0, closed: 0, commands: [], messages: [], dataBytes: 0, dataOpened: new Promise<void>((resolve) => (opened = resolve)) };
   const smtp = new SMTPServer({
@@ -66,7 +66,11 @@ async function server(options: { pipelining: boolean; idleTimeoutMs?: number }):
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   cleanups.push(() => new Promise((resolve) => smtp.close(() => resolve())));
   const port = (smtp.server.address() as { port: number }).port;
-  return { url: `smtp://127.0.0.1:${port}`, recorded };
+  // smtp-server has no public way to cut a session: its connections, as test/support/smtp-test-server.ts reaches them.
+  const dropAll = (): void => {
+    for (const connection of (smtp as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections) connection._socket.destroy();
+  };
+  return { url: `smtp://127.0.0.1:${port}`, recorded, dropAll };
 }
 
 async function channel(url: string): Promise<Channel> {
@@ -150,5 +154,21 @@ describe('the SMTP client (smtp-server on loopback)', () => {
     await expect(second.send(envelope, DOTTED, Promise.resolve())).resolves.toMatchObject({ status: 'delivered' });
     expect(recorded.connections).toBe(2);
     expect(recorded.messages).toHaveLength(2);
+  });
+
+  it('says deferred, not in doubt, when the connection is lost while the attempt is being made durable (nothing of the data went out)', async () => {
+    const { url, recorded, dropAll } = await server({ pipelining: true });
+    let durableNow: () => void = () => undefined;
+    const durable = new Promise<void>((resolve) => (durableNow = resolve));
+    const sending = (await channel(url)).send(envelope, DOTTED, durable);
+    await recorded.dataOpened;
+    dropAll();
+    // Bounded wait for the server to see its session closed; the client sees it at the same time.
+    for (let i = 0; i < 100 && recorded.closed === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(recorded.closed).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    durableNow();
+    await expect(sending).resolves.toMatchObject({ status: 'deferred', connectionFailure: true });
+    expect(recorded.dataBytes).toBe(0);
   });
 });
