@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/bin/ (after `tsc`): the entry in one file, then
-// main.js with commander and the code every command needs in a few files
+// main.mjs with commander and the code every command needs in a few files
 // instead of dozens of modules, and each command's code in chunks loaded only
 // when that command runs. The other
 // dependencies stay in node_modules (MJML and nodemailer load files by path).
@@ -16,7 +16,6 @@ const bundled = new Set(['commander']);
 const shared = {
   outdir: 'dist/bin',
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: Object.keys(manifest.dependencies).filter((name) => !bundled.has(name)),
@@ -24,15 +23,22 @@ const shared = {
   logLevel: 'warning',
 };
 
-// The entry alone, in one file: when the help table answers, nothing else loads.
+// The entry alone, in one CommonJS file: when the help table answers, nothing
+// else loads, and Node never starts its ES module loader. dist/bin/package.json
+// makes snippet.js CommonJS; the rest of dist/bin/ is .mjs.
 await build({
   ...shared,
   entryPoints: { snippet: 'src/cli/bin.ts' },
-  plugins: [{ name: 'main-apart', setup: (esbuild) => esbuild.onResolve({ filter: /^\.\/main\.js$/ }, (args) => ({ path: args.path, external: true })) }],
+  format: 'cjs',
+  define: { 'import.meta.dirname': '__dirname' },
+  plugins: [{ name: 'main-apart', setup: (esbuild) => esbuild.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './main.mjs', external: true })) }],
 });
+writeFileSync(new URL('../dist/bin/package.json', import.meta.url), `${JSON.stringify({ type: 'commonjs' })}\n`);
 await build({
   ...shared,
   entryPoints: { main: 'src/cli/main.ts' },
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
   splitting: true,
   // commander is CommonJS and requires Node's modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

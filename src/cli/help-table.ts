@@ -28,7 +28,8 @@ export interface HelpOutput {
 /** The table's texts are wrapped to commander's width when the output is not a terminal. */
 export const HELP_TABLE_WIDTH = 80;
 
-interface Stream {
+/** What commander sees of an output stream: whether it is a terminal, and how wide. */
+export interface Terminal {
   isTTY?: boolean;
   columns?: number;
 }
@@ -37,14 +38,18 @@ export function helpTableKey(args: readonly string[]): string {
   return JSON.stringify(args);
 }
 
-/** What commander would print for these arguments, when the table holds it for the width it would wrap to. */
-export function helpFromTable(table: HelpTable, args: readonly string[], streams: { stdout: Stream; stderr: Stream }): HelpOutput | undefined {
+/**
+ * What commander would print for these arguments, when the table holds it for
+ * the width commander would wrap to. `terminal` is asked only about the stream
+ * the help goes to.
+ */
+export function helpFromTable(table: HelpTable, args: readonly string[], terminal: (stream: HelpForm['stream']) => Terminal | undefined): HelpOutput | undefined {
   const key = helpTableKey(args);
   const form = Object.hasOwn(table.forms, key) ? table.forms[key] : undefined;
   const text = form === undefined ? undefined : table.texts[form.text];
   if (form === undefined || text === undefined) return undefined;
+  const stream = terminal(form.stream);
   // commander wraps to the terminal's width, and to 80 columns when the output is not a terminal.
-  const stream = streams[form.stream];
-  if (((stream.isTTY ? stream.columns : undefined) ?? 80) !== HELP_TABLE_WIDTH) return undefined;
+  if (stream === undefined || ((stream.isTTY ? stream.columns : undefined) ?? 80) !== HELP_TABLE_WIDTH) return undefined;
   return { stream: form.stream, text, exitCode: form.exitCode };
 }

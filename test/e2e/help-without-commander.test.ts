@@ -14,7 +14,7 @@ import { CLI, ROOT, sampleWorkspace } from '../support/workspace.js';
 
 const TABLE = join(ROOT, 'dist/bin/help-table.json');
 /** The bundled program behind the entry: always commander. */
-const COMMANDER = join(ROOT, 'dist/bin/main.js');
+const COMMANDER = join(ROOT, 'dist/bin/main.mjs');
 const HOOK = join(ROOT, 'test/support/record-modules.mjs');
 
 let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
@@ -111,6 +111,12 @@ describe('snippet --help without commander', () => {
       expect(commander).toBe(false);
     },
   );
+
+  it('the entry requires nothing but Node\'s own modules (it is CommonJS, and require() passes no loader hook)', async () => {
+    const required = [...(await readFile(CLI, 'utf8')).matchAll(/\brequire\("([^"]+)"\)/gu)].map((match) => match[1]);
+    expect(required).toContain('node:fs');
+    expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+  });
 
   it('the record of loaded files is real: --version loads commander', async () => {
     const { result, files, commander } = await loadedBy(['--version']);
