@@ -7,11 +7,15 @@
 // paths made from import.meta.url (templates/, the render child) still hold.
 // Then the help table: what the real program prints for each command line
 // that only asks for help, so that `snippet --help` need not load commander.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['commander']);
+
+// Chunk names change with their content: start from an empty folder, so that
+// old chunks do not pile up beside the new ones.
+rmSync(new URL('../dist/bin', import.meta.url), { recursive: true, force: true });
 
 const shared = {
   outdir: 'dist/bin',
