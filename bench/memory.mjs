@@ -37,8 +37,22 @@ export async function run({ quick = false } = {}) {
     return {
       name: 'memory',
       rows: [
-        { name: `peak RSS, send to ${large.toLocaleString('en-GB')}`, measured: `${round(peaks[large].mb)} MB`, baseline: '', ratio: '', goal: `≤ ${GOAL_MB} MB`, met: peaks[large].mb <= GOAL_MB },
-        { name: `peak RSS, ${large.toLocaleString('en-GB')} vs ${small.toLocaleString('en-GB')}`, measured: `${round(peaks[large].mb)} MB`, baseline: `${round(peaks[small].mb)} MB at ${small.toLocaleString('en-GB')}`, ratio: round(flat), goal: `≤ ${FLAT_FACTOR} (flat)`, met: flat <= FLAT_FACTOR },
+        {
+          name: `peak RSS, send to ${large.toLocaleString('en-GB')}`,
+          measured: `${round(peaks[large].mb)} MB`,
+          baseline: '',
+          ratio: '',
+          goal: `≤ ${GOAL_MB} MB`,
+          met: peaks[large].mb <= GOAL_MB,
+        },
+        {
+          name: `peak RSS, ${large.toLocaleString('en-GB')} vs ${small.toLocaleString('en-GB')}`,
+          measured: `${round(peaks[large].mb)} MB`,
+          baseline: `${round(peaks[small].mb)} MB at ${small.toLocaleString('en-GB')}`,
+          ratio: round(flat),
+          goal: `≤ ${FLAT_FACTOR} (flat)`,
+          met: flat <= FLAT_FACTOR,
+        },
       ],
       notes,
     };
@@ -53,7 +67,13 @@ async function peakOfCheck() {
   const ws = await benchWorkspace({ members: 41 });
   try {
     const report = join(ws.dir, 'time.txt');
-    expectSuccess(await timedSpawn(GNU_TIME, ['-f', '%M', '-o', report, process.execPath, CLI, 'check'], { cwd: ws.dir, env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC' } }), 'snippet check');
+    expectSuccess(
+      await timedSpawn(GNU_TIME, ['-f', '%M', '-o', report, process.execPath, CLI, 'check'], {
+        cwd: ws.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC' },
+      }),
+      'snippet check',
+    );
     return Number((await readFile(report, 'utf8')).trim().split('\n').at(-1)) / 1024;
   } finally {
     await ws.remove();
@@ -67,7 +87,13 @@ async function peakOfSend(members, port) {
   const report = join(ws.dir, 'time.txt');
   try {
     const args = [CLI, 'send', ISSUE, '--yes', '--early', ...(outbox ? ['--outbox', outbox] : [])];
-    const env = { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC', SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET, ...(port ? { SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}` } : {}) };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: ws.dir,
+      TZ: 'UTC',
+      SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET,
+      ...(port ? { SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}` } : {}),
+    };
     if (existsSync(GNU_TIME)) {
       // GNU time reports the child's maximum resident set size in KB.
       const result = expectSuccess(await timedSpawn(GNU_TIME, ['-f', '%M', '-o', report, process.execPath, ...args], { cwd: ws.dir, env }), 'snippet send');

@@ -84,7 +84,11 @@ export async function startSink(tools, port) {
  * connections kept open (-d), like snippet's; resolves with the wall time in ms.
  */
 export async function runSource(tools, { port, sessions, messages, bytes }) {
-  const result = await timedSpawn(tools.source, ['-d', '-s', String(sessions), '-m', String(messages), '-l', String(bytes), '-f', 'bench@example.org', '-t', 'member@example.org', `127.0.0.1:${port}`], { env: tools.env });
+  const result = await timedSpawn(
+    tools.source,
+    ['-d', '-s', String(sessions), '-m', String(messages), '-l', String(bytes), '-f', 'bench@example.org', '-t', 'member@example.org', `127.0.0.1:${port}`],
+    { env: tools.env },
+  );
   if (result.code !== 0) throw new Error(`smtp-source exited ${result.code}: ${firstLine(result.stderr)}`);
   return result.ms;
 }
@@ -101,6 +105,6 @@ function accepts(port) {
 }
 
 function firstLine(value) {
-  const text = value instanceof Error ? (value.stderr || value.message) : String(value ?? '');
+  const text = value instanceof Error ? value.stderr || value.message : String(value ?? '');
   return text.trim().split('\n').at(-1) ?? '';
 }

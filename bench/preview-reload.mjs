@@ -33,8 +33,10 @@ export async function run() {
     await page.goto(preview.url);
     await page.evaluate(() => {
       window.__updates = [];
-      new MutationObserver(() => window.__updates.push({ generation: Number(document.documentElement.dataset.generation), at: Date.now() }))
-        .observe(document.documentElement, { attributes: true, attributeFilter: ['data-generation'] });
+      new MutationObserver(() => window.__updates.push({ generation: Number(document.documentElement.dataset.generation), at: Date.now() })).observe(
+        document.documentElement,
+        { attributes: true, attributeFilter: ['data-generation'] },
+      );
     });
 
     const times = [];
@@ -79,5 +81,7 @@ function percentile(sorted, fraction) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const result = await run();
-  console.log(`${result.name}: median ${result.median} ms, p90 ${result.p90} ms over ${result.samples} saves (goal ≤ ${result.goal} ms: ${result.met ? 'met' : 'NOT met'})`);
+  console.log(
+    `${result.name}: median ${result.median} ms, p90 ${result.p90} ms over ${result.samples} saves (goal ≤ ${result.goal} ms: ${result.met ? 'met' : 'NOT met'})`,
+  );
 }

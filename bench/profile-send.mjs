@@ -17,15 +17,30 @@ const sink = await startSink(tools, port);
 const ws = await benchWorkspace({ members: recipients, sending: `rate: []\n  connections: ${connections}` });
 const profiles = await mkdtemp(join(tmpdir(), 'snippet-prof-'));
 try {
-  const env = { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC', SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}`, SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET };
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: ws.dir,
+    TZ: 'UTC',
+    SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET,
+  };
   const started = process.hrtime.bigint();
   let sendingAfter = Number.NaN;
   const watch = (child) =>
     child.stdout.on('data', (chunk) => {
       if (Number.isNaN(sendingAfter) && / sending /u.test(String(chunk))) sendingAfter = Number(process.hrtime.bigint() - started) / 1e6;
     });
-  const result = expectSuccess(await timedSpawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, 'send', ISSUE, '--yes', '--early'], { cwd: ws.dir, env, onSpawn: watch }), 'snippet send');
-  console.log(`${recipients} recipients, ${connections} connection(s): ${Math.round(result.ms)} ms spawn to exit, of which ${Math.round(sendingAfter)} ms before its "sending" line (start-up, reading, rendering in the child, planning)`);
+  const result = expectSuccess(
+    await timedSpawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, 'send', ISSUE, '--yes', '--early'], {
+      cwd: ws.dir,
+      env,
+      onSpawn: watch,
+    }),
+    'snippet send',
+  );
+  console.log(
+    `${recipients} recipients, ${connections} connection(s): ${Math.round(result.ms)} ms spawn to exit, of which ${Math.round(sendingAfter)} ms before its "sending" line (start-up, reading, rendering in the child, planning)`,
+  );
   // The sending process only (the render child's time shows as idle here).
   for (const file of await readdir(profiles)) {
     const profile = JSON.parse(await readFile(join(profiles, file), 'utf8'));
@@ -37,15 +52,19 @@ try {
       const frame = byId.get(id).callFrame;
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       total += ms;
-      const where = frame.url ? frame.url.replace(/^.*\/node_modules\//u, '').replace(/^file:\/\/.*\/(dist|src)\//u, '$1/') : `(${frame.functionName || 'native'})`;
+      const where = frame.url
+        ? frame.url.replace(/^.*\/node_modules\//u, '').replace(/^file:\/\/.*\/(dist|src)\//u, '$1/')
+        : `(${frame.functionName || 'native'})`;
       byFile.set(where, (byFile.get(where) ?? 0) + ms);
       const fn = `${frame.functionName || '(anonymous)'} ${where}:${frame.lineNumber + 1}`;
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
     });
     console.log(`\n${file}: ${Math.round(total)} ms sampled`);
-    for (const [where, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${where}`);
+    for (const [where, ms] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 14))
+      console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${where}`);
     console.log('  top functions:');
-    for (const [fn, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${fn}`);
+    for (const [fn, ms] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 12))
+      console.log(`${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${fn}`);
   }
 } finally {
   await rm(profiles, { recursive: true, force: true });

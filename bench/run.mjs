@@ -58,8 +58,17 @@ function normalise(result) {
   if (result.rows) return result;
   return {
     name: 'preview',
-    rows: [{ name: `${result.name}, median of ${result.samples}`, measured: `${result.median} ${result.unit}`, baseline: `p90 ${result.p90} ${result.unit}`, ratio: '', goal: `≤ ${result.goal} ${result.unit}`, met: result.met }],
-    notes: ['In Debian\'s Chromium: from just before the issue file is written to the page showing the new word (bench/preview-reload.mjs).'],
+    rows: [
+      {
+        name: `${result.name}, median of ${result.samples}`,
+        measured: `${result.median} ${result.unit}`,
+        baseline: `p90 ${result.p90} ${result.unit}`,
+        ratio: '',
+        goal: `≤ ${result.goal} ${result.unit}`,
+        met: result.met,
+      },
+    ],
+    notes: ["In Debian's Chromium: from just before the issue file is written to the page showing the new word (bench/preview-reload.mjs)."],
   };
 }
 
@@ -69,7 +78,15 @@ function formatTable(results) {
   for (const result of results) {
     for (const row of result.rows) {
       if (row.skipped) lines.push([row.name, '—', '—', '—', row.goal ?? '—', `skipped: ${row.skipped}`]);
-      else lines.push([row.name, row.measured, row.baseline || '—', row.ratio === '' || row.ratio === undefined ? '—' : String(row.ratio), row.goal, row.met === undefined ? '—' : row.met ? 'yes' : '**no**']);
+      else
+        lines.push([
+          row.name,
+          row.measured,
+          row.baseline || '—',
+          row.ratio === '' || row.ratio === undefined ? '—' : String(row.ratio),
+          row.goal,
+          row.met === undefined ? '—' : row.met ? 'yes' : '**no**',
+        ]);
     }
   }
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -14,8 +14,26 @@ import { expectSuccess, isMain, median, printRows, ROOT, round, runCli } from '.
  * `snippet build` takes (about a second on an idle machine).
  */
 const GOAL_RATIO = 3;
-const AREAS = ['Glasgow North', 'Glasgow North East', 'Glasgow South', 'East Dunbartonshire', 'East Renfrewshire', 'Inverclyde', 'Renfrewshire', 'West Dunbartonshire'];
-const SERVICES = ['peer support', 'counselling', 'infant massage', 'doula support', 'parenting groups', 'family support', 'specialist perinatal care', 'money advice'];
+const AREAS = [
+  'Glasgow North',
+  'Glasgow North East',
+  'Glasgow South',
+  'East Dunbartonshire',
+  'East Renfrewshire',
+  'Inverclyde',
+  'Renfrewshire',
+  'West Dunbartonshire',
+];
+const SERVICES = [
+  'peer support',
+  'counselling',
+  'infant massage',
+  'doula support',
+  'parenting groups',
+  'family support',
+  'specialist perinatal care',
+  'money advice',
+];
 
 export async function run({ quick = false } = {}) {
   const years = quick ? 3 : 10;
@@ -45,8 +63,21 @@ export async function run({ quick = false } = {}) {
     return {
       name: 'site',
       rows: [
-        { name: `snippet site, ${label}`, measured: `${round(siteMs)} ms`, baseline: `snippet build of one issue ${round(buildMs)} ms`, ratio: `${round(siteMs / buildMs)}×`, goal: `≤ ${GOAL_RATIO}× snippet build`, met: siteMs / buildMs <= GOAL_RATIO },
-        { name: `snippet site against copying its ${files} files`, measured: `${round(siteMs)} ms`, baseline: `cp -r ${round(copyMs)} ms`, ratio: `${round(siteMs / copyMs)}×`, goal: '—' },
+        {
+          name: `snippet site, ${label}`,
+          measured: `${round(siteMs)} ms`,
+          baseline: `snippet build of one issue ${round(buildMs)} ms`,
+          ratio: `${round(siteMs / buildMs)}×`,
+          goal: `≤ ${GOAL_RATIO}× snippet build`,
+          met: siteMs / buildMs <= GOAL_RATIO,
+        },
+        {
+          name: `snippet site against copying its ${files} files`,
+          measured: `${round(siteMs)} ms`,
+          baseline: `cp -r ${round(copyMs)} ms`,
+          ratio: `${round(siteMs / copyMs)}×`,
+          goal: '—',
+        },
       ],
       notes: [
         `Wall time of the built CLI, median of ${runs} runs after a warm-up, each writing and syncing every file into a new folder and swapping it in; the baselines are \`snippet build\` of one issue (MJML, in the same run) and an in-process recursive copy of the finished site (bench/site-build.mjs).`,
@@ -62,7 +93,10 @@ export async function siteBenchWorkspace({ years, organisations }) {
   const dir = await mkdtemp(join(tmpdir(), 'snippet-bench-site-'));
   for (const part of ['snippet.config.yaml', 'contacts', 'templates']) await cp(join(ROOT, part), join(dir, part), { recursive: true });
   const config = await readFile(join(dir, 'snippet.config.yaml'), 'utf8');
-  await writeFile(join(dir, 'snippet.config.yaml'), `${config.replace(/^site:[\s\S]*?(?=^\S|$(?![\s\S]))/mu, '')}\nsite:\n  url: https://example.org/snippet/\n  join_email: join@example.org\n`);
+  await writeFile(
+    join(dir, 'snippet.config.yaml'),
+    `${config.replace(/^site:[\s\S]*?(?=^\S|$(?![\s\S]))/mu, '')}\nsite:\n  url: https://example.org/snippet/\n  join_email: join@example.org\n`,
+  );
   const ids = Array.from({ length: organisations }, (_, i) => `member-service-${i + 1}`);
   const orgs = ids.map(
     (id, i) => `  - id: ${id}

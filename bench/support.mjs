@@ -104,7 +104,10 @@ export function isMain(meta) {
 export function printRows(result) {
   for (const row of result.rows) {
     if (row.skipped) console.log(`${row.name}: skipped (${row.skipped})`);
-    else console.log(`${row.name}: ${row.measured}${row.baseline ? ` vs ${row.baseline}` : ''}${row.ratio !== undefined ? ` = ${row.ratio}` : ''} (goal ${row.goal}${row.met === undefined ? '' : `: ${row.met ? 'met' : 'NOT met'}`})`);
+    else
+      console.log(
+        `${row.name}: ${row.measured}${row.baseline ? ` vs ${row.baseline}` : ''}${row.ratio !== undefined ? ` = ${row.ratio}` : ''} (goal ${row.goal}${row.met === undefined ? '' : `: ${row.met ? 'met' : 'NOT met'}`})`,
+      );
   }
   for (const note of result.notes ?? []) console.log(`  ${note}`);
 }

@@ -70,15 +70,21 @@ export function formatLocation(problem: Pick<Problem, 'file' | 'line'>): string 
 
 /** Problems sorted by file, then line, so output reads top to bottom. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** The problems an error stands for: its own list, or the error itself as one problem at `fallbackFile`. */
 export function problemsOf(error: SnippetError, fallbackFile: string): Problem[] {
   if (error.problems.length > 0) return error.problems;
-  return [{ severity: 'error', file: error.file ?? fallbackFile, ...(error.line !== undefined ? { line: error.line } : {}), message: error.message, ...(error.hint ? { hint: error.hint } : {}) }];
+  return [
+    {
+      severity: 'error',
+      file: error.file ?? fallbackFile,
+      ...(error.line !== undefined ? { line: error.line } : {}),
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    },
+  ];
 }
 
 /** Colours a piece of text for a terminal; `plain` leaves it as it is. */
@@ -95,7 +101,8 @@ export function formatProblem(problem: Problem, paint: Paint = plain): string {
 /** A SnippetError as the user reads it: its problems, then what stopped the command and the hint. */
 export function formatError(error: SnippetError, paint: Paint = plain): string {
   const lines = error.problems.map((problem) => formatProblem(problem, paint));
-  const where = error.file && error.problems.length === 0 ? `${formatLocation({ file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) })}: ` : '';
+  const where =
+    error.file && error.problems.length === 0 ? `${formatLocation({ file: error.file, ...(error.line !== undefined ? { line: error.line } : {}) })}: ` : '';
   lines.push(`${where}${paint('31;1', 'error')}: ${error.message}`);
   if (error.hint) lines.push(`  hint: ${error.hint}`);
   return lines.join('\n');

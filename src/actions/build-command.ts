@@ -49,7 +49,9 @@ export async function buildCommand(options: BuildOptions, out: Output): Promise<
   for (const file of files) out.info(`  ${file.name.padEnd(11)} ${formatKb(Buffer.byteLength(file.data))}`);
   out.info(`  sample.eml is addressed to ${message.to.address}.`);
   if (htmlBytes > GMAIL_CLIP_BYTES) {
-    out.warn(`warning: the HTML is ${formatKb(htmlBytes)}, over Gmail's ~102 KB clipping size: Gmail will cut it off and hide the unsubscribe link. Shorten summaries or move items to next month.`);
+    out.warn(
+      `warning: the HTML is ${formatKb(htmlBytes)}, over Gmail's ~102 KB clipping size: Gmail will cut it off and hide the unsubscribe link. Shorten summaries or move items to next month.`,
+    );
   }
   return { issue: issue.id, outDir, files: files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.data) })), htmlBytes };
 }

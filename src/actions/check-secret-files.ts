@@ -19,24 +19,39 @@ export async function checkSecretFiles(dir: string, passFile: string | undefined
   const present: string[] = [];
   const failures: Array<{ detail: string; fix: string }> = [];
   for (const path of candidates) {
-    const mode = await stat(path).then((s) => s.mode, () => undefined);
+    const mode = await stat(path).then(
+      (s) => s.mode,
+      () => undefined,
+    );
     if (mode === undefined) continue;
     present.push(path);
-    if ((mode & 0o077) !== 0) failures.push({ detail: `${shown(path)} is readable by others (mode ${(mode & 0o777).toString(8)})`, fix: `chmod 600 ${shown(path)}` });
+    if ((mode & 0o077) !== 0)
+      failures.push({ detail: `${shown(path)} is readable by others (mode ${(mode & 0o777).toString(8)})`, fix: `chmod 600 ${shown(path)}` });
   }
   const inGit = await gitStatusOf(dir, candidates, new Set(present));
   for (const path of inGit.tracked) {
-    failures.push({ detail: `${shown(path)} is tracked by git`, fix: `git rm --cached ${shown(path)}, add it to .gitignore, and change the secret: it is in the repository's history` });
+    failures.push({
+      detail: `${shown(path)} is tracked by git`,
+      fix: `git rm --cached ${shown(path)}, add it to .gitignore, and change the secret: it is in the repository's history`,
+    });
   }
   for (const { path, commit } of inGit.inHistory) {
-    failures.push({ detail: `${shown(path)} is in git's history (commit ${commit})`, fix: `change the secret: anyone with a copy of the repository can read it there; add ${shown(path)} to .gitignore` });
+    failures.push({
+      detail: `${shown(path)} is in git's history (commit ${commit})`,
+      fix: `change the secret: anyone with a copy of the repository can read it there; add ${shown(path)} to .gitignore`,
+    });
   }
   if (failures.length > 0) {
     return { name: 'secret files', status: 'fail', detail: failures.map((f) => f.detail).join('; '), fix: failures.map((f) => f.fix).join('; ') };
   }
   if (inGit.notIgnored.length > 0) {
     const names = inGit.notIgnored.map(shown).join(', ');
-    return { name: 'secret files', status: 'warn', detail: `${names} ${inGit.notIgnored.length === 1 ? 'is' : 'are'} not ignored by git, so \`git add .\` would commit ${inGit.notIgnored.length === 1 ? 'it' : 'them'}`, fix: `add ${names} to .gitignore` };
+    return {
+      name: 'secret files',
+      status: 'warn',
+      detail: `${names} ${inGit.notIgnored.length === 1 ? 'is' : 'are'} not ignored by git, so \`git add .\` would commit ${inGit.notIgnored.length === 1 ? 'it' : 'them'}`,
+      fix: `add ${names} to .gitignore`,
+    };
   }
   if (present.length === 0) return { name: 'secret files', status: 'ok', detail: `no ${ENV_FILE} or ${PASSWORD_FILE} in the workspace` };
   return { name: 'secret files', status: 'ok', detail: `${present.map(shown).join(', ')}: readable by you only, not tracked by git` };

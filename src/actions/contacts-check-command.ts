@@ -30,7 +30,15 @@ export async function contactsCheckCommand(options: ContactsCheckOptions, out: O
   const contacts = await loadContacts(options.dir);
   const problems = sortProblems(
     contacts.members === undefined
-      ? [...contacts.problems, { severity: 'error', file: MEMBERS_FILE, message: 'the mailing list is missing', hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.' }]
+      ? [
+          ...contacts.problems,
+          {
+            severity: 'error',
+            file: MEMBERS_FILE,
+            message: 'the mailing list is missing',
+            hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.',
+          },
+        ]
       : contacts.problems,
   );
   const members = contacts.members?.members ?? [];
@@ -52,7 +60,9 @@ export async function contactsCheckCommand(options: ContactsCheckOptions, out: O
     return summary;
   }
   out.problems(problems);
-  out.info(`${summary.members} member${summary.members === 1 ? '' : 's'}, ${summary.suppressed} of them suppressed: ${summary.mailed} mailed. ${summary.suppressions} address${summary.suppressions === 1 ? '' : 'es'} in suppressions.csv.`);
+  out.info(
+    `${summary.members} member${summary.members === 1 ? '' : 's'}, ${summary.suppressed} of them suppressed: ${summary.mailed} mailed. ${summary.suppressions} address${summary.suppressions === 1 ? '' : 'es'} in suppressions.csv.`,
+  );
   out.info('Lists:');
   for (const [list, n] of Object.entries(summary.byList)) out.info(`  ${list.padEnd(40)} ${n}`);
   out.info('Organisations:');

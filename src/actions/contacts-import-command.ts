@@ -34,7 +34,10 @@ export interface ImportSummary {
  */
 export async function contactsImportCommand(options: ContactsImportOptions, out: Output): Promise<ImportSummary> {
   const bytes = await readFile(options.file).catch((error: NodeJS.ErrnoException) => {
-    throw new SnippetError(`cannot read ${options.label}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`, { hint: 'Give the path of the exported CSV file.' });
+    throw new SnippetError(
+      `cannot read ${options.label}: ${error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a folder' : error.message}`,
+      { hint: 'Give the path of the exported CSV file.' },
+    );
   });
   const decoded = decodeCsvBytes(bytes, options.label);
   const incoming = parseMembers(decoded.text, options.label, { repeats: 'latest' });
@@ -92,7 +95,8 @@ function notRejected(parsed: ParsedMembers): Problem[] {
 }
 
 function report(plan: ImportPlan, out: Output): void {
-  for (const member of plan.added) out.info(`  new        ${member.email}${member.name ? ` (${member.name})` : ''}${member.lists.length ? ` [${member.lists.join(';')}]` : ''}`);
+  for (const member of plan.added)
+    out.info(`  new        ${member.email}${member.name ? ` (${member.name})` : ''}${member.lists.length ? ` [${member.lists.join(';')}]` : ''}`);
   for (const { before, after, changed } of plan.updated) {
     const what = changed.map((field) => {
       if (field === 'lists') return `lists + ${after.lists.filter((l) => !before.lists.includes(l)).join(';')}`;

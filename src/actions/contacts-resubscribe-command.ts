@@ -28,23 +28,42 @@ export interface ContactsResubscribeOptions {
  */
 export async function contactsResubscribeCommand(options: ContactsResubscribeOptions, out: Output): Promise<{ resubscribed: boolean }> {
   const email = givenAddress(options.email, 'Give the address as suppressions.csv has it, e.g. name@example.org.');
-  if (options.reason.trim() === '') throw new SnippetError('say why the suppression is lifted', { kind: 'usage', hint: 'Add --reason, e.g. --reason "signed up again on the form".' });
+  if (options.reason.trim() === '')
+    throw new SnippetError('say why the suppression is lifted', { kind: 'usage', hint: 'Add --reason, e.g. --reason "signed up again on the form".' });
   const key = addressKey(email);
   return withSuppressionsToChange(options.dir, 'nothing changed', async (contacts) => {
     if (!contacts.suppressions.some((s) => s.key === key)) {
-      const meant = closeAddress(key, contacts.suppressions.map((s) => s.key));
-      if (meant !== undefined) throw new SnippetError(`${email} is not suppressed; did you mean ${meant}?`, { hint: `Run \`snippet contacts resubscribe ${meant} --reason …\`.` });
+      const meant = closeAddress(
+        key,
+        contacts.suppressions.map((s) => s.key),
+      );
+      if (meant !== undefined)
+        throw new SnippetError(`${email} is not suppressed; did you mean ${meant}?`, { hint: `Run \`snippet contacts resubscribe ${meant} --reason …\`.` });
       out.info(`${email} is not in ${SUPPRESSIONS_FILE}; nothing to do.`);
       return { resubscribed: false };
     }
     const csv = (await readCsvFile(join(options.dir, SUPPRESSIONS_FILE), SUPPRESSIONS_FILE))!;
     const { text, removed } = removeSuppressions(csv.text, SUPPRESSIONS_FILE, key);
     const today = zonedDate(options.now, contacts.timeZone);
-    await appendResubscriptions(options.dir, removed.map((row) => ({ email: key, suppressedOn: row.date, suppressionReason: row.reason, resubscribedOn: today, by: options.by, reason: options.reason.trim() })));
+    await appendResubscriptions(
+      options.dir,
+      removed.map((row) => ({
+        email: key,
+        suppressedOn: row.date,
+        suppressionReason: row.reason,
+        resubscribedOn: today,
+        by: options.by,
+        reason: options.reason.trim(),
+      })),
+    );
     await writeFilesAtomically(options.dir, [{ name: SUPPRESSIONS_FILE, data: text }], { shownDir: '' });
-    const was = removed.map((row) => [row.reason, row.date && `since ${row.date}`].filter(Boolean).join(' ')).filter(Boolean).join('; ');
+    const was = removed
+      .map((row) => [row.reason, row.date && `since ${row.date}`].filter(Boolean).join(' '))
+      .filter(Boolean)
+      .join('; ');
     out.info(`${email} is no longer suppressed${was ? ` (was: ${was})` : ''}; recorded in ${RESUBSCRIPTIONS_FILE}.`);
-    if (!contacts.members?.members.some((m) => m.key === key)) out.info(`${email} is not on the mailing list: add them with \`snippet contacts import FILE\` or to contacts/members.csv.`);
+    if (!contacts.members?.members.some((m) => m.key === key))
+      out.info(`${email} is not on the mailing list: add them with \`snippet contacts import FILE\` or to contacts/members.csv.`);
     return { resubscribed: true };
   });
 }

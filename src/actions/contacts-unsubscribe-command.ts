@@ -39,7 +39,9 @@ async function unsubscribe(options: ContactsUnsubscribeOptions, email: string, c
   const meant = member ? undefined : closeAddress(key, contacts.members?.members.map((m) => m.key) ?? []);
   if (meant !== undefined && !options.force) {
     // A typo here would leave the person who asked to leave on the list, and suppress nobody.
-    throw new SnippetError(`${email} is not on the mailing list; did you mean ${meant}?`, { hint: `Run \`snippet contacts unsubscribe ${meant}\`; to suppress ${email} exactly as typed, add --force.` });
+    throw new SnippetError(`${email} is not on the mailing list; did you mean ${meant}?`, {
+      hint: `Run \`snippet contacts unsubscribe ${meant}\`; to suppress ${email} exactly as typed, add --force.`,
+    });
   }
   await appendSuppressions(options.dir, [{ email: key, date: zonedDate(options.now, contacts.timeZone), reason: options.reason }]);
   out.info(`${email} is suppressed: it will not be mailed again.${member ? '' : ' (It is not on the mailing list either.)'}`);

@@ -53,16 +53,29 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
   report(
     errors.length === 0
       ? { name: 'workspace', status: 'ok', detail: 'snippet.config.yaml, organisations and contacts are valid' }
-      : { name: 'workspace', status: 'fail', detail: `${errors.length} problem${errors.length === 1 ? '' : 's'} (listed above)`, fix: 'correct each at its file and line; `snippet check` shows them with the issue' },
+      : {
+          name: 'workspace',
+          status: 'fail',
+          detail: `${errors.length} problem${errors.length === 1 ? '' : 's'} (listed above)`,
+          fix: 'correct each at its file and line; `snippet check` shows them with the issue',
+        },
   );
-  report(config ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` } : skipped('time zone', 'the config has errors'));
+  report(
+    config
+      ? { name: 'time zone', status: 'ok', detail: `${config.timeZone}: it is ${formatZoned(new Date(), config.timeZone)} there now` }
+      : skipped('time zone', 'the config has errors'),
+  );
   report(await checkStateFolder(options.dir));
   report(await checkSendLock(options.dir, config?.timeZone));
   report(await checkDiskSpace(options.dir));
   report(await checkSecretFiles(options.dir, options.passFile));
   if (config?.unsubscribe.url) {
     const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
-    report(problem ? { name: 'unsubscribe links', status: 'fail', detail: problem.message, ...(problem.hint ? { fix: problem.hint } : {}) } : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' });
+    report(
+      problem
+        ? { name: 'unsubscribe links', status: 'fail', detail: problem.message, ...(problem.hint ? { fix: problem.hint } : {}) }
+        : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' },
+    );
   }
   for (const check of config ? await checkSmtp(options, config) : [skipped('SMTP', 'the config has errors')]) report(check);
 
@@ -85,7 +98,11 @@ async function checkSmtp(options: DoctorOptions, config: Config): Promise<Doctor
   if (accessToken) {
     try {
       await accessToken(false);
-      checks.push({ name: 'OAuth2 token', status: 'ok', detail: `obtained from ${config.smtp.oauth2?.source === 'command' ? 'the token command' : 'the token endpoint (client credentials)'}` });
+      checks.push({
+        name: 'OAuth2 token',
+        status: 'ok',
+        detail: `obtained from ${config.smtp.oauth2?.source === 'command' ? 'the token command' : 'the token endpoint (client credentials)'}`,
+      });
     } catch (error) {
       if (!isSnippetError(error)) throw error;
       checks.push({ name: 'OAuth2 token', status: 'fail', detail: error.message, ...(error.hint ? { fix: error.hint } : {}) });
@@ -97,12 +114,20 @@ async function checkSmtp(options: DoctorOptions, config: Config): Promise<Doctor
     const addresses = await lookup(settings.host, { all: true });
     checks.push({ name: 'server name', status: 'ok', detail: `${settings.host} is ${addresses.map((a) => a.address).join(', ')}` });
   } catch (error) {
-    checks.push({ name: 'server name', status: 'fail', detail: `${settings.host} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: 'check the host in SNIPPET_SMTP_URL or SNIPPET_SMTP_HOST (Microsoft 365: smtp.office365.com) and the network' });
+    checks.push({
+      name: 'server name',
+      status: 'fail',
+      detail: `${settings.host} does not resolve (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      fix: 'check the host in SNIPPET_SMTP_URL or SNIPPET_SMTP_HOST (Microsoft 365: smtp.office365.com) and the network',
+    });
     return checks;
   }
 
   const { probeSmtp } = await import('../smtp/probe-smtp.js');
-  const probe = await probeSmtp(settings, config.from.address, { timeouts: options.smtpTimeouts ?? { connection: 15_000, greeting: 15_000, socket: 30_000 }, ...(accessToken ? { accessToken } : {}) });
+  const probe = await probeSmtp(settings, config.from.address, {
+    timeouts: options.smtpTimeouts ?? { connection: 15_000, greeting: 15_000, socket: 30_000 },
+    ...(accessToken ? { accessToken } : {}),
+  });
   return [...checks, ...describeProbe(probe, settings, config.from.address)];
 }
 
@@ -120,7 +145,12 @@ async function checkStateFolder(dir: string): Promise<DoctorCheck> {
     }
     return { name: 'state folder', status: 'ok', detail: `${STATE_DIR}/ is writable (ledgers and the send lock live there)` };
   } catch (error) {
-    return { name: 'state folder', status: 'fail', detail: `${STATE_DIR}/ cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${folder} writable by the user cron runs as` };
+    return {
+      name: 'state folder',
+      status: 'fail',
+      detail: `${STATE_DIR}/ cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      fix: `make ${folder} writable by the user cron runs as`,
+    };
   } finally {
     await rm(probe, { force: true });
   }
@@ -134,9 +164,18 @@ async function checkSendLock(dir: string, timeZone: string | undefined): Promise
     const seconds = Math.round(state.silentMs / 1000);
     const age = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
     const holder = state.holder ? `held by ${describeHolder(state.holder, timeZone)}` : 'present';
-    return { name: 'send lock', status: 'ok', detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}` };
+    return {
+      name: 'send lock',
+      status: 'ok',
+      detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}`,
+    };
   } catch (error) {
-    return { name: 'send lock', status: 'fail', detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as` };
+    return {
+      name: 'send lock',
+      status: 'fail',
+      detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as`,
+    };
   }
 }
 
@@ -147,7 +186,12 @@ async function checkDiskSpace(dir: string): Promise<DoctorCheck> {
     const mb = Math.floor(free / (1024 * 1024));
     return free >= MIN_FREE_BYTES
       ? { name: 'disk space', status: 'ok', detail: `${mb} MB free` }
-      : { name: 'disk space', status: 'fail', detail: `only ${mb} MB free`, fix: 'free some space: a full disk stops a send, since the delivery ledger cannot be written' };
+      : {
+          name: 'disk space',
+          status: 'fail',
+          detail: `only ${mb} MB free`,
+          fix: 'free some space: a full disk stops a send, since the delivery ledger cannot be written',
+        };
   } catch (error) {
     return { name: 'disk space', status: 'fail', detail: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }

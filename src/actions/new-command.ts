@@ -45,7 +45,10 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   const { config, organisations } = workspace;
   const blocking = workspace.problems.filter((p) => p.severity === 'error' && (p.file === CONFIG_FILE || p.file === ORGANISATIONS_FILE));
   if (config === undefined || blocking.length > 0) {
-    throw new SnippetError('the config and the organisations must be right before a new issue can be started', { problems: sortProblems(blocking), hint: 'Fix the problems above; `snippet check` lists them all.' });
+    throw new SnippetError('the config and the organisations must be right before a new issue can be started', {
+      problems: sortProblems(blocking),
+      hint: 'Fix the problems above; `snippet check` lists them all.',
+    });
   }
 
   const id = options.issue ?? monthAfterLatest(workspace.issues, options.now, config.timeZone);
@@ -73,13 +76,20 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   const spotlight = pickSpotlight(organisations, spotlightHistory(workspace.issues), id);
   const carried = previous?.issue ? carryForward(previous.issue, sendDate) : { training: [], funding: [], left: [] };
   const meeting = nextMeeting(config.meetings, send.instant, config.timeZone, config.meetingsShowWithin);
-  const meetingText = meeting === undefined ? undefined : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue ?? meeting.link ?? 'online'}`;
+  const meetingText =
+    meeting === undefined
+      ? undefined
+      : `${formatDate(meeting.date, language)}${meeting.time ? `, ${meeting.time}` : ''}, ${meeting.venue ?? meeting.link ?? 'online'}`;
   const sendDay = config.schedule.sendDay === 'first-working-day' ? 'the first working day' : `day ${config.schedule.sendDay}`;
 
   const text = scaffoldIssue({
     id,
     month,
-    subject: nextSubject(previous?.issue ? { subject: previous.issue.subject, month: formatMonth(previous.id, language) } : undefined, month, config.network.shortName),
+    subject: nextSubject(
+      previous?.issue ? { subject: previous.issue.subject, month: formatMonth(previous.id, language) } : undefined,
+      month,
+      config.network.shortName,
+    ),
     sendAt: send.text,
     sendAtReason: `${sendDay} at ${config.schedule.sendTime}, ${config.timeZone}`,
     spotlight,
@@ -104,7 +114,9 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
     out.info(`  carried    ${count === 0 ? 'nothing' : `${count} item${count === 1 ? '' : 's'}`} still open from ${previous.id}`);
     for (const item of carried.training) out.info(`    training: ${item.title}`);
     for (const item of carried.funding) {
-      const when = isRolling(item.deadline) ? `open all year, first shared in ${formatMonth(item.carriedFrom ?? previous.id, language)}` : `closes ${item.deadline}`;
+      const when = isRolling(item.deadline)
+        ? `open all year, first shared in ${formatMonth(item.carriedFrom ?? previous.id, language)}`
+        : `closes ${item.deadline}`;
       out.info(`    funding:  ${item.title} (${when})`);
     }
     for (const item of carried.left) out.info(`    not carried, ${item.section}: ${item.title}: ${item.reason}`);
@@ -118,7 +130,9 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   out.info('');
   out.info('Next:');
   const steps = [
-    ...(spotlight ? [`Write spotlight_note: what ${spotlight.organisation.name} would like members to know this month.`] : ['Choose a spotlight organisation.']),
+    ...(spotlight
+      ? [`Write spotlight_note: what ${spotlight.organisation.name} would like members to know this month.`]
+      : ['Choose a spotlight organisation.']),
     'Add research, training and funding items; remove carried ones that are full or closed.',
     `Write your introduction below the closing --- line of ${file}.`,
     `Run \`snippet check ${id}\`, then \`snippet build ${id}\` to see it.`,
@@ -126,5 +140,11 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   ];
   steps.forEach((step, index) => out.info(`  ${index + 1}. ${step}`));
 
-  return { issue: id, file, sendAt: send.text, spotlight: spotlight?.organisation.id, carried: { training: carried.training.length, funding: carried.funding.length } };
+  return {
+    issue: id,
+    file,
+    sendAt: send.text,
+    spotlight: spotlight?.organisation.id,
+    carried: { training: carried.training.length, funding: carried.funding.length },
+  };
 }

@@ -60,7 +60,9 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
     const checkSendAt = issueSendAt(checkable, settings.timeZone, settings.schedule);
     if (issue && config) sendAt = checkSendAt;
     const knownLists = new Set(workspace.members.flatMap((m) => m.lists));
-    problems.push(...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: settings.timeZone, sendAt: checkSendAt, knownLists }));
+    problems.push(
+      ...validateIssue(checkable, selected.lineOf, { organisations: workspace.organisations, timeZone: settings.timeZone, sendAt: checkSendAt, knownLists }),
+    );
     problems.push(
       ...checkSpotlightRotation(checkable, selected.lineOf, {
         organisations: workspace.organisations,
@@ -96,7 +98,10 @@ export function requireRendered(prepared: PreparedIssue): ReadyIssue {
   const { issue, config, sendAt, rendered, problems } = prepared;
   if (!issue || !config || !sendAt || !rendered || hasErrors(problems)) {
     const count = problems.filter((p) => p.severity === 'error').length;
-    throw new SnippetError(`${count} problem${count === 1 ? '' : 's'} must be fixed first`, { problems, hint: 'Fix them and run the command again; `snippet check` lists them.' });
+    throw new SnippetError(`${count} problem${count === 1 ? '' : 's'} must be fixed first`, {
+      problems,
+      hint: 'Fix them and run the command again; `snippet check` lists them.',
+    });
   }
   return { ...prepared, issue, config, sendAt, rendered };
 }

@@ -46,7 +46,9 @@ export async function startPreview(options: PreviewOptions, out: Output): Promis
   const server = createPreviewServer(job, loopback ? new Set(['localhost', '127.0.0.1', '[::1]', options.host]) : undefined);
   const { port, taken } = await listenOnFreePort(server, options.host, options.port);
   if (taken.length > 0) {
-    out.warn(`Port ${taken[0]} is taken (another preview or program is using it)${taken.length > 1 ? `, and so ${taken.length === 2 ? 'is' : 'are'} ${taken.slice(1).join(', ')}` : ''}; using port ${port} instead.`);
+    out.warn(
+      `Port ${taken[0]} is taken (another preview or program is using it)${taken.length > 1 ? `, and so ${taken.length === 2 ? 'is' : 'are'} ${taken.slice(1).join(', ')}` : ''}; using port ${port} instead.`,
+    );
   }
   if (!loopback) out.warn(`warning: the preview is open to other computers on ${options.host}; it shows the sample member's address.`);
 
@@ -87,9 +89,15 @@ async function renderForPreview(options: PreviewOptions): Promise<PreviewRender>
     issue = prepared.issue?.id ?? issue;
     const ready = requireRendered(prepared);
     const message = composeSampleMessage(ready, { unsubscribeSecret: options.unsubscribeSecret, now: new Date() });
-    return result({ issue: ready.issue.id, message: { headers: memberHeaders(message, ready.rendered.preheader), html: message.html, text: message.text }, problems, error: undefined });
+    return result({
+      issue: ready.issue.id,
+      message: { headers: memberHeaders(message, ready.rendered.preheader), html: message.html, text: message.text },
+      problems,
+      error: undefined,
+    });
   } catch (error) {
-    if (isSnippetError(error)) return result({ issue, message: undefined, problems: problems.length > 0 ? problems : problemsOf(error, 'issues/'), error: undefined });
+    if (isSnippetError(error))
+      return result({ issue, message: undefined, problems: problems.length > 0 ? problems : problemsOf(error, 'issues/'), error: undefined });
     return result({ issue, message: undefined, problems, error: error instanceof Error ? error.message : String(error) });
   }
 }
@@ -112,4 +120,3 @@ function summary(render: PreviewRender): string {
   if (!render.message) return `${errors} error${errors === 1 ? '' : 's'}: the page shows them, and the last good version`;
   return `rendered ${render.issue ?? ''} in ${render.ms} ms${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`;
 }
-

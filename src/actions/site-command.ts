@@ -44,24 +44,50 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
   const [configText, organisationsText] = await Promise.all([read(CONFIG_FILE), read(ORGANISATIONS_FILE)]);
   const problems: Problem[] = [];
   const parsedConfig = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE);
-  if (parsedConfig === undefined) problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the workspace has no snippet.config.yaml', hint: 'Run snippet in the workspace folder or pass --dir.' });
+  if (parsedConfig === undefined)
+    problems.push({
+      severity: 'error',
+      file: CONFIG_FILE,
+      message: 'the workspace has no snippet.config.yaml',
+      hint: 'Run snippet in the workspace folder or pass --dir.',
+    });
   else problems.push(...parsedConfig.problems);
   const config = parsedConfig?.config;
   if (config && !config.site) {
-    problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the website needs its address: add `site:` with `url:`', hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\nFeeds, shared links and the sitemap need the full address.' });
+    problems.push({
+      severity: 'error',
+      file: CONFIG_FILE,
+      message: 'the website needs its address: add `site:` with `url:`',
+      hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\nFeeds, shared links and the sitemap need the full address.',
+    });
   }
   const parsedOrganisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
-  if (parsedOrganisations === undefined) problems.push({ severity: 'error', file: ORGANISATIONS_FILE, message: 'the file is missing', hint: 'Create it with a list under "organisations:", each with an id and a name.' });
+  if (parsedOrganisations === undefined)
+    problems.push({
+      severity: 'error',
+      file: ORGANISATIONS_FILE,
+      message: 'the file is missing',
+      hint: 'Create it with a list under "organisations:", each with an id and a name.',
+    });
   else problems.push(...parsedOrganisations.problems);
 
   const issues: Issue[] = [];
   for (const { id, text } of issueFiles) {
     const parsed = text === undefined ? undefined : parseIssue(text, issueFile(id), id);
     if (parsed?.issue && !hasErrors(parsed.problems)) issues.push(parsed.issue);
-    else problems.push({ severity: 'warning', file: issueFile(id), message: 'the file has errors, so it is left out of the website', hint: `\`snippet check ${id}\` lists them.` });
+    else
+      problems.push({
+        severity: 'warning',
+        file: issueFile(id),
+        message: 'the file has errors, so it is left out of the website',
+        hint: `\`snippet check ${id}\` lists them.`,
+      });
   }
   if (hasErrors(problems) || !config?.site || !parsedOrganisations) {
-    throw new SnippetError('the website was not built', { problems: sortProblems(problems), hint: 'Fix the errors and run `snippet site` again; the site already published is unchanged.' });
+    throw new SnippetError('the website was not built', {
+      problems: sortProblems(problems),
+      hint: 'Fix the errors and run `snippet site` again; the site already published is unchanged.',
+    });
   }
   out.problems(sortProblems(problems));
 
@@ -91,7 +117,9 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
   const shown = relative(process.cwd(), outDir) || '.';
   await replaceFolder(outDir, site, { shown, marker: 'Made by `snippet site`, which replaces this whole folder on every build.\n' });
 
-  out.info(`Built the website into ${shown}/: ${count(input.issues.length, 'issue')}, ${count(input.organisations.length, 'service')}, ${count(site.length, 'file')}.`);
+  out.info(
+    `Built the website into ${shown}/: ${count(input.issues.length, 'issue')}, ${count(input.organisations.length, 'service')}, ${count(site.length, 'file')}.`,
+  );
   for (const reason of ['draft', 'not yet sent', 'archive: false'] as const) {
     const ids = leftOut.filter((entry) => entry.reason === reason).map((entry) => entry.issue.id);
     if (ids.length > 0) out.info(`  left out (${reason}): ${ids.join(', ')}`);

@@ -34,12 +34,15 @@ export interface IssueStatus {
 /** `snippet status`: what the ledger says was delivered, deferred, failed and in doubt. */
 export async function statusCommand(options: StatusOptions, out: Output): Promise<IssueStatus> {
   const issue = options.issue ?? (await latestLedgerIssue(options.dir));
-  if (!issue) throw new SnippetError('nothing has been sent from this workspace yet', { hint: 'Use `snippet send ISSUE --dry-run` to see what a send would do.' });
+  if (!issue)
+    throw new SnippetError('nothing has been sent from this workspace yet', { hint: 'Use `snippet send ISSUE --dry-run` to see what a send would do.' });
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
   const events = await readLedger(ledgerPath(options.dir, issue, 'list'), ledgerLabel(issue, 'list'));
   const testEvents = await readLedger(ledgerPath(options.dir, issue, 'test'), ledgerLabel(issue, 'test'));
   if (events.length === 0 && testEvents.length === 0 && !workspace.issues.some((i) => i.id === issue)) {
-    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, { hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.' });
+    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, {
+      hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.',
+    });
   }
   const states = recipientStates(events);
   const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
@@ -92,7 +95,10 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
 
 async function latestLedgerIssue(dir: string): Promise<IssueId | undefined> {
   const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
-  const ids = names.map((n) => issueIdOfFile(n.replace(/\.jsonl$/u, '.md'))).filter((id): id is string => id !== undefined).sort();
+  const ids = names
+    .map((n) => issueIdOfFile(n.replace(/\.jsonl$/u, '.md')))
+    .filter((id): id is string => id !== undefined)
+    .sort();
   return ids.at(-1);
 }
 

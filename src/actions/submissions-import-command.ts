@@ -48,7 +48,8 @@ export interface SubmissionsImportResult {
  */
 export async function submissionsImportCommand(options: SubmissionsImportOptions, out: Output): Promise<SubmissionsImportResult> {
   const table = await readFormExport(options.file, options.label);
-  if (hasErrors(table.problems)) throw new SnippetError(`nothing imported: ${options.label} cannot be read as a form export`, { problems: sortProblems(table.problems) });
+  if (hasErrors(table.problems))
+    throw new SnippetError(`nothing imported: ${options.label} cannot be read as a form export`, { problems: sortProblems(table.problems) });
 
   const files = await readWorkspaceFiles(options.dir);
   const workspace = loadWorkspace(files);
@@ -57,11 +58,16 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
   const { config, organisations } = workspace;
 
   const columns = mapColumns(table.header, config.submissions.columns, options.label);
-  if (hasErrors(columns.problems)) throw new SnippetError(`nothing imported: the columns of ${options.label} do not match the form's questions`, { problems: sortProblems(columns.problems) });
+  if (hasErrors(columns.problems))
+    throw new SnippetError(`nothing imported: the columns of ${options.label} do not match the form's questions`, { problems: sortProblems(columns.problems) });
 
   const target = selectDraft(workspace.issues, options.issue);
   const file = issueFile(target.id);
-  if (!target.issue) throw new SnippetError(`nothing imported: fix ${file} first`, { problems: target.problems, hint: '`snippet check` lists its problems; the responses are added once it reads cleanly.' });
+  if (!target.issue)
+    throw new SnippetError(`nothing imported: fix ${file} first`, {
+      problems: target.problems,
+      hint: '`snippet check` lists its problems; the responses are added once it reads cleanly.',
+    });
   if (target.issue.status === 'approved') {
     throw new SnippetError(`${file} is approved, and an approved issue is never changed`, {
       hint: `Content changes need a new approval. Import into the next draft (snippet submissions import ${options.label} YYYY-MM), or set "status: draft" in ${file}, import, check it and approve it again.`,
@@ -70,7 +76,12 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
 
   const unchecked: Problem[] = workspace.issues
     .filter((entry) => entry.id !== target.id && entry.issue === undefined)
-    .map((entry) => ({ severity: 'warning', file: issueFile(entry.id), message: 'the file has errors, so its items were not compared with the responses', hint: '`snippet check ' + entry.id + '` lists them.' }));
+    .map((entry) => ({
+      severity: 'warning',
+      file: issueFile(entry.id),
+      message: 'the file has errors, so its items were not compared with the responses',
+      hint: '`snippet check ' + entry.id + '` lists them.',
+    }));
   const responses = table.rows.map((row) => responseToItem(row, columns.map, { file: options.label, organisations }));
   const plan = planSubmissions(
     responses,
@@ -89,7 +100,8 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
   if (options.dryRun || plan.added.length === 0) return { ...result, written: false };
   // An editor may have saved the draft meanwhile: its text is never overwritten unseen.
   const current = await readFile(join(options.dir, file), 'utf8');
-  if (current !== before) throw new SnippetError(`${file} changed while the responses were read; nothing was written`, { hint: 'Save your edits and run the import again.' });
+  if (current !== before)
+    throw new SnippetError(`${file} changed while the responses were read; nothing was written`, { hint: 'Save your edits and run the import again.' });
   await writeFilesAtomically(options.dir, [{ name: file, data: after }], { shownDir: '' });
   return { ...result, written: true };
 }
@@ -104,7 +116,9 @@ async function readFormExport(path: string, label: string): Promise<FormTable> {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   // The old binary Excel format (.xls) starts with the OLE signature D0 CF 11 E0.
   if (extension === '.xls' || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
-    throw new SnippetError(`${label} is an old Excel workbook (.xls), which cannot be read`, { hint: 'Open it in Excel and save it as .xlsx ("Excel Workbook") or "CSV UTF-8".' });
+    throw new SnippetError(`${label} is an old Excel workbook (.xls), which cannot be read`, {
+      hint: 'Open it in Excel and save it as .xlsx ("Excel Workbook") or "CSV UTF-8".',
+    });
   }
   if (extension === '.xlsx' || zip) return readXlsxTable(bytes, label);
   return readCsvTable(bytes, label);

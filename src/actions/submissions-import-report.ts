@@ -12,13 +12,19 @@ export function reportSubmissions(plan: SubmissionPlan, where: { file: string; s
   const prefix = where.dryRun ? '[Dry run] ' : '';
   for (const item of plan.added) out.info(`  ${where.dryRun ? 'would add' : 'added'}  row ${item.row}  ${item.section}: ${describe(item)}`);
   for (const duplicate of plan.duplicates) {
-    out.info(`  duplicate  row ${duplicate.item.row}  ${duplicate.item.section}: ${describe(duplicate.item)}: already at ${duplicate.of} (${duplicate.reason})`);
+    out.info(
+      `  duplicate  row ${duplicate.item.row}  ${duplicate.item.section}: ${describe(duplicate.item)}: already at ${duplicate.of} (${duplicate.reason})`,
+    );
   }
   for (const rejected of plan.rejected) {
     const first = rejected.problems.find((p) => p.severity === 'error');
     out.info(`  rejected   row ${rejected.row}${first ? `  ${first.message}` : ''}`);
   }
-  out.problems([...plan.rejected.flatMap((r) => r.problems), ...plan.warnings].sort((a, b) => rowOf(a.file) - rowOf(b.file) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)));
+  out.problems(
+    [...plan.rejected.flatMap((r) => r.problems), ...plan.warnings].sort(
+      (a, b) => rowOf(a.file) - rowOf(b.file) || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+    ),
+  );
 
   const added = `${plan.added.length} ${where.dryRun ? 'would be added' : 'added'}${perSection(plan.added)}`;
   const duplicates = `${plan.duplicates.length} duplicate${plan.duplicates.length === 1 ? '' : 's'} skipped${perSection(plan.duplicates.map((d) => d.item))}`;
@@ -29,10 +35,14 @@ export function reportSubmissions(plan: SubmissionPlan, where: { file: string; s
   if (where.dryRun) out.info('[Dry run] Nothing written.');
   else if (plan.added.length === 0) out.info(`Nothing to add; ${where.file} is unchanged.`);
   if (plan.added.length > 0) {
-    out.info(`Next: \`snippet check ${where.issue}\`, then \`snippet preview ${where.issue}\` to read the new items as members will${where.dryRun ? ' (after importing without --dry-run)' : ''}.`);
+    out.info(
+      `Next: \`snippet check ${where.issue}\`, then \`snippet preview ${where.issue}\` to read the new items as members will${where.dryRun ? ' (after importing without --dry-run)' : ''}.`,
+    );
   }
   if (hasErrors(plan.rejected.flatMap((r) => r.problems))) {
-    out.info('Rejected responses were not added: correct them in the form\'s results and import again (the rest are skipped as duplicates), or add them by hand.');
+    out.info(
+      "Rejected responses were not added: correct them in the form's results and import again (the rest are skipped as duplicates), or add them by hand.",
+    );
   }
 }
 

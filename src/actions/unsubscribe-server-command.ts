@@ -39,23 +39,30 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
   // The config only: the server never looks at the mailing list itself.
   const configText = await readText(join(options.dir, CONFIG_FILE), CONFIG_FILE);
   const config = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config;
-  if (!config) throw new SnippetError('snippet.config.yaml is missing or has errors', { file: 'snippet.config.yaml', hint: 'Run `snippet check` to see them.' });
+  if (!config)
+    throw new SnippetError('snippet.config.yaml is missing or has errors', { file: 'snippet.config.yaml', hint: 'Run `snippet check` to see them.' });
   const configured = config.unsubscribe.url;
   const path = configured ? new URL(configured).pathname : DEFAULT_UNSUBSCRIBE_PATH;
   const timeZone = config.timeZone;
 
   // Read afresh for every unsubscribe, under the contacts lock: the coordinator, an import or a resubscribe may have changed the file.
   const store: SuppressionStore = {
-    suppress: (email) => withContactsLock(contactsLockPath(options.dir), async () => {
-      const key = addressKey(email);
-      const csv = await readCsvFile(join(options.dir, SUPPRESSIONS_FILE), SUPPRESSIONS_FILE);
-      const parsed = csv === undefined ? undefined : parseSuppressions(csv.text, SUPPRESSIONS_FILE);
-      // Appending to a file that cannot be read could land the row inside an open quote: refuse, so the page says "try again".
-      if (parsed && hasErrors(parsed.problems)) throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
-      if (parsed?.suppressions.some((s) => s.key === key)) return 'already';
-      await appendSuppressions(options.dir, [{ email: key, date: zonedDate(new Date(), timeZone), reason: UNSUBSCRIBE_REASON }]);
-      return 'added';
-    }, { waitMs: 5_000 }),
+    suppress: (email) =>
+      withContactsLock(
+        contactsLockPath(options.dir),
+        async () => {
+          const key = addressKey(email);
+          const csv = await readCsvFile(join(options.dir, SUPPRESSIONS_FILE), SUPPRESSIONS_FILE);
+          const parsed = csv === undefined ? undefined : parseSuppressions(csv.text, SUPPRESSIONS_FILE);
+          // Appending to a file that cannot be read could land the row inside an open quote: refuse, so the page says "try again".
+          if (parsed && hasErrors(parsed.problems))
+            throw new SnippetError(`${SUPPRESSIONS_FILE} has errors; run \`snippet contacts check\``, { problems: parsed.problems });
+          if (parsed?.suppressions.some((s) => s.key === key)) return 'already';
+          await appendSuppressions(options.dir, [{ email: key, date: zonedDate(new Date(), timeZone), reason: UNSUBSCRIBE_REASON }]);
+          return 'added';
+        },
+        { waitMs: 5_000 },
+      ),
   };
   const server = await startUnsubscribeServer({
     host: options.host,
@@ -68,9 +75,13 @@ export async function unsubscribeServerCommand(options: UnsubscribeServerCommand
     ratePerMinute: 10,
     log: (line) => out.info(line),
   }).catch((error: NodeJS.ErrnoException) => {
-    throw new SnippetError(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`, { hint: error.code === 'EADDRINUSE' ? 'Another program uses that port; choose another with --port.' : 'Check --host and --port.' });
+    throw new SnippetError(`cannot listen on ${options.host}:${options.port}: ${error.code ?? error.message}`, {
+      hint: error.code === 'EADDRINUSE' ? 'Another program uses that port; choose another with --port.' : 'Check --host and --port.',
+    });
   });
-  out.info(`Unsubscribe server listening on http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${server.port}${path} (${configured ? `for ${configured}` : 'no unsubscribe.url configured'}). Stop it with Ctrl-C.`);
+  out.info(
+    `Unsubscribe server listening on http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${server.port}${path} (${configured ? `for ${configured}` : 'no unsubscribe.url configured'}). Stop it with Ctrl-C.`,
+  );
   options.onListening?.(server);
   if (!options.signal.aborted) await once(options.signal, 'abort');
   await server.close();

@@ -21,7 +21,8 @@ export function integerOption(min: number, max = Number.MAX_SAFE_INTEGER) {
 export function boundedIntegerOption(min: number, max: number) {
   return (value: string): number => {
     const number = Number(value);
-    if (!Number.isSafeInteger(number) || number < min || number > max) throw new InvalidArgumentError(`"${value}" must be a whole number from ${min} to ${max}.`);
+    if (!Number.isSafeInteger(number) || number < min || number > max)
+      throw new InvalidArgumentError(`"${value}" must be a whole number from ${min} to ${max}.`);
     return number;
   };
 }
@@ -29,7 +30,8 @@ export function boundedIntegerOption(min: number, max: number) {
 /** Commander option parser for a TCP port; 0 lets the system choose. */
 export function portOption(value: string): number {
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError(`"${value}" is not a port; give a number from 1 to 65535 (0: any free port).`);
+  if (!Number.isSafeInteger(number) || number < 0 || number > 65535)
+    throw new InvalidArgumentError(`"${value}" is not a port; give a number from 1 to 65535 (0: any free port).`);
   return number;
 }
 

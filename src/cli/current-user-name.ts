@@ -5,7 +5,11 @@ import { userInfo } from 'node:os';
  * `by`. A container's user often has no passwd entry, where os.userInfo()
  * throws (ENOENT): then the login name from the environment, or the uid.
  */
-export function currentUserName(env: NodeJS.ProcessEnv = process.env, lookUp: () => { username: string } = () => userInfo(), uid: number | undefined = process.getuid?.()): string {
+export function currentUserName(
+  env: NodeJS.ProcessEnv = process.env,
+  lookUp: () => { username: string } = () => userInfo(),
+  uid: number | undefined = process.getuid?.(),
+): string {
   try {
     const name = lookUp().username;
     if (name !== '') return name;

@@ -43,7 +43,11 @@ export function helpTableKey(args: readonly string[]): string {
  * the width commander would wrap to. `terminal` is asked only about the stream
  * the help goes to.
  */
-export function helpFromTable(table: HelpTable, args: readonly string[], terminal: (stream: HelpForm['stream']) => Terminal | undefined): HelpOutput | undefined {
+export function helpFromTable(
+  table: HelpTable,
+  args: readonly string[],
+  terminal: (stream: HelpForm['stream']) => Terminal | undefined,
+): HelpOutput | undefined {
   const key = helpTableKey(args);
   const form = Object.hasOwn(table.forms, key) ? table.forms[key] : undefined;
   const text = form === undefined ? undefined : table.texts[form.text];

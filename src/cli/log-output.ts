@@ -10,7 +10,12 @@ export function logOutput(out: Output, options: { json: boolean; now?: () => Dat
   const timestamps = !out.interactive;
   if (!timestamps && !options.json) return out;
   const now = options.now ?? (() => new Date());
-  const stamp = (line: string): string => (timestamps ? `${now().toISOString().replace(/\.\d{3}Z$/u, 'Z')} ${line}` : line);
+  const stamp = (line: string): string =>
+    timestamps
+      ? `${now()
+          .toISOString()
+          .replace(/\.\d{3}Z$/u, 'Z')} ${line}`
+      : line;
   return {
     interactive: out.interactive,
     info: (line) => (options.json ? out.warn : out.info)(stamp(line)),

@@ -26,8 +26,18 @@ export function redact(text: string): string {
  * case of hex, and escaped in JSON. Longest first, so no part of one is left.
  */
 export function encodings(secret: string): string[] {
-  const everything = [...Buffer.from(secret, 'utf8')].map((byte) => (/[A-Za-z0-9_.-]/u.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-  const forms = [secret, encodeURIComponent(secret), encodeURI(secret), new URLSearchParams({ s: secret }).toString().slice(2), everything, everything.replace(/\+/gu, '%2B').replace(/%20/gu, '+'), JSON.stringify(secret).slice(1, -1)];
+  const everything = [...Buffer.from(secret, 'utf8')]
+    .map((byte) => (/[A-Za-z0-9_.-]/u.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`))
+    .join('');
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    encodeURI(secret),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    everything,
+    everything.replace(/\+/gu, '%2B').replace(/%20/gu, '+'),
+    JSON.stringify(secret).slice(1, -1),
+  ];
   const withLowerHex = forms.flatMap((form) => [form, form.replace(/%[0-9A-F]{2}/gu, (escape) => escape.toLowerCase())]);
   return [...new Set(withLowerHex)].sort((a, b) => b.length - a.length);
 }

@@ -107,12 +107,25 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       if (options.dryRun) {
         const sample = plan.send[0] ?? STAND_IN_RECIPIENT;
         const messageBytes = build(sample).raw.length;
-        for (const line of describePlan(plan, { issue: issue.id, subject: rendered.subject, status: issue.status, schedule, messageBytes, rates, connections, transport, mode })) out.info(line);
+        for (const line of describePlan(plan, {
+          issue: issue.id,
+          subject: rendered.subject,
+          status: issue.status,
+          schedule,
+          messageBytes,
+          rates,
+          connections,
+          transport,
+          mode,
+        }))
+          out.info(line);
         unsent = { exitCode: 0 };
         return [];
       }
       if (plan.send.length === 0) {
-        out.info(`${issue.id}: nothing to send (${plan.alreadyDelivered} delivered, ${plan.alreadyFailed} failed, ${plan.inDoubt.length} in doubt, ${plan.suppressed.length} suppressed).`);
+        out.info(
+          `${issue.id}: nothing to send (${plan.alreadyDelivered} delivered, ${plan.alreadyFailed} failed, ${plan.inDoubt.length} in doubt, ${plan.suppressed.length} suppressed).`,
+        );
         for (const recipient of plan.inDoubt) out.info(`  in doubt: ${recipient.email} (send again only with --resend-in-doubt)`);
         unsent = { exitCode: plan.inDoubt.length > 0 ? 1 : 0 };
         return [];
@@ -120,7 +133,10 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
       // Early, --yes answers the ordinary question but not this one: the answer must name the schedule.
       if (mode === 'list' && (!options.yes || early)) {
         if (!options.confirm) {
-          throw usageError('sending to the list without a terminal needs --yes', 'Add --yes to confirm (cron lines need it); try --dry-run first to see the plan.');
+          throw usageError(
+            'sending to the list without a terminal needs --yes',
+            'Add --yes to confirm (cron lines need it); try --dry-run first to see the plan.',
+          );
         }
         const members = `${plan.send.length} member${plan.send.length === 1 ? '' : 's'}`;
         const question = early
@@ -147,7 +163,14 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
   if (sent.status === 'error') throw sent.error;
   progress?.done();
   const { report } = sent;
-  for (const line of describeReport(report, { issue: issue.id, suppressed: plan.suppressed.length, elapsedMs: sent.elapsedMs, bouncesAdded: sent.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: sent.suppressionFailure })) {
+  for (const line of describeReport(report, {
+    issue: issue.id,
+    suppressed: plan.suppressed.length,
+    elapsedMs: sent.elapsedMs,
+    bouncesAdded: sent.bouncesAdded,
+    earlierInDoubt: plan.inDoubt,
+    suppressionFailure: sent.suppressionFailure,
+  })) {
     out.info(line);
   }
   const stopped = stopError(report.stop);
@@ -159,17 +182,32 @@ export async function sendCommand(options: SendOptions, out: Output): Promise<Se
  * The issue's messages. One-click unsubscribe links are signed: a real send
  * needs the secret, a dry run signs with a stand-in.
  */
-export function issueMessages(ready: Pick<ReadyIssue, 'issue' | 'config' | 'rendered'>, test: boolean, options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>, clock: Clock): (recipient: MessageRecipient) => BuiltMessage {
+export function issueMessages(
+  ready: Pick<ReadyIssue, 'issue' | 'config' | 'rendered'>,
+  test: boolean,
+  options: Pick<SendOptions, 'unsubscribeSecret' | 'dryRun'>,
+  clock: Clock,
+): (recipient: MessageRecipient) => BuiltMessage {
   const { issue, config, rendered } = ready;
   if (config.unsubscribe.url && !options.dryRun) {
     const problem = unsubscribeSecretProblem(options.unsubscribeSecret);
     if (problem) throw problem;
   }
-  return prepareMessageBuilder({ config, issueId: issue.id, rendered, test, unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined), now: () => new Date(clock.now()) });
+  return prepareMessageBuilder({
+    config,
+    issueId: issue.id,
+    rendered,
+    test,
+    unsubscribeSecret: options.unsubscribeSecret ?? (options.dryRun ? 'dry-run' : undefined),
+    now: () => new Date(clock.now()),
+  });
 }
 
 /** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
-export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'connections' | 'smtp'>, config: Config): { outbox: string | undefined; rates: readonly RateLimit[]; connections: number; transport: string } {
+export function sendTransport(
+  options: Pick<SendOptions, 'outbox' | 'rates' | 'connections' | 'smtp'>,
+  config: Config,
+): { outbox: string | undefined; rates: readonly RateLimit[]; connections: number; transport: string } {
   const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
   return {
     outbox,
@@ -181,7 +219,12 @@ export function sendTransport(options: Pick<SendOptions, 'outbox' | 'rates' | 'c
 }
 
 /** The session's settings that every send shares: the transport and limits (sendTransport's), retries, clock. */
-export function sessionSettings(options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>, config: Config, clock: Clock, how: ReturnType<typeof sendTransport>) {
+export function sessionSettings(
+  options: Omit<SendOptions, 'issue' | 'testTo' | 'yes' | 'confirm' | 'early'>,
+  config: Config,
+  clock: Clock,
+  how: ReturnType<typeof sendTransport>,
+) {
   const { outbox, rates, connections } = how;
   return {
     mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),

@@ -48,11 +48,15 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
   const { config } = workspace;
   if (!config) {
-    throw new SnippetError('snippet.config.yaml has problems, so nothing can be sent', { problems: workspace.problems.filter((p) => p.severity === 'error'), hint: 'Fix them; `snippet check` lists them.' });
+    throw new SnippetError('snippet.config.yaml has problems, so nothing can be sent', {
+      problems: workspace.problems.filter((p) => p.severity === 'error'),
+      hint: 'Fix them; `snippet check` lists them.',
+    });
   }
   const zone = config.timeZone;
   const pretend = options.now === undefined ? undefined : parseDateTime(options.now, zone);
-  if (options.now !== undefined && !pretend) throw usageError(`--now "${options.now}" is not a date and time`, 'Write it as YYYY-MM-DDTHH:MM (local time), or with an offset such as Z or +01:00.');
+  if (options.now !== undefined && !pretend)
+    throw usageError(`--now "${options.now}" is not a date and time`, 'Write it as YYYY-MM-DDTHH:MM (local time), or with an offset such as Z or +01:00.');
   // --now only decides what is due: ledgers and rate windows keep the real
   // clock, or a pretended time would stamp the windows of every later run.
   const clock = options.clock ?? systemClock;
@@ -76,7 +80,16 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
   for (const timing of timings.filter((t) => t.sendAt.getTime() > now && t.status === 'approved')) {
     const issue = workspace.issues.find((entry) => entry.id === timing.id)!.issue!;
     const states = recipientStates(await readLedger(ledgerPath(options.dir, issue.id, 'list'), ledgerLabel(issue.id, 'list')));
-    upcoming.set(issue.id, planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: issue.lists, ledger: states, resendInDoubt: options.resendInDoubt }).send.length);
+    upcoming.set(
+      issue.id,
+      planDelivery({
+        members: workspace.members,
+        suppressions: workspace.suppressions,
+        lists: issue.lists,
+        ledger: states,
+        resendInDoubt: options.resendInDoubt,
+      }).send.length,
+    );
   }
   const prepare = async (issue: Issue) => {
     const ready = requireRendered(await prepareIssue(options.dir, issue.id, options.render ?? childRenderer()));
@@ -140,8 +153,26 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     if (!isSendLockError(error)) throw error;
     // Another run holds the lock: nothing here was looked at; every issue it could send is left to it.
     for (const line of formatError(error).split('\n')) out.warn(line);
-    const issues = candidates.map(({ timing }) => ({ issue: timing.id, sendAt: timing.sendAt.toISOString(), result: 'locked' as const, exitCode: 75 as const, attempts: 0, delivered: 0, failed: 0, inDoubt: 0, left: 0, error: error.message }));
-    const outcome: SendDueOutcome = { exitCode: 75, now: new Date(now).toISOString(), issues, skipped: [], next: nextOf(timings, now, upcoming), deliveryReport: undefined };
+    const issues = candidates.map(({ timing }) => ({
+      issue: timing.id,
+      sendAt: timing.sendAt.toISOString(),
+      result: 'locked' as const,
+      exitCode: 75 as const,
+      attempts: 0,
+      delivered: 0,
+      failed: 0,
+      inDoubt: 0,
+      left: 0,
+      error: error.message,
+    }));
+    const outcome: SendDueOutcome = {
+      exitCode: 75,
+      now: new Date(now).toISOString(),
+      issues,
+      skipped: [],
+      next: nextOf(timings, now, upcoming),
+      deliveryReport: undefined,
+    };
     out.info(describeDueRun(outcome, local));
     return outcome;
   }
@@ -175,7 +206,18 @@ export async function sendDueCommand(options: SendDueOptions, terminal: Output):
     try {
       const { build, subject } = await prepare(issue);
       const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
-      for (const line of describePlan(plan, { issue: due.id, subject, status: issue.status, schedule: describeSchedule(due.sendAt, now, zone), messageBytes, rates: how.rates, connections: how.connections, transport: how.transport, mode: 'list' })) out.info(line);
+      for (const line of describePlan(plan, {
+        issue: due.id,
+        subject,
+        status: issue.status,
+        schedule: describeSchedule(due.sendAt, now, zone),
+        messageBytes,
+        rates: how.rates,
+        connections: how.connections,
+        transport: how.transport,
+        mode: 'list',
+      }))
+        out.info(line);
       return { ...base, result: 'planned', exitCode: 0, attempts: 0, delivered: 0, failed: 0, inDoubt: plan.inDoubt.length, left: plan.send.length };
     } catch (error) {
       if (!isSnippetError(error)) throw error;
@@ -189,7 +231,15 @@ function dueOutcome(entry: SessionIssueOutcome, timings: readonly IssueTiming[],
   const base = { issue: entry.issue, sendAt: timings.find((t) => t.id === entry.issue)!.sendAt.toISOString() };
   if (entry.status === 'error') return errorOutcome(base, entry.error, out);
   const { report, plan } = entry;
-  for (const line of describeReport(report, { issue: entry.issue, suppressed: plan.suppressed.length, elapsedMs: entry.elapsedMs, bouncesAdded: entry.bouncesAdded, earlierInDoubt: plan.inDoubt, suppressionFailure: entry.suppressionFailure })) out.info(line);
+  for (const line of describeReport(report, {
+    issue: entry.issue,
+    suppressed: plan.suppressed.length,
+    elapsedMs: entry.elapsedMs,
+    bouncesAdded: entry.bouncesAdded,
+    earlierInDoubt: plan.inDoubt,
+    suppressionFailure: entry.suppressionFailure,
+  }))
+    out.info(line);
   const counts = {
     attempts: report.attempts,
     delivered: report.delivered.length,
@@ -211,15 +261,21 @@ function errorOutcome(base: { issue: IssueId; sendAt: string }, error: SnippetEr
 
 function warnSkipped(selection: DueSelection, workspace: ReturnType<typeof loadWorkspace>, config: Config, out: Output, local: (at: Date) => string): void {
   for (const draft of selection.drafts) {
-    out.warn(`warning: ${draft.id} is a draft; its send time ${local(draft.sendAt)} has passed, but only approved issues are sent. Set "status: approved" when it is ready.`);
+    out.warn(
+      `warning: ${draft.id} is a draft; its send time ${local(draft.sendAt)} has passed, but only approved issues are sent. Set "status: approved" when it is ready.`,
+    );
   }
   for (const stale of selection.stale) {
-    out.warn(`warning: ${stale.id} is approved but its send time ${local(stale.sendAt)} is more than ${Math.round(config.sending.staleAfterMs / 86_400_000)} days ago; it is not sent by surprise. Send it with \`snippet send ${stale.id}\`, or add --include-stale.`);
+    out.warn(
+      `warning: ${stale.id} is approved but its send time ${local(stale.sendAt)} is more than ${Math.round(config.sending.staleAfterMs / 86_400_000)} days ago; it is not sent by surprise. Send it with \`snippet send ${stale.id}\`, or add --include-stale.`,
+    );
   }
   for (const broken of selection.unreadable) {
     const entry = workspace.issues.find((i) => i.id === broken.id)!;
     out.problems(entry.problems);
-    out.warn(`error: ${broken.id} has errors, so whether it is due cannot be told (its scheduled time ${local(broken.sendAt)} has passed). Fix them; \`snippet check ${broken.id}\` lists them.`);
+    out.warn(
+      `error: ${broken.id} has errors, so whether it is due cannot be told (its scheduled time ${local(broken.sendAt)} has passed). Fix them; \`snippet check ${broken.id}\` lists them.`,
+    );
   }
 }
 
@@ -235,6 +291,9 @@ function followUpLine(result: FollowUpOutcome, to: string): string {
 }
 
 function reportSubject(issues: readonly DueIssueOutcome[], network: string): string {
-  const parts = issues.map((i) => `${i.issue} delivered ${i.delivered}${i.left > 0 ? `, ${i.left} left` : ''}${i.failed + i.inDoubt > 0 ? `, ${i.failed} failed, ${i.inDoubt} in doubt` : ''}`);
+  const parts = issues.map(
+    (i) =>
+      `${i.issue} delivered ${i.delivered}${i.left > 0 ? `, ${i.left} left` : ''}${i.failed + i.inDoubt > 0 ? `, ${i.failed} failed, ${i.inDoubt} in doubt` : ''}`,
+  );
   return `${network} snippet delivery report: ${parts.join('; ')}`;
 }

@@ -10,7 +10,17 @@ import { formatZoned } from '../time/zoned-time.js';
 /** Pure: the lines `--dry-run` prints. */
 export function describePlan(
   plan: DeliveryPlan,
-  details: { issue: string; subject: string; status: IssueStatus; schedule: string; messageBytes: number; rates: readonly RateLimit[]; connections: number; transport: string; mode: 'list' | 'test' },
+  details: {
+    issue: string;
+    subject: string;
+    status: IssueStatus;
+    schedule: string;
+    messageBytes: number;
+    rates: readonly RateLimit[];
+    connections: number;
+    transport: string;
+    mode: 'list' | 'test';
+  },
 ): string[] {
   const lines = [
     `[Dry run] ${details.issue}: "${details.subject}"${details.mode === 'test' ? ' (test send)' : ''}`,
@@ -54,7 +64,8 @@ export function describeSchedule(sendAt: Date, now: number, timeZone: string): s
 /** A span as a person says it: minutes, then hours up to two days, then days. */
 function roughly(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  const [count, unit] = minutes < 60 ? [Math.max(1, minutes), 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / (24 * 60)), 'day'];
+  const [count, unit] =
+    minutes < 60 ? [Math.max(1, minutes), 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / (24 * 60)), 'day'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
@@ -72,7 +83,14 @@ export function formatDuration(ms: number): string {
 /** Pure: the final report of a run. */
 export function describeReport(
   report: SendReport,
-  details: { issue: string; suppressed: number; elapsedMs: number; bouncesAdded: number; earlierInDoubt: readonly Recipient[]; suppressionFailure?: SuppressionFailure | undefined },
+  details: {
+    issue: string;
+    suppressed: number;
+    elapsedMs: number;
+    bouncesAdded: number;
+    earlierInDoubt: readonly Recipient[];
+    suppressionFailure?: SuppressionFailure | undefined;
+  },
 ): string[] {
   const inDoubt = report.inDoubt.length + details.earlierInDoubt.length;
   const lines = [
@@ -80,11 +98,16 @@ export function describeReport(
     `${details.issue}: delivered ${report.delivered.length}, deferred ${report.deferred.length}${report.notAttempted.length > 0 ? `, not yet tried ${report.notAttempted.length}` : ''}, failed ${report.failed.length}, in doubt ${inDoubt}, suppressed ${details.suppressed}; ${formatDuration(details.elapsedMs)}.`,
   ];
   for (const { recipient, reason } of report.failed) lines.push(`  failed: ${recipient.email}: ${reason}`);
-  if (details.bouncesAdded > 0) lines.push(`  ${details.bouncesAdded} ${details.bouncesAdded === 1 ? 'address that does' : 'addresses that do'} not exist added to contacts/suppressions.csv (reason: bounced).`);
+  if (details.bouncesAdded > 0)
+    lines.push(
+      `  ${details.bouncesAdded} ${details.bouncesAdded === 1 ? 'address that does' : 'addresses that do'} not exist added to contacts/suppressions.csv (reason: bounced).`,
+    );
   const unsuppressed = details.suppressionFailure;
   if (unsuppressed) {
     const one = unsuppressed.addresses.length === 1;
-    lines.push(`  ${unsuppressed.addresses.join(', ')} ${one ? 'was' : 'were'} not added to contacts/suppressions.csv: ${unsuppressed.reason}. The next send of this issue adds ${one ? 'it' : 'them'}; or add ${one ? 'it' : 'them'} by hand (reason: bounced).`);
+    lines.push(
+      `  ${unsuppressed.addresses.join(', ')} ${one ? 'was' : 'were'} not added to contacts/suppressions.csv: ${unsuppressed.reason}. The next send of this issue adds ${one ? 'it' : 'them'}; or add ${one ? 'it' : 'them'} by hand (reason: bounced).`,
+    );
   }
   for (const { recipient, reason } of report.inDoubt) lines.push(`  in doubt: ${recipient.email}: ${reason}`);
   for (const recipient of details.earlierInDoubt) lines.push(`  in doubt: ${recipient.email}: from an earlier run`);
@@ -96,7 +119,10 @@ export function describeReport(
     const reasons = new Map<string, number>();
     for (const { reason } of report.deferred) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
     for (const [reason, count] of reasons) lines.push(`  deferred ${count}: ${reason}`);
-    const parts = [...(report.deferred.length > 0 ? [`${report.deferred.length} deferred`] : []), ...(report.notAttempted.length > 0 ? [`${report.notAttempted.length} not yet tried`] : [])];
+    const parts = [
+      ...(report.deferred.length > 0 ? [`${report.deferred.length} deferred`] : []),
+      ...(report.notAttempted.length > 0 ? [`${report.notAttempted.length} not yet tried`] : []),
+    ];
     lines.push(`  ${left} left for the next run (${parts.join(', ')}).`);
   }
   if (report.stop) lines.push(`  stopped: ${describeStop(report.stop)}`);
@@ -123,5 +149,7 @@ export function describeStop(stop: StopReason): string {
 export function stopError(stop: StopReason | undefined): SnippetError | undefined {
   if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
   const hint = stop.kind === 'ledger' ? stop.hint : undefined;
-  return new SnippetError(describeStop(stop), { hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.' });
+  return new SnippetError(describeStop(stop), {
+    hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.',
+  });
 }

@@ -98,8 +98,7 @@ export interface SiteSettings {
  * itself is never in the config: it is read from SNIPPET_SMTP_OAUTH_CLIENT_SECRET.
  */
 export type OAuth2Settings =
-  | { source: 'command'; command: string }
-  | { source: 'client-credentials'; tenantId: string; clientId: string; scope: string; tokenUrl: string };
+  { source: 'command'; command: string } | { source: 'client-credentials'; tenantId: string; clientId: string; scope: string; tokenUrl: string };
 
 /** Limits that a named provider documents; explicit values in the config win. */
 export const SENDING_PRESETS = {

@@ -11,13 +11,21 @@ import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type Se
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 
-const httpsUrl = z.string().trim().refine((v) => /^https:\/\/[^\s]+$/u.test(v), 'must be an https:// address');
+const httpsUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^https:\/\/[^\s]+$/u.test(v), 'must be an https:// address');
 const httpUrl = httpUrlField('must be an http:// or https:// address');
 const mailbox = z
   .string()
   .superRefine((value, context) => {
     const control = controlCharacter(value);
-    if (control !== undefined) context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers`, abort: true });
+    if (control !== undefined)
+      context.addIssue({
+        code: 'custom',
+        message: `must not contain control characters (${control}): retype it; they are invisible and break email headers`,
+        abort: true,
+      });
   })
   .refine((v) => parseMailbox(v) !== undefined, 'must be an email address, e.g. "Network name <snippet@example.org>"')
   .transform((v) => parseMailbox(v)!);
@@ -89,7 +97,10 @@ const configSchema = z.strictObject({
   reply_to: mailbox.optional(),
   report_to: mailbox.optional(),
   time_zone: timeZone.default('Europe/London'),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'must be a language tag such as en-GB').default('en-GB'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'must be a language tag such as en-GB')
+    .default('en-GB'),
   footer: z.strictObject({
     postal_address: text,
     endorsement: text,
@@ -126,7 +137,10 @@ const configSchema = z.strictObject({
     .default({ repeat_months: 12 }),
   // A plain list of meetings, or show_within with the list under dates.
   meetings: z
-    .preprocess((v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v), z.strictObject({ show_within: showWithin.optional(), dates: meetingList }))
+    .preprocess(
+      (v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v),
+      z.strictObject({ show_within: showWithin.optional(), dates: meetingList }),
+    )
     .default({ show_within: undefined, dates: [] }),
   greeting: z.enum(['colleague', 'full-name'], { error: 'must be colleague ("Dear colleague,") or full-name ("Dear Dr Anna Kowalska,")' }).default('colleague'),
   coordinator: z
@@ -210,7 +224,15 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
     meetingsShowWithin: raw.meetings.show_within ?? { count: 4, unit: 'month' },
     greeting: raw.greeting,
-    ...(raw.coordinator ? { coordinator: { name: raw.coordinator.name, ...(raw.coordinator.role ? { role: raw.coordinator.role } : {}), ...(raw.coordinator.email ? { email: raw.coordinator.email } : {}) } } : {}),
+    ...(raw.coordinator
+      ? {
+          coordinator: {
+            name: raw.coordinator.name,
+            ...(raw.coordinator.role ? { role: raw.coordinator.role } : {}),
+            ...(raw.coordinator.email ? { email: raw.coordinator.email } : {}),
+          },
+        }
+      : {}),
     ...(raw.site
       ? {
           site: {
@@ -260,7 +282,13 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function oauth2Settings(raw: { token_command?: string | undefined; tenant_id?: string | undefined; client_id?: string | undefined; scope: string; token_url?: string | undefined }): OAuth2Settings {
+function oauth2Settings(raw: {
+  token_command?: string | undefined;
+  tenant_id?: string | undefined;
+  client_id?: string | undefined;
+  scope: string;
+  token_url?: string | undefined;
+}): OAuth2Settings {
   if (raw.token_command !== undefined) return { source: 'command', command: raw.token_command };
   const tenantId = raw.tenant_id!;
   return {

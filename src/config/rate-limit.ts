@@ -21,10 +21,17 @@ export function parseRateLimit(text: string): RateLimit | undefined {
   if (!Number.isSafeInteger(count) || count < 1) return undefined;
   const unit = match[2]!.toLowerCase();
   const units: Record<string, RateUnit> = {
-    second: 'second', sec: 'second', s: 'second',
-    minute: 'minute', min: 'minute', m: 'minute',
-    hour: 'hour', hr: 'hour', h: 'hour',
-    day: 'day', d: 'day',
+    second: 'second',
+    sec: 'second',
+    s: 'second',
+    minute: 'minute',
+    min: 'minute',
+    m: 'minute',
+    hour: 'hour',
+    hr: 'hour',
+    h: 'hour',
+    day: 'day',
+    d: 'day',
   };
   return { count, unit: units[unit]! };
 }

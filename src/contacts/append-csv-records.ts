@@ -33,13 +33,18 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
   const path = join(workspace, file.name);
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
-    throw new SnippetError(`could not read ${file.name} (${error.code ?? error.message}); nothing was ${file.nothing}`, { hint: writeFailureHint(error.code), cause: error });
+    throw new SnippetError(`could not read ${file.name} (${error.code ?? error.message}); nothing was ${file.nothing}`, {
+      hint: writeFailureHint(error.code),
+      cause: error,
+    });
   });
   const decoded = bytes === undefined ? undefined : decodeCsvBytes(bytes, file.name);
   const existing = decoded?.text ?? '';
   // trim() takes a byte-order mark too: a file holding only one is blank.
   const blank = existing.trim() === '';
-  const text = blank ? stringify([file.header, ...records.map((values) => values.map(neutraliseCell))], { record_delimiter: 'unix' }) : appended(existing, file, records);
+  const text = blank
+    ? stringify([file.header, ...records.map((values) => values.map(neutraliseCell))], { record_delimiter: 'unix' })
+    : appended(existing, file, records);
   if (decoded !== undefined && decoded.encoding !== 'utf-8') {
     await writeFilesAtomically(workspace, [{ name: file.name, data: blank ? text : existing + text }], { shownDir: '' });
     return;
@@ -49,7 +54,10 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
     await writeSynced(path, text, { flag: 'a' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SnippetError(`could not write ${file.name} (${code ?? (error as Error).message}); nothing was ${file.nothing}`, { hint: writeFailureHint(code), cause: error });
+    throw new SnippetError(`could not write ${file.name} (${code ?? (error as Error).message}); nothing was ${file.nothing}`, {
+      hint: writeFailureHint(code),
+      cause: error,
+    });
   }
 }
 
@@ -57,11 +65,18 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
 function appended(existing: string, file: AppendedFile, records: ReadonlyArray<readonly string[]>): string {
   const csv = readCsvRows(existing, file.name);
   if (hasErrors(csv.problems)) {
-    throw new SnippetError(`nothing ${file.nothing}: ${file.name} cannot be read`, { problems: csv.problems.filter((p) => p.severity === 'error'), hint: 'Correct it, then try again.' });
+    throw new SnippetError(`nothing ${file.nothing}: ${file.name} cannot be read`, {
+      problems: csv.problems.filter((p) => p.severity === 'error'),
+      hint: 'Correct it, then try again.',
+    });
   }
   const at = columnIndexes(csv.header, file.header);
   if (at[file.header.indexOf('email')]! < 0) {
-    throw new SnippetError(`nothing ${file.nothing}: ${file.name} has no email column in its header`, { file: file.name, line: 1, hint: `The first line must be: ${file.header.join(',')}` });
+    throw new SnippetError(`nothing ${file.nothing}: ${file.name} has no email column in its header`, {
+      file: file.name,
+      line: 1,
+      hint: `The first line must be: ${file.header.join(',')}`,
+    });
   }
   const rows = records.map((values) => csv.header.map((_, i) => values[at.indexOf(i)] ?? '').map(neutraliseCell));
   const text = stringify(rows, { delimiter: csv.delimiter, record_delimiter: csv.newline });

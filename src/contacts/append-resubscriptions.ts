@@ -14,7 +14,11 @@ export interface Resubscription {
   reason: string;
 }
 
-const RESUBSCRIPTIONS: AppendedFile = { name: RESUBSCRIPTIONS_FILE, header: ['email', 'suppressed_on', 'suppression_reason', 'resubscribed_on', 'by', 'reason'], nothing: 'changed' };
+const RESUBSCRIPTIONS: AppendedFile = {
+  name: RESUBSCRIPTIONS_FILE,
+  header: ['email', 'suppressed_on', 'suppression_reason', 'resubscribed_on', 'by', 'reason'],
+  nothing: 'changed',
+};
 
 /**
  * Appends records to `contacts/resubscriptions.csv` (creating it with its
@@ -24,5 +28,9 @@ const RESUBSCRIPTIONS: AppendedFile = { name: RESUBSCRIPTIONS_FILE, header: ['em
  * suppression with no record.
  */
 export async function appendResubscriptions(workspace: string, records: readonly Resubscription[]): Promise<void> {
-  await appendCsvRecords(workspace, RESUBSCRIPTIONS, records.map((r) => [r.email, r.suppressedOn, r.suppressionReason, r.resubscribedOn, r.by, r.reason]));
+  await appendCsvRecords(
+    workspace,
+    RESUBSCRIPTIONS,
+    records.map((r) => [r.email, r.suppressedOn, r.suppressionReason, r.resubscribedOn, r.by, r.reason]),
+  );
 }

@@ -18,5 +18,9 @@ const SUPPRESSIONS: AppendedFile = { name: SUPPRESSIONS_FILE, header: ['email', 
  * must survive a crash; nothing added to a file that cannot be read.
  */
 export async function appendSuppressions(workspace: string, entries: readonly NewSuppression[]): Promise<void> {
-  await appendCsvRecords(workspace, SUPPRESSIONS, entries.map((entry) => [entry.email.trim(), entry.date, entry.reason]));
+  await appendCsvRecords(
+    workspace,
+    SUPPRESSIONS,
+    entries.map((entry) => [entry.email.trim(), entry.date, entry.reason]),
+  );
 }

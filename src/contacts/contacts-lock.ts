@@ -28,13 +28,16 @@ export async function withContactsLock<T>(path: string, work: () => Promise<T>, 
     if (await create(path, me)) break;
     const holder = await readHolder(path);
     // A lock with no readable holder after a few seconds was left by a run killed while creating it.
-    const abandoned = holder === undefined ? await ageOf(path) > 5_000 : (await holderGone(holder)) !== undefined;
+    const abandoned = holder === undefined ? (await ageOf(path)) > 5_000 : (await holderGone(holder)) !== undefined;
     if (abandoned) await takeOver(path, holder, me);
     else if (Date.now() >= deadline) {
-      throw new SnippetError(`the contacts are being changed by another run${holder ? ` (process ${holder.pid} on ${holder.host}, since ${holder.since})` : ''}`, {
-        kind: 'tempfail',
-        hint: `Try again in a moment. If no such run exists, delete ${path}.`,
-      });
+      throw new SnippetError(
+        `the contacts are being changed by another run${holder ? ` (process ${holder.pid} on ${holder.host}, since ${holder.since})` : ''}`,
+        {
+          kind: 'tempfail',
+          hint: `Try again in a moment. If no such run exists, delete ${path}.`,
+        },
+      );
     } else {
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(delay * 2, 200);
@@ -67,7 +70,10 @@ function folderProblem(folder: string, error: NodeJS.ErrnoException): SnippetErr
 async function create(path: string, me: Holder): Promise<boolean> {
   const handle = await open(path, 'wx', 0o600).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EEXIST') return undefined;
-    throw new SnippetError(`cannot take the contacts lock ${path} (${error.code ?? error.message})`, { hint: 'Check that the workspace folder is writable.', cause: error });
+    throw new SnippetError(`cannot take the contacts lock ${path} (${error.code ?? error.message})`, {
+      hint: 'Check that the workspace folder is writable.',
+      cause: error,
+    });
   });
   if (handle === undefined) return false;
   try {
@@ -86,13 +92,13 @@ async function create(path: string, me: Holder): Promise<boolean> {
 async function takeOver(path: string, dead: Holder | undefined, me: Holder): Promise<void> {
   const takeover = `${path}.takeover`;
   if (!(await create(takeover, me))) {
-    if (await ageOf(takeover) > 5_000) await rm(takeover, { force: true });
+    if ((await ageOf(takeover)) > 5_000) await rm(takeover, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
     return;
   }
   try {
     const current = await readHolder(path);
-    const same = current === undefined ? dead === undefined && await ageOf(path) > 5_000 : sameHolder(current, dead);
+    const same = current === undefined ? dead === undefined && (await ageOf(path)) > 5_000 : sameHolder(current, dead);
     if (same) await rm(path, { force: true });
   } finally {
     await rm(takeover, { force: true });
@@ -100,7 +106,10 @@ async function takeOver(path: string, dead: Holder | undefined, me: Holder): Pro
 }
 
 async function ageOf(path: string): Promise<number> {
-  return stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+  return stat(path).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => 0,
+  );
 }
 
 async function readHolder(path: string): Promise<Holder | undefined> {

@@ -29,7 +29,15 @@ export function decodeCsvBytes(bytes: Uint8Array, file: string): DecodedCsv {
     return {
       text: decode(utf16, bytes),
       encoding: utf16,
-      warnings: [{ severity: 'warning', file, line: 1, message: `the file has no byte-order mark; it was read as ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`, hint: 'If names look wrong, save the file again as "CSV UTF-8 (Comma delimited)".' }],
+      warnings: [
+        {
+          severity: 'warning',
+          file,
+          line: 1,
+          message: `the file has no byte-order mark; it was read as ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'}`,
+          hint: 'If names look wrong, save the file again as "CSV UTF-8 (Comma delimited)".',
+        },
+      ],
     };
   }
   // Nearly every file is valid UTF-8: checked natively, and decoded in one go.
@@ -88,14 +96,22 @@ function decodeUtf8WithFallback(bytes: Uint8Array): { text: string; fallback: nu
 function sequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i]!;
   if (lead < 0x80) return 1;
-  const [size, low, high] = lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
-    : lead === 0xe0 ? [3, 0xa0, 0xbf]
-    : lead === 0xed ? [3, 0x80, 0x9f]
-    : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
-    : lead === 0xf0 ? [4, 0x90, 0xbf]
-    : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
-    : lead === 0xf4 ? [4, 0x80, 0x8f]
-    : [0, 0, 0];
+  const [size, low, high] =
+    lead >= 0xc2 && lead <= 0xdf
+      ? [2, 0x80, 0xbf]
+      : lead === 0xe0
+        ? [3, 0xa0, 0xbf]
+        : lead === 0xed
+          ? [3, 0x80, 0x9f]
+          : lead >= 0xe1 && lead <= 0xef
+            ? [3, 0x80, 0xbf]
+            : lead === 0xf0
+              ? [4, 0x90, 0xbf]
+              : lead >= 0xf1 && lead <= 0xf3
+                ? [4, 0x80, 0xbf]
+                : lead === 0xf4
+                  ? [4, 0x80, 0x8f]
+                  : [0, 0, 0];
   if (size === 0 || i + size > bytes.length) return 0;
   const second = bytes[i + 1]!;
   if (second < low || second > high) return 0;
@@ -110,10 +126,19 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 function fallbackWarnings(text: string, fallback: readonly number[], encoding: CsvEncoding, file: string): Problem[] {
   const lines = linesOf(text, fallback);
   const shown = lines.slice(0, 5).join(', ') + (lines.length > 5 ? ` and ${lines.length - 5} more` : '');
-  const message = encoding === 'windows-1252'
-    ? `the file is not UTF-8; it was read as Windows-1252 (first on line ${lines[0]!})`
-    : `the file is UTF-8 except for some bytes, read as Windows-1252, on line${lines.length > 1 ? 's' : ''} ${shown}`;
-  return [{ severity: 'warning', file, line: lines[0]!, message, hint: 'Check the names on those lines; a rewrite of the file saves them as read. Saving it as "CSV UTF-8 (Comma delimited)" avoids the guess.' }];
+  const message =
+    encoding === 'windows-1252'
+      ? `the file is not UTF-8; it was read as Windows-1252 (first on line ${lines[0]!})`
+      : `the file is UTF-8 except for some bytes, read as Windows-1252, on line${lines.length > 1 ? 's' : ''} ${shown}`;
+  return [
+    {
+      severity: 'warning',
+      file,
+      line: lines[0]!,
+      message,
+      hint: 'Check the names on those lines; a rewrite of the file saves them as read. Saving it as "CSV UTF-8 (Comma delimited)" avoids the guess.',
+    },
+  ];
 }
 
 function decode(encoding: string, bytes: Uint8Array): string {
@@ -156,13 +181,29 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 function undefinedBytes(text: string, file: string): Problem[] {
   const at = firstLineWith(text, /[\u0081\u008d\u008f\u0090\u009d]/u);
   if (at === undefined) return [];
-  return [{ severity: 'warning', file, line: at, message: 'the file is neither UTF-8 nor Windows-1252: some characters on this line may be wrong', hint: 'Save the file again as "CSV UTF-8 (Comma delimited)" and check the names it holds.' }];
+  return [
+    {
+      severity: 'warning',
+      file,
+      line: at,
+      message: 'the file is neither UTF-8 nor Windows-1252: some characters on this line may be wrong',
+      hint: 'Save the file again as "CSV UTF-8 (Comma delimited)" and check the names it holds.',
+    },
+  ];
 }
 
 function nulWarnings(text: string, file: string): Problem[] {
   const at = firstLineWith(text, /\0/u);
   if (at === undefined) return [];
-  return [{ severity: 'warning', file, line: at, message: 'the file holds NUL bytes: it may be a spreadsheet or a damaged file, not a CSV export', hint: 'Save it again from the spreadsheet as "CSV UTF-8 (Comma delimited)".' }];
+  return [
+    {
+      severity: 'warning',
+      file,
+      line: at,
+      message: 'the file holds NUL bytes: it may be a spreadsheet or a damaged file, not a CSV export',
+      hint: 'Save it again from the spreadsheet as "CSV UTF-8 (Comma delimited)".',
+    },
+  ];
 }
 
 function firstLineWith(text: string, pattern: RegExp): number | undefined {

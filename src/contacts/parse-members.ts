@@ -10,7 +10,19 @@ export type MemberColumn = 'email' | 'name' | 'greetingName' | 'firstName' | 'la
 /** Header wordings seen in real exports, by the column they mean. */
 const HEADER_WORDS: Record<MemberColumn, readonly string[]> = {
   // Outlook: "E-mail Address"; Google Contacts: "E-mail 1 - Value"; Google Forms: "Email Address".
-  email: ['email', 'e-mail', 'email address', 'e-mail address', 'emailaddress', 'mail', 'e-mail 1 - value', 'email 1', 'primary email', 'your email', 'your email address'],
+  email: [
+    'email',
+    'e-mail',
+    'email address',
+    'e-mail address',
+    'emailaddress',
+    'mail',
+    'e-mail 1 - value',
+    'email 1',
+    'primary email',
+    'your email',
+    'your email address',
+  ],
   name: ['name', 'full name', 'display name', 'contact name', 'your name'],
   greetingName: ['greeting name', 'greeting', 'preferred name', 'known as'],
   firstName: ['first name', 'given name', 'forename'],
@@ -22,7 +34,11 @@ const HEADER_WORDS: Record<MemberColumn, readonly string[]> = {
 
 export function columnOf(header: string): MemberColumn | undefined {
   // Forms add "*" or ":" to labels; spreadsheets add underscores.
-  const word = header.trim().toLowerCase().replace(/[_\s]+/gu, ' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const word = header
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s]+/gu, ' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
   for (const [column, words] of Object.entries(HEADER_WORDS) as Array<[MemberColumn, readonly string[]]>) {
     if (words.includes(word)) return column;
   }
@@ -123,7 +139,10 @@ function memberReader(file: string, context: MemberContext) {
   const row = ({ values, line }: CsvRow, header: readonly string[]): void => {
     if (!indexed) indexColumns(header);
     if (!index.has('email')) return;
-    const address = pickAddress(cell(values, 'email'), alternates.map((i) => values[i]?.trim() ?? ''));
+    const address = pickAddress(
+      cell(values, 'email'),
+      alternates.map((i) => values[i]?.trim() ?? ''),
+    );
     if (address.problem !== undefined) {
       reject({ severity: 'error', file, line, ...address.problem });
       return;
@@ -134,18 +153,36 @@ function memberReader(file: string, context: MemberContext) {
     const control = name === undefined ? undefined : controlCharacter(name, { allowWhitespace: true });
     if (control !== undefined) {
       // Checked before repeats: a row left out must neither hide nor replace another row for the address.
-      reject({ severity: 'error', file, line, message: `the name contains a control character (${control}), which would go into the email's headers`, hint: controlCharacterHint(name!) });
+      reject({
+        severity: 'error',
+        file,
+        line,
+        message: `the name contains a control character (${control}), which would go into the email's headers`,
+        hint: controlCharacterHint(name!),
+      });
       return;
     }
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
     const first = seen.get(key);
     if (first !== undefined && context.repeats !== 'latest') {
-      reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
+      reject({
+        severity: 'warning',
+        file,
+        line,
+        message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`,
+        hint: 'Delete one of the two rows.',
+      });
       return;
     }
     if (first !== undefined) {
-      reject({ severity: 'warning', file, line: first, message: `${email} is repeated on line ${line} (addresses ignore case); the latest row, line ${line}, is kept and this one ignored`, hint: 'The later row is usually the correction; if this one was right, delete the other and import again.' });
+      reject({
+        severity: 'warning',
+        file,
+        line: first,
+        message: `${email} is repeated on line ${line} (addresses ignore case); the latest row, line ${line}, is kept and this one ignored`,
+        hint: 'The later row is usually the correction; if this one was right, delete the other and import again.',
+      });
     }
     seen.set(key, line);
     const writtenOrganisation = cell(values, 'organisation');
@@ -154,7 +191,13 @@ function memberReader(file: string, context: MemberContext) {
       organisation = organisations.get(writtenOrganisation);
       if (organisation === undefined) organisations.set(writtenOrganisation, (organisation = writtenOrganisation));
       if (context.organisationIds && !context.organisationIds.has(organisation)) {
-        problems.push({ severity: 'warning', file, line, message: `organisation "${organisation}" is not an id in contacts/organisations.yaml`, hint: 'Use the organisation\'s id, or leave the column empty.' });
+        problems.push({
+          severity: 'warning',
+          file,
+          line,
+          message: `organisation "${organisation}" is not an id in contacts/organisations.yaml`,
+          hint: "Use the organisation's id, or leave the column empty.",
+        });
       }
     }
     const writtenLists = cell(values, 'lists');
@@ -165,7 +208,13 @@ function memberReader(file: string, context: MemberContext) {
     }
     const formulas = lists.filter(startsLikeFormula);
     if (formulas.length > 0) {
-      problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
+      problems.push({
+        severity: 'warning',
+        file,
+        line,
+        message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`,
+        hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.',
+      });
       lists = Object.freeze(lists.filter((list) => !startsLikeFormula(list)));
     }
     const at = first === undefined ? members.length : places.get(key)!;
@@ -188,7 +237,16 @@ function memberReader(file: string, context: MemberContext) {
       return {
         members: [],
         rejected: [],
-        problems: [...csv.problems, { severity: 'error', file, line: 1, message: 'no email column in the header', hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).` }],
+        problems: [
+          ...csv.problems,
+          {
+            severity: 'error',
+            file,
+            line: 1,
+            message: 'no email column in the header',
+            hint: `The first line must name the columns, e.g. email,name,organisation,lists (found: ${csv.header.join(', ') || 'nothing'}).`,
+          },
+        ],
       };
     }
     return { members, rejected, problems: [...csv.problems, ...problems] };
@@ -199,7 +257,14 @@ function memberReader(file: string, context: MemberContext) {
 
 function splitLists(value: string | undefined): string[] {
   if (value === undefined) return [];
-  return [...new Set(value.split(/[;|]/u).map((list) => list.trim()).filter((list) => list !== ''))];
+  return [
+    ...new Set(
+      value
+        .split(/[;|]/u)
+        .map((list) => list.trim())
+        .filter((list) => list !== ''),
+    ),
+  ];
 }
 
 function joinName(first: string | undefined, last: string | undefined): string | undefined {

@@ -16,7 +16,10 @@ export function parseSuppressions(text: string, file: string): ParsedSuppression
   if (hasErrors(csv.problems)) return { suppressions: [], problems: csv.problems };
   const { email: emailAt, date: dateAt, reason: reasonAt } = suppressionColumns(csv.header);
   if (emailAt < 0) {
-    return { suppressions: [], problems: [{ severity: 'error', file, line: 1, message: 'no email column in the header', hint: 'The first line must be: email,date,reason' }] };
+    return {
+      suppressions: [],
+      problems: [{ severity: 'error', file, line: 1, message: 'no email column in the header', hint: 'The first line must be: email,date,reason' }],
+    };
   }
   const problems: Problem[] = [...csv.problems];
   const suppressions: Suppression[] = [];
@@ -25,7 +28,13 @@ export function parseSuppressions(text: string, file: string): ParsedSuppression
     const address = normaliseAddress(email);
     if (address === undefined) {
       // Still suppressed as written: a typo here must never let mail through.
-      problems.push({ severity: 'warning', file, line, message: `"${email}" does not look like an email address`, hint: 'Correct it so the address it means stays suppressed.' });
+      problems.push({
+        severity: 'warning',
+        file,
+        line,
+        message: `"${email}" does not look like an email address`,
+        hint: 'Correct it so the address it means stays suppressed.',
+      });
     }
     if (email === '') continue;
     const date = dateAt >= 0 ? values[dateAt]?.trim() : undefined;

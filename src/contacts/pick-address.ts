@@ -6,7 +6,12 @@ import { isPlainAddress, NOT_PLAIN_HINT } from './plain-address.js';
 const ALTERNATE_ADDRESS = /^e-?mail [23](?: address| - value)$/u;
 
 export function isAlternateAddressColumn(header: string): boolean {
-  return ALTERNATE_ADDRESS.test(header.trim().toLowerCase().replace(/[_\s]+/gu, ' '));
+  return ALTERNATE_ADDRESS.test(
+    header
+      .trim()
+      .toLowerCase()
+      .replace(/[_\s]+/gu, ' '),
+  );
 }
 
 /** An Exchange-internal (X.500 / legacyExchangeDN) address, as Outlook exports people in the organisation's address book. */
@@ -19,7 +24,8 @@ export function pickAddress(first: string | undefined, others: readonly string[]
   const email = first === undefined ? undefined : normaliseAddress(first);
   if (email !== undefined && isPlainAddress(email)) return { email };
   if (email !== undefined) return { problem: { message: `"${first}" is not a plain email address`, hint: NOT_PLAIN_HINT } };
-  if (first !== undefined && !EXCHANGE_ADDRESS.test(first)) return { problem: { message: `"${first}" is not an email address`, hint: 'Correct the address or delete the row.' } };
+  if (first !== undefined && !EXCHANGE_ADDRESS.test(first))
+    return { problem: { message: `"${first}" is not an email address`, hint: 'Correct the address or delete the row.' } };
   for (const other of others) {
     const alternate = normaliseAddress(other);
     if (alternate !== undefined && isPlainAddress(alternate)) return { email: alternate };

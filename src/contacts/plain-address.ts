@@ -16,4 +16,5 @@ export function isPlainAddress(address: string): boolean {
   return !startsLikeFormula(local) && !/\p{Cc}/u.test(local);
 }
 
-export const NOT_PLAIN_HINT = 'An address may not start with = + - or @ before the @, nor hold a tab or line break: a spreadsheet would run the cell as a formula. Check the address with the person.';
+export const NOT_PLAIN_HINT =
+  'An address may not start with = + - or @ before the @, nor hold a tab or line break: a spreadsheet would run the cell as a formula. Check the address with the person.';

@@ -49,12 +49,22 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
     const suppression = suppressed.get(row.key);
     if (suppression) {
       const why = [suppression.reason, suppression.date].filter(Boolean).join(' ');
-      plan.rejected.push({ severity: 'warning', ...where, message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`, hint: `Suppressed addresses are never mailed again. If the person asked to rejoin, run \`snippet contacts resubscribe ${row.email} --reason …\` and import again.` });
+      plan.rejected.push({
+        severity: 'warning',
+        ...where,
+        message: `${row.email} is suppressed${why ? ` (${why})` : ''}; not added`,
+        hint: `Suppressed addresses are never mailed again. If the person asked to rejoin, run \`snippet contacts resubscribe ${row.email} --reason …\` and import again.`,
+      });
       continue;
     }
     const organisation = resolveOrganisation(row.organisation, context.organisations);
     if (row.organisation !== undefined && organisation === undefined) {
-      plan.warnings.push({ severity: 'warning', ...where, message: `organisation "${row.organisation}" is not an id or name in contacts/organisations.yaml; left empty`, hint: 'Add the organisation, or set the member\'s organisation id in contacts/members.csv.' });
+      plan.warnings.push({
+        severity: 'warning',
+        ...where,
+        message: `organisation "${row.organisation}" is not an id or name in contacts/organisations.yaml; left empty`,
+        hint: "Add the organisation, or set the member's organisation id in contacts/members.csv.",
+      });
     }
     const name = row.name === undefined ? undefined : neutraliseCell(row.name);
     const lists = context.list === undefined ? row.lists : union(row.lists, [context.list]);

@@ -67,7 +67,14 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow, head
   const newline = guessNewline(source);
   const base = { delimiter, newline, source, bom };
   const warnings: Problem[] = source.includes('\uFFFD')
-    ? [{ severity: 'warning', file, message: 'the file has characters that are not UTF-8 (shown as �)', hint: 'In Excel, save with "CSV UTF-8 (Comma delimited)".' }]
+    ? [
+        {
+          severity: 'warning',
+          file,
+          message: 'the file has characters that are not UTF-8 (shown as �)',
+          hint: 'In Excel, save with "CSV UTF-8 (Comma delimited)".',
+        },
+      ]
     : [];
 
   // Each record's raw text is cut from the bytes by csv-parse's byte count:
@@ -108,17 +115,30 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow, head
     const at = linesIn(read) + linesIn(BLANK_LINES.exec(rest)?.[0] ?? '') + 1;
     const unclosed = (error as { code?: string }).code === 'CSV_QUOTE_NOT_CLOSED';
     return {
-      ...base, header: [],
-      problems: [...warnings, {
-        severity: 'error', file, line: at,
-        message: unclosed ? 'a quote (") opened in this row is never closed' : `not a readable CSV file: ${firstLine((error as Error).message)}`,
-        hint: 'Close or remove the quote; a field with a comma, semicolon or line break must be wholly in quotes. Saving from the spreadsheet as CSV UTF-8 does this.',
-      }],
+      ...base,
+      header: [],
+      problems: [
+        ...warnings,
+        {
+          severity: 'error',
+          file,
+          line: at,
+          message: unclosed ? 'a quote (") opened in this row is never closed' : `not a readable CSV file: ${firstLine((error as Error).message)}`,
+          hint: 'Close or remove the quote; a field with a comma, semicolon or line break must be wholly in quotes. Saving from the spreadsheet as CSV UTF-8 does this.',
+        },
+      ],
     };
   }
 
   if (header === undefined) {
-    return { ...base, header: [], problems: [...warnings, { severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' }] };
+    return {
+      ...base,
+      header: [],
+      problems: [
+        ...warnings,
+        { severity: 'error', file, line: 1, message: 'the file is empty', hint: 'The first line must name the columns, e.g. email,name,organisation,lists.' },
+      ],
+    };
   }
   return { ...base, header, problems: warnings };
 }

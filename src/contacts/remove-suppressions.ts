@@ -18,7 +18,11 @@ export interface RemovedSuppression {
  */
 export function removeSuppressions(text: string, file: string, key: string): { text: string; removed: RemovedSuppression[] } {
   const csv = readCsvRows(text, file);
-  if (hasErrors(csv.problems)) throw new SnippetError(`nothing changed: ${file} cannot be read`, { problems: csv.problems.filter((p) => p.severity === 'error'), hint: 'Correct it, then try again.' });
+  if (hasErrors(csv.problems))
+    throw new SnippetError(`nothing changed: ${file} cannot be read`, {
+      problems: csv.problems.filter((p) => p.severity === 'error'),
+      hint: 'Correct it, then try again.',
+    });
   const { email: emailAt, date: dateAt, reason: reasonAt } = suppressionColumns(csv.header);
   const removed: RemovedSuppression[] = [];
   let source = csv.source;

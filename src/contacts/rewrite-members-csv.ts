@@ -45,14 +45,25 @@ export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: Imp
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   if (plan.added.length > 0 && csv.rows.length === 0 && !/[\r\n]$/u.test(text)) text += csv.newline;
   const touched = new Set(plan.updated.map(({ before }) => before.line));
-  return { text: (csv.bom ? '\uFEFF' : '') + text, warnings: [...missingColumns(plan, columns), ...formulaCells(csv.rows.filter((r) => !touched.has(r.line)))] };
+  return {
+    text: (csv.bom ? '\uFEFF' : '') + text,
+    warnings: [...missingColumns(plan, columns), ...formulaCells(csv.rows.filter((r) => !touched.has(r.line)))],
+  };
 }
 
 function formulaCells(rows: ReadonlyArray<{ line: number; values: readonly string[] }>): Problem[] {
   return rows.flatMap(({ line, values }) => {
     const formula = values.find(startsLikeFormula);
     if (formula === undefined) return [];
-    return [{ severity: 'warning' as const, file: MEMBERS_FILE, line, message: `"${formula.length > 40 ? `${formula.slice(0, 40)}…` : formula}" starts like a spreadsheet formula; the row was kept as it is`, hint: 'A spreadsheet may run it when the file is opened: remove the leading = + - or @, or put an apostrophe before it.' }];
+    return [
+      {
+        severity: 'warning' as const,
+        file: MEMBERS_FILE,
+        line,
+        message: `"${formula.length > 40 ? `${formula.slice(0, 40)}…` : formula}" starts like a spreadsheet formula; the row was kept as it is`,
+        hint: 'A spreadsheet may run it when the file is opened: remove the leading = + - or @, or put an apostrophe before it.',
+      },
+    ];
   });
 }
 
@@ -93,5 +104,11 @@ function missingColumns(plan: ImportPlan, columns: ReadonlyMap<MemberColumn, num
   ];
   return wanted
     .filter(([column, has]) => !columns.has(column) && members.some(has))
-    .map(([column]) => ({ severity: 'warning' as const, file: MEMBERS_FILE, line: 1, message: `the file has no ${column} column, so imported ${column} values were not written`, hint: `Add a "${column}" column to the header to keep them.` }));
+    .map(([column]) => ({
+      severity: 'warning' as const,
+      file: MEMBERS_FILE,
+      line: 1,
+      message: `the file has no ${column} column, so imported ${column} values were not written`,
+      hint: `Add a "${column}" column to the header to keep them.`,
+    }));
 }

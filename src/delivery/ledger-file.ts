@@ -185,7 +185,7 @@ export class LedgerFile {
   private async restore(): Promise<void> {
     try {
       const data = Buffer.alloc(this.size);
-      for (let at = 0; at < data.length; ) {
+      for (let at = 0; at < data.length;) {
         const { bytesRead } = await this.handle.read(data, at, data.length - at, at);
         if (bytesRead === 0) return;
         at += bytesRead;

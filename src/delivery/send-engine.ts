@@ -37,8 +37,7 @@ export interface SendEngineInput {
 }
 
 export type EngineEvent =
-  | { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number }
-  | { type: 'waiting'; ms: number; limit: RateLimit | undefined };
+  { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number } | { type: 'waiting'; ms: number; limit: RateLimit | undefined };
 
 export type StopReason =
   | { kind: 'rate-limit'; limit: RateLimit | undefined; waitMs: number }
@@ -176,7 +175,10 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     // attempts share one fdatasync); the channel holds the message data back
     // until it is durable, so an accepted message is always on record first.
     const attempt = input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
-    const unrecorded = attempt.then(() => undefined, (error: unknown) => error ?? new Error('the attempt could not be recorded'));
+    const unrecorded = attempt.then(
+      () => undefined,
+      (error: unknown) => error ?? new Error('the attempt could not be recorded'),
+    );
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
     const result = await channel.send(message.envelope, message.chunks, attempt);
@@ -233,13 +235,16 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
     // too, and the two share one fdatasync. Until it is synced a crash leaves
     // the recipient in doubt, which is safe; the report is returned only
     // once every outcome is on disk.
-    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).then(() => void reported?.(), (error: unknown) => {
-      // The attempt is on disk without its outcome: the next run sees it in doubt, and so does this report.
-      const retry = retries.indexOf(item);
-      if (retry >= 0) retries.splice(retry, 1);
-      report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
-      stop(ledgerStop(error));
-    });
+    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).then(
+      () => void reported?.(),
+      (error: unknown) => {
+        // The attempt is on disk without its outcome: the next run sees it in doubt, and so does this report.
+        const retry = retries.indexOf(item);
+        if (retry >= 0) retries.splice(retry, 1);
+        report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
+        stop(ledgerStop(error));
+      },
+    );
     outcomes.add(recorded);
     void recorded.finally(() => outcomes.delete(recorded));
     if (consecutiveFailures >= input.stopAfterFailures) {
@@ -287,7 +292,9 @@ function describe(error: unknown): string {
 }
 
 function ledgerStop(error: unknown): StopReason {
-  return error instanceof SnippetError && error.hint ? { kind: 'ledger', reason: describe(error), hint: error.hint } : { kind: 'ledger', reason: describe(error) };
+  return error instanceof SnippetError && error.hint
+    ? { kind: 'ledger', reason: describe(error), hint: error.hint }
+    : { kind: 'ledger', reason: describe(error) };
 }
 
 /** setTimeout fires at once for longer delays; callers re-check after every sleep, so a shorter one is safe. */

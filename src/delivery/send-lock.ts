@@ -86,10 +86,13 @@ export async function acquireSendLock(path: string, command: string, options: Lo
 
 /** The lock at `path` and whether it may be taken over; undefined when there is none. */
 export async function inspectSendLock(path: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<LockState | undefined> {
-  const touched = await stat(path).then((s) => s.mtimeMs, (error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const touched = await stat(path).then(
+    (s) => s.mtimeMs,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    },
+  );
   if (touched === undefined) return undefined;
   const holder = await readHolder(path);
   const silentMs = Math.max(0, now - touched);
@@ -112,17 +115,25 @@ function heldLock(path: string, inode: number, refreshMs: number): SendLock {
     });
   };
   const refresh = setInterval(() => {
-    void check().then(() => {
-      const now = new Date();
-      return utimes(path, now, now);
-    }).catch(() => undefined);
+    void check()
+      .then(() => {
+        const now = new Date();
+        return utimes(path, now, now);
+      })
+      .catch(() => undefined);
   }, refreshMs);
   refresh.unref();
   return {
     check,
     release: async () => {
       clearInterval(refresh);
-      if (await check().then(() => true, () => false)) await rm(path, { force: true });
+      if (
+        await check().then(
+          () => true,
+          () => false,
+        )
+      )
+        await rm(path, { force: true });
     },
   };
 }
@@ -134,7 +145,10 @@ async function removeAbandonedLock(path: string, temporary: string, abandoned: L
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     // Someone else is taking over; a takeover lock is held for milliseconds, so an old one is abandoned.
-    const age = await stat(takeover).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(takeover).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     if (age > 10_000) await rm(takeover, { force: true });
     await new Promise((resolve) => setTimeout(resolve, 50));
     return;

@@ -93,10 +93,12 @@ export interface SendSessionResult {
  */
 export async function runSendSession(input: SendSessionInput): Promise<SendSessionResult> {
   const { clock } = input;
-  const lock: SendLock | undefined = input.dryRun ? undefined : await acquireSendLock(lockPath(input.dir), input.command, { timeZone: input.timeZone }).catch((error: unknown) => {
-    if (isSnippetError(error)) sendLockErrors.add(error);
-    throw error;
-  });
+  const lock: SendLock | undefined = input.dryRun
+    ? undefined
+    : await acquireSendLock(lockPath(input.dir), input.command, { timeZone: input.timeZone }).catch((error: unknown) => {
+        if (isSnippetError(error)) sendLockErrors.add(error);
+        throw error;
+      });
   const ledgers = new Map<IssueId, LedgerFile>();
   let mailer: Mailer | undefined;
   try {
@@ -165,7 +167,15 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       const after = await suppress(bounced, suppressed, input);
       const failed = [before.failure, after.failure].filter((f) => f !== undefined);
       const suppressionFailure = failed.length === 0 ? undefined : { addresses: failed.flatMap((f) => f.addresses), reason: failed[failed.length - 1]!.reason };
-      done({ issue: id, plan, status: 'sent', report, bouncesAdded: before.added + after.added, elapsedMs: clock.now() - started, ...(suppressionFailure ? { suppressionFailure } : {}) });
+      done({
+        issue: id,
+        plan,
+        status: 'sent',
+        report,
+        bouncesAdded: before.added + after.added,
+        elapsedMs: clock.now() - started,
+        ...(suppressionFailure ? { suppressionFailure } : {}),
+      });
     }
 
     const message = input.followUp?.(result.issues);
@@ -190,9 +200,23 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
 /** Pure: who the issue goes to in this run. */
 function planIssue(issue: SessionIssue, input: SendSessionInput, events: readonly LedgerEvent[]): DeliveryPlan {
   if (issue.mode === 'test') {
-    return { send: issue.testTo.map((email) => ({ key: addressKey(email), email })), audience: issue.testTo.length, suppressed: [], alreadyDelivered: 0, alreadyFailed: 0, inDoubt: [], retrying: 0 };
+    return {
+      send: issue.testTo.map((email) => ({ key: addressKey(email), email })),
+      audience: issue.testTo.length,
+      suppressed: [],
+      alreadyDelivered: 0,
+      alreadyFailed: 0,
+      inDoubt: [],
+      retrying: 0,
+    };
   }
-  return planDelivery({ members: input.members, suppressions: input.suppressions, lists: issue.lists, ledger: recipientStates(events), resendInDoubt: input.resendInDoubt });
+  return planDelivery({
+    members: input.members,
+    suppressions: input.suppressions,
+    lists: issue.lists,
+    ledger: recipientStates(events),
+    resendInDoubt: input.resendInDoubt,
+  });
 }
 
 /**
@@ -201,13 +225,22 @@ function planIssue(issue: SessionIssue, input: SendSessionInput, events: readonl
  * data: the mail has gone by now, and its report must still be given. The
  * bounces stay in the ledger, so the next run of the issue adds them.
  */
-async function suppress(bounced: readonly Recipient[], suppressed: Set<string>, input: SendSessionInput): Promise<{ added: number; failure?: SuppressionFailure }> {
+async function suppress(
+  bounced: readonly Recipient[],
+  suppressed: Set<string>,
+  input: SendSessionInput,
+): Promise<{ added: number; failure?: SuppressionFailure }> {
   const fresh = bounced.filter((r) => !suppressed.has(r.key));
   if (fresh.length === 0) return { added: 0 };
   const date = zonedDate(new Date(input.clock.now()), input.timeZone);
   try {
     // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
-    await withContactsLock(contactsLockPath(input.dir), () => appendSuppressions(input.dir, fresh.map((r) => ({ email: r.email, date, reason: 'bounced' }))));
+    await withContactsLock(contactsLockPath(input.dir), () =>
+      appendSuppressions(
+        input.dir,
+        fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })),
+      ),
+    );
   } catch (error) {
     if (!isSnippetError(error)) throw error;
     return { added: 0, failure: { addresses: fresh.map((r) => r.email), reason: error.message } };
@@ -229,7 +262,13 @@ export function isSendLockError(error: unknown): error is SnippetError {
  * for the limits and counts in them (its ledger is part of the rate
  * history). When the limits leave no room for it soon, it is not sent.
  */
-async function sendFollowUp(message: OutgoingMessage, input: SendSessionInput, limiter: RateLimiter, mailer: Mailer, lock: SendLock | undefined): Promise<FollowUpOutcome> {
+async function sendFollowUp(
+  message: OutgoingMessage,
+  input: SendSessionInput,
+  limiter: RateLimiter,
+  mailer: Mailer,
+  lock: SendLock | undefined,
+): Promise<FollowUpOutcome> {
   const { clock } = input;
   const wait = limiter.delay(clock.now());
   if (wait > input.maxWaitMs) return { sent: false, reason: 'the sending limit leaves no room for it', waitMs: wait };

@@ -34,11 +34,16 @@ export async function makeFolder(dir: string): Promise<void> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') continue;
-      throw new SnippetError(`cannot create the folder ${level}: ${WHY[code] ?? code}`, { hint: 'Give a folder you may write to, e.g. one in your home folder.' });
+      throw new SnippetError(`cannot create the folder ${level}: ${WHY[code] ?? code}`, {
+        hint: 'Give a folder you may write to, e.g. one in your home folder.',
+      });
     }
   }
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -18,7 +18,11 @@ const PARALLEL_WRITES = 16;
  * folder under a temporary name; the next run puts it back before starting.
  * A folder that this function did not make is never replaced.
  */
-export async function replaceFolder(target: string, files: ReadonlyArray<{ name: string; data: string | Buffer }>, options: { shown?: string; marker: string }): Promise<void> {
+export async function replaceFolder(
+  target: string,
+  files: ReadonlyArray<{ name: string; data: string | Buffer }>,
+  options: { shown?: string; marker: string },
+): Promise<void> {
   const shown = options.shown ?? target;
   const parent = dirname(target);
   const name = basename(target);
@@ -45,7 +49,10 @@ export async function replaceFolder(target: string, files: ReadonlyArray<{ name:
     throw failure(error as NodeJS.ErrnoException, shown);
   }
 
-  const existed = await stat(target).then(() => true, () => false);
+  const existed = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (existed) await rename(target, aside);
   try {
     await rename(fresh, target);

@@ -9,7 +9,11 @@ import { SnippetError } from '../errors.js';
  * folder as its target: a rename is only atomic within one file system, and
  * `name` may be a path such as `contacts/members.csv`.
  */
-export async function writeFilesAtomically(dir: string, files: ReadonlyArray<{ name: string; data: string | Buffer }>, options: { shownDir?: string } = {}): Promise<void> {
+export async function writeFilesAtomically(
+  dir: string,
+  files: ReadonlyArray<{ name: string; data: string | Buffer }>,
+  options: { shownDir?: string } = {},
+): Promise<void> {
   // Messages name a file as the user knows it: under `shownDir` (say, relative to the workspace), else under `dir`.
   const shown = (path: string): string => (options.shownDir === undefined ? path : join(options.shownDir, relative(dir, path)));
   const temporary = files.map((file) => {
@@ -45,8 +49,14 @@ export async function writeFilesAtomically(dir: string, files: ReadonlyArray<{ n
 async function writeFailure(error: unknown, path: string, shown: (path: string) => string): Promise<unknown> {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined) return error;
-  const existed = await stat(path).then((s) => s.isFile(), () => false);
-  return new SnippetError(`could not write ${shown(path)} (${code}); ${existed ? 'it is unchanged' : 'nothing was written'}`, { hint: writeFailureHint(code), cause: error });
+  const existed = await stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  return new SnippetError(`could not write ${shown(path)} (${code}); ${existed ? 'it is unchanged' : 'nothing was written'}`, {
+    hint: writeFailureHint(code),
+    cause: error,
+  });
 }
 
 /** What to do about a failed write, by its error code. */

@@ -19,7 +19,11 @@ export interface IssueFromFrontMatter {
  * Issue and the schema's problems out. parseIssue reads the file's text into
  * fields first; the form import checks a response's fields here directly.
  */
-export function issueFromFrontMatter(front: Record<string, unknown>, body: string, where: { file: string; id: IssueId; lineOf: (path: YamlPath) => number | undefined }): IssueFromFrontMatter {
+export function issueFromFrontMatter(
+  front: Record<string, unknown>,
+  body: string,
+  where: { file: string; id: IssueId; lineOf: (path: YamlPath) => number | undefined },
+): IssueFromFrontMatter {
   const { file, id } = where;
   const result = frontMatterSchema.safeParse(front, { reportInput: true });
   if (result.success) return { issue: toIssue(result.data, body, file, id), problems: [] };
@@ -43,7 +47,15 @@ function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): I
   const research: ResearchItem[] = front.research.map((item) => ({ ...base(item), ...defined({ source: item.source, published: item.published }) }));
   const training: TrainingItem[] = front.training.map((item) => ({
     ...base(item),
-    ...defined({ date: item.date, time: item.time, endDate: item.end_date, endTime: item.end_time, location: item.location, cost: item.cost, deadline: item.deadline }),
+    ...defined({
+      date: item.date,
+      time: item.time,
+      endDate: item.end_date,
+      endTime: item.end_time,
+      location: item.location,
+      cost: item.cost,
+      deadline: item.deadline,
+    }),
   }));
   const funding: FundingItem[] = front.funding.map((item) => ({
     ...base(item),
@@ -59,7 +71,14 @@ function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): I
     id,
     file,
     subject: front.subject,
-    ...defined({ preheader: front.preheader, sendAtText: front.send_at, lists: front.lists, spotlight: front.spotlight, spotlightNote: front.spotlight_note, meeting: front.meeting }),
+    ...defined({
+      preheader: front.preheader,
+      sendAtText: front.send_at,
+      lists: front.lists,
+      spotlight: front.spotlight,
+      spotlightNote: front.spotlight_note,
+      meeting: front.meeting,
+    }),
     status: front.status,
     archive: front.archive ?? true,
     research,

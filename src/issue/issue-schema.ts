@@ -80,9 +80,7 @@ export const frontMatterSchema = z.strictObject({
     })
     .optional(),
   status: z.enum(['draft', 'approved'], { error: 'must be draft or approved' }).default('draft'),
-  lists: z
-    .union([text.transform((v) => [v]), z.array(text)], { error: 'must be a list name or a list of names, e.g. [members, managers]' })
-    .optional(),
+  lists: z.union([text.transform((v) => [v]), z.array(text)], { error: 'must be a list name or a list of names, e.g. [members, managers]' }).optional(),
   spotlight: organisationId.optional(),
   spotlight_note: markdown.optional(),
   meeting: z.boolean().optional(),

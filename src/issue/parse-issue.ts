@@ -33,22 +33,39 @@ export function parseIssue(source: string, file: string, id: IssueId): ParsedIss
   const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const opening = /^---([A-Za-z]*)[ \t]*\n/u.exec(text);
   if (opening && opening[1] !== '' && opening[1] !== 'yaml' && opening[1] !== 'yml') {
-    return { ...none, problems: [{ severity: 'error', file, line: 1, message: `front matter must be YAML, not "${opening[1]}"`, hint: 'Start the file with a plain "---" line.' }] };
+    return {
+      ...none,
+      problems: [
+        { severity: 'error', file, line: 1, message: `front matter must be YAML, not "${opening[1]}"`, hint: 'Start the file with a plain "---" line.' },
+      ],
+    };
   }
   if (!opening) {
     return {
       ...none,
-      problems: [{
-        severity: 'error', file, line: 1,
-        message: 'the file does not start with front matter',
-        hint: 'Start the file with a line "---", the fields (subject: …), and another "---" line; `snippet new` writes one for you.',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'the file does not start with front matter',
+          hint: 'Start the file with a line "---", the fields (subject: …), and another "---" line; `snippet new` writes one for you.',
+        },
+      ],
     };
   }
   if (!/\n---[ \t]*(\n|$)/u.test(text.slice(opening[0].length - 1))) {
     return {
       ...none,
-      problems: [{ severity: 'error', file, line: 1, message: 'the front matter is never closed', hint: 'Add a line "---" after the last field, before the introduction.' }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'the front matter is never closed',
+          hint: 'Add a line "---" after the last field, before the introduction.',
+        },
+      ],
     };
   }
 
@@ -60,7 +77,12 @@ export function parseIssue(source: string, file: string, id: IssueId): ParsedIss
     return { ...none, problems: [{ severity: 'error', file, line: 1, message: 'front matter must be YAML', hint: 'Start the file with a plain "---" line.' }] };
   }
   if (parts.language !== 'yaml' && parts.language !== 'yml') {
-    return { ...none, problems: [{ severity: 'error', file, line: 1, message: `front matter must be YAML, not "${parts.language}"`, hint: 'Start the file with a plain "---" line.' }] };
+    return {
+      ...none,
+      problems: [
+        { severity: 'error', file, line: 1, message: `front matter must be YAML, not "${parts.language}"`, hint: 'Start the file with a plain "---" line.' },
+      ],
+    };
   }
 
   // gray-matter keeps the rest of the opening line, so line 1 of `matter` is line 1 of the file.

@@ -50,7 +50,11 @@ function standIn(front: Record<string, unknown>, path: ReadonlyArray<string | nu
   }
   const item = items[index] as unknown;
   if (field === undefined || typeof field !== 'string' || item === null || typeof item !== 'object' || Array.isArray(item)) {
-    items[index] = { title: ITEM_STAND_INS.title, ...(top === 'news' ? {} : { url: ITEM_STAND_INS.url }), ...(top === 'funding' ? { deadline: FAR_DEADLINE } : {}) };
+    items[index] = {
+      title: ITEM_STAND_INS.title,
+      ...(top === 'news' ? {} : { url: ITEM_STAND_INS.url }),
+      ...(top === 'funding' ? { deadline: FAR_DEADLINE } : {}),
+    };
     return;
   }
   const fields = item as Record<string, unknown>;

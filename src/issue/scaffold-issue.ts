@@ -72,7 +72,13 @@ export function scaffoldIssue(input: ScaffoldInput): string {
     ...spotlightLines(input.spotlight),
   ];
   if (input.meeting !== undefined) {
-    lines.push('', '# This issue shows the next network meeting:', `#   ${input.meeting}`, '# To leave it out, remove the # from the next line.', '# meeting: false');
+    lines.push(
+      '',
+      '# This issue shows the next network meeting:',
+      `#   ${input.meeting}`,
+      '# To leave it out, remove the # from the next line.',
+      '# meeting: false',
+    );
   }
   const monthName = input.monthName ?? ((id: IssueId) => id);
   lines.push('', ...sectionLines('research', [], input.carried.from, monthName));
@@ -98,7 +104,12 @@ function spotlightLines(pick: SpotlightPick | undefined): string[] {
   ];
 }
 
-function sectionLines(section: keyof typeof EXAMPLES, carried: ReadonlyArray<TrainingItem | FundingItem>, from: string, monthName: (id: IssueId) => string): string[] {
+function sectionLines(
+  section: keyof typeof EXAMPLES,
+  carried: ReadonlyArray<TrainingItem | FundingItem>,
+  from: string,
+  monthName: (id: IssueId) => string,
+): string[] {
   const example = EXAMPLES[section].map((line, index) => `  # ${index === 0 ? '- ' : '  '}${line}`);
   if (carried.length === 0) return [`${section}:`, ...example];
   return [
@@ -136,7 +147,14 @@ function itemsYaml(items: ReadonlyArray<TrainingItem | FundingItem>, monthName: 
   if (isSeq(doc.contents)) {
     doc.contents.items.forEach((node, index) => {
       const item = items[index];
-      if (isMap(node) && item !== undefined && 'deadline' in item && item.deadline !== undefined && isRolling(item.deadline) && item.carriedFrom !== undefined) {
+      if (
+        isMap(node) &&
+        item !== undefined &&
+        'deadline' in item &&
+        item.deadline !== undefined &&
+        isRolling(item.deadline) &&
+        item.carriedFrom !== undefined
+      ) {
         node.commentBefore = ` Open all year (rolling): first shared in ${monthName(item.carriedFrom)}. Remove it when it closes.`;
       }
     });

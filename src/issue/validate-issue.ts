@@ -36,7 +36,12 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
 
   const subjectLength = [...issue.subject].length;
   if (subjectLength > LONG_SUBJECT) {
-    at(['subject'], 'warning', `subject: ${subjectLength} characters; a phone shows about the first 60 to 70`, 'Put the words that matter first, or shorten it.');
+    at(
+      ['subject'],
+      'warning',
+      `subject: ${subjectLength} characters; a phone shows about the first 60 to 70`,
+      'Put the words that matter first, or shorten it.',
+    );
   }
   if (issue.spotlight !== undefined && !ids.has(issue.spotlight)) {
     at(['spotlight'], 'error', `spotlight: no organisation has the id "${issue.spotlight}"`, suggestId(issue.spotlight, context.organisations));
@@ -45,12 +50,22 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     at(['spotlight_note'], 'warning', 'spotlight_note is set but no spotlight organisation is named', 'Add "spotlight: <organisation id>" or remove the note.');
   }
   if (issue.lists?.length === 0) {
-    at(['lists'], 'error', 'lists: is empty, so the issue would go to nobody', 'Name the lists it goes to, e.g. [members], or remove lists: to send it to every member.');
+    at(
+      ['lists'],
+      'error',
+      'lists: is empty, so the issue would go to nobody',
+      'Name the lists it goes to, e.g. [members], or remove lists: to send it to every member.',
+    );
   }
   if (context.knownLists && issue.lists) {
     issue.lists.forEach((list, index) => {
       if (!context.knownLists!.has(list)) {
-        at(['lists', index], 'error', `lists: no member is in a list called "${list}"`, `Lists in contacts/members.csv: ${[...context.knownLists!].sort().join(', ') || 'none'}.`);
+        at(
+          ['lists', index],
+          'error',
+          `lists: no member is in a list called "${list}"`,
+          `Lists in contacts/members.csv: ${[...context.knownLists!].sort().join(', ') || 'none'}.`,
+        );
       }
     });
   }
@@ -63,37 +78,76 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
     issue[section].forEach((item, index) => {
       const path = [section, index];
       if (item.organisation !== undefined && !ids.has(item.organisation)) {
-        at([...path, 'organisation'], 'error', `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`, suggestId(item.organisation, context.organisations));
+        at(
+          [...path, 'organisation'],
+          'error',
+          `${section} item ${index + 1}, organisation: no organisation has the id "${item.organisation}"`,
+          suggestId(item.organisation, context.organisations),
+        );
       }
       if (item.summary !== undefined && item.summary.length > LONG_SUMMARY) {
-        at([...path, 'summary'], 'warning', `${section} item ${index + 1}, summary: ${item.summary.length} characters is long for an email (over ${LONG_SUMMARY})`, 'Keep the summary to two or three sentences and let the link carry the rest.');
+        at(
+          [...path, 'summary'],
+          'warning',
+          `${section} item ${index + 1}, summary: ${item.summary.length} characters is long for an email (over ${LONG_SUMMARY})`,
+          'Keep the summary to two or three sentences and let the link carry the rest.',
+        );
       }
     });
   }
 
   issue.funding.forEach((item, index) => {
     if (!isRolling(item.deadline) && item.deadline < sendDate) {
-      at(['funding', index, 'deadline'], 'error', `funding item ${index + 1}, deadline: ${item.deadline} is before the send date ${sendDate}`, 'Remove the item, or correct the deadline if it was mistyped.');
+      at(
+        ['funding', index, 'deadline'],
+        'error',
+        `funding item ${index + 1}, deadline: ${item.deadline} is before the send date ${sendDate}`,
+        'Remove the item, or correct the deadline if it was mistyped.',
+      );
     }
   });
   issue.training.forEach((item, index) => {
     if (item.date !== undefined && item.date < sendDate) {
-      at(['training', index, 'date'], 'warning', `training item ${index + 1}, date: ${item.date} has already passed on the send date ${sendDate}`, 'Remove the item unless it is a recording or a repeat.');
+      at(
+        ['training', index, 'date'],
+        'warning',
+        `training item ${index + 1}, date: ${item.date} has already passed on the send date ${sendDate}`,
+        'Remove the item unless it is a recording or a repeat.',
+      );
     }
     if (item.deadline !== undefined && item.deadline < sendDate) {
-      at(['training', index, 'deadline'], 'warning', `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`);
+      at(
+        ['training', index, 'deadline'],
+        'warning',
+        `training item ${index + 1}, deadline: booking closed on ${item.deadline}, before the send date ${sendDate}`,
+      );
     }
     const leftOut = (field: string, value: string, missing: string): void => {
-      at(['training', index, field], 'warning', `training item ${index + 1}, ${field}: ${value} is left out of the email: the item has no ${missing}`, `Add ${missing}: (or remove ${field}:).`);
+      at(
+        ['training', index, field],
+        'warning',
+        `training item ${index + 1}, ${field}: ${value} is left out of the email: the item has no ${missing}`,
+        `Add ${missing}: (or remove ${field}:).`,
+      );
     };
     if (item.date === undefined && item.time !== undefined) leftOut('time', `"${item.time}"`, 'date');
     if (item.date === undefined && item.endDate !== undefined) leftOut('end_date', item.endDate, 'date');
     if (item.time === undefined && item.endTime !== undefined) leftOut('end_time', `"${item.endTime}"`, 'time');
     if (item.date !== undefined && item.endDate !== undefined && item.endDate < item.date) {
-      at(['training', index, 'end_date'], 'error', `training item ${index + 1}, end_date: ${item.endDate} is before the date ${item.date}`, 'Correct it: the course ends on or after the day it starts.');
+      at(
+        ['training', index, 'end_date'],
+        'error',
+        `training item ${index + 1}, end_date: ${item.endDate} is before the date ${item.date}`,
+        'Correct it: the course ends on or after the day it starts.',
+      );
     }
     if (item.time !== undefined && item.endTime !== undefined && (item.endDate === undefined || item.endDate === item.date) && item.endTime <= item.time) {
-      at(['training', index, 'end_time'], 'error', `training item ${index + 1}, end_time: ${item.endTime} is not after the time ${item.time}`, 'Times are HH:MM on a 24-hour clock: 2pm is "14:00".');
+      at(
+        ['training', index, 'end_time'],
+        'error',
+        `training item ${index + 1}, end_time: ${item.endTime} is not after the time ${item.time}`,
+        'Times are HH:MM on a 24-hour clock: 2pm is "14:00".',
+      );
     }
   });
   return problems;
@@ -101,13 +155,23 @@ export function validateIssue(issue: Issue, lineOf: (path: YamlPath) => number |
 
 /** Did-you-mean for an id: the same id or name in another spelling, else the closest id or name. */
 function suggestId(written: string, organisations: readonly Organisation[]): string {
-  const fold = (value: string): string => value.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/gu, '');
+  const fold = (value: string): string =>
+    value
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/gu, '');
   const same = organisations.find((o) => fold(o.id) === fold(written) || fold(o.name) === fold(written));
-  const byWord = closestWord(written, organisations.flatMap((o) => [o.id, o.name]));
+  const byWord = closestWord(
+    written,
+    organisations.flatMap((o) => [o.id, o.name]),
+  );
   const match = same ?? organisations.find((o) => o.id === byWord || o.name === byWord);
   if (match) return `Did you mean "${match.id}"? Write the id, as in contacts/organisations.yaml.`;
   const close = organisations.filter((o) => o.id.includes(written) || written.includes(o.id) || o.id.split('-')[0] === written.split('-')[0]);
   return close.length > 0
-    ? `Did you mean ${close.slice(0, 3).map((o) => `"${o.id}"`).join(' or ')}? Ids are in contacts/organisations.yaml.`
+    ? `Did you mean ${close
+        .slice(0, 3)
+        .map((o) => `"${o.id}"`)
+        .join(' or ')}? Ids are in contacts/organisations.yaml.`
     : 'Use an id from contacts/organisations.yaml (`snippet spotlight` lists them).';
 }

@@ -73,8 +73,12 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
 
   const textPart = encodeSegments(input.rendered.text);
   const htmlPart = encodeSegments(input.rendered.html);
-  const textHead = Buffer.from(`${CRLF}${CRLF}--${boundary}${CRLF}Content-Type: text/plain; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
-  const htmlHead = Buffer.from(`${CRLF}--${boundary}${CRLF}Content-Type: text/html; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
+  const textHead = Buffer.from(
+    `${CRLF}${CRLF}--${boundary}${CRLF}Content-Type: text/plain; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`,
+  );
+  const htmlHead = Buffer.from(
+    `${CRLF}--${boundary}${CRLF}Content-Type: text/html; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`,
+  );
   const closing = Buffer.from(`${CRLF}--${boundary}--${CRLF}`);
   const envelopeFrom = asciiAddress(config.from.address);
 

@@ -9,7 +9,12 @@ export const REVIEW_MONTHS = 12;
  * `reviewed:` date is more than 12 months before `today` (`YYYY-MM-DD`), at
  * the line of that date. A health visitor acts on what the directory says.
  */
-export function checkReviewed(organisations: readonly Organisation[], lineOfField: (id: string, field: string) => number | undefined, today: string, file: string): Problem[] {
+export function checkReviewed(
+  organisations: readonly Organisation[],
+  lineOfField: (id: string, field: string) => number | undefined,
+  today: string,
+  file: string,
+): Problem[] {
   const cutoff = aYearBefore(today);
   return organisations
     .filter((organisation) => organisation.directory !== false && organisation.reviewed !== undefined && organisation.reviewed < cutoff)

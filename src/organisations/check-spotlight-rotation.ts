@@ -30,7 +30,10 @@ export function checkSpotlightRotation(issue: FeaturingIssue, lineOf: (path: Yam
   const warn = (message: string, hint: string): Problem[] => [{ severity: 'warning', file: issue.file, line: lineOf(['spotlight']), message, hint }];
 
   if (!organisation.spotlight) {
-    return warn(`spotlight: ${organisation.name} has left the rotation (spotlight: false in contacts/organisations.yaml)`, 'Featuring it is allowed; check that it is meant.');
+    return warn(
+      `spotlight: ${organisation.name} has left the rotation (spotlight: false in contacts/organisations.yaml)`,
+      'Featuring it is allowed; check that it is meant.',
+    );
   }
   const last = lastFeatured(context.history, issue.id).get(id);
   if (last === undefined || monthsBetween(last, issue.id) >= context.repeatMonths) return [];

@@ -43,7 +43,12 @@ export function parseOrganisations(source: string, file: string): ParsedOrganisa
   if (hasErrors(yaml.problems)) return { organisations: [], lineOf: yaml.lineOf, lineOfField: none, problems: yaml.problems };
   const result = fileSchema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!result.success) {
-    return { organisations: [], lineOf: yaml.lineOf, lineOfField: none, problems: [...yaml.problems, ...schemaProblems(fileSchema, result.error, file, yaml.lineOf)] };
+    return {
+      organisations: [],
+      lineOf: yaml.lineOf,
+      lineOfField: none,
+      problems: [...yaml.problems, ...schemaProblems(fileSchema, result.error, file, yaml.lineOf)],
+    };
   }
   const problems = [...yaml.problems];
   const seen = new Map<string, number>();

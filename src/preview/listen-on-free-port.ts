@@ -27,7 +27,9 @@ export async function listenOnFreePort(server: Server, host: string, port: numbe
     if (error.code !== 'EADDRINUSE') throw listenError(error, host, candidate);
     taken.push(candidate);
   }
-  throw new SnippetError(`ports ${port}–${last} on ${host} are all taken`, { hint: 'Stop another preview, pass --port with a free port, or --port 0 for any free port.' });
+  throw new SnippetError(`ports ${port}–${last} on ${host} are all taken`, {
+    hint: 'Stop another preview, pass --port with a free port, or --port 0 for any free port.',
+  });
 }
 
 function listen(server: Server, host: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
@@ -47,9 +49,16 @@ function listen(server: Server, host: string, port: number): Promise<NodeJS.Errn
 }
 
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): SnippetError {
-  if (error.code === 'EACCES') return new SnippetError(`not allowed to listen on port ${port}`, { hint: 'Ports below 1024 need special rights; use the default or a port such as 4300.', cause: error });
+  if (error.code === 'EACCES')
+    return new SnippetError(`not allowed to listen on port ${port}`, {
+      hint: 'Ports below 1024 need special rights; use the default or a port such as 4300.',
+      cause: error,
+    });
   if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') {
-    return new SnippetError(`cannot listen on ${host}: this machine has no such address`, { hint: 'Leave out --host to use 127.0.0.1 (this computer only).', cause: error });
+    return new SnippetError(`cannot listen on ${host}: this machine has no such address`, {
+      hint: 'Leave out --host to use 127.0.0.1 (this computer only).',
+      cause: error,
+    });
   }
   return new SnippetError(`cannot listen on ${host}:${port}: ${error.message}`, { cause: error });
 }

@@ -19,7 +19,9 @@ function problemsPanel(state: PreviewState): string {
   const { latest } = state;
   const parts: string[] = [];
   if (latest.error !== undefined) {
-    parts.push(`<p class="notice error" role="alert">The preview could not render this version: ${escapeHtml(latest.error)}. This is a bug in snippet, not in your files; the preview keeps running.</p>`);
+    parts.push(
+      `<p class="notice error" role="alert">The preview could not render this version: ${escapeHtml(latest.error)}. This is a bug in snippet, not in your files; the preview keeps running.</p>`,
+    );
   }
   const errors = latest.problems.filter((p) => p.severity === 'error').length;
   const fix = errors > 0 ? `: the files have ${plural(errors, 'error')}. Fix ${errors === 1 ? 'it' : 'them'} and save; the preview updates by itself` : '';
@@ -51,7 +53,10 @@ function headersPanel(headers: MemberHeaders | undefined): string {
     ['To', `${headers.to} (the sample member, as in snippet build)`],
     ['List-Unsubscribe', headers.listUnsubscribe],
   ];
-  const body = rows.map(([name, value]) => `<tr><th scope="row">${name}</th><td${name === 'Subject' ? ' id="subject"' : ''}>${value === undefined || value === '' ? '<span class="none">(none)</span>' : escapeHtml(value)}</td></tr>`);
+  const body = rows.map(
+    ([name, value]) =>
+      `<tr><th scope="row">${name}</th><td${name === 'Subject' ? ' id="subject"' : ''}>${value === undefined || value === '' ? '<span class="none">(none)</span>' : escapeHtml(value)}</td></tr>`,
+  );
   return `<table class="headers">${body.join('')}</table>`;
 }
 

@@ -39,7 +39,11 @@ export function createStaticSiteServer(root: string): Server {
           return response.end();
         }
         const body = await readFile(file);
-        response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+        response.writeHead(200, {
+          'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+          'Content-Length': body.length,
+          'Cache-Control': 'no-store',
+        });
         return response.end(request.method === 'HEAD' ? undefined : body);
       })
       .catch(() => reply(404, 'not found\n'));

@@ -5,7 +5,18 @@ import type { Organisation } from '../organisations/organisation.js';
 import { sitePaths, siteUrl } from './site-urls.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { daysBetween, formatDate, formatMonth, unbreakable } from './format-date.js';
-import type { ContentsEntry, FundingView, IssueView, ItemView, MeetingView, NewsView, ResearchView, RichText, SpotlightView, TrainingView } from './issue-view.js';
+import type {
+  ContentsEntry,
+  FundingView,
+  IssueView,
+  ItemView,
+  MeetingView,
+  NewsView,
+  ResearchView,
+  RichText,
+  SpotlightView,
+  TrainingView,
+} from './issue-view.js';
 import { isClosingSoon, keyDates } from './key-dates.js';
 import { htmlToText, markdownInlineToHtml, markdownToHtml } from './markdown.js';
 import { nextMeeting } from './next-meeting.js';
@@ -66,8 +77,16 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
   const training = sortTraining(issue.training).map((source): TrainingView => {
     const view = item(source);
     const deadline = date(source.deadline);
-    const time = source.time === undefined ? null : unbreakable(source.endTime === undefined || source.endDate !== undefined ? source.time : `${source.time} to ${source.endTime}`);
-    const when = trainingWhen(date(source.date), time, date(source.endDate), source.endDate === undefined || source.endTime === undefined ? null : source.endTime);
+    const time =
+      source.time === undefined
+        ? null
+        : unbreakable(source.endTime === undefined || source.endDate !== undefined ? source.time : `${source.time} to ${source.endTime}`);
+    const when = trainingWhen(
+      date(source.date),
+      time,
+      date(source.endDate),
+      source.endDate === undefined || source.endTime === undefined ? null : source.endTime,
+    );
     const meta = [when, source.location ?? null, source.cost ?? null, deadline === null ? null : `Book by ${deadline}`, ...view.meta];
     return {
       ...view,
@@ -87,7 +106,8 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     const view = item(source);
     const rolling = isRolling(source.deadline);
     const daysLeft = daysBetween(sendDay, source.deadline);
-    if (daysLeft !== undefined && daysLeft < 0) warn(`the funding call "${source.title}" closed on ${source.deadline}, before the send date ${sendDay}`, 'Remove it, or correct its deadline.');
+    if (daysLeft !== undefined && daysLeft < 0)
+      warn(`the funding call "${source.title}" closed on ${source.deadline}, before the send date ${sendDay}`, 'Remove it, or correct its deadline.');
     const deadline = rolling ? 'rolling' : (date(source.deadline) ?? source.deadline);
     const meta = [source.funder ?? null, source.amount ?? null, rolling ? 'Open all year (rolling deadline)' : `Closes ${deadline}`, ...view.meta];
     return {
@@ -130,7 +150,13 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     },
     intro,
     contents: contentsOf(research.length, training.length, funding.length, spotlight, news.length),
-    keyDates: keyDates({ sendDay, training: issue.training, funding: issue.funding, meeting: meeting === undefined ? undefined : { meeting, calendarUrl }, language }),
+    keyDates: keyDates({
+      sendDay,
+      training: issue.training,
+      funding: issue.funding,
+      meeting: meeting === undefined ? undefined : { meeting, calendarUrl },
+      language,
+    }),
     research,
     training,
     funding,

@@ -34,7 +34,12 @@ export function compileTemplates(sources: TemplateSources): CompiledTemplates {
   const problems: Problem[] = [];
   for (const required of [LAYOUT_FILE, TEXT_FILE]) {
     if (!sources.files.has(required)) {
-      problems.push({ severity: 'error', file: label(required), message: 'this template is missing', hint: 'Copy it from the built-in templates, or delete the templates/ folder to use them all.' });
+      problems.push({
+        severity: 'error',
+        file: label(required),
+        message: 'this template is missing',
+        hint: 'Copy it from the built-in templates, or delete the templates/ folder to use them all.',
+      });
     }
   }
 

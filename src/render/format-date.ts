@@ -25,7 +25,9 @@ function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat
   let cached = formatters.get(key);
   if (!cached) {
     const options: Intl.DateTimeFormatOptions =
-      kind === 'day' ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+      kind === 'day'
+        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+        : { month: 'long', year: 'numeric', timeZone: 'UTC' };
     cached = new Intl.DateTimeFormat(language, options);
     formatters.set(key, cached);
   }

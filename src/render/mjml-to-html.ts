@@ -60,7 +60,10 @@ function traceLine(generated: string, tagName: string, files: ReadonlyMap<string
     for (const [index, text] of lines.entries()) {
       const line = text.trim();
       if (!line.includes(`<${tagName}`)) continue;
-      const pattern = line.split(/\{\{\{?[^}]*\}?\}\}/u).map(escapeRegExp).join('[\\s\\S]*?');
+      const pattern = line
+        .split(/\{\{\{?[^}]*\}?\}\}/u)
+        .map(escapeRegExp)
+        .join('[\\s\\S]*?');
       if (new RegExp(`^${pattern}$`, 'u').test(target)) return { file, line: index + 1 };
     }
   }

@@ -25,7 +25,10 @@ type Fill = (values: Record<PlaceholderName, string>) => string;
  * that fills them in for one recipient: a join, with no searching, so it is
  * cheap enough to call for every member of a large list.
  */
-export function preparePersonalisation(rendered: Pick<RenderedIssue, 'html' | 'text'>, greeting: GreetingStyle = 'colleague'): (recipient: Recipient) => PersonalisedParts {
+export function preparePersonalisation(
+  rendered: Pick<RenderedIssue, 'html' | 'text'>,
+  greeting: GreetingStyle = 'colleague',
+): (recipient: Recipient) => PersonalisedParts {
   const html = prepare(rendered.html);
   const text = prepare(rendered.text);
   return (recipient) => {
@@ -39,7 +42,10 @@ export function preparePersonalisation(rendered: Pick<RenderedIssue, 'html' | 't
  * text greeting stands on a line of its own in the text part, so it is
  * wrapped here, after the name is known, like the rest of that part.
  */
-export function recipientValues(recipient: Recipient, style: GreetingStyle = 'colleague'): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
+export function recipientValues(
+  recipient: Recipient,
+  style: GreetingStyle = 'colleague',
+): { text: Record<PlaceholderName, string>; html: Record<PlaceholderName, string> } {
   const plain = values(recipient, style);
   const greeting = plain.greeting.length <= 78 ? plain.greeting : wrapText(plain.greeting).trimEnd();
   return { text: { ...plain, greeting }, html: { ...escapeValues(plain), 'email-wrapped': wrappedAddress(plain.email) } };

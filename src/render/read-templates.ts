@@ -43,7 +43,10 @@ async function isFolder(dir: string, label: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw readError(error as NodeJS.ErrnoException, label);
   }
-  throw new SnippetError(`${label} is not a folder`, { file: label, hint: 'Templates live in a templates/ folder; remove the file of that name to use the built-in templates.' });
+  throw new SnippetError(`${label} is not a folder`, {
+    file: label,
+    hint: 'Templates live in a templates/ folder; remove the file of that name to use the built-in templates.',
+  });
 }
 
 async function listFiles(root: string): Promise<string[]> {
@@ -53,7 +56,13 @@ async function listFiles(root: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(entry.parentPath, entry.name);
     // A linked template counts when it links to a file.
-    const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(full).then((s) => s.isFile(), () => false)));
+    const isFile =
+      entry.isFile() ||
+      (entry.isSymbolicLink() &&
+        (await stat(full).then(
+          (s) => s.isFile(),
+          () => false,
+        )));
     if (isFile) files.push(path.relative(root, full).split(path.sep).join('/'));
   }
   return files;

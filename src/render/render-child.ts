@@ -15,6 +15,15 @@ try {
 } catch (error) {
   if (!(error instanceof SnippetError)) throw error;
   const { message, kind, hint, file, line, problems } = error;
-  reply = { error: { message, kind, problems, ...(hint !== undefined ? { hint } : {}), ...(file !== undefined ? { file } : {}), ...(line !== undefined ? { line } : {}) } };
+  reply = {
+    error: {
+      message,
+      kind,
+      problems,
+      ...(hint !== undefined ? { hint } : {}),
+      ...(file !== undefined ? { file } : {}),
+      ...(line !== undefined ? { line } : {}),
+    },
+  };
 }
 process.stdout.write(JSON.stringify(reply));

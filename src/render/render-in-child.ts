@@ -9,8 +9,7 @@ export type RenderRequest = Omit<IssueToRender, 'sendAt'> & { sendAt: string };
 
 /** What the child writes on stdout: the rendered issue, or the SnippetError that stopped it. */
 export type RenderReply =
-  | { rendered: RenderedIssue }
-  | { error: { message: string; kind: ErrorKind; hint?: string; file?: string; line?: number; problems: Problem[] } };
+  { rendered: RenderedIssue } | { error: { message: string; kind: ErrorKind; hint?: string; file?: string; line?: number; problems: Problem[] } };
 
 /** `src/render/` and `dist/render/` both sit two levels below the root; tests run from src/ use the built child. */
 export const RENDER_CHILD = fileURLToPath(new URL('../../dist/render/render-child.js', import.meta.url));
@@ -94,7 +93,14 @@ function parseReply(text: string): RenderReply | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const reply = value as Partial<{ rendered: Partial<RenderedIssue>; error: { message?: unknown; problems?: unknown } }>;
   const r = reply.rendered;
-  if (r && typeof r.subject === 'string' && typeof r.preheader === 'string' && typeof r.html === 'string' && typeof r.text === 'string' && Array.isArray(r.problems)) {
+  if (
+    r &&
+    typeof r.subject === 'string' &&
+    typeof r.preheader === 'string' &&
+    typeof r.html === 'string' &&
+    typeof r.text === 'string' &&
+    Array.isArray(r.problems)
+  ) {
     return value as RenderReply;
   }
   if (reply.error && typeof reply.error.message === 'string' && Array.isArray(reply.error.problems)) return value as RenderReply;

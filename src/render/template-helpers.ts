@@ -3,8 +3,7 @@ import type Handlebars from 'handlebars';
 /** The few helpers templates get. Both the MJML and the text side have all of them. */
 export function registerTemplateHelpers(env: typeof Handlebars): void {
   /** `{{join meta " · "}}`: a list on one line. */
-  env.registerHelper('join', (list: unknown, separator: unknown) =>
-    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '');
+  env.registerHelper('join', (list: unknown, separator: unknown) => (Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''));
 
   /** `{{concat "Service spotlight: " name}}`: one string from several. */
   env.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map(String).join(''));

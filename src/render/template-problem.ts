@@ -17,7 +17,9 @@ export function templateProblem(error: unknown, file: string): Problem {
   const missing = /^"([^"]+)" not defined in/u.exec(message);
   if (missing) {
     return {
-      severity: 'error', file, ...(line === undefined ? {} : { line }),
+      severity: 'error',
+      file,
+      ...(line === undefined ? {} : { line }),
       message: `the template uses "${missing[1]}", which does not exist here`,
       hint: 'Check its spelling and the block it is in; templates/README.md lists the fields templates can use.',
     };

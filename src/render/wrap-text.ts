@@ -10,8 +10,15 @@ const SEPARATOR = ' · ';
  * ordinary ones. Runs of blank lines left by omitted sections collapse to one.
  */
 export function wrapText(text: string, width = 78): string {
-  const lines = text.replace(/\r\n?/gu, '\n').split('\n').flatMap((line) => wrapLine(line.trimEnd(), width));
-  return `${lines.join('\n').replace(/\n{3,}/gu, '\n\n').replace(/^\n+|\s+$/gu, '').replace(/\u00a0/gu, ' ')}\n`;
+  const lines = text
+    .replace(/\r\n?/gu, '\n')
+    .split('\n')
+    .flatMap((line) => wrapLine(line.trimEnd(), width));
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/gu, '\n\n')
+    .replace(/^\n+|\s+$/gu, '')
+    .replace(/\u00a0/gu, ' ')}\n`;
 }
 
 function wrapLine(line: string, width: number): string[] {

@@ -26,9 +26,7 @@ export function schemaProblems(
           file,
           line: lineOf([...path, key]),
           message: `${path.length > 0 ? `${describePath(path)}: ` : ''}unknown field "${key}"`,
-          hint: suggestion
-            ? `Did you mean "${suggestion}"?`
-            : known.length > 0 ? `Known fields here: ${known.join(', ')}.` : undefined,
+          hint: suggestion ? `Did you mean "${suggestion}"?` : known.length > 0 ? `Known fields here: ${known.join(', ')}.` : undefined,
         });
       }
       continue;

@@ -9,6 +9,7 @@ export function singleLine(schema: z.ZodString) {
       return;
     }
     const control = controlCharacter(value);
-    if (control !== undefined) context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers` });
+    if (control !== undefined)
+      context.addIssue({ code: 'custom', message: `must not contain control characters (${control}): retype it; they are invisible and break email headers` });
   });
 }

@@ -23,7 +23,13 @@ export function yamlSyntaxProblems(
   const problems: Problem[] = [];
   const at = (index: number): number => index + firstLine;
   for (const error of errors.filter((e) => e.code === 'DUPLICATE_KEY')) {
-    problems.push({ severity: 'error', file, line: at(lineOfOffset(error.pos[0])), message: `YAML syntax: ${firstSentence(error.message)}`, hint: 'Each key may appear once; remove or rename one of them.' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: at(lineOfOffset(error.pos[0])),
+      message: `YAML syntax: ${firstSentence(error.message)}`,
+      hint: 'Each key may appear once; remove or rename one of them.',
+    });
   }
   const others = errors.filter((e) => e.code !== 'DUPLICATE_KEY').sort((a, b) => a.pos[0] - b.pos[0]);
   const first = others[0];

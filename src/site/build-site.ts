@@ -43,7 +43,13 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     servicesPage(input, directory),
-    ...input.organisations.map((organisation) => servicePage(input, organisation, input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id))),
+    ...input.organisations.map((organisation) =>
+      servicePage(
+        input,
+        organisation,
+        input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id),
+      ),
+    ),
     ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
     ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
     joinPage(input),
@@ -57,7 +63,13 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     ...pages.map((page) => ({ name: `${page.path}index.html`, data: pageLayout(page, input) })),
     { name: sitePaths.atomFeed, data: atom },
     { name: sitePaths.rssFeed, data: rss },
-    { name: sitePaths.sitemap, data: sitemap(base, pages.map((page) => page.path)) },
+    {
+      name: sitePaths.sitemap,
+      data: sitemap(
+        base,
+        pages.map((page) => page.path),
+      ),
+    },
     { name: 'robots.txt', data: robotsTxt(base, input.site.private, sitePaths.sitemap) },
     { name: sitePaths.servicesJson, data: json(openReferralPage(services)) },
     ...services.map((service) => ({ name: sitePaths.serviceJson(service.id), data: json(service) })),

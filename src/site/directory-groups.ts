@@ -34,4 +34,3 @@ export function directoryGroups(organisations: readonly Organisation[], field: '
 export function byName(organisations: readonly Organisation[]): Organisation[] {
   return [...organisations].sort((a, b) => names.compare(a.name, b.name));
 }
-

@@ -41,7 +41,8 @@ ${
 <h2 id="meetings">Network meetings</h2>
 <ul>
 ${meetings.map(
-  (meeting) => html`<li>${formatDate(meeting.date, input.language)}${meeting.time ? `, ${meeting.time}` : ''}${meeting.venue ? ` · ${meeting.venue}` : ''}${meeting.link && !meeting.venue ? ' · online' : ''} · <a href="${to(sitePaths.meetingCalendar(meeting.date))}">Add to calendar</a></li>\n`,
+  (meeting) =>
+    html`<li>${formatDate(meeting.date, input.language)}${meeting.time ? `, ${meeting.time}` : ''}${meeting.venue ? ` · ${meeting.venue}` : ''}${meeting.link && !meeting.venue ? ' · online' : ''} · <a href="${to(sitePaths.meetingCalendar(meeting.date))}">Add to calendar</a></li>\n`,
 )}</ul>
 </section>
 `

@@ -25,8 +25,8 @@ ${issueContent(issue, { to, inDirectory })}
 <nav class="pager" aria-label="Other issues">
 <ul>
 ${neighbours.newer ? html`<li><a href="${to(sitePaths.issue(neighbours.newer.id))}" rel="next">Newer: ${neighbours.newer.view.month}</a></li>\n` : ''}${
-  neighbours.older ? html`<li><a href="${to(sitePaths.issue(neighbours.older.id))}" rel="prev">Older: ${neighbours.older.view.month}</a></li>\n` : ''
-}<li><a href="${to(sitePaths.issues)}">All issues</a></li>
+      neighbours.older ? html`<li><a href="${to(sitePaths.issue(neighbours.older.id))}" rel="prev">Older: ${neighbours.older.view.month}</a></li>\n` : ''
+    }<li><a href="${to(sitePaths.issues)}">All issues</a></li>
 </ul>
 </nav>
 `,

@@ -18,13 +18,13 @@ export function issuesPage(input: SiteInput): Page {
     description: `Every snippet of the ${input.network.name}: research, training, funding and a service spotlight each month.`,
     body: html`<h1>Past issues</h1>
 ${input.issues.length === 0 ? html`<p>No issue has been published yet.</p>\n` : ''}${[...years].map(
-  ([year, issues]) => html`<section aria-labelledby="year-${year}">
+      ([year, issues]) => html`<section aria-labelledby="year-${year}">
 <h2 id="year-${year}">${year}</h2>
 <ul class="issue-list">
 ${issues.map((issue) => issueLink(issue, path))}</ul>
 </section>
 `,
-)}`,
+    )}`,
   };
 }
 

@@ -36,7 +36,7 @@ export function meetingCalendar(meeting: Meeting, context: CalendarContext): str
     ...(start === undefined ? [`DTSTART;VALUE=DATE:${meeting.date.replaceAll('-', '')}`] : [`DTSTART:${utc(start)}`]),
     ...(end !== undefined && start !== undefined && end > start ? [`DTEND:${utc(end)}`] : []),
     `SUMMARY:${text(`${context.networkName} meeting`)}`,
-    ...(meeting.venue ?? meeting.link ? [`LOCATION:${text(meeting.venue ?? meeting.link ?? '')}`] : []),
+    ...((meeting.venue ?? meeting.link) ? [`LOCATION:${text(meeting.venue ?? meeting.link ?? '')}`] : []),
     ...(description === '' ? [] : [`DESCRIPTION:${text(description)}`]),
     `URL:${meeting.link ?? siteUrl(context.base, sitePaths.home)}`,
     'END:VEVENT',

@@ -23,7 +23,13 @@ export interface OpenReferralService {
   organization: { id: string; name: string; description: string; website?: string; uri: string };
   service_areas: Array<{ id: string; service_id: string; name: string; service_area: string }>;
   contacts: Array<{ id: string; service_id: string; name: string }>;
-  attributes: Array<{ id: string; link_id: string; link_type: string; taxonomy_term_id: string; taxonomy_term: { id: string; name: string; description: string; taxonomy: string; term_uri: string } }>;
+  attributes: Array<{
+    id: string;
+    link_id: string;
+    link_type: string;
+    taxonomy_term_id: string;
+    taxonomy_term: { id: string; name: string; description: string; taxonomy: string; term_uri: string };
+  }>;
 }
 
 /** `GET /services`: one page holding every service. */
@@ -77,7 +83,13 @@ export function openReferralService(base: string, organisation: Organisation, te
         link_id: id,
         link_type: 'service_type',
         taxonomy_term_id: termId,
-        taxonomy_term: { id: termId, name, description: `Type of service in the ${networkName} directory`, taxonomy: `${networkName} service types`, term_uri: termUri },
+        taxonomy_term: {
+          id: termId,
+          name,
+          description: `Type of service in the ${networkName} directory`,
+          taxonomy: `${networkName} service types`,
+          term_uri: termUri,
+        },
       };
     }),
   };

@@ -14,7 +14,12 @@ export type LeftOut = 'draft' | 'not yet sent' | 'archive: false';
  * Pure: the issues the website shows, newest first: approved, their send
  * time passed at `now`, and not kept off with `archive: false`.
  */
-export function publishedIssues(issues: readonly Issue[], now: Date, timeZone: string, schedule: Schedule): { published: PublishedIssue[]; leftOut: Array<{ issue: Issue; reason: LeftOut }> } {
+export function publishedIssues(
+  issues: readonly Issue[],
+  now: Date,
+  timeZone: string,
+  schedule: Schedule,
+): { published: PublishedIssue[]; leftOut: Array<{ issue: Issue; reason: LeftOut }> } {
   const published: PublishedIssue[] = [];
   const leftOut: Array<{ issue: Issue; reason: LeftOut }> = [];
   for (const issue of issues) {

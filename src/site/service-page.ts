@@ -32,7 +32,9 @@ ${
     }${organisation.referral ? html`<dt>How to refer a family</dt><dd>${raw(markdownToHtml(organisation.referral))}</dd>\n` : ''}${
       organisation.contact ? html`<dt>Contact</dt><dd>${raw(markdownInlineToHtml(organisation.contact))}</dd>\n` : ''
     }${organisation.website ? html`<dt>Website</dt><dd><a href="${organisation.website}">${organisation.website}</a></dd>\n` : ''}<dt>Last checked</dt><dd>${
-      organisation.reviewed ? html`<time datetime="${organisation.reviewed}">${formatDate(organisation.reviewed, input.language)}</time>` : 'not yet checked with the organisation'
+      organisation.reviewed
+        ? html`<time datetime="${organisation.reviewed}">${formatDate(organisation.reviewed, input.language)}</time>`
+        : 'not yet checked with the organisation'
     }</dd>
 </dl>
 ${

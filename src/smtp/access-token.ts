@@ -32,7 +32,10 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
   let cached: { token: string; expires: number } | undefined;
   return async (renew) => {
     if (!renew && cached && cached.expires - EXPIRY_MARGIN_MS > now()) return cached.token;
-    const fetched = settings.source === 'command' ? { token: await tokenFromCommand(settings.command, options.cwd, timeoutMs), lifetimeMs: COMMAND_TOKEN_LIFETIME_MS } : await tokenFromEndpoint(settings, options.clientSecret, timeoutMs);
+    const fetched =
+      settings.source === 'command'
+        ? { token: await tokenFromCommand(settings.command, options.cwd, timeoutMs), lifetimeMs: COMMAND_TOKEN_LIFETIME_MS }
+        : await tokenFromEndpoint(settings, options.clientSecret, timeoutMs);
     cached = { token: fetched.token, expires: now() + fetched.lifetimeMs };
     return fetched.token;
   };
@@ -49,7 +52,9 @@ function tokenFromCommand(command: string, cwd: string, timeoutMs: number): Prom
       if (error) {
         const timedOut = error.killed === true || error.signal === 'SIGTERM';
         // Its output is never repeated: a token tool's errors can hold a refresh token or a client secret.
-        const why = timedOut ? `did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` : `failed (exit ${String(error.code ?? error.signal ?? 'error')})`;
+        const why = timedOut
+          ? `did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`
+          : `failed (exit ${String(error.code ?? error.signal ?? 'error')})`;
         return reject(new SnippetError(`the OAuth2 token command ${why}`, { hint: `${hint} Its output is not shown here, as it may hold secrets.` }));
       }
       const token = stdout.trim();
@@ -61,10 +66,14 @@ function tokenFromCommand(command: string, cwd: string, timeoutMs: number): Prom
 }
 
 /** The OAuth2 client-credentials grant (RFC 6749 section 4.4), as Microsoft's identity platform takes it. */
-async function tokenFromEndpoint(settings: Extract<OAuth2Settings, { source: 'client-credentials' }>, clientSecret: string | undefined, timeoutMs: number): Promise<{ token: string; lifetimeMs: number }> {
+async function tokenFromEndpoint(
+  settings: Extract<OAuth2Settings, { source: 'client-credentials' }>,
+  clientSecret: string | undefined,
+  timeoutMs: number,
+): Promise<{ token: string; lifetimeMs: number }> {
   if (!clientSecret) {
     throw new SnippetError('SNIPPET_SMTP_OAUTH_CLIENT_SECRET is not set', {
-      hint: 'smtp.oauth2 in snippet.config.yaml uses client credentials: put the app registration\'s client secret in that environment variable (e.g. in the environment file cron reads), never in the config.',
+      hint: "smtp.oauth2 in snippet.config.yaml uses client credentials: put the app registration's client secret in that environment variable (e.g. in the environment file cron reads), never in the config.",
     });
   }
   const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: settings.clientId, client_secret: clientSecret, scope: settings.scope });
@@ -73,11 +82,18 @@ async function tokenFromEndpoint(settings: Extract<OAuth2Settings, { source: 'cl
     response = await fetch(settings.tokenUrl, { method: 'POST', body, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new SnippetError(`could not reach the OAuth2 token endpoint ${settings.tokenUrl} (${cause})`, { kind: 'tempfail', hint: 'Check the network; cron will try again.' });
+    throw new SnippetError(`could not reach the OAuth2 token endpoint ${settings.tokenUrl} (${cause})`, {
+      kind: 'tempfail',
+      hint: 'Check the network; cron will try again.',
+    });
   }
-  const json = (await response.json().catch(() => undefined)) as { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } | undefined;
+  const json = (await response.json().catch(() => undefined)) as
+    { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } | undefined;
   if (!response.ok || typeof json?.access_token !== 'string' || json.access_token === '') {
-    const reason = typeof json?.error === 'string' ? `${json.error}${typeof json.error_description === 'string' ? `: ${firstLine(json.error_description)}` : ''}` : `HTTP ${response.status}`;
+    const reason =
+      typeof json?.error === 'string'
+        ? `${json.error}${typeof json.error_description === 'string' ? `: ${firstLine(json.error_description)}` : ''}`
+        : `HTTP ${response.status}`;
     throw new SnippetError(`the OAuth2 token endpoint refused client ${settings.clientId}: ${reason}`, {
       hint: 'Check smtp.oauth2 (tenant_id, client_id, scope) in snippet.config.yaml and SNIPPET_SMTP_OAUTH_CLIENT_SECRET; the app needs the SMTP.SendAsApp permission and access to the mailbox.',
     });

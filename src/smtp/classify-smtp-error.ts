@@ -17,7 +17,7 @@ const SIGN_IN_REFUSED =
 
 /** Said when the server offers no STARTTLS: a setting to fix, not an outage to wait out. */
 const NO_STARTTLS =
-  'the SMTP server does not offer STARTTLS, and snippet sends unencrypted only to this computer (loopback); use the server\'s TLS port (smtps://HOST:465) or its STARTTLS port (usually 587) in SNIPPET_SMTP_URL (`snippet doctor` checks it without sending)';
+  "the SMTP server does not offer STARTTLS, and snippet sends unencrypted only to this computer (loopback); use the server's TLS port (smtps://HOST:465) or its STARTTLS port (usually 587) in SNIPPET_SMTP_URL (`snippet doctor` checks it without sending)";
 
 /**
  * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
@@ -31,10 +31,20 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
   }
   // Before the reply codes: a server that refuses STARTTLS answers with one.
   if (error.code === 'ETLS' && (error.command === 'STARTTLS' || /STARTTLS/u.test(error.message ?? ''))) {
-    return { status: 'deferred', reason: `TLS failed: the server does not offer STARTTLS${response ? ` (${response})` : ''}`, connectionFailure: true, fatal: NO_STARTTLS };
+    return {
+      status: 'deferred',
+      reason: `TLS failed: the server does not offer STARTTLS${response ? ` (${response})` : ''}`,
+      connectionFailure: true,
+      fatal: NO_STARTTLS,
+    };
   }
   if (error.code === 'ETLS' || /certificate|self[- ]signed|CERT_/iu.test(error.message ?? '')) {
-    return { status: 'deferred', reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`, connectionFailure: true, fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate' };
+    return {
+      status: 'deferred',
+      reason: `TLS failed: ${(error.message ?? '').split('\n')[0]}`,
+      connectionFailure: true,
+      fatal: 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate',
+    };
   }
   if (code !== undefined && code >= 500 && code < 600) {
     return { status: 'failed', reason: response || `${code}`, noSuchUser: isNoSuchUser(code, response) };
@@ -53,7 +63,9 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
 /** 550 5.1.1 and its relatives: the mailbox does not exist, so the address is suppressed. */
 export function isNoSuchUser(code: number, response: string): boolean {
   if (/\b5\.1\.(1|0|10)\b/u.test(response)) return true;
-  return code === 550 && /(no such|unknown|does not exist|not exist|invalid) (user|mailbox|recipient|address)|user unknown|mailbox unavailable/iu.test(response);
+  return (
+    code === 550 && /(no such|unknown|does not exist|not exist|invalid) (user|mailbox|recipient|address)|user unknown|mailbox unavailable/iu.test(response)
+  );
 }
 
 function describeFailure(error: SmtpErrorLike): string {

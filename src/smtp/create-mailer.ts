@@ -17,5 +17,9 @@ export async function createMailer(input: {
   if (input.outbox !== undefined) return createOutboxMailer(input.outbox);
   const { settings, accessToken } = smtpConnectionSettings(input.smtp, input.config, input.workspace);
   const { createSmtpMailer } = await import('./create-smtp-mailer.js');
-  return createSmtpMailer(settings, { connections: input.connections, ...(input.timeouts ? { timeouts: input.timeouts } : {}), ...(accessToken ? { accessToken } : {}) });
+  return createSmtpMailer(settings, {
+    connections: input.connections,
+    ...(input.timeouts ? { timeouts: input.timeouts } : {}),
+    ...(accessToken ? { accessToken } : {}),
+  });
 }

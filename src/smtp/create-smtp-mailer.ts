@@ -65,7 +65,8 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     try {
       dialogue = await take();
     } catch (error) {
-      if (error instanceof SnippetError) return { status: 'deferred', reason: error.message, connectionFailure: true, fatal: `${error.message}${error.hint ? `. ${error.hint}` : ''}` };
+      if (error instanceof SnippetError)
+        return { status: 'deferred', reason: error.message, connectionFailure: true, fatal: `${error.message}${error.hint ? `. ${error.hint}` : ''}` };
       return classifySmtpError(error as SmtpErrorLike, false) as ConnectFailure;
     }
     let used = false;

@@ -23,7 +23,12 @@ export function describeProbe(probe: SmtpProbe, settings: SmtpSettings, sender: 
     const tls = tlsProblem(error);
     if (!tls) {
       return [
-        { name: 'connection', status: 'fail', detail: `${where}: ${reason(error)}`, fix: 'check the host and port (Microsoft 365: smtp.office365.com, 587) and that a firewall lets this computer reach it' },
+        {
+          name: 'connection',
+          status: 'fail',
+          detail: `${where}: ${reason(error)}`,
+          fix: 'check the host and port (Microsoft 365: smtp.office365.com, 587) and that a firewall lets this computer reach it',
+        },
         skip('TLS'),
         skip('sign-in'),
         skip('sender'),
@@ -35,7 +40,12 @@ export function describeProbe(probe: SmtpProbe, settings: SmtpSettings, sender: 
   checks.push({
     name: 'TLS',
     status: 'ok',
-    detail: probe.tls === 'implicit' ? 'TLS from the start (smtps), certificate trusted' : probe.tls === 'starttls' ? 'STARTTLS offered and used, certificate trusted' : 'not used: plain SMTP is allowed to this computer (loopback) only',
+    detail:
+      probe.tls === 'implicit'
+        ? 'TLS from the start (smtps), certificate trusted'
+        : probe.tls === 'starttls'
+          ? 'STARTTLS offered and used, certificate trusted'
+          : 'not used: plain SMTP is allowed to this computer (loopback) only',
   });
   if (probe.failedAt === 'sign-in' && error) {
     checks.push({
@@ -55,7 +65,12 @@ export function describeProbe(probe: SmtpProbe, settings: SmtpSettings, sender: 
       : { name: 'sign-in', status: 'ok', detail: 'none configured (no SNIPPET_SMTP_USER)' },
   );
   if (probe.failedAt === 'sender' && error) {
-    checks.push({ name: 'sender', status: 'fail', detail: `the server refused ${sender} in MAIL FROM: ${reason(error)}`, fix: `set from: in snippet.config.yaml to an address ${settings.user ?? 'this account'} may send as` });
+    checks.push({
+      name: 'sender',
+      status: 'fail',
+      detail: `the server refused ${sender} in MAIL FROM: ${reason(error)}`,
+      fix: `set from: in snippet.config.yaml to an address ${settings.user ?? 'this account'} may send as`,
+    });
   } else {
     checks.push({ name: 'sender', status: 'ok', detail: `${sender} accepted in MAIL FROM, then reset; nothing was sent` });
   }
@@ -70,11 +85,16 @@ function tlsProblem(error: SmtpErrorLike): DoctorCheck | undefined {
       name: 'TLS',
       status: 'fail',
       detail: `certificate not trusted: ${message.split('\n')[0]}`,
-      fix: 'check the host name matches the server\'s certificate; a server with a private CA needs SNIPPET_SMTP_CA_FILE set to that CA\'s PEM file',
+      fix: "check the host name matches the server's certificate; a server with a private CA needs SNIPPET_SMTP_CA_FILE set to that CA's PEM file",
     };
   }
   if (code === 'ETLS' || /STARTTLS|TLS/u.test(message)) {
-    return { name: 'TLS', status: 'fail', detail: `no secure connection: ${message.split('\n')[0]}`, fix: 'the server must offer STARTTLS (port 587) or TLS (smtps, port 465); snippet never sends unencrypted except to this computer' };
+    return {
+      name: 'TLS',
+      status: 'fail',
+      detail: `no secure connection: ${message.split('\n')[0]}`,
+      fix: 'the server must offer STARTTLS (port 587) or TLS (smtps, port 465); snippet never sends unencrypted except to this computer',
+    };
   }
   return undefined;
 }

@@ -17,7 +17,12 @@ export function createOutboxMailer(dir: string): Mailer {
   const prepare = (): Promise<ConnectFailure | undefined> =>
     mkdir(dir, { recursive: true }).then(
       () => undefined,
-      (error: NodeJS.ErrnoException) => ({ status: 'deferred', reason: `cannot use the outbox folder (${error.code ?? error.message})`, connectionFailure: true, fatal: `the outbox folder ${dir} cannot be used (${error.code ?? error.message}); give --outbox a folder that can be created or written` }),
+      (error: NodeJS.ErrnoException) => ({
+        status: 'deferred',
+        reason: `cannot use the outbox folder (${error.code ?? error.message})`,
+        connectionFailure: true,
+        fatal: `the outbox folder ${dir} cannot be used (${error.code ?? error.message}); give --outbox a folder that can be created or written`,
+      }),
     );
   const channel: Channel = {
     async send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>): Promise<SendResult> {
@@ -36,7 +41,12 @@ export function createOutboxMailer(dir: string): Mailer {
         // Nothing was written under the real name: the message was not delivered.
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
         const wholeFolder = code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS';
-        return { status: 'deferred', reason: `could not write ${name}: ${code}`, connectionFailure: true, ...(wholeFolder ? { fatal: `the outbox folder ${dir} cannot be written (${code})` } : {}) };
+        return {
+          status: 'deferred',
+          reason: `could not write ${name}: ${code}`,
+          connectionFailure: true,
+          ...(wholeFolder ? { fatal: `the outbox folder ${dir} cannot be written (${code})` } : {}),
+        };
       }
       return { status: 'delivered', response: `written to ${name}` };
     },

@@ -22,7 +22,11 @@ export interface SmtpProbe {
  * recipient is ever given and no DATA sent, so no message can go out. It
  * speaks SMTP through the same dialogue as a send (smtp-dialogue.ts).
  */
-export async function probeSmtp(settings: SmtpSettings, sender: string, options: SmtpClientOptions & { accessToken?: AccessTokenProvider; timeouts: SmtpTimeouts }): Promise<SmtpProbe> {
+export async function probeSmtp(
+  settings: SmtpSettings,
+  sender: string,
+  options: SmtpClientOptions & { accessToken?: AccessTokenProvider; timeouts: SmtpTimeouts },
+): Promise<SmtpProbe> {
   // The token first: a token source that fails is the user's to fix, not the server's.
   const token = settings.user && settings.oauth2 && options.accessToken ? await options.accessToken(false) : undefined;
   let dialogue: SmtpDialogue;
@@ -39,7 +43,8 @@ export async function probeSmtp(settings: SmtpSettings, sender: string, options:
       if (refused) return { failedAt: 'sign-in', error: refused, tls, signedIn: false };
     }
     const reply = await dialogue.command(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
-    if (reply.code < 200 || reply.code > 299) return { failedAt: 'sender', error: { code: 'EENVELOPE', responseCode: reply.code, response: reply.text }, tls, signedIn };
+    if (reply.code < 200 || reply.code > 299)
+      return { failedAt: 'sender', error: { code: 'EENVELOPE', responseCode: reply.code, response: reply.text }, tls, signedIn };
     await dialogue.command('RSET');
     return { failedAt: undefined, error: undefined, tls, signedIn };
   } catch (error) {

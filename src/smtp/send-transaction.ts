@@ -14,7 +14,13 @@ const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
  * session is reset (RSET) for the next message; a session that failed is
  * dropped, and `dialogue.usable` says which.
  */
-export async function sendTransaction(dialogue: SmtpDialogue, envelope: Envelope, message: readonly Buffer[], durable: Promise<void> | undefined, stuff: DataStuffer): Promise<SendResult> {
+export async function sendTransaction(
+  dialogue: SmtpDialogue,
+  envelope: Envelope,
+  message: readonly Buffer[],
+  durable: Promise<void> | undefined,
+  stuff: DataStuffer,
+): Promise<SendResult> {
   const invalid = [envelope.from, envelope.to].find((address) => /[\r\n<>]/u.test(address));
   if (invalid !== undefined) return classifySmtpError({ code: 'EENVELOPE', message: `Invalid address ${JSON.stringify(invalid)}` }, false);
   let dataSent = false;
@@ -70,7 +76,8 @@ function accepted(reply: SmtpReply, data: boolean): boolean {
 function envelopeRefusal(replies: readonly SmtpReply[]): SmtpErrorLike | undefined {
   const [mail, rcpt, data] = replies;
   if (!mail || !accepted(mail, false)) return replyError('EENVELOPE', 'Mail command failed', mail ?? { code: 421, text: '421 closing' }, 'MAIL FROM');
-  if (!rcpt || !accepted(rcpt, false)) return replyError('EENVELOPE', "Can't send mail - all recipients were rejected", rcpt ?? { code: 421, text: '421 closing' }, 'RCPT TO');
+  if (!rcpt || !accepted(rcpt, false))
+    return replyError('EENVELOPE', "Can't send mail - all recipients were rejected", rcpt ?? { code: 421, text: '421 closing' }, 'RCPT TO');
   if (!data || !accepted(data, true)) return replyError('EENVELOPE', 'Data command failed', data ?? { code: 421, text: '421 closing' }, 'DATA');
   return undefined;
 }

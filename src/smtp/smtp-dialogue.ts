@@ -204,12 +204,15 @@ export class SmtpDialogue {
       const lines = this.lines.splice(0, last + 1);
       const reply = { code: Number(lines.at(-1)!.slice(0, 3)), text: lines.join('\n') };
       // RFC 5321 3.8: after 421 the server closes; nothing more is asked of this session.
-      if (reply.code === 421) this.failure ??= { code: 'ECONNECTION', message: `Server closed the connection: ${reply.text}`, responseCode: 421, response: reply.text };
+      if (reply.code === 421)
+        this.failure ??= { code: 'ECONNECTION', message: `Server closed the connection: ${reply.text}`, responseCode: 421, response: reply.text };
       this.waiting.shift()!(reply);
     }
     // A reply nobody asked for: a 421 ends an idle session; anything else means the session is out of step.
     if (this.failure === undefined && this.lines.some((line) => !/^\d{3}-/u.test(line))) {
-      this.failure = this.lines[0]!.startsWith('421') ? { code: 'ECONNECTION', message: 'the server closed the idle connection' } : { code: 'EPROTOCOL', message: `Unexpected Response: ${this.lines.join('\n')}` };
+      this.failure = this.lines[0]!.startsWith('421')
+        ? { code: 'ECONNECTION', message: 'the server closed the idle connection' }
+        : { code: 'EPROTOCOL', message: `Unexpected Response: ${this.lines.join('\n')}` };
       this.socket.destroy();
     }
   }

@@ -45,14 +45,19 @@ export interface SmtpEnvironment {
  * in with an access token and needs no password. Errors never repeat the password.
  */
 export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolean } = { oauth2: false }): SmtpSettings {
-  if (env.fileProblem) throw new SnippetError(env.fileProblem, { hint: 'SNIPPET_SMTP_PASS_FILE names a file holding the password; SNIPPET_SMTP_CA_FILE a PEM file of the certificate authority that signed your mail server\'s certificate.' });
+  if (env.fileProblem)
+    throw new SnippetError(env.fileProblem, {
+      hint: "SNIPPET_SMTP_PASS_FILE names a file holding the password; SNIPPET_SMTP_CA_FILE a PEM file of the certificate authority that signed your mail server's certificate.",
+    });
   const pass = env.SNIPPET_SMTP_PASS ?? env.passFromFile?.replace(/\r?\n$/u, '');
   if (env.SNIPPET_SMTP_URL) {
     let url: URL;
     try {
       url = new URL(env.SNIPPET_SMTP_URL);
     } catch {
-      throw new SnippetError('SNIPPET_SMTP_URL is not a valid URL', { hint: 'Write it as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS); percent-encode special characters in the password.' });
+      throw new SnippetError('SNIPPET_SMTP_URL is not a valid URL', {
+        hint: 'Write it as smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS); percent-encode special characters in the password.',
+      });
     }
     if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
       throw new SnippetError(`SNIPPET_SMTP_URL must start with smtp:// or smtps://, not ${url.protocol}//`);
@@ -87,9 +92,19 @@ function decodeUrlPart(part: string, what: string): string {
   }
 }
 
-function settings(host: string, port: number, secure: boolean, user: string | undefined, pass: string | undefined, oauth2: boolean, ca: string | undefined): SmtpSettings {
+function settings(
+  host: string,
+  port: number,
+  secure: boolean,
+  user: string | undefined,
+  pass: string | undefined,
+  oauth2: boolean,
+  ca: string | undefined,
+): SmtpSettings {
   if (oauth2 && !user) {
-    throw new SnippetError('OAuth2 sign-in (smtp.oauth2 in snippet.config.yaml) needs the mailbox to sign in as', { hint: 'Set SNIPPET_SMTP_USER to the sending mailbox, e.g. snippet@nhs.scot.' });
+    throw new SnippetError('OAuth2 sign-in (smtp.oauth2 in snippet.config.yaml) needs the mailbox to sign in as', {
+      hint: 'Set SNIPPET_SMTP_USER to the sending mailbox, e.g. snippet@nhs.scot.',
+    });
   }
   if (user && !pass && !oauth2) {
     throw new SnippetError(`SMTP user ${user} has no password`, { hint: 'Set SNIPPET_SMTP_PASS, SNIPPET_SMTP_PASS_FILE, or put it in SNIPPET_SMTP_URL.' });

@@ -64,5 +64,9 @@ export function sectionOfAnswer(answer: string): ItemSection | undefined {
 
 /** How headings and answers are compared: case, spacing and a trailing `?` or `:` do not count. */
 export function normaliseHeading(text: string): string {
-  return text.trim().replace(/\s+/gu, ' ').replace(/\s*[?:]+$/u, '').toLowerCase();
+  return text
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .replace(/\s*[?:]+$/u, '')
+    .toLowerCase();
 }

@@ -106,7 +106,13 @@ function applyEdits(source: string, edits: readonly Edit[]): string {
   return text;
 }
 
-function holdsExactly(text: string, before: NonNullable<ReturnType<typeof parseIssue>['issue']>, additions: readonly Addition[], file: string, id: IssueId): boolean {
+function holdsExactly(
+  text: string,
+  before: NonNullable<ReturnType<typeof parseIssue>['issue']>,
+  additions: readonly Addition[],
+  file: string,
+  id: IssueId,
+): boolean {
   const after = parseIssue(text, file, id).issue;
   if (!after) return false;
   const expected: Record<string, unknown> = { ...before };

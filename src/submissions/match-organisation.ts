@@ -3,9 +3,7 @@ import { closestWord } from '../schema/closest-word.js';
 import { looseKey } from './loose-key.js';
 
 export type OrganisationMatch =
-  | { kind: 'member'; id: string }
-  | { kind: 'unknown'; suggestions: Organisation[] }
-  | { kind: 'ambiguous'; candidates: Organisation[] };
+  { kind: 'member'; id: string } | { kind: 'unknown'; suggestions: Organisation[] } | { kind: 'ambiguous'; candidates: Organisation[] };
 
 /**
  * Pure: the member organisation a submitter named, by its name or id.

@@ -60,7 +60,9 @@ export function planSubmissions(
       continue;
     }
     const candidate = asExisting(item);
-    const duplicate = keysOf(candidate).map(([key]) => seen.get(key)).find((found) => found !== undefined);
+    const duplicate = keysOf(candidate)
+      .map(([key]) => seen.get(key))
+      .find((found) => found !== undefined);
     if (duplicate) {
       plan.duplicates.push({ item, ...duplicate });
       continue;

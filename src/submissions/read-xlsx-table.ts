@@ -16,11 +16,14 @@ export async function readXlsxTable(bytes: Uint8Array, file: string): Promise<Fo
     return {
       header: [],
       rows: [],
-      problems: [{
-        severity: 'error', file,
-        message: 'not an Excel workbook (.xlsx) that can be read',
-        hint: 'Download the responses again (Microsoft Forms: "Open results in Excel"), or save the spreadsheet as .xlsx or CSV UTF-8.',
-      }],
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: 'not an Excel workbook (.xlsx) that can be read',
+          hint: 'Download the responses again (Microsoft Forms: "Open results in Excel"), or save the spreadsheet as .xlsx or CSV UTF-8.',
+        },
+      ],
     };
   }
   const sheet = workbook.worksheets.find((candidate) => candidate.actualRowCount > 0);

@@ -66,7 +66,11 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
   const section = kind === undefined ? undefined : sectionOfAnswer(kind);
   if (section === undefined) {
     const answers = Object.values(SECTION_ANSWERS).join(', ');
-    problem('error', kind === undefined ? `${QUESTIONS.kind} has no answer` : `${QUESTIONS.kind}: "${kind}" is not one of the answers`, `The answers are ${answers}.`);
+    problem(
+      'error',
+      kind === undefined ? `${QUESTIONS.kind} has no answer` : `${QUESTIONS.kind}: "${kind}" is not one of the answers`,
+      `The answers are ${answers}.`,
+    );
     return { row: row.row, item: undefined, problems };
   }
 
@@ -111,7 +115,9 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
       problem(
         'warning',
         `${QUESTIONS.organisation}: "${typedOrganisation}" ${match.kind === 'ambiguous' ? 'matches more than one member organisation' : 'is not a member organisation'}; the item is credited to no one`,
-        names ? `Did you mean ${names}? Add "organisation: <id>" to the item in the issue.` : 'Add the organisation to contacts/organisations.yaml, or leave the item uncredited.',
+        names
+          ? `Did you mean ${names}? Add "organisation: <id>" to the item in the issue.`
+          : 'Add the organisation to contacts/organisations.yaml, or leave the item uncredited.',
       );
     }
   }
@@ -129,7 +135,10 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
   // The training fallback above reads "Deadline"; it was used, not left out.
   const leftOut = unused.filter((q) => !(section === 'training' && q === 'deadline' && answer('bookingDeadline') === undefined));
   if (leftOut.length > 0) {
-    problem('warning', `${leftOut.map((q) => QUESTIONS[q]).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} not part of a ${SECTION_ANSWERS[section].toLowerCase()} item and ${leftOut.length === 1 ? 'was' : 'were'} left out`);
+    problem(
+      'warning',
+      `${leftOut.map((q) => QUESTIONS[q]).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} not part of a ${SECTION_ANSWERS[section].toLowerCase()} item and ${leftOut.length === 1 ? 'was' : 'were'} left out`,
+    );
   }
   return { row: row.row, item: { section, fields, row: row.row }, problems };
 }

@@ -13,15 +13,21 @@ export function selectDraft<T extends { id: IssueId; issue: Issue | undefined }>
   const sorted = [...issues].sort((a, b) => a.id.localeCompare(b.id));
   if (id !== undefined) {
     const named = sorted.find((entry) => entry.id === id);
-    if (!named) throw new SnippetError(`there is no issue ${id} (${issueFile(id)} does not exist)`, { hint: `Run \`snippet new ${id}\` to start it, then import again.` });
+    if (!named)
+      throw new SnippetError(`there is no issue ${id} (${issueFile(id)} does not exist)`, {
+        hint: `Run \`snippet new ${id}\` to start it, then import again.`,
+      });
     return named;
   }
   const lastApproved = sorted.filter((entry) => entry.issue?.status === 'approved').at(-1)?.id ?? '';
   const next = sorted.find((entry) => entry.id > lastApproved && entry.issue?.status !== 'approved');
   if (!next) {
-    throw new SnippetError(lastApproved ? `there is no draft after ${lastApproved}, the latest approved issue, to add the responses to` : 'the workspace has no issues yet', {
-      hint: 'Run `snippet new` to start the next issue, then import again.',
-    });
+    throw new SnippetError(
+      lastApproved ? `there is no draft after ${lastApproved}, the latest approved issue, to add the responses to` : 'the workspace has no issues yet',
+      {
+        hint: 'Run `snippet new` to start the next issue, then import again.',
+      },
+    );
   }
   return next;
 }

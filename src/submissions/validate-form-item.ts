@@ -22,7 +22,7 @@ const QUESTION_OF_FIELD: Readonly<Record<string, string>> = {
   organisation: QUESTIONS.organisation,
 };
 
-const FIX = 'Correct the response in the form\'s results and import again, or add the item to the issue by hand.';
+const FIX = "Correct the response in the form's results and import again, or add the item to the issue by hand.";
 
 /**
  * Pure: every problem an item would have if the coordinator had typed it into
@@ -46,7 +46,14 @@ export function validateFormItem(item: FormItem, where: string, id: IssueId, con
 function inFormWords(problem: Problem, item: FormItem, where: string): Problem {
   let message = problem.message.replace(new RegExp(`^${item.section} item 1, `, 'u'), '');
   const field = /^([a-z_]+):/u.exec(message)?.[1];
-  const question = field === 'deadline' ? (item.section === 'training' ? QUESTIONS.bookingDeadline : QUESTIONS.deadline) : field === undefined ? undefined : QUESTION_OF_FIELD[field];
+  const question =
+    field === 'deadline'
+      ? item.section === 'training'
+        ? QUESTIONS.bookingDeadline
+        : QUESTIONS.deadline
+      : field === undefined
+        ? undefined
+        : QUESTION_OF_FIELD[field];
   if (question !== undefined) message = `${question}${message.slice(field!.length)}`;
   message = message.replace(/: is required \(text\)$/u, ': has no answer, and the item needs one');
   return { severity: problem.severity, file: where, message, hint: problem.hint ?? (field === 'url' ? linkHint(item.fields.url) : FIX) };

@@ -35,7 +35,8 @@ export function routeUnsubscribeRequest(request: UnsubscribeRequest, settings: {
 
   const link = readUnsubscribeQuery(url.searchParams);
   // A plain address only: no member has any other, and anything else would go into suppressions.csv, which is opened in spreadsheets.
-  if (!link || !isEmailAddress(link.email) || !isPlainAddress(link.email) || !verifyUnsubscribeToken(settings.secret, link.email, link.token)) return { kind: 'invalid' };
+  if (!link || !isEmailAddress(link.email) || !isPlainAddress(link.email) || !verifyUnsubscribeToken(settings.secret, link.email, link.token))
+    return { kind: 'invalid' };
   if (method !== 'POST') return { kind: 'confirm', email: link.email, query: url.search };
   const via = postIntent(request.contentType, request.body);
   return via ? { kind: 'unsubscribe', email: link.email, via } : { kind: 'invalid' };

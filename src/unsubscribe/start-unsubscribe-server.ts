@@ -46,7 +46,13 @@ interface SlowClientLimits {
   maxConnectionsPerAddress: number;
 }
 
-const SLOW_CLIENT_LIMITS: SlowClientLimits = { headersTimeoutMs: 5_000, requestTimeoutMs: 10_000, bodyTimeoutMs: 2_000, maxConnections: 200, maxConnectionsPerAddress: 4 };
+const SLOW_CLIENT_LIMITS: SlowClientLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  bodyTimeoutMs: 2_000,
+  maxConnections: 200,
+  maxConnectionsPerAddress: 4,
+};
 
 export interface RunningServer {
   port: number;
@@ -58,7 +64,10 @@ const MAX_BODY = 8 * 1024;
 /** Thin IO around routeUnsubscribeRequest and unsubscribePage. */
 export async function startUnsubscribeServer(options: UnsubscribeServerOptions): Promise<RunningServer> {
   const limiter = new IpRateLimiter(options.ratePerMinute);
-  const connections = new ConnectionTable<Socket>(SLOW_CLIENT_LIMITS.maxConnections, options.trustProxy ? undefined : SLOW_CLIENT_LIMITS.maxConnectionsPerAddress);
+  const connections = new ConnectionTable<Socket>(
+    SLOW_CLIENT_LIMITS.maxConnections,
+    options.trustProxy ? undefined : SLOW_CLIENT_LIMITS.maxConnectionsPerAddress,
+  );
   // One unsubscribe at a time, so two clicks at once cannot write two rows.
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(work: () => Promise<T>): Promise<T> => {

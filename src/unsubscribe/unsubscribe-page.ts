@@ -27,31 +27,52 @@ const HEADERS = {
 export function unsubscribePage(page: PageKind, networkName: string): HttpResponse {
   switch (page.kind) {
     case 'confirm':
-      return html(200, `Unsubscribe from ${networkName}`, `
+      return html(
+        200,
+        `Unsubscribe from ${networkName}`,
+        `
 <p>Unsubscribe <strong>${escape(page.email)}</strong> from the snippet of ${escape(networkName)}?</p>
 <form method="post" action="${escape(page.query)}">
   <input type="hidden" name="confirm" value="unsubscribe">
   <button type="submit">Unsubscribe</button>
 </form>
-<p class="small">If you did not mean to open this page, close it: nothing changes until you press the button.</p>`, networkName);
+<p class="small">If you did not mean to open this page, close it: nothing changes until you press the button.</p>`,
+        networkName,
+      );
     case 'done':
-      return html(200, 'You are unsubscribed', `
+      return html(
+        200,
+        'You are unsubscribed',
+        `
 <p><strong>${escape(page.email)}</strong> will not get the snippet of ${escape(networkName)} again.</p>
-<p class="small">If this was a mistake, reply to any snippet and the coordinator will add you back.</p>`, networkName);
+<p class="small">If this was a mistake, reply to any snippet and the coordinator will add you back.</p>`,
+        networkName,
+      );
     case 'invalid':
-      return html(400, 'This link does not work', `
+      return html(
+        400,
+        'This link does not work',
+        `
 <p>This unsubscribe link is incomplete or has been changed.</p>
-<p class="small">Use the unsubscribe link at the foot of the snippet, or reply to the snippet and ask to be taken off the list.</p>`, networkName);
+<p class="small">Use the unsubscribe link at the foot of the snippet, or reply to the snippet and ask to be taken off the list.</p>`,
+        networkName,
+      );
     case 'not-found':
       return html(404, 'Not found', '<p>There is nothing here.</p>', networkName);
     case 'method-not-allowed':
       return { ...html(405, 'Not allowed', '<p>This page only answers GET and POST.</p>', networkName), headers: { ...HEADERS, Allow: 'GET, HEAD, POST' } };
     case 'too-many':
-      return { ...html(429, 'Too many requests', '<p>Too many requests from your address. Please try again in a minute.</p>', networkName), headers: { ...HEADERS, 'Retry-After': String(page.retryAfterSeconds) } };
+      return {
+        ...html(429, 'Too many requests', '<p>Too many requests from your address. Please try again in a minute.</p>', networkName),
+        headers: { ...HEADERS, 'Retry-After': String(page.retryAfterSeconds) },
+      };
     case 'too-large':
       return html(413, 'Request too large', '<p>The request was too large.</p>', networkName);
     case 'unavailable':
-      return { ...html(503, 'Please try again', '<p>Your request could not be saved just now. Please try again in a few minutes.</p>', networkName), headers: { ...HEADERS, 'Retry-After': '120' } };
+      return {
+        ...html(503, 'Please try again', '<p>Your request could not be saved just now. Please try again in a few minutes.</p>', networkName),
+        headers: { ...HEADERS, 'Retry-After': '120' },
+      };
   }
 }
 

@@ -33,7 +33,10 @@ export async function loadContacts(dir: string): Promise<Contacts> {
   const config = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config;
   const organisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
   const known = organisations?.organisations ?? [];
-  const members = membersText === undefined ? undefined : parseMembers(membersText, MEMBERS_FILE, known.length > 0 ? { organisationIds: new Set(known.map((o) => o.id)) } : {});
+  const members =
+    membersText === undefined
+      ? undefined
+      : parseMembers(membersText, MEMBERS_FILE, known.length > 0 ? { organisationIds: new Set(known.map((o) => o.id)) } : {});
   const suppressions = suppressionsText === undefined ? undefined : parseSuppressions(suppressionsText, SUPPRESSIONS_FILE);
   return {
     members,
@@ -43,8 +46,10 @@ export async function loadContacts(dir: string): Promise<Contacts> {
     timeZone: config?.timeZone ?? 'Europe/London',
     problems: [
       ...(organisations?.problems ?? []),
-      ...(membersCsv?.warnings ?? []), ...(members?.problems ?? []),
-      ...(suppressionsCsv?.warnings ?? []), ...(suppressions?.problems ?? []),
+      ...(membersCsv?.warnings ?? []),
+      ...(members?.problems ?? []),
+      ...(suppressionsCsv?.warnings ?? []),
+      ...(suppressions?.problems ?? []),
     ],
   };
 }

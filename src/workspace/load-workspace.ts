@@ -35,7 +35,12 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
 
   let config: Config | undefined;
   if (files.config === undefined) {
-    problems.push({ severity: 'error', file: CONFIG_FILE, message: 'the workspace has no snippet.config.yaml', hint: 'Run snippet in the workspace folder or pass --dir; copy snippet.config.yaml from the sample workspace to start one.' });
+    problems.push({
+      severity: 'error',
+      file: CONFIG_FILE,
+      message: 'the workspace has no snippet.config.yaml',
+      hint: 'Run snippet in the workspace folder or pass --dir; copy snippet.config.yaml from the sample workspace to start one.',
+    });
   } else {
     const parsed = parseConfig(files.config, CONFIG_FILE);
     config = parsed.config;
@@ -45,7 +50,12 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   let organisations: Organisation[] = [];
   let organisationLine: Workspace['organisationLine'] = () => undefined;
   if (files.organisations === undefined) {
-    problems.push({ severity: 'error', file: ORGANISATIONS_FILE, message: 'the file is missing', hint: 'Create it with a list under "organisations:", each with an id and a name.' });
+    problems.push({
+      severity: 'error',
+      file: ORGANISATIONS_FILE,
+      message: 'the file is missing',
+      hint: 'Create it with a list under "organisations:", each with an id and a name.',
+    });
   } else {
     const parsed = parseOrganisations(files.organisations, ORGANISATIONS_FILE);
     organisations = parsed.organisations;
@@ -56,7 +66,12 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
 
   let members: Member[] = [];
   if (files.members === undefined) {
-    problems.push({ severity: 'error', file: MEMBERS_FILE, message: 'the mailing list is missing', hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.' });
+    problems.push({
+      severity: 'error',
+      file: MEMBERS_FILE,
+      message: 'the mailing list is missing',
+      hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.',
+    });
   } else {
     const parsed = readMembers(files.members, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {});
     members = parsed.members;
@@ -73,7 +88,8 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   const issues = files.issues.map(({ id, text, unreadable }) =>
     text === undefined
       ? { id, issue: undefined, lineOf: () => undefined, problems: [unreadable], placeholders: [] }
-      : { id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) });
+      : { id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) },
+  );
   const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
   return { config, organisations, organisationLine, members, suppressions, issues, problems, placeholders };
 }
@@ -83,4 +99,3 @@ export function selectIssue(workspace: Workspace, id: IssueId | undefined): Work
   if (id !== undefined) return workspace.issues.find((issue) => issue.id === id);
   return workspace.issues.at(-1);
 }
-

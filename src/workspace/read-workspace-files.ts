@@ -14,7 +14,14 @@ export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
   const issues = await readIssueFiles(dir);
   const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
   const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
-  return { config, organisations, members: members?.text, suppressions: suppressions?.text, issues, csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])] };
+  return {
+    config,
+    organisations,
+    members: members?.text,
+    suppressions: suppressions?.text,
+    issues,
+    csvWarnings: [...(members?.warnings ?? []), ...(suppressions?.warnings ?? [])],
+  };
 }
 
 /** IO: every `issues/YYYY-MM.md`, oldest first (the website reads these, the config and the organisations, and nothing else). */
@@ -23,7 +30,10 @@ export async function readIssueFiles(dir: string): Promise<WorkspaceFiles['issue
     if (error.code === 'ENOENT') return [] as string[];
     throw readError(error, 'issues/');
   });
-  const ids = names.map(issueIdOfFile).filter((id): id is string => id !== undefined).sort();
+  const ids = names
+    .map(issueIdOfFile)
+    .filter((id): id is string => id !== undefined)
+    .sort();
   return Promise.all(ids.map((id) => readIssueFile(dir, id)));
 }
 
@@ -60,6 +70,7 @@ async function readIssueFile(dir: string, id: string): Promise<WorkspaceFiles['i
 /** A file readdir just listed: gone by now only if it was removed meanwhile. */
 async function readListedFile(path: string, label: string): Promise<string> {
   const text = await readText(path, label);
-  if (text === undefined) throw new SnippetError(`cannot read ${label}: it was removed while snippet was reading the workspace`, { file: label, hint: 'Run the command again.' });
+  if (text === undefined)
+    throw new SnippetError(`cannot read ${label}: it was removed while snippet was reading the workspace`, { file: label, hint: 'Run the command again.' });
   return text;
 }

@@ -103,10 +103,12 @@ for (const width of WIDTHS) {
               return [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0, parts[3] ?? 1];
             };
             const luminance = (colour: string): number => {
-              const [r, g, b] = rgb(colour).slice(0, 3).map((v) => {
-                const c = v / 255;
-                return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-              }) as [number, number, number];
+              const [r, g, b] = rgb(colour)
+                .slice(0, 3)
+                .map((v) => {
+                  const c = v / 255;
+                  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+                }) as [number, number, number];
               return 0.2126 * r + 0.7152 * g + 0.0722 * b;
             };
             const contrast = (a: string, b: string): number => {
@@ -133,7 +135,10 @@ for (const width of WIDTHS) {
             }
             // Accent text: section headings, badges, the masthead.
             for (const element of document.querySelectorAll('h1, h2, .badge')) {
-              out.push({ what: `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`, ratio: contrast(getComputedStyle(element).color, background(element)) });
+              out.push({
+                what: `${element.tagName.toLowerCase()} "${element.textContent?.trim().slice(0, 30)}"`,
+                ratio: contrast(getComputedStyle(element).color, background(element)),
+              });
             }
             return out;
           });
@@ -156,7 +161,12 @@ describe('what the sample issue tells a member', () => {
           const style = getComputedStyle(element);
           return Math.round(element.getBoundingClientRect().height / parseFloat(style.lineHeight));
         };
-        return { h1: h1?.textContent, h1Size: h1 ? parseFloat(getComputedStyle(h1).fontSize) : 0, nameLines: lines(name), nameSize: name ? parseFloat(getComputedStyle(name).fontSize) : 0 };
+        return {
+          h1: h1?.textContent,
+          h1Size: h1 ? parseFloat(getComputedStyle(h1).fontSize) : 0,
+          nameLines: lines(name),
+          nameSize: name ? parseFloat(getComputedStyle(name).fontSize) : 0,
+        };
       });
       expect(masthead.h1).toBe('The snippet');
       expect(masthead.nameSize).toBeLessThan(masthead.h1Size);
@@ -172,7 +182,11 @@ describe('what the sample issue tells a member', () => {
           const date = item.querySelector('strong');
           const rect = date?.getBoundingClientRect();
           const lineHeight = date ? parseFloat(getComputedStyle(date).lineHeight) : 0;
-          return { text: (item as HTMLElement).innerText.replace(/\s+/gu, ' ').trim(), date: date?.textContent ?? '', oneLine: rect !== undefined && rect.height < lineHeight * 1.5 };
+          return {
+            text: (item as HTMLElement).innerText.replace(/\s+/gu, ' ').trim(),
+            date: date?.textContent ?? '',
+            oneLine: rect !== undefined && rect.height < lineHeight * 1.5,
+          };
         }),
       );
       expect(dates.map((d) => d.text)).toEqual([
@@ -212,7 +226,9 @@ describe('what the sample issue tells a member', () => {
   it('the footer address broke mid-word at 375 px: a long address breaks only before a dot or the @', async () => {
     await withPage(await buildSample(undefined, LONG_ADDRESS), 375, 'light', async (page) => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      const runs = await page.$$eval('.footer span[style*="nowrap"]', (spans) => spans.map((span) => ({ text: span.textContent ?? '', lines: span.getClientRects().length })));
+      const runs = await page.$$eval('.footer span[style*="nowrap"]', (spans) =>
+        spans.map((span) => ({ text: span.textContent ?? '', lines: span.getClientRects().length })),
+      );
       expect(runs.map((run) => run.text).join('')).toBe(LONG_ADDRESS);
       expect(runs.every((run) => run.lines === 1)).toBe(true);
       const footer = (await page.textContent('.footer')) ?? '';

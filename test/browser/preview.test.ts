@@ -18,7 +18,13 @@ let ws: SampleWorkspace;
 let preview: PreviewHandle;
 let page: Page;
 const lines: string[] = [];
-const output: Output = { info: (line) => lines.push(line), warn: (line) => lines.push(line), problems: () => undefined, status: () => undefined, interactive: false };
+const output: Output = {
+  info: (line) => lines.push(line),
+  warn: (line) => lines.push(line),
+  problems: () => undefined,
+  status: () => undefined,
+  interactive: false,
+};
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -81,7 +87,8 @@ describe('snippet preview in Chromium', () => {
   });
 
   it('shows the template’s dark-mode styles in the dark view', async () => {
-    const cardColour = (): Promise<string> => emailFrame(page).evaluate(() => getComputedStyle(document.querySelector('div.card') ?? document.body).backgroundColor);
+    const cardColour = (): Promise<string> =>
+      emailFrame(page).evaluate(() => getComputedStyle(document.querySelector('div.card') ?? document.body).backgroundColor);
     expect(await cardColour()).toBe('rgb(255, 255, 255)');
     await page.click('button[data-scheme=dark]');
     await expect.poll(async () => cardColour().catch(() => 'reloading'), { timeout: UPDATE_WAIT }).toBe('rgb(31, 35, 40)');

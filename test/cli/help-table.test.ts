@@ -17,7 +17,11 @@ const streams =
 describe('helpFromTable', () => {
   it('answers a command line the table holds, with its stream and exit code', () => {
     expect(helpFromTable(table, ['--help'], streams(piped))).toEqual({ stream: 'stdout', text: 'Usage: snippet [options] [command]\n', exitCode: 0 });
-    expect(helpFromTable(table, ['contacts'], streams(piped))).toEqual({ stream: 'stderr', text: 'Usage: snippet contacts [options] [command]\n', exitCode: 2 });
+    expect(helpFromTable(table, ['contacts'], streams(piped))).toEqual({
+      stream: 'stderr',
+      text: 'Usage: snippet contacts [options] [command]\n',
+      exitCode: 2,
+    });
   });
 
   it('leaves every other command line to commander', () => {

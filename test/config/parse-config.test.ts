@@ -28,7 +28,13 @@ describe('parseConfig', () => {
       replyTo: { address: 'coordinator@example.org' },
       timeZone: 'Europe/London',
       language: 'en-GB',
-      sending: { rates: [{ count: 30, unit: 'minute' }, { count: 10000, unit: 'day' }], connections: 3 },
+      sending: {
+        rates: [
+          { count: 30, unit: 'minute' },
+          { count: 10000, unit: 'day' },
+        ],
+        connections: 3,
+      },
     });
   });
 
@@ -43,7 +49,7 @@ describe('parseConfig', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 14, message: 'sending, connections: must be a whole number, not 2.5' })]);
   });
 
-  it('rejects a web address that no browser can open, as an issue\'s url is', () => {
+  it("rejects a web address that no browser can open, as an issue's url is", () => {
     const { problems } = parseConfig(good.replace('  short_name: EPN\n', '  short_name: EPN\n  website: https://[oops\n'), FILE);
     expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'network, website: must be an http:// or https:// address' })]);
   });
@@ -108,26 +114,50 @@ describe('parseConfig: schedule, spotlight and meetings', () => {
 describe('parseConfig: sending for cron and Microsoft 365', () => {
   const base = good.replace(/sending:\n[\s\S]*$/u, '');
 
-  it('takes the microsoft-365 preset\'s limits, and explicit values over them', () => {
-    expect(parseConfig(`${base}sending:\n  preset: microsoft-365\n`, FILE).config?.sending).toMatchObject({ rates: [{ count: 30, unit: 'minute' }, { count: 10000, unit: 'day' }], connections: 3, staleAfterMs: 7 * 86_400_000 });
-    expect(parseConfig(`${base}sending:\n  preset: microsoft-365\n  connections: 2\n  rate: [20/minute]\n  stale_after: 3d\n`, FILE).config?.sending).toMatchObject({ rates: [{ count: 20, unit: 'minute' }], connections: 2, staleAfterMs: 3 * 86_400_000 });
+  it("takes the microsoft-365 preset's limits, and explicit values over them", () => {
+    expect(parseConfig(`${base}sending:\n  preset: microsoft-365\n`, FILE).config?.sending).toMatchObject({
+      rates: [
+        { count: 30, unit: 'minute' },
+        { count: 10000, unit: 'day' },
+      ],
+      connections: 3,
+      staleAfterMs: 7 * 86_400_000,
+    });
+    expect(
+      parseConfig(`${base}sending:\n  preset: microsoft-365\n  connections: 2\n  rate: [20/minute]\n  stale_after: 3d\n`, FILE).config?.sending,
+    ).toMatchObject({ rates: [{ count: 20, unit: 'minute' }], connections: 2, staleAfterMs: 3 * 86_400_000 });
     expect(parseConfig(base, FILE).config?.sending).toMatchObject({ rates: [], connections: 1 });
-    expect(parseConfig(`${base}sending:\n  preset: gmail\n`, FILE).problems).toEqual([expect.objectContaining({ line: 13, message: 'sending, preset: must be one of: microsoft-365' })]);
+    expect(parseConfig(`${base}sending:\n  preset: gmail\n`, FILE).problems).toEqual([
+      expect.objectContaining({ line: 13, message: 'sending, preset: must be one of: microsoft-365' }),
+    ]);
   });
 
   it('reads report_to and OAuth2 sign-in from a command or client credentials', () => {
-    const command = parseConfig(`${base}report_to: Coordinator <c@example.org>\nsmtp:\n  oauth2:\n    token_command: get-token --mailbox snippet\n`, FILE).config!;
+    const command = parseConfig(
+      `${base}report_to: Coordinator <c@example.org>\nsmtp:\n  oauth2:\n    token_command: get-token --mailbox snippet\n`,
+      FILE,
+    ).config!;
     expect(command.reportTo).toEqual({ name: 'Coordinator', address: 'c@example.org' });
     expect(command.smtp.oauth2).toEqual({ source: 'command', command: 'get-token --mailbox snippet' });
     const client = parseConfig(`${base}smtp:\n  oauth2:\n    tenant_id: 1111-2222\n    client_id: app\n`, FILE).config!;
-    expect(client.smtp.oauth2).toEqual({ source: 'client-credentials', tenantId: '1111-2222', clientId: 'app', scope: 'https://outlook.office365.com/.default', tokenUrl: 'https://login.microsoftonline.com/1111-2222/oauth2/v2.0/token' });
+    expect(client.smtp.oauth2).toEqual({
+      source: 'client-credentials',
+      tenantId: '1111-2222',
+      clientId: 'app',
+      scope: 'https://outlook.office365.com/.default',
+      tokenUrl: 'https://login.microsoftonline.com/1111-2222/oauth2/v2.0/token',
+    });
   });
 
   it('rejects OAuth2 settings that are ambiguous, incomplete or would send the secret in the clear', () => {
     const problems = (oauth2: string) => parseConfig(`${base}smtp:\n  oauth2:\n${oauth2}`, FILE).problems.map((p) => p.message);
-    expect(problems('    token_command: x\n    tenant_id: t\n    client_id: c\n')).toEqual([expect.stringMatching(/either token_command, or tenant_id and client_id/u)]);
+    expect(problems('    token_command: x\n    tenant_id: t\n    client_id: c\n')).toEqual([
+      expect.stringMatching(/either token_command, or tenant_id and client_id/u),
+    ]);
     expect(problems('    tenant_id: t\n')).toEqual([expect.stringMatching(/need both tenant_id and client_id/u)]);
-    expect(problems('    tenant_id: t\n    client_id: c\n    token_url: http://login.example.org/token\n')).toEqual([expect.stringMatching(/token_url: must be an https:\/\/ address/u)]);
+    expect(problems('    tenant_id: t\n    client_id: c\n    token_url: http://login.example.org/token\n')).toEqual([
+      expect.stringMatching(/token_url: must be an https:\/\/ address/u),
+    ]);
     expect(problems('    tenant_id: t\n    client_id: c\n    token_url: http://127.0.0.1:8080/token\n')).toEqual([]);
     expect(problems('    client_secret: hunter2\n    tenant_id: t\n    client_id: c\n')).toEqual([expect.stringMatching(/unknown field "client_secret"/u)]);
   });
@@ -139,7 +169,16 @@ describe('parseConfig: sending for cron and Microsoft 365', () => {
 });
 
 describe('parseConfig: the website, the coordinator, submissions and the meeting window', () => {
-  const base = ['network:', '  name: Example Network', 'from: Example <snippet@example.org>', 'footer:', '  postal_address: 1 Example Street', '  endorsement: Not an endorsement.', 'unsubscribe:', '  mailto: unsubscribe@example.org'];
+  const base = [
+    'network:',
+    '  name: Example Network',
+    'from: Example <snippet@example.org>',
+    'footer:',
+    '  postal_address: 1 Example Street',
+    '  endorsement: Not an endorsement.',
+    'unsubscribe:',
+    '  mailto: unsubscribe@example.org',
+  ];
 
   it('reads site, coordinator, submissions and meetings with show_within', () => {
     const source = [

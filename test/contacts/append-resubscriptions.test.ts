@@ -6,7 +6,14 @@ import { appendResubscriptions, RESUBSCRIPTIONS_FILE } from '../../src/contacts/
 import { readResubscriptions } from '../../src/contacts/read-resubscriptions.js';
 import { SnippetError } from '../../src/errors.js';
 
-const ANN = { email: 'ann@example.org', suppressedOn: '2026-09-14', suppressionReason: 'bounced', resubscribedOn: '2026-11-30', by: 'Morag', reason: 'mailbox fixed' };
+const ANN = {
+  email: 'ann@example.org',
+  suppressedOn: '2026-09-14',
+  suppressionReason: 'bounced',
+  resubscribedOn: '2026-11-30',
+  by: 'Morag',
+  reason: 'mailbox fixed',
+};
 
 let dir: string;
 beforeEach(async () => {
@@ -24,26 +31,47 @@ describe('appendResubscriptions', () => {
   it('creates the file, and its folder, with its header', async () => {
     await rm(join(dir, 'contacts'), { recursive: true });
     await appendResubscriptions(dir, [ANN]);
-    expect(await read()).toBe('email,suppressed_on,suppression_reason,resubscribed_on,by,reason\nann@example.org,2026-09-14,bounced,2026-11-30,Morag,mailbox fixed\n');
+    expect(await read()).toBe(
+      'email,suppressed_on,suppression_reason,resubscribed_on,by,reason\nann@example.org,2026-09-14,bounced,2026-11-30,Morag,mailbox fixed\n',
+    );
   });
 
   it('keeps the separator and line ends of a file saved from a spreadsheet, so the record reads back (regression: a ; file got a , row and the resubscription was lost)', async () => {
     await write('email;suppressed_on;suppression_reason;resubscribed_on;by;reason\r\nold@example.org;2026-01-01;bounced;2026-02-01;Morag;fixed\r\n');
     await appendResubscriptions(dir, [ANN]);
-    expect(await read()).toBe('email;suppressed_on;suppression_reason;resubscribed_on;by;reason\r\nold@example.org;2026-01-01;bounced;2026-02-01;Morag;fixed\r\nann@example.org;2026-09-14;bounced;2026-11-30;Morag;mailbox fixed\r\n');
-    expect(await readResubscriptions(dir)).toEqual(new Map([['old@example.org', '2026-02-01'], ['ann@example.org', '2026-11-30']]));
+    expect(await read()).toBe(
+      'email;suppressed_on;suppression_reason;resubscribed_on;by;reason\r\nold@example.org;2026-01-01;bounced;2026-02-01;Morag;fixed\r\nann@example.org;2026-09-14;bounced;2026-11-30;Morag;mailbox fixed\r\n',
+    );
+    expect(await readResubscriptions(dir)).toEqual(
+      new Map([
+        ['old@example.org', '2026-02-01'],
+        ['ann@example.org', '2026-11-30'],
+      ]),
+    );
   });
 
   it('writes each value under its own column when the columns were reordered', async () => {
     await write('resubscribed_on,email,by,reason,suppressed_on,suppression_reason\n');
     await appendResubscriptions(dir, [ANN]);
-    expect(await read()).toBe('resubscribed_on,email,by,reason,suppressed_on,suppression_reason\n2026-11-30,ann@example.org,Morag,mailbox fixed,2026-09-14,bounced\n');
+    expect(await read()).toBe(
+      'resubscribed_on,email,by,reason,suppressed_on,suppression_reason\n2026-11-30,ann@example.org,Morag,mailbox fixed,2026-09-14,bounced\n',
+    );
   });
 
   it('rewrites a UTF-16 file in UTF-8 rather than append UTF-8 bytes to it', async () => {
-    await write(Buffer.from('\uFEFFemail,suppressed_on,suppression_reason,resubscribed_on,by,reason\nold@example.org,2026-01-01,bounced,2026-02-01,Zoë,fixed\n', 'utf16le'));
+    await write(
+      Buffer.from(
+        '\uFEFFemail,suppressed_on,suppression_reason,resubscribed_on,by,reason\nold@example.org,2026-01-01,bounced,2026-02-01,Zoë,fixed\n',
+        'utf16le',
+      ),
+    );
     await appendResubscriptions(dir, [ANN]);
-    expect(await readResubscriptions(dir)).toEqual(new Map([['old@example.org', '2026-02-01'], ['ann@example.org', '2026-11-30']]));
+    expect(await readResubscriptions(dir)).toEqual(
+      new Map([
+        ['old@example.org', '2026-02-01'],
+        ['ann@example.org', '2026-11-30'],
+      ]),
+    );
     expect(await read()).toMatch(/Zoë,fixed\nann@example\.org,/u);
   });
 

@@ -44,7 +44,9 @@ describe('appendSuppressions', () => {
   it('keeps CRLF line ends', async () => {
     await write('email,date,reason\r\nold@example.org,2026-09-14,bounced\r\n');
     await appendSuppressions(dir, [ANN, { ...ANN, email: 'bob@example.org' }]);
-    expect(await read()).toBe('email,date,reason\r\nold@example.org,2026-09-14,bounced\r\nann@example.org,2026-11-24,unsubscribed\r\nbob@example.org,2026-11-24,unsubscribed\r\n');
+    expect(await read()).toBe(
+      'email,date,reason\r\nold@example.org,2026-09-14,bounced\r\nann@example.org,2026-11-24,unsubscribed\r\nbob@example.org,2026-11-24,unsubscribed\r\n',
+    );
   });
 
   it('keeps CR-only line ends, starting a new line when the file has no trailing line end', async () => {

@@ -19,11 +19,12 @@ describe('withContactsLock', () => {
   it('runs changes one at a time, each seeing the one before', async () => {
     const file = join(dir, 'counter');
     await writeFile(file, '0');
-    const bump = () => withContactsLock(lock, async () => {
-      const value = Number(await readFile(file, 'utf8'));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      await writeFile(file, String(value + 1));
-    });
+    const bump = () =>
+      withContactsLock(lock, async () => {
+        const value = Number(await readFile(file, 'utf8'));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await writeFile(file, String(value + 1));
+      });
     await Promise.all(Array.from({ length: 10 }, bump));
     expect(await readFile(file, 'utf8')).toBe('10');
     await expect(readFile(lock)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -46,18 +47,29 @@ describe('withContactsLock', () => {
 
   it('takes over a lock from before the machine restarted', async () => {
     await withContactsLock(lock, async () => undefined);
-    await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z', boot: '00000000-0000-0000-0000-000000000000' }));
+    await writeFile(
+      lock,
+      JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z', boot: '00000000-0000-0000-0000-000000000000' }),
+    );
     await expect(withContactsLock(lock, async () => 'ran', { waitMs: 2_000 })).resolves.toBe('ran');
   });
 
   it('names its holder by boot and process start time as well as PID', async () => {
     const seen = await withContactsLock(lock, async () => JSON.parse(await readFile(lock, 'utf8')) as Record<string, unknown>);
-    expect(seen).toMatchObject({ pid: process.pid, host: hostname(), boot: expect.stringMatching(/^[0-9a-f-]{36}$/u), started: expect.stringMatching(/^\d+$/u) });
+    expect(seen).toMatchObject({
+      pid: process.pid,
+      host: hostname(),
+      boot: expect.stringMatching(/^[0-9a-f-]{36}$/u),
+      started: expect.stringMatching(/^\d+$/u),
+    });
   });
 
   it('waits a bounded time for a live holder, then says who holds it (exit 75)', async () => {
     await withContactsLock(lock, async () => undefined);
     await writeFile(lock, JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
-    await expect(withContactsLock(lock, async () => 'ran', { waitMs: 200 })).rejects.toMatchObject({ kind: 'tempfail', message: expect.stringMatching(/being changed by another run \(process \d+/u) });
+    await expect(withContactsLock(lock, async () => 'ran', { waitMs: 200 })).rejects.toMatchObject({
+      kind: 'tempfail',
+      message: expect.stringMatching(/being changed by another run \(process \d+/u),
+    });
   });
 });

@@ -102,12 +102,7 @@ const CASES: Record<string, Expected> = {
   },
   'international-domains.csv': {
     what: 'international (IDN) domains in Unicode and in punycode, an accented local part, a broken IDN',
-    members: [
-      'anna@bücher.example|Anna||',
-      'info@例え.テスト|Info||',
-      'punycode@xn--bcher-kva.example|Puny||',
-      'José.Núñez@ejemplo.es|José||',
-    ],
+    members: ['anna@bücher.example|Anna||', 'info@例え.テスト|Info||', 'punycode@xn--bcher-kva.example|Puny||', 'José.Núñez@ejemplo.es|José||'],
     problems: ['5:error:"bad@bü cher.example"'],
   },
   'unknown-organisation.csv': {
@@ -185,7 +180,9 @@ function read(name: string) {
 
 describe('members CSV fixtures', () => {
   it('has a case for every fixture file, and at least 15 of them', () => {
-    const files = readdirSync(FIXTURES).filter((file) => file.endsWith('.csv')).sort();
+    const files = readdirSync(FIXTURES)
+      .filter((file) => file.endsWith('.csv'))
+      .sort();
     expect(files).toEqual(Object.keys(CASES).sort());
     expect(files.length).toBeGreaterThanOrEqual(15);
   });

@@ -28,9 +28,23 @@ describe('planImport', () => {
   });
 
   it('keeps the latest of two rows for one address and says which row was kept (regression: the first row won)', () => {
-    const incoming = parseMembers('email,name,organisation\ncara@example.net,Cara Nwe,\nbob@example.org,Bob,\nCARA@example.net,Cara New,aberlour\n', 'form.csv', { repeats: 'latest' });
-    expect(incoming.members.map((m) => [m.email, m.name, m.organisation, m.line])).toEqual([['CARA@example.net', 'Cara New', 'aberlour', 4], ['bob@example.org', 'Bob', undefined, 3]]);
-    expect(incoming.rejected).toEqual([expect.objectContaining({ severity: 'warning', file: 'form.csv', line: 2, message: 'CARA@example.net is repeated on line 4 (addresses ignore case); the latest row, line 4, is kept and this one ignored' })]);
+    const incoming = parseMembers(
+      'email,name,organisation\ncara@example.net,Cara Nwe,\nbob@example.org,Bob,\nCARA@example.net,Cara New,aberlour\n',
+      'form.csv',
+      { repeats: 'latest' },
+    );
+    expect(incoming.members.map((m) => [m.email, m.name, m.organisation, m.line])).toEqual([
+      ['CARA@example.net', 'Cara New', 'aberlour', 4],
+      ['bob@example.org', 'Bob', undefined, 3],
+    ]);
+    expect(incoming.rejected).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'form.csv',
+        line: 2,
+        message: 'CARA@example.net is repeated on line 4 (addresses ignore case); the latest row, line 4, is kept and this one ignored',
+      }),
+    ]);
     const result = planImport(existing, incoming, { file: 'form.csv', organisations, suppressions: [] });
     expect(result.added).toMatchObject([{ name: 'Cara New', organisation: 'aberlour' }]);
   });
@@ -58,20 +72,30 @@ describe('planImport', () => {
     expect(result.unchanged.map((m) => m.email)).toEqual(['ann@example.org']);
   });
 
-  it('never re-adds a suppressed address, and says so with the row\'s line', () => {
+  it("never re-adds a suppressed address, and says so with the row's line", () => {
     const result = plan('email,name\nok@example.org,OK\ngone@example.org,Gone\n', { suppressed: ['gone@example.org'] });
     expect(result.added.map((m) => m.email)).toEqual(['ok@example.org']);
-    expect(result.rejected).toEqual([expect.objectContaining({ file: 'export.csv', line: 3, message: expect.stringMatching(/gone@example\.org is suppressed \(unsubscribed 2026-10-01\); not added/u) })]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({
+        file: 'export.csv',
+        line: 3,
+        message: expect.stringMatching(/gone@example\.org is suppressed \(unsubscribed 2026-10-01\); not added/u),
+      }),
+    ]);
   });
 
   it('keeps rows whose organisation is unknown, without it, with a warning', () => {
     const result = plan('email,company\nnew@example.org,Unknown Charity\n');
     expect(result.added[0]).not.toHaveProperty('organisation');
-    expect(result.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(/organisation "Unknown Charity" is not an id or name/u) })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/organisation "Unknown Charity" is not an id or name/u) }),
+    ]);
   });
 
   it('takes an organisation given by its id, or by its name in any case, without a warning', () => {
-    const result = plan('email,organisation\nid@example.org,home-start-glasgow-north\nname@example.org,home-start GLASGOW north\nspaced@example.org, Aberlour \ncaps@example.org,Home-Start-Glasgow-North\nnone@example.org,\n');
+    const result = plan(
+      'email,organisation\nid@example.org,home-start-glasgow-north\nname@example.org,home-start GLASGOW north\nspaced@example.org, Aberlour \ncaps@example.org,Home-Start-Glasgow-North\nnone@example.org,\n',
+    );
     expect(result.added.map((m) => [m.email, m.organisation])).toEqual([
       ['id@example.org', 'home-start-glasgow-north'],
       ['name@example.org', 'home-start-glasgow-north'],
@@ -83,7 +107,11 @@ describe('planImport', () => {
   });
 
   it('keeps the organisation as written when no organisations are known', () => {
-    const result = planImport([], parseMembers('email,organisation\na@example.org,Somewhere New\n', 'export.csv'), { file: 'export.csv', organisations: [], suppressions: [] });
+    const result = planImport([], parseMembers('email,organisation\na@example.org,Somewhere New\n', 'export.csv'), {
+      file: 'export.csv',
+      organisations: [],
+      suppressions: [],
+    });
     expect(result.added[0]?.organisation).toBe('Somewhere New');
     expect(result.warnings).toEqual([]);
   });
@@ -96,7 +124,7 @@ describe('planImport', () => {
 
   it('writes a hyphenated name such as Mary-Jane as it is, without a leading apostrophe', () => {
     const result = plan('email,name\nmj@example.org,Mary-Jane Smith-Jones\nat@example.org,Ann @ Home\nminus@example.org,-1 Minus\n');
-    expect(result.added.map((m) => m.name)).toEqual(['Mary-Jane Smith-Jones', 'Ann @ Home', '\'-1 Minus']);
+    expect(result.added.map((m) => m.name)).toEqual(['Mary-Jane Smith-Jones', 'Ann @ Home', "'-1 Minus"]);
   });
 
   it('rejects invalid addresses with their lines and keeps going', () => {

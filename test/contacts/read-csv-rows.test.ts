@@ -26,7 +26,9 @@ describe('readCsvRows', () => {
   });
 
   it('warns about text that was not UTF-8', () => {
-    expect(readCsvRows('email,name\na@example.org,Siobh\uFFFDn\n', 'm.csv').problems).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('not UTF-8') })]);
+    expect(readCsvRows('email,name\na@example.org,Siobh\uFFFDn\n', 'm.csv').problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('not UTF-8') }),
+    ]);
   });
 });
 

@@ -15,7 +15,10 @@ describe('readMembers', () => {
   });
 
   it('shares what members have in common instead of a copy each', () => {
-    const { members } = readMembers('email,name,organisation,lists\na@example.org,A,aberlour,members\nB@Example.org,B,aberlour,members\nc@example.org,C,,\n', 'm.csv');
+    const { members } = readMembers(
+      'email,name,organisation,lists\na@example.org,A,aberlour,members\nB@Example.org,B,aberlour,members\nc@example.org,C,,\n',
+      'm.csv',
+    );
     const [a, b, c] = members;
     expect(a!.key).toBe(a!.email);
     expect(b!.key).toBe('b@example.org');

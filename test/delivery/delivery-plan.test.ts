@@ -8,7 +8,16 @@ const at = '2026-12-01T09:00:00.000Z';
 
 describe('planDelivery', () => {
   it('takes members of the lists, de-duplicated, minus suppressed and settled', () => {
-    const members = [member('a@example.org'), member('B@example.org'), member('b@Example.org'), member('c@example.org', ['managers']), member('d@example.org'), member('e@example.org'), member('f@example.org'), member('g@example.org')];
+    const members = [
+      member('a@example.org'),
+      member('B@example.org'),
+      member('b@Example.org'),
+      member('c@example.org', ['managers']),
+      member('d@example.org'),
+      member('e@example.org'),
+      member('f@example.org'),
+      member('g@example.org'),
+    ];
     const events: LedgerEvent[] = [
       { type: 'attempt', at, to: 'd@example.org', messageId: 'x' },
       { type: 'delivered', at, to: 'd@example.org', response: '250' },
@@ -18,7 +27,13 @@ describe('planDelivery', () => {
       { type: 'attempt', at, to: 'g@example.org', messageId: 'x' },
       { type: 'failed', at, to: 'g@example.org', reason: '550', bounced: true },
     ];
-    const plan = planDelivery({ members, suppressions: [{ key: 'a@example.org', line: 2 }], lists: ['members'], ledger: recipientStates(events), resendInDoubt: false });
+    const plan = planDelivery({
+      members,
+      suppressions: [{ key: 'a@example.org', line: 2 }],
+      lists: ['members'],
+      ledger: recipientStates(events),
+      resendInDoubt: false,
+    });
     expect(plan.send.map((r) => r.email)).toEqual(['B@example.org', 'f@example.org']);
     expect(plan).toMatchObject({ audience: 6, alreadyDelivered: 1, alreadyFailed: 1, retrying: 1 });
     expect(plan.suppressed.map((r) => r.key)).toEqual(['a@example.org']);
@@ -31,15 +46,26 @@ describe('planDelivery', () => {
     expect(plan.send.map((r) => r.key)).toEqual(['a@example.org']);
   });
 
-  it('sends to a member on several lists when any one of them is the issue\'s', () => {
-    const members = [member('both@example.org', ['managers', 'members']), member('one@example.org', ['members']), member('other@example.org', ['managers', 'board']), member('none@example.org', [])];
+  it("sends to a member on several lists when any one of them is the issue's", () => {
+    const members = [
+      member('both@example.org', ['managers', 'members']),
+      member('one@example.org', ['members']),
+      member('other@example.org', ['managers', 'board']),
+      member('none@example.org', []),
+    ];
     const plan = planDelivery({ members, suppressions: [], lists: ['members', 'health-visitors'], ledger: new Map(), resendInDoubt: false });
     expect(plan.send.map((r) => r.key)).toEqual(['both@example.org', 'one@example.org']);
     expect(plan.audience).toBe(2);
   });
 
   it('sends to everyone when the issue names no lists', () => {
-    const plan = planDelivery({ members: [member('a@example.org', []), member('b@example.org', ['x'])], suppressions: [], lists: undefined, ledger: new Map(), resendInDoubt: false });
+    const plan = planDelivery({
+      members: [member('a@example.org', []), member('b@example.org', ['x'])],
+      suppressions: [],
+      lists: undefined,
+      ledger: new Map(),
+      resendInDoubt: false,
+    });
     expect(plan.send).toHaveLength(2);
   });
 });

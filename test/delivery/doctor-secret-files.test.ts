@@ -32,7 +32,7 @@ async function doctor(dir: string, passFile?: string) {
 describe('snippet doctor: files holding secrets', () => {
   it('passes private, untracked secret files', async () => {
     const ws = await workspace();
-    await writeFile(join(ws.dir, 'snippet.env'), "export SNIPPET_SMTP_PASS_FILE=./smtp-password\n", { mode: 0o600 });
+    await writeFile(join(ws.dir, 'snippet.env'), 'export SNIPPET_SMTP_PASS_FILE=./smtp-password\n', { mode: 0o600 });
     await writeFile(join(ws.dir, 'smtp-password'), 'hunter2-secret\n', { mode: 0o600 });
     await writeFile(join(ws.dir, '.gitignore'), 'snippet.env\nsmtp-password\n');
     await git(ws.dir, 'init', '-q');

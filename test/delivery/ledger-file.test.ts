@@ -40,13 +40,19 @@ describe('ledger', () => {
   it('refuses damage anywhere but the last line, naming the line', async () => {
     const path = join(dir, 'l.jsonl');
     await writeFile(path, `${line('a')}garbage\n${line('b')}`);
-    await expect(readLedger(path, '.snippet/ledger/2026-12.jsonl')).rejects.toMatchObject({ message: 'the delivery ledger is damaged at line 2', file: '.snippet/ledger/2026-12.jsonl', line: 2 });
+    await expect(readLedger(path, '.snippet/ledger/2026-12.jsonl')).rejects.toMatchObject({
+      message: 'the delivery ledger is damaged at line 2',
+      file: '.snippet/ledger/2026-12.jsonl',
+      line: 2,
+    });
     await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toThrow(/damaged at line 2/u);
   });
 
   it('refuses a ledger whose first byte is a newline as damage at line 1, never a torn tail cut to nothing', async () => {
     for (const text of ['\n', `\n${line('a')}`, `\n${line('a')}{"type":"att`]) {
-      expect(() => parseLedger(Buffer.from(text), 'l.jsonl'), JSON.stringify(text)).toThrow(expect.objectContaining({ message: 'the delivery ledger is damaged at line 1', line: 1 }));
+      expect(() => parseLedger(Buffer.from(text), 'l.jsonl'), JSON.stringify(text)).toThrow(
+        expect.objectContaining({ message: 'the delivery ledger is damaged at line 1', line: 1 }),
+      );
       const path = join(dir, 'l.jsonl');
       await writeFile(path, text);
       await expect(LedgerFile.open(path, 'l.jsonl')).rejects.toMatchObject({ line: 1 });

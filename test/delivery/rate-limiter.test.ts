@@ -29,12 +29,18 @@ describe('RateLimiter', () => {
   });
 
   it('honours every limit at once', () => {
-    const starts = schedule(new RateLimiter([{ count: 5, unit: 'second' }, { count: 12, unit: 'minute' }]), 30);
+    const starts = schedule(
+      new RateLimiter([
+        { count: 5, unit: 'second' },
+        { count: 12, unit: 'minute' },
+      ]),
+      30,
+    );
     for (let i = 5; i < starts.length; i++) expect(starts[i]! - starts[i - 5]!).toBeGreaterThanOrEqual(1000);
     for (let i = 12; i < starts.length; i++) expect(starts[i]! - starts[i - 12]!).toBeGreaterThanOrEqual(60_000);
   });
 
-  it('counts earlier runs\' sends', () => {
+  it("counts earlier runs' sends", () => {
     const now = 1_000_000;
     const history = Array.from({ length: 10 }, (_, i) => now - 30_000 + i);
     const limiter = new RateLimiter([{ count: 10, unit: 'minute' }], history);
@@ -82,8 +88,14 @@ describe('RateLimiter: the rate as the server sees it', () => {
 
   it('the longer wait wins when two windows block, whichever is listed first', () => {
     for (const limits of [
-      [{ count: 2, unit: 'second' as const }, { count: 3, unit: 'minute' as const }],
-      [{ count: 3, unit: 'minute' as const }, { count: 2, unit: 'second' as const }],
+      [
+        { count: 2, unit: 'second' as const },
+        { count: 3, unit: 'minute' as const },
+      ],
+      [
+        { count: 3, unit: 'minute' as const },
+        { count: 2, unit: 'second' as const },
+      ],
     ]) {
       const limiter = new RateLimiter(limits);
       limiter.record(0);
@@ -99,7 +111,10 @@ describe('RateLimiter: the rate as the server sees it', () => {
   });
 
   it('names no limit and waits not at all when no window blocks', () => {
-    const limiter = new RateLimiter([{ count: 2, unit: 'second' }, { count: 3, unit: 'minute' }]);
+    const limiter = new RateLimiter([
+      { count: 2, unit: 'second' },
+      { count: 3, unit: 'minute' },
+    ]);
     expect(limiter.blockingLimit(0)).toBeUndefined();
     limiter.record(0);
     limiter.record(0);

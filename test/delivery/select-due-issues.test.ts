@@ -5,11 +5,21 @@ const DAY = 86_400_000;
 const at = (text: string): Date => new Date(text);
 const issue = (id: string, status: IssueTiming['status'], sendAt: string): IssueTiming => ({ id, status, sendAt: at(sendAt) });
 const select = (issues: IssueTiming[], now: string, options: { remaining?: Array<[string, number]>; includeStale?: boolean } = {}) =>
-  selectDueIssues({ issues, remaining: new Map(options.remaining ?? []), now: at(now).getTime(), staleAfterMs: 7 * DAY, includeStale: options.includeStale ?? false });
+  selectDueIssues({
+    issues,
+    remaining: new Map(options.remaining ?? []),
+    now: at(now).getTime(),
+    staleAfterMs: 7 * DAY,
+    includeStale: options.includeStale ?? false,
+  });
 const ids = (list: IssueTiming[]): string[] => list.map((i) => i.id);
 
 describe('selectDueIssues', () => {
-  const year = [issue('2026-11', 'approved', '2026-11-02T09:00Z'), issue('2026-12', 'approved', '2026-12-01T09:00Z'), issue('2027-01', 'draft', '2027-01-05T09:00Z')];
+  const year = [
+    issue('2026-11', 'approved', '2026-11-02T09:00Z'),
+    issue('2026-12', 'approved', '2026-12-01T09:00Z'),
+    issue('2027-01', 'draft', '2027-01-05T09:00Z'),
+  ];
 
   it('is due once its time has passed, and not a minute before', () => {
     const before = select(year, '2026-12-01T08:59Z', { remaining: [['2026-11', 0]] });
@@ -24,14 +34,24 @@ describe('selectDueIssues', () => {
   });
 
   it('passes over a stale issue that a later one has followed, without a warning', () => {
-    const result = select(year, '2026-12-02T09:00Z', { remaining: [['2026-11', 40], ['2026-12', 40]] });
+    const result = select(year, '2026-12-02T09:00Z', {
+      remaining: [
+        ['2026-11', 40],
+        ['2026-12', 40],
+      ],
+    });
     expect(ids(result.due)).toEqual(['2026-12']);
     expect(ids(result.stale)).toEqual([]);
   });
 
   it('sends every due issue that is not stale, oldest first', () => {
     const close = [issue('2026-12', 'approved', '2026-12-01T09:00Z'), issue('2027-01', 'approved', '2026-12-05T09:00Z')];
-    const result = select(close, '2026-12-06T09:00Z', { remaining: [['2026-12', 3], ['2027-01', 40]] });
+    const result = select(close, '2026-12-06T09:00Z', {
+      remaining: [
+        ['2026-12', 3],
+        ['2027-01', 40],
+      ],
+    });
     expect(ids(result.due)).toEqual(['2026-12', '2027-01']);
   });
 

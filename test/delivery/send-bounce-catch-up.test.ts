@@ -22,7 +22,8 @@ async function setup(bouncing: string, refuses: (to: string) => boolean = (to) =
     return sendCommand(sendOptions(ws.dir, server.url, overrides), out).then((result) => ({ ...result, output: out.text() }));
   };
   const addMember = (email: string) => appendFile(join(ws.dir, 'contacts/members.csv'), `${email},New,aberlour,members\n`);
-  const suppressedRows = async (email: string) => (await ws.read('contacts/suppressions.csv')).split('\n').filter((row) => row.toLowerCase().startsWith(`${email.toLowerCase()},`));
+  const suppressedRows = async (email: string) =>
+    (await ws.read('contacts/suppressions.csv')).split('\n').filter((row) => row.toLowerCase().startsWith(`${email.toLowerCase()},`));
   return { ws, send, addMember, suppressedRows };
 }
 

@@ -22,7 +22,19 @@ async function setup() {
   const cron = async () => {
     const out = collectOutput();
     const outcome = await sendDueCommand(
-      { dir: ws.dir, now: '2026-12-01T09:05', includeStale: false, dryRun: false, outbox: undefined, rates: undefined, connections: undefined, resendInDoubt: false, smtp: { SNIPPET_SMTP_URL: server.url }, unsubscribeSecret: 'unsubscribe-secret-for-tests-of-32-chars', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 } },
+      {
+        dir: ws.dir,
+        now: '2026-12-01T09:05',
+        includeStale: false,
+        dryRun: false,
+        outbox: undefined,
+        rates: undefined,
+        connections: undefined,
+        resendInDoubt: false,
+        smtp: { SNIPPET_SMTP_URL: server.url },
+        unsubscribeSecret: 'unsubscribe-secret-for-tests-of-32-chars',
+        smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+      },
       out,
     );
     return { ...outcome, output: out.text() };
@@ -30,7 +42,11 @@ async function setup() {
   return { ws, server, cron };
 }
 
-async function expectReportedNotHidden(result: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['cron']>>, server: Awaited<ReturnType<typeof setup>>['server'], problem: RegExp) {
+async function expectReportedNotHidden(
+  result: Awaited<ReturnType<Awaited<ReturnType<typeof setup>>['cron']>>,
+  server: Awaited<ReturnType<typeof setup>>['server'],
+  problem: RegExp,
+) {
   expect(result.exitCode).toBe(1);
   expect(result.issues).toEqual([expect.objectContaining({ issue: '2026-12', result: 'sent', delivered: 2, failed: 1, exitCode: 1 })]);
   expect(result.output).not.toMatch(/not sent|another send/u);
@@ -50,11 +66,15 @@ describe('send --due when suppressing a bounce fails after the mail has gone', (
     await expectReportedNotHidden(await cron(), server, /member00002@example\.org was not added to contacts\/suppressions\.csv: could not write/u);
   });
 
-  it('does the same when the contacts lock is held by a live process, and names the lock (the review\'s repro)', async () => {
+  it("does the same when the contacts lock is held by a live process, and names the lock (the review's repro)", async () => {
     const { ws, server, cron } = await setup();
     await mkdir(join(ws.dir, '.snippet'), { recursive: true });
     // Process 1 is alive on this host, so the lock is waited for (30 s) and then given up.
     await writeFile(join(ws.dir, '.snippet/contacts.lock'), JSON.stringify({ pid: 1, host: hostname(), since: new Date().toISOString() }));
-    await expectReportedNotHidden(await cron(), server, /was not added to contacts\/suppressions\.csv: the contacts are being changed by another run \(process 1/u);
+    await expectReportedNotHidden(
+      await cron(),
+      server,
+      /was not added to contacts\/suppressions\.csv: the contacts are being changed by another run \(process 1/u,
+    );
   }, 60_000);
 });

@@ -23,7 +23,10 @@ describe('--now decides what is due, never the time sends are stamped with (regr
     const after = Date.now();
     expect(due.code, `${due.stdout}${due.stderr}`).toBe(0);
     expect(server.messages).toHaveLength(3);
-    const stamps = (await ws.read('.snippet/ledger/2026-12.jsonl')).trim().split('\n').map((line) => Date.parse((JSON.parse(line) as { at: string }).at));
+    const stamps = (await ws.read('.snippet/ledger/2026-12.jsonl'))
+      .trim()
+      .split('\n')
+      .map((line) => Date.parse((JSON.parse(line) as { at: string }).at));
     for (const at of stamps) expect(at).toBeGreaterThanOrEqual(before - 1_000);
     for (const at of stamps) expect(at).toBeLessThanOrEqual(after + 1_000);
 

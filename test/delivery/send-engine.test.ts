@@ -10,7 +10,9 @@ import { runSendEngine, systemClock, type Clock, type SendEngineInput } from '..
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
 import type { OutgoingMessage } from '../../src/delivery/outgoing-message.js';
 
-const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map((name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient);
+const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map(
+  (name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient,
+);
 
 /** A clock that jumps instead of waiting, so no test depends on real time. */
 function fakeClock(): Clock {
@@ -24,7 +26,13 @@ function fakeMailer(reply: (to: string) => SendResult = () => ({ status: 'delive
   const channel: Channel = {
     send: async (envelope, _message, durable) => {
       // As the contract says: the data waits for the attempt to be durable, and is not sent without it.
-      if (await durable?.then(() => false, () => true)) return { status: 'deferred', reason: 'not sent', connectionFailure: false };
+      if (
+        await durable?.then(
+          () => false,
+          () => true,
+        )
+      )
+        return { status: 'deferred', reason: 'not sent', connectionFailure: false };
       sent.push(envelope.to);
       return reply(envelope.to);
     },
@@ -48,7 +56,8 @@ function fakeJournal(failAt = Infinity): { events: LedgerEvent[]; append(event: 
 function run(overrides: Partial<SendEngineInput>) {
   return runSendEngine({
     recipients,
-    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }) as unknown as OutgoingMessage,
+    build: (r) =>
+      ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }) as unknown as OutgoingMessage,
     mailer: fakeMailer(),
     journal: fakeJournal(),
     limiter: new RateLimiter([]),
@@ -155,7 +164,9 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
   });
 
   it('puts a recipient back untried when its attempt cannot be recorded, even if the envelope was refused meanwhile', async () => {
-    const journal = { append: (event: LedgerEvent) => (event.type === 'attempt' ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : Promise.resolve()) };
+    const journal = {
+      append: (event: LedgerEvent) => (event.type === 'attempt' ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : Promise.resolve()),
+    };
     const channel: Channel = { send: async () => ({ status: 'failed', reason: '550 5.1.1 no such user', noSuchUser: true }), release: () => undefined };
     const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
     expect(report.failed).toEqual([]);
@@ -187,10 +198,16 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
       const many: Recipient[] = Array.from({ length: 60 }, (_, i) => ({ key: `m${i}@example.org`, email: `m${i}@example.org` }));
       // A server that takes a moment per message, as a real one does.
       const slow = fakeMailer();
-      const mailer: Mailer = { open: async () => ({ ...(await slow.open()) as Channel, send: async (envelope, message, durable) => {
-        await new Promise((resolve) => setTimeout(resolve, 2));
-        return ((await slow.open()) as Channel).send(envelope, message, durable);
-      } }), close: async () => undefined };
+      const mailer: Mailer = {
+        open: async () => ({
+          ...((await slow.open()) as Channel),
+          send: async (envelope, message, durable) => {
+            await new Promise((resolve) => setTimeout(resolve, 2));
+            return ((await slow.open()) as Channel).send(envelope, message, durable);
+          },
+        }),
+        close: async () => undefined,
+      };
       const report = await run({ journal: ledger, mailer, recipients: many, connections: 6, clock: systemClock });
       await ledger.close();
       expect(report.delivered).toHaveLength(60);

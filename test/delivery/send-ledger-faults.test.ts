@@ -46,33 +46,36 @@ async function status(dir: string, env: Record<string, string>): Promise<StatusJ
 
 describe('the ledger failing under a send', () => {
   // Several limits, so the write is cut at different places in a line.
-  it.each([3, 4, 5])('a ledger write cut short by `ulimit -f %i` loses nobody and the report tells what the ledger holds (regression: partly failed write)', async (kib) => {
-    const ws = await sendWorkspace({ members: 40, sending: 'rate: []\n  connections: 3\n  retry_delay: 50ms\n  max_wait: 5s' });
-    cleanups.push(ws.remove);
-    const server = await startSmtpServer();
-    cleanups.push(server.close);
-    const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
+  it.each([3, 4, 5])(
+    'a ledger write cut short by `ulimit -f %i` loses nobody and the report tells what the ledger holds (regression: partly failed write)',
+    async (kib) => {
+      const ws = await sendWorkspace({ members: 40, sending: 'rate: []\n  connections: 3\n  retry_delay: 50ms\n  max_wait: 5s' });
+      cleanups.push(ws.remove);
+      const server = await startSmtpServer();
+      cleanups.push(server.close);
+      const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    const first = await sendUnderFileLimit(kib, ws.dir, env);
-    expect(first.code, `${first.stdout}${first.stderr}`).toBe(1);
-    // The run's report agrees with the ledger it leaves.
-    const after = await status(ws.dir, env);
-    const reportedInDoubt = [...first.stdout.matchAll(/ {2}in doubt: (\S+):/gu)].map((m) => m[1]);
-    expect(new Set(reportedInDoubt)).toEqual(new Set(after.inDoubt.map((d) => d.email)));
-    const delivered = Number(/delivered (\d+),/u.exec(first.stdout)?.[1]);
-    expect(delivered).toBe(after.delivered);
-    expect(first.stderr, first.stderr).toMatch(/the delivery ledger could not be written \(the file size limit was reached/u);
+      const first = await sendUnderFileLimit(kib, ws.dir, env);
+      expect(first.code, `${first.stdout}${first.stderr}`).toBe(1);
+      // The run's report agrees with the ledger it leaves.
+      const after = await status(ws.dir, env);
+      const reportedInDoubt = [...first.stdout.matchAll(/ {2}in doubt: (\S+):/gu)].map((m) => m[1]);
+      expect(new Set(reportedInDoubt)).toEqual(new Set(after.inDoubt.map((d) => d.email)));
+      const delivered = Number(/delivered (\d+),/u.exec(first.stdout)?.[1]);
+      expect(delivered).toBe(after.delivered);
+      expect(first.stderr, first.stderr).toMatch(/the delivery ledger could not be written \(the file size limit was reached/u);
 
-    // Two more runs without the limit: everyone has it exactly once, or is in doubt because the server may have it.
-    await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
-    await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
-    const received = deliveries(server.messages);
-    for (const [address, count] of received) expect(count, address).toBe(1);
-    const final = await status(ws.dir, env);
-    for (const { email } of final.inDoubt) expect(received.has(email), `${email} is in doubt but was never sent`).toBe(true);
-    for (const address of ws.addresses) expect(received.has(address), address).toBe(true);
-    expect(final.notYetAttempted).toBe(0);
-  });
+      // Two more runs without the limit: everyone has it exactly once, or is in doubt because the server may have it.
+      await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+      await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+      const received = deliveries(server.messages);
+      for (const [address, count] of received) expect(count, address).toBe(1);
+      const final = await status(ws.dir, env);
+      for (const { email } of final.inDoubt) expect(received.has(email), `${email} is in doubt but was never sent`).toBe(true);
+      for (const address of ws.addresses) expect(received.has(address), address).toBe(true);
+      expect(final.notYetAttempted).toBe(0);
+    },
+  );
 
   it('a ledger deleted during a send stops it with a clear error, and the next run mails nobody twice (regression: deleted ledger)', async () => {
     const ws = await sendWorkspace({ members: 30, sending: 'rate: []\n  connections: 2\n  retry_delay: 50ms\n  max_wait: 5s' });

@@ -77,7 +77,9 @@ describe('a stale send lock is taken over (regression: a stale lock blocked send
     const { ws, env, leaveLock } = await setup();
     await leaveLock({ pid: 4242, host: 'old-container-7f3a' }, 2 * HOUR);
     const doctor = await spawnCli(['doctor'], { cwd: ws.dir, env }).done;
-    expect(doctor.stdout).toMatch(/send lock: held by process 4242 on old-container-7f3a, started 2026-11-01 09:00 Europe\/London \(send 2026-12\), last refreshed 120 min ago; not refreshed for 120 min, so the next send takes it over/u);
+    expect(doctor.stdout).toMatch(
+      /send lock: held by process 4242 on old-container-7f3a, started 2026-11-01 09:00 Europe\/London \(send 2026-12\), last refreshed 120 min ago; not refreshed for 120 min, so the next send takes it over/u,
+    );
     await leaveLock({ pid: 4242, host: 'old-container-7f3a' }, 10_000);
     const held = await spawnCli(['doctor'], { cwd: ws.dir, env }).done;
     expect(held.stdout).toMatch(/send lock: held by process 4242 on old-container-7f3a, .*last refreshed 1\d s ago; a send is running/u);

@@ -18,7 +18,13 @@ describe('the send lock', () => {
     const path = join(dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
     const state = await inspectSendLock(path);
-    expect(state?.holder).toMatchObject({ pid: process.pid, host: hostname(), command: 'send 2026-12', boot: expect.stringMatching(/^[0-9a-f-]{36}$/u), started: expect.stringMatching(/^\d+$/u) });
+    expect(state?.holder).toMatchObject({
+      pid: process.pid,
+      host: hostname(),
+      command: 'send 2026-12',
+      boot: expect.stringMatching(/^[0-9a-f-]{36}$/u),
+      started: expect.stringMatching(/^\d+$/u),
+    });
     expect(state?.abandoned).toBeUndefined();
     await lock.release();
     expect(await inspectSendLock(path)).toBeUndefined();

@@ -72,7 +72,11 @@ describe('sending before send_at (regression: January sent to everyone 36 days e
     const questions: string[] = [];
     // --yes answers the ordinary question, not the question of sending early.
     const result = await send({ yes: true, confirm: (question) => (questions.push(question), Promise.resolve(false)) });
-    expect(questions).toEqual([expect.stringMatching(/^2026-12 is scheduled for 2026-12-01 09:00 Europe\/London, in 23 hours\. Send "[^"]+" to 4 members now, before then, via smtp:\/\/127\.0\.0\.1:\d+\? \[y\/N\] $/u)]);
+    expect(questions).toEqual([
+      expect.stringMatching(
+        /^2026-12 is scheduled for 2026-12-01 09:00 Europe\/London, in 23 hours\. Send "[^"]+" to 4 members now, before then, via smtp:\/\/127\.0\.0\.1:\d+\? \[y\/N\] $/u,
+      ),
+    ]);
     expect(result.exitCode).toBe(1);
     expect(result.output).toMatch(/Nothing was sent\./u);
     expect(server.messages).toHaveLength(0);
@@ -119,7 +123,18 @@ describe('send --due after an issue was sent in full', () => {
     expect((await send({ yes: true, confirm: undefined, early: true })).exitCode).toBe(0);
     const out = collectOutput();
     const cron = await sendDueCommand(
-      { dir: ws.dir, now: '2026-11-30T12:00', includeStale: false, dryRun: true, outbox: undefined, rates: undefined, connections: undefined, resendInDoubt: false, smtp: {}, unsubscribeSecret: 'unsubscribe-secret-for-tests' },
+      {
+        dir: ws.dir,
+        now: '2026-11-30T12:00',
+        includeStale: false,
+        dryRun: true,
+        outbox: undefined,
+        rates: undefined,
+        connections: undefined,
+        resendInDoubt: false,
+        smtp: {},
+        unsubscribeSecret: 'unsubscribe-secret-for-tests',
+      },
       out,
     );
     expect(cron.next).toBeUndefined();
@@ -152,7 +167,7 @@ describe('waiting for a sending limit', () => {
 });
 
 describe('snippet status', () => {
-  it('prints times in the workspace\'s time zone, and keeps ISO in --json (regression: 2026-11-30T10:06:06.470Z)', async () => {
+  it("prints times in the workspace's time zone, and keeps ISO in --json (regression: 2026-11-30T10:06:06.470Z)", async () => {
     const { ws, send } = await setup({ members: 2 });
     expect((await send({ yes: true, confirm: undefined, early: true })).exitCode).toBe(0);
     expect((await send({ testTo: ['coordinator@example.org'] })).exitCode).toBe(0);

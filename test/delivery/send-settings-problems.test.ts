@@ -24,7 +24,8 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     const { ws, server } = await setup();
     // The IPv4 loopback written as an IPv6 address: reached on this computer, but not taken for loopback, so TLS is required.
     const url = `smtp://[::ffff:127.0.0.1]:${server.port}`;
-    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } })
+      .done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
     expect(run.stderr).toMatch(/STARTTLS/u);
     expect(run.stderr).not.toMatch(/seems down/u);
@@ -32,7 +33,10 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     expect(server.messages).toHaveLength(0);
     // The report and status name the same state for them (regression: "deferred 3" beside "not yet tried 3").
     expect(run.stdout).toMatch(/delivered 0, deferred 0, not yet tried 3, failed 0/u);
-    const status = JSON.parse((await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir }).done).stdout) as { notYetAttempted: number; deferred: unknown[] };
+    const status = JSON.parse((await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir }).done).stdout) as {
+      notYetAttempted: number;
+      deferred: unknown[];
+    };
     expect(status).toMatchObject({ notYetAttempted: 3, deferred: [] });
   });
 
@@ -54,7 +58,10 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
     const { ws, server } = await setup();
     // Where the state folder should be there is a file: the folder cannot be made (as a read-only one cannot be written).
     await writeFile(join(ws.dir, '.snippet'), 'not a folder\n');
-    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early'], {
+      cwd: ws.dir,
+      env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET },
+    }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
     expect(run.stderr).toMatch(/\.snippet\/\S+: error: the delivery state folder \.snippet\/ cannot be (read|written) \((ENOTDIR|EEXIST)/u);
     expect(run.stderr).toMatch(/hint: /u);
@@ -66,7 +73,10 @@ describe('SMTP settings the user must fix are said at once, with exit 1', () => 
 describe('--connections (regression: --connections 99999 opened 13,793 connections for 41 messages)', () => {
   it('is bounded like the config, 1 to 20', async () => {
     const { ws, server } = await setup();
-    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '99999'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '99999'], {
+      cwd: ws.dir,
+      env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET },
+    }).done;
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--connections.*"99999" must be a whole number from 1 to 20/u);
     expect(server.connections()).toBe(0);
@@ -74,7 +84,10 @@ describe('--connections (regression: --connections 99999 opened 13,793 connectio
 
   it('never opens more connections than there are recipients', async () => {
     const { ws, server } = await setup(3);
-    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '20'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } }).done;
+    const run = await spawnCli(['send', '2026-12', '--yes', '--early', '--connections', '20'], {
+      cwd: ws.dir,
+      env: { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET },
+    }).done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(0);
     expect(deliveries(server.messages).size).toBe(3);
     expect(server.connections()).toBeLessThanOrEqual(3);

@@ -7,7 +7,8 @@ import { runCli } from '../support/workspace.js';
 
 const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 /** One mailbox written two ways: its domain in Unicode and in punycode. */
-const MEMBERS = 'email,name,organisation,lists\nanna@bücher.example,Anna,aberlour,members\nanna@xn--bcher-kva.example,Anna again,aberlour,members\nbob@example.org,Bob,aberlour,members\n';
+const MEMBERS =
+  'email,name,organisation,lists\nanna@bücher.example,Anna,aberlour,members\nanna@xn--bcher-kva.example,Anna again,aberlour,members\nbob@example.org,Bob,aberlour,members\n';
 
 let ws: Awaited<ReturnType<typeof sendWorkspace>>;
 beforeEach(async () => {
@@ -34,10 +35,18 @@ describe('one address key for an international domain', () => {
   });
 
   it('writes one outbox file per mailbox, and none overwrites another (regression: 2 delivered, 1 file)', async () => {
-    await ws.write('contacts/members.csv', 'email,name\nanna@bücher.example,Anna\nanna@bächer.example,Anna B\nannaé@example.org,Anna E\nanna_@example.org,Anna U\n');
+    await ws.write(
+      'contacts/members.csv',
+      'email,name\nanna@bücher.example,Anna\nanna@bächer.example,Anna B\nannaé@example.org,Anna E\nanna_@example.org,Anna U\n',
+    );
     const result = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
     expect(result.stdout).toMatch(/delivered 4,/u);
-    expect((await readdir(join(ws.dir, 'outbox'))).sort()).toEqual(['anna%C3%A9@example.org.eml', 'anna@xn--bcher-gra.example.eml', 'anna@xn--bcher-kva.example.eml', 'anna_@example.org.eml']);
+    expect((await readdir(join(ws.dir, 'outbox'))).sort()).toEqual([
+      'anna%C3%A9@example.org.eml',
+      'anna@xn--bcher-gra.example.eml',
+      'anna@xn--bcher-kva.example.eml',
+      'anna_@example.org.eml',
+    ]);
   });
 
   it('a suppression in one form suppresses the other (regression: the punycode suppression let the Unicode member through)', async () => {

@@ -6,7 +6,6 @@ import { runCli, STACK, useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
 
-
 describe('snippet (CLI basics)', () => {
   it('prints its version and help', async () => {
     const version = await runCli(['--version'], { cwd: ws.dir });

@@ -30,7 +30,10 @@ describe('snippet check: every problem in one run', () => {
 
   it('reports a misaligned space in one issue as one problem, and a members.csv problem with it', async () => {
     const issue = await ws.read('issues/2026-12.md');
-    await ws.write('issues/2026-12.md', issue.replace('    source: Sample Journal of Family Health (sample)', '   source: Sample Journal of Family Health (sample)'));
+    await ws.write(
+      'issues/2026-12.md',
+      issue.replace('    source: Sample Journal of Family Health (sample)', '   source: Sample Journal of Family Health (sample)'),
+    );
     const members = await ws.read('contacts/members.csv');
     await ws.write('contacts/members.csv', `${members.trimEnd()}\nnot-an-email,Bob,,members\n`);
     const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
@@ -44,7 +47,10 @@ describe('snippet check: every problem in one run', () => {
     const issue = await ws.read('issues/2026-12.md');
     await ws.write(
       'issues/2026-12.md',
-      issue.replace('  - title: "Sample research item: peer support alongside specialist perinatal care"', '  - title: Sample research item: peer support alongside specialist perinatal care'),
+      issue.replace(
+        '  - title: "Sample research item: peer support alongside specialist perinatal care"',
+        '  - title: Sample research item: peer support alongside specialist perinatal care',
+      ),
     );
     const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
@@ -74,7 +80,7 @@ describe('impossible time offsets', () => {
 });
 
 describe('a config with a mistake', () => {
-  it('still lets check report the issue\'s passed funding deadline in the same run', async () => {
+  it("still lets check report the issue's passed funding deadline in the same run", async () => {
     const config = await ws.read('snippet.config.yaml');
     await ws.write('snippet.config.yaml', config.replace('time_zone: Europe/London', 'time_zone: Europe/London\ncolour: blue'));
     const issue = await ws.read('issues/2026-12.md');
@@ -82,6 +88,8 @@ describe('a config with a mistake', () => {
     const result = await runCli(['check', '2026-12'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(1);
     expect(errorLines(result.stderr, 'snippet.config.yaml')).toEqual([expect.stringMatching(/unknown field "colour"/u)]);
-    expect(errorLines(result.stderr, 'issues/2026-12.md')).toEqual([expect.stringMatching(/funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u)]);
+    expect(errorLines(result.stderr, 'issues/2026-12.md')).toEqual([
+      expect.stringMatching(/funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u),
+    ]);
   });
 });

@@ -37,7 +37,10 @@ describe('snippet contacts import of an Outlook export', () => {
 
 describe('contacts files in the encodings spreadsheets save', () => {
   it('reads a UTF-16 members.csv (regression: "no email column (found ��email)", then 0 members and exit 0)', async () => {
-    await writeFile(join(ws.dir, 'contacts/members.csv'), utf16('email\tname\torganisation\tlists\r\nciaran@example.org\tCiarán Ó Dónaill\taberlour\tmembers\r\n'));
+    await writeFile(
+      join(ws.dir, 'contacts/members.csv'),
+      utf16('email\tname\torganisation\tlists\r\nciaran@example.org\tCiarán Ó Dónaill\taberlour\tmembers\r\n'),
+    );
     const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
     expect(list).toMatchObject({ code: 0, stdout: 'email,name,organisation,lists\nciaran@example.org,Ciarán Ó Dónaill,aberlour,members\n' });
     const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
@@ -47,10 +50,17 @@ describe('contacts files in the encodings spreadsheets save', () => {
   });
 
   it('reads a Windows-1252 members.csv with ’ “ ” – right (regression: O’Hare became "O\\u0092Hare" or "O�Hare")', async () => {
-    await writeFile(join(ws.dir, 'contacts/members.csv'), windows1252('email,name,organisation,lists\r\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\r\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\r\n'));
+    await writeFile(
+      join(ws.dir, 'contacts/members.csv'),
+      windows1252(
+        'email,name,organisation,lists\r\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\r\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\r\n',
+      ),
+    );
     const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe('email,name,organisation,lists\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\n');
+    expect(list.stdout).toBe(
+      'email,name,organisation,lists\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\n',
+    );
   });
 
   it('contacts list fails with file:line on errors in members.csv (regression: printed 0 members, exit 0)', async () => {
@@ -69,7 +79,9 @@ describe('contacts files in the encodings spreadsheets save', () => {
   it('appends an unsubscribe to a UTF-16 suppressions.csv without garbling it: the file is written again as UTF-8', async () => {
     await writeFile(join(ws.dir, 'contacts/suppressions.csv'), utf16('email\tdate\treason\r\nleft-network@example.net\t2026-09-14\tunsubscribed\r\n'));
     expect((await runCli(['contacts', 'unsubscribe', 'jamie.robertson@example.net'], { cwd: ws.dir })).code).toBe(0);
-    expect(await ws.read('contacts/suppressions.csv')).toMatch(/^\uFEFFemail\tdate\treason\r\nleft-network@example\.net\t2026-09-14\tunsubscribed\r\njamie\.robertson@example\.net\t\d{4}-\d\d-\d\d\tunsubscribed\r\n$/u);
+    expect(await ws.read('contacts/suppressions.csv')).toMatch(
+      /^\uFEFFemail\tdate\treason\r\nleft-network@example\.net\t2026-09-14\tunsubscribed\r\njamie\.robertson@example\.net\t\d{4}-\d\d-\d\d\tunsubscribed\r\n$/u,
+    );
     const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
     expect(JSON.parse(check.stdout)).toMatchObject({ suppressions: 2, suppressed: 1, errors: 0 });
   });
@@ -77,10 +89,15 @@ describe('contacts files in the encodings spreadsheets save', () => {
 
 describe('a UTF-8 members.csv with one stray Windows-1252 byte', () => {
   it('keeps every other name and says which line was guessed, on check and on the import that rewrites it (regression: "Zoë" became "ZoÃ«" and was written back)', async () => {
-    await appendFile(join(ws.dir, 'contacts/members.csv'), Buffer.from([...Buffer.from('oh@example.org,Sinead O'), 0x92, ...Buffer.from('Hare,aberlour,members\n')]));
+    await appendFile(
+      join(ws.dir, 'contacts/members.csv'),
+      Buffer.from([...Buffer.from('oh@example.org,Sinead O'), 0x92, ...Buffer.from('Hare,aberlour,members\n')]),
+    );
     const lines = (await ws.read('contacts/members.csv')).split('\n').length - 1;
     const check = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
-    expect(check.stderr + check.stdout).toMatch(new RegExp(`members\\.csv:${lines}: warning: the file is UTF-8 except for some bytes, read as Windows-1252, on line ${lines}`, 'u'));
+    expect(check.stderr + check.stdout).toMatch(
+      new RegExp(`members\\.csv:${lines}: warning: the file is UTF-8 except for some bytes, read as Windows-1252, on line ${lines}`, 'u'),
+    );
     await writeFile(join(ws.dir, 'imp.csv'), 'email,name\nnew@example.org,New\n');
     const imported = await runCli(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(imported.code).toBe(0);

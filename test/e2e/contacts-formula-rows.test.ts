@@ -11,7 +11,9 @@ describe('a hand-typed formula in members.csv through an import', () => {
     await ws.write('imp.csv', 'email,name\nnew@example.org,New\n');
     const imported = await runCli(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(imported.code).toBe(0);
-    expect(imported.stderr).toMatch(new RegExp(`members\\.csv:${line}: warning: "=HYPERLINK\\(.*starts like a spreadsheet formula; the row was kept as it is`, 'u'));
+    expect(imported.stderr).toMatch(
+      new RegExp(`members\\.csv:${line}: warning: "=HYPERLINK\\(.*starts like a spreadsheet formula; the row was kept as it is`, 'u'),
+    );
     const members = await ws.read('contacts/members.csv');
     expect(members).toContain(`\n${row}\n`);
     expect(members).toMatch(/\nnew@example\.org,New,[^\n]*\n$/u);

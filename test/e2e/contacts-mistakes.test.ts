@@ -11,7 +11,10 @@ describe('snippet contacts, given the wrong file or a broken one', () => {
   it('import names a file that does not exist, or a folder, and changes nothing', async () => {
     const before = await ws.read('contacts/members.csv');
     const missing = await runCli(['contacts', 'import', 'nowhere.csv'], { cwd: ws.dir, env });
-    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read nowhere\.csv: no such file\n {2}hint: Give the path of the exported CSV file\./mu) });
+    expect(missing).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: cannot read nowhere\.csv: no such file\n {2}hint: Give the path of the exported CSV file\./mu),
+    });
     const folder = await runCli(['contacts', 'import', 'contacts'], { cwd: ws.dir, env });
     expect(folder).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: cannot read contacts: it is a folder$/mu) });
     expect(missing.stderr + folder.stderr).not.toMatch(/internal error/u);
@@ -38,7 +41,10 @@ describe('snippet contacts, given the wrong file or a broken one', () => {
     const before = await ws.read('contacts/suppressions.csv');
     await mkdir(join(ws.dir, 'contacts/resubscriptions.csv'));
     const result = await runCli(['contacts', 'resubscribe', 'left-network@example.net', '--reason', 'signed up again'], { cwd: ws.dir, env });
-    expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: could not read contacts\/resubscriptions\.csv \(EISDIR\); nothing was changed$/mu) });
+    expect(result).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/^error: could not read contacts\/resubscriptions\.csv \(EISDIR\); nothing was changed$/mu),
+    });
     expect(await ws.read('contacts/suppressions.csv')).toBe(before);
   });
 

@@ -25,17 +25,27 @@ describe('snippet contacts unsubscribe of a mistyped address', () => {
 
 describe('snippet contacts resubscribe', () => {
   it('lifts a suppression and keeps a dated record of who did it and why (regression: only a hand edit of suppressions.csv could)', async () => {
-    await ws.write('contacts/suppressions.csv', 'email,date,reason\nleft-network@example.net,2026-09-14,unsubscribed\r\n"kept@example.org",2026-10-01,bounced\n');
+    await ws.write(
+      'contacts/suppressions.csv',
+      'email,date,reason\nleft-network@example.net,2026-09-14,unsubscribed\r\n"kept@example.org",2026-10-01,bounced\n',
+    );
     // Without a reason there is no record worth keeping: a usage error.
     expect((await runCli(['contacts', 'resubscribe', 'left-network@example.net'], { cwd: ws.dir })).code).toBe(2);
     const typo = await runCli(['contacts', 'resubscribe', 'left-netwrk@example.net', '--reason', 'signed up again'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(typo).toMatchObject({ code: 1, stderr: expect.stringMatching(/did you mean left-network@example\.net\?/u) });
 
-    const result = await runCli(['contacts', 'resubscribe', 'Left-Network@example.net', '--reason', 'signed up again on the form', '--by', 'Morag'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const result = await runCli(['contacts', 'resubscribe', 'Left-Network@example.net', '--reason', 'signed up again on the form', '--by', 'Morag'], {
+      cwd: ws.dir,
+      env: { NO_COLOR: '1' },
+    });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Left-Network@example\.net is no longer suppressed \(was: unsubscribed since 2026-09-14\); recorded in contacts\/resubscriptions\.csv/u);
+    expect(result.stdout).toMatch(
+      /Left-Network@example\.net is no longer suppressed \(was: unsubscribed since 2026-09-14\); recorded in contacts\/resubscriptions\.csv/u,
+    );
     expect(await ws.read('contacts/suppressions.csv')).toBe('email,date,reason\n"kept@example.org",2026-10-01,bounced\n');
-    expect(await ws.read('contacts/resubscriptions.csv')).toMatch(/^email,suppressed_on,suppression_reason,resubscribed_on,by,reason\nleft-network@example\.net,2026-09-14,unsubscribed,\d{4}-\d\d-\d\d,Morag,signed up again on the form\n$/u);
+    expect(await ws.read('contacts/resubscriptions.csv')).toMatch(
+      /^email,suppressed_on,suppression_reason,resubscribed_on,by,reason\nleft-network@example\.net,2026-09-14,unsubscribed,\d{4}-\d\d-\d\d,Morag,signed up again on the form\n$/u,
+    );
 
     // Now the import that was refused takes them back.
     await ws.write('signup.csv', 'email,name\nleft-network@example.net,Came Back\n');
@@ -60,10 +70,15 @@ describe('two contacts imports at once', () => {
 
 describe('spreadsheet formulas in contacts files', () => {
   it('contacts list prints formula cells neutralised (regression: =HYPERLINK(…), +cmd, @SUM(…) printed as they are)', async () => {
-    await ws.write('contacts/members.csv', 'email,name,organisation,lists\na@example.org,"=HYPERLINK(""http://evil.example"",""x"")",+cmd,members\nb@example.org,@SUM(1),-2+3,members\n');
+    await ws.write(
+      'contacts/members.csv',
+      'email,name,organisation,lists\na@example.org,"=HYPERLINK(""http://evil.example"",""x"")",+cmd,members\nb@example.org,@SUM(1),-2+3,members\n',
+    );
     const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
     expect(list.code).toBe(0);
-    expect(list.stdout).toBe('email,name,organisation,lists\na@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",\'+cmd,members\nb@example.org,\'@SUM(1),\'-2+3,members\n');
+    expect(list.stdout).toBe(
+      'email,name,organisation,lists\na@example.org,"\'=HYPERLINK(""http://evil.example"",""x"")",\'+cmd,members\nb@example.org,\'@SUM(1),\'-2+3,members\n',
+    );
   });
 
   it('an import refuses a formula address and list names, and writes formula names neutralised (regression: =1+1@example.org and "=cmd|x;@SUM(1)" kept)', async () => {

@@ -9,12 +9,16 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 
 const ws = useSampleWorkspace();
 
-const EXCEL_MEMBERS = '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;"Smith; Ann";aberlour;members;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\n\r\n';
+const EXCEL_MEMBERS =
+  '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;"Smith; Ann";aberlour;members;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\n\r\n';
 
 describe('snippet contacts import', () => {
   it('merges an Outlook export, then a second run changes nothing (round trip)', async () => {
     const before = await ws.read('contacts/members.csv');
-    const first = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-contacts-export.csv'), '--list', 'outlook'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const first = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-contacts-export.csv'), '--list', 'outlook'], {
+      cwd: ws.dir,
+      env: { NO_COLOR: '1' },
+    });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/2 new, 1 updated, 0 unchanged, 2 rejected/u);
     expect(first.stderr).toMatch(/outlook-contacts-export\.csv:3: error: the email address is missing/u);
@@ -32,13 +36,16 @@ describe('snippet contacts import', () => {
     expect((await runCli(['check'], { cwd: ws.dir })).code).toBe(0);
   });
 
-  it('keeps an Excel file\'s BOM, separator, CRLF, extra columns and untouched rows byte for byte', async () => {
+  it("keeps an Excel file's BOM, separator, CRLF, extra columns and untouched rows byte for byte", async () => {
     await ws.write('contacts/members.csv', EXCEL_MEMBERS);
     await ws.write('signup.csv', 'Email Address,Your name\nA@EXAMPLE.ORG,Ann Smith\nc@example.org,"Carol, C"\n');
     const result = await runCli(['contacts', 'import', 'signup.csv', '--list', 'events'], { cwd: ws.dir });
     expect(result.stdout).toMatch(/1 new, 1 updated, 0 unchanged, 0 rejected/u);
     expect(await ws.read('contacts/members.csv')).toBe(
-      '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;Ann Smith;aberlour;members;events;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\nc@example.org;Carol, C;;events;\r\n\r\n'.replace('members;events;', '"members;events";'),
+      '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;Ann Smith;aberlour;members;events;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\nc@example.org;Carol, C;;events;\r\n\r\n'.replace(
+        'members;events;',
+        '"members;events";',
+      ),
     );
   });
 
@@ -74,9 +81,14 @@ describe('snippet contacts import', () => {
     // `ulimit -f 1` lets the process write at most 1 KB per file: the new
     // members.csv (about 3 KB) fails with EFBIG part-way through the temporary file.
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      execFile('/bin/sh', ['-c', `ulimit -f 1 && exec "${process.execPath}" "${CLI}" contacts import "${join(FIXTURES, 'outlook-contacts-export.csv')}"`], { cwd: ws.dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } }, (error, _stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr });
-      });
+      execFile(
+        '/bin/sh',
+        ['-c', `ulimit -f 1 && exec "${process.execPath}" "${CLI}" contacts import "${join(FIXTURES, 'outlook-contacts-export.csv')}"`],
+        { cwd: ws.dir, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } },
+        (error, _stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr });
+        },
+      );
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/could not write contacts\/members\.csv \(EFBIG\); it is unchanged/u);

@@ -14,13 +14,18 @@ afterEach(async () => {
 
 describe('a dangling symlink at issues/2027-01.md', () => {
   // spotlight goes on without the file (a warning); send --due reaches it once its month's time has passed.
-  it.each([[['check']], [['new']], [['spotlight']], [['send', '--due', '--dry-run', '--now', '2027-01-05T09:05']]])('%j names the file and the missing target, not an internal error', async (args) => {
-    const result = await runCli(args, { cwd: ws.dir, env: { NO_COLOR: '1' } });
-    expect(result.stderr).not.toMatch(/internal error|Cannot read properties/u);
-    expect(result.code).toBe(args[0] === 'spotlight' ? 0 : 1);
-    expect(result.stderr).toMatch(args[0] === 'spotlight' ? /issues\/2027-01\.md has errors/u : /issues\/2027-01\.md.*a link to .*drafts\/january\.md, which does not exist/u);
-    if (args[0] !== 'spotlight') expect(result.stderr).toMatch(/hint: Remove the link or point it at the file/u);
-  });
+  it.each([[['check']], [['new']], [['spotlight']], [['send', '--due', '--dry-run', '--now', '2027-01-05T09:05']]])(
+    '%j names the file and the missing target, not an internal error',
+    async (args) => {
+      const result = await runCli(args, { cwd: ws.dir, env: { NO_COLOR: '1' } });
+      expect(result.stderr).not.toMatch(/internal error|Cannot read properties/u);
+      expect(result.code).toBe(args[0] === 'spotlight' ? 0 : 1);
+      expect(result.stderr).toMatch(
+        args[0] === 'spotlight' ? /issues\/2027-01\.md has errors/u : /issues\/2027-01\.md.*a link to .*drafts\/january\.md, which does not exist/u,
+      );
+      if (args[0] !== 'spotlight') expect(result.stderr).toMatch(/hint: Remove the link or point it at the file/u);
+    },
+  );
 });
 
 describe('spotlight --months', () => {

@@ -102,17 +102,14 @@ describe('snippet --help without commander', () => {
     expect(forms.length).toBeGreaterThan(40);
   }, 120_000);
 
-  it.each([[['--help']], [['-h']], [['help']], [[]], [['contacts', 'import', '--help']], [['help', 'send']]])(
-    'snippet %j loads no commander',
-    async (args) => {
-      const { result, files, commander } = await loadedBy(args);
-      expect(result.stdout + result.stderr).toMatch(/^Usage: snippet/u);
-      expect(files).toEqual([CLI]);
-      expect(commander).toBe(false);
-    },
-  );
+  it.each([[['--help']], [['-h']], [['help']], [[]], [['contacts', 'import', '--help']], [['help', 'send']]])('snippet %j loads no commander', async (args) => {
+    const { result, files, commander } = await loadedBy(args);
+    expect(result.stdout + result.stderr).toMatch(/^Usage: snippet/u);
+    expect(files).toEqual([CLI]);
+    expect(commander).toBe(false);
+  });
 
-  it('the entry requires nothing but Node\'s own modules (it is CommonJS, and require() passes no loader hook)', async () => {
+  it("the entry requires nothing but Node's own modules (it is CommonJS, and require() passes no loader hook)", async () => {
     const required = [...(await readFile(CLI, 'utf8')).matchAll(/\brequire\("([^"]+)"\)/gu)].map((match) => match[1]);
     expect(required).toContain('node:fs');
     expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
@@ -125,15 +122,19 @@ describe('snippet --help without commander', () => {
     expect(commander).toBe(true);
   });
 
-  it('a terminal of another width gets commander\'s own wrapping', async () => {
+  it("a terminal of another width gets commander's own wrapping", async () => {
     // `script` gives the CLI a terminal 100 columns wide; the table holds 80.
     const inTerminal = async (cli: string): Promise<string> =>
       new Promise((resolve, reject) => {
-        const child = spawn('script', ['-q', '-e', '-c', `stty cols 100 rows 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} --help`, '/dev/null'], {
-          cwd: ws.dir,
-          env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC', TERM: 'dumb' },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          'script',
+          ['-q', '-e', '-c', `stty cols 100 rows 50; ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} --help`, '/dev/null'],
+          {
+            cwd: ws.dir,
+            env: { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC', TERM: 'dumb' },
+            stdio: ['pipe', 'pipe', 'pipe'],
+          },
+        );
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);

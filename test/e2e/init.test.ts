@@ -37,7 +37,15 @@ describe('snippet init', () => {
     expect((await runCli(['init', 'pmhn'], { cwd: parent, env: now })).code).toBe(0);
     const ws = join(parent, 'pmhn');
     await git(ws, 'init', '-q');
-    const paths = ['snippet.env', 'smtp-password', '.snippet/ledger/2026-12.jsonl', '.snippet/send.lock', 'out/2026-12/email.html', 'outbox/a@example.org.eml', 'outbox-test/a@example.org.eml'];
+    const paths = [
+      'snippet.env',
+      'smtp-password',
+      '.snippet/ledger/2026-12.jsonl',
+      '.snippet/send.lock',
+      'out/2026-12/email.html',
+      'outbox/a@example.org.eml',
+      'outbox-test/a@example.org.eml',
+    ];
     const { stdout } = await git(ws, 'check-ignore', ...paths);
     expect(stdout.trim().split('\n')).toEqual(paths);
     // …and what the coordinator must commit is not.
@@ -53,7 +61,9 @@ describe('snippet init', () => {
     expect(errors.length).toBeGreaterThanOrEqual(10);
     for (const line of errors) expect(line).toMatch(/: error: still to fill in: .*(FILL IN|fill-in-)/u);
     const config = (await readFile(join(ws, 'snippet.config.yaml'), 'utf8')).split('\n');
-    const expected = config.flatMap((text, index) => (!text.trimStart().startsWith('#') && /FILL IN|fill-in-/u.test(text) ? [`snippet.config.yaml:${index + 1}:`] : []));
+    const expected = config.flatMap((text, index) =>
+      !text.trimStart().startsWith('#') && /FILL IN|fill-in-/u.test(text) ? [`snippet.config.yaml:${index + 1}:`] : [],
+    );
     expect(expected).toHaveLength(5);
     expect(errors.filter((line) => line.startsWith('snippet.config.yaml:')).map((line) => line.replace(/ error: .*/u, ''))).toEqual(expected);
     expect(errors.some((line) => line.startsWith('contacts/organisations.yaml:'))).toBe(true);

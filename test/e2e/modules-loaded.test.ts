@@ -42,7 +42,7 @@ describe('what building an issue loads', () => {
     expect(modules.filter((url) => SMTP_MODULE.test(url))).toEqual([]);
   });
 
-  it.each([['build'], ['check']])('the bundled snippet %s loads none of nodemailer\'s SMTP code', async (command) => {
+  it.each([['build'], ['check']])("the bundled snippet %s loads none of nodemailer's SMTP code", async (command) => {
     const { code, stderr, modules } = await modulesLoadedBy(CLI, [command, '2026-12']);
     expect(code, stderr).toBe(0);
     expect(modules).toContainEqual(expect.stringMatching(/\/dist\/bin\/snippet\.js$/u));

@@ -13,7 +13,6 @@ afterEach(async () => {
   await rm(parent, { recursive: true, force: true });
 });
 
-
 describe('a folder that is not a workspace', () => {
   it('a mistyped --dir does not create typo/contacts/suppressions.csv nor confirm an unsubscribe', async () => {
     const result = await runCli(['--dir', 'typo', 'contacts', 'unsubscribe', 'aileen@example.org'], { cwd: parent, env: { NO_COLOR: '1' } });
@@ -35,11 +34,26 @@ describe('a folder that is not a workspace', () => {
     const empty = join(parent, 'empty');
     await mkdir(empty);
     const commands = [
-      ['check'], ['build'], ['new'], ['spotlight'], ['status'], ['doctor'], ['send', '--due'], ['send', '2026-12', '--dry-run'],
-      ['contacts', 'check'], ['contacts', 'list'], ['contacts', 'unsubscribe', 'a@example.org'], ['preview', '--port', '0'], ['unsubscribe-server', '--port', '0'],
+      ['check'],
+      ['build'],
+      ['new'],
+      ['spotlight'],
+      ['status'],
+      ['doctor'],
+      ['send', '--due'],
+      ['send', '2026-12', '--dry-run'],
+      ['contacts', 'check'],
+      ['contacts', 'list'],
+      ['contacts', 'unsubscribe', 'a@example.org'],
+      ['preview', '--port', '0'],
+      ['unsubscribe-server', '--port', '0'],
     ];
     for (const args of commands) {
-      const result = await runCli(['--dir', empty, ...args], { cwd: parent, env: { NO_COLOR: '1', SNIPPET_UNSUBSCRIBE_SECRET: 'x'.repeat(40) }, timeoutMs: 20_000 });
+      const result = await runCli(['--dir', empty, ...args], {
+        cwd: parent,
+        env: { NO_COLOR: '1', SNIPPET_UNSUBSCRIBE_SECRET: 'x'.repeat(40) },
+        timeoutMs: 20_000,
+      });
       expect({ args, code: result.code }).toEqual({ args, code: 1 });
       expect(result.stderr).toMatch(/not a snippet workspace: it has no snippet\.config\.yaml/u);
       expect(result.stderr).not.toMatch(STACK);

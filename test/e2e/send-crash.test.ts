@@ -99,13 +99,22 @@ describe('send survives SIGKILL at any point', () => {
     }
     if (point.before === 'sending-line') {
       // The run is recorded, and nothing was attempted.
-      const ledger = (await readFile(join(stateDir, 'ledger', '2026-12.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+      const ledger = (await readFile(join(stateDir, 'ledger', '2026-12.jsonl'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string });
       expect(ledger.map((e) => e.type)).toEqual(['run']);
     }
 
     const resumed = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
-    const report = JSON.parse(status.stdout) as { delivered: number; inDoubt: Array<{ email: string }>; failed: unknown[]; deferred: unknown[]; notYetAttempted: number };
+    const report = JSON.parse(status.stdout) as {
+      delivered: number;
+      inDoubt: Array<{ email: string }>;
+      failed: unknown[];
+      deferred: unknown[];
+      notYetAttempted: number;
+    };
 
     const received = deliveries(server.messages);
     // Nothing twice.
@@ -129,7 +138,7 @@ describe('send survives SIGKILL at any point', () => {
 });
 
 describe('one send per workspace', () => {
-  it('a second run exits 75 naming the holder, and a dead holder\'s lock is taken over', async () => {
+  it("a second run exits 75 naming the holder, and a dead holder's lock is taken over", async () => {
     const ws = await sendWorkspace({ members: 12, sending: 'rate: []\n  connections: 1\n  retry_delay: 50ms\n  max_wait: 5s' });
     cleanups.push(ws.remove);
     let second: Promise<{ code: number | null; stdout: string; stderr: string }> | undefined;
@@ -158,7 +167,10 @@ describe('one send per workspace', () => {
     // A lock left by a process that no longer exists is taken over.
     const dead = spawnCli(['--version'], { cwd: ws.dir });
     await dead.done;
-    await ws.write('.snippet/send.lock', `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`);
+    await ws.write(
+      '.snippet/send.lock',
+      `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`,
+    );
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
     const takeover = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
     expect(takeover.code).toBe(0);

@@ -16,7 +16,14 @@ function sendOnTerminal(keys: string): Promise<{ code: number | null; output: st
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qec', `node ${CLI} send 2026-12`, '/dev/null'], {
       cwd: ws.dir,
-      env: { PATH: process.env.PATH ?? '', HOME: ws.dir, NO_COLOR: '1', TERM: 'dumb', SNIPPET_SMTP_URL: 'smtp://127.0.0.1:1', SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789' },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: ws.dir,
+        NO_COLOR: '1',
+        TERM: 'dumb',
+        SNIPPET_SMTP_URL: 'smtp://127.0.0.1:1',
+        SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789',
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let output = '';

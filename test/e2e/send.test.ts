@@ -97,7 +97,10 @@ describe('snippet send (CLI)', () => {
   });
 
   it('never leaks the SMTP password in its errors', async () => {
-    const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' } });
+    const result = await runCli(['send', '2026-12', '--yes', '--early'], {
+      cwd: ws.dir,
+      env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' },
+    });
     expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2-secret');
     expect(result.code).toBe(75);
   });
@@ -130,7 +133,7 @@ describe('snippet status without a send to report', () => {
 describe('an unreadable SNIPPET_SMTP_PASS_FILE', () => {
   const badFile = { ...env, SNIPPET_SMTP_URL: 'smtp://user@127.0.0.1:1', SNIPPET_SMTP_PASS_FILE: '/nonexistent/password' };
 
-  it('is one of doctor\'s checks, not the end of them', async () => {
+  it("is one of doctor's checks, not the end of them", async () => {
     const result = await runCli(['doctor'], { cwd: ws.dir, env: badFile });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^ok\s+workspace/mu);

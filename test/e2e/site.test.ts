@@ -7,7 +7,6 @@ import { runCli, STACK, useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
 
-
 async function withSiteUrl(): Promise<void> {
   const config = await ws.read('snippet.config.yaml');
   if (!/^site:/mu.test(config)) await ws.write('snippet.config.yaml', `${config}\nsite:\n  url: https://example.org/snippet/\n`);

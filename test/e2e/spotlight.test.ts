@@ -11,7 +11,9 @@ describe('snippet spotlight', () => {
     const result = await runCli(['spotlight', '--months', '3'], { cwd: ws.dir, env });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Featured \(2\):\n {2}2026-11 {2}Aberlour\n {2}2026-12 {2}3D Drumchapel\n/u);
-    expect(result.stdout).toMatch(/Next 3 months:\n {2}2027-01 {2}Addaction \(never featured\)\n {2}2027-02 {2}Amma Birth Companions \(never featured\)\n {2}2027-03 {2}Barnardo's Nurture/u);
+    expect(result.stdout).toMatch(
+      /Next 3 months:\n {2}2027-01 {2}Addaction \(never featured\)\n {2}2027-02 {2}Amma Birth Companions \(never featured\)\n {2}2027-03 {2}Barnardo's Nurture/u,
+    );
     expect(result.stdout).toMatch(/Never featured \(32\):\n {2}Addaction \(addaction\)\n/u);
     expect(result.stdout).toMatch(/Out of the rotation \(spotlight: false\):\n {2}[^\n]+\(mental-health-network-ggc\)/u);
   });

@@ -20,7 +20,14 @@ const marker = { marker: 'made by snippet\n' };
 
 describe('replaceFolder', () => {
   it('replaces the whole folder: files of the old build that the new one lacks are gone', async () => {
-    await replaceFolder(target, [{ name: 'a/index.html', data: 'one' }, { name: 'old.html', data: 'old' }], marker);
+    await replaceFolder(
+      target,
+      [
+        { name: 'a/index.html', data: 'one' },
+        { name: 'old.html', data: 'old' },
+      ],
+      marker,
+    );
     await replaceFolder(target, [{ name: 'a/index.html', data: 'two' }], marker);
     expect(await readFile(join(target, 'a/index.html'), 'utf8')).toBe('two');
     expect(existsSync(join(target, 'old.html'))).toBe(false);
@@ -37,7 +44,14 @@ describe('replaceFolder', () => {
   it('leaves the old folder as it was when a write fails, and no temporary folder behind', async () => {
     await replaceFolder(target, [{ name: 'index.html', data: 'good' }], marker);
     // "page" is a file, so "page/index.html" cannot be written.
-    const failed = replaceFolder(target, [{ name: 'page', data: 'x' }, { name: 'page/index.html', data: 'y' }], marker);
+    const failed = replaceFolder(
+      target,
+      [
+        { name: 'page', data: 'x' },
+        { name: 'page/index.html', data: 'y' },
+      ],
+      marker,
+    );
     await expect(failed).rejects.toBeInstanceOf(SnippetError);
     await expect(failed).rejects.toThrow(/unchanged/u);
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('good');

@@ -40,10 +40,13 @@ it('says the old file is unchanged when its replacement cannot be written', asyn
   expect(await readFile(join(dir, 'members.csv'), 'utf8')).toBe('old\n');
 });
 
-it('keeps a replaced file\'s permissions, and gives a new file the default ones', async () => {
+it("keeps a replaced file's permissions, and gives a new file the default ones", async () => {
   await writeFile(join(dir, 'members.csv'), 'old\n');
   await chmod(join(dir, 'members.csv'), 0o600);
-  await writeFilesAtomically(dir, [{ name: 'members.csv', data: 'new\n' }, { name: 'fresh.txt', data: 'x' }]);
+  await writeFilesAtomically(dir, [
+    { name: 'members.csv', data: 'new\n' },
+    { name: 'fresh.txt', data: 'x' },
+  ]);
   expect((await stat(join(dir, 'members.csv'))).mode & 0o777).toBe(0o600);
   expect((await stat(join(dir, 'fresh.txt'))).mode & 0o777).toBe(0o644 & ~process.umask());
 });

@@ -20,9 +20,9 @@ describe('writeNewFile', () => {
   });
 
   it('never replaces a file that exists, and cleans up after itself', async () => {
-    await writeFile(join(dir, '2027-01.md'), 'the coordinator\'s draft');
+    await writeFile(join(dir, '2027-01.md'), "the coordinator's draft");
     expect(await writeNewFile(join(dir, '2027-01.md'), 'scaffold')).toBe(false);
-    expect(await readFile(join(dir, '2027-01.md'), 'utf8')).toBe('the coordinator\'s draft');
+    expect(await readFile(join(dir, '2027-01.md'), 'utf8')).toBe("the coordinator's draft");
     expect(await readdir(dir)).toEqual(['2027-01.md']);
   });
 });

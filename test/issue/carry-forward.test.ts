@@ -3,7 +3,19 @@ import { carryForward } from '../../src/issue/carry-forward.js';
 import type { Issue, TrainingItem } from '../../src/issue/issue.js';
 
 const url = 'https://example.org/x';
-const previous = (overrides: Partial<Issue>): Issue => ({ id: '2026-12', file: 'issues/2026-12.md', subject: 'S', status: 'approved', archive: true, research: [], training: [], funding: [], news: [], intro: '', ...overrides });
+const previous = (overrides: Partial<Issue>): Issue => ({
+  id: '2026-12',
+  file: 'issues/2026-12.md',
+  subject: 'S',
+  status: 'approved',
+  archive: true,
+  research: [],
+  training: [],
+  funding: [],
+  news: [],
+  intro: '',
+  ...overrides,
+});
 const training = (title: string, fields: Partial<TrainingItem>): TrainingItem => ({ title, url, ...fields });
 
 describe('carryForward', () => {

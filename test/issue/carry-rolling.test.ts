@@ -5,7 +5,19 @@ import { parseIssue } from '../../src/issue/parse-issue.js';
 import { scaffoldIssue, type ScaffoldInput } from '../../src/issue/scaffold-issue.js';
 
 const url = 'https://example.org/x';
-const previous = (overrides: Partial<Issue>): Issue => ({ id: '2026-12', file: 'issues/2026-12.md', subject: 'S', status: 'approved', archive: true, research: [], training: [], funding: [], news: [], intro: '', ...overrides });
+const previous = (overrides: Partial<Issue>): Issue => ({
+  id: '2026-12',
+  file: 'issues/2026-12.md',
+  subject: 'S',
+  status: 'approved',
+  archive: true,
+  research: [],
+  training: [],
+  funding: [],
+  news: [],
+  intro: '',
+  ...overrides,
+});
 const months: Record<string, string> = { '2026-10': 'October 2026', '2026-11': 'November 2026', '2026-12': 'December 2026' };
 
 const scaffold = (carried: Pick<ScaffoldInput['carried'], 'training' | 'funding'>): string =>
@@ -39,7 +51,16 @@ describe('snippet new and rolling funds', () => {
   });
 
   it('a carried course with a time and an end date was written with keys the issue file does not know: they keep their names', () => {
-    const course = { title: 'Two days', url, date: '2027-01-14', time: '09:30', endDate: '2027-01-15', endTime: '16:30', deadline: '2027-01-10', carriedFrom: '2026-12' };
+    const course = {
+      title: 'Two days',
+      url,
+      date: '2027-01-14',
+      time: '09:30',
+      endDate: '2027-01-15',
+      endTime: '16:30',
+      deadline: '2027-01-10',
+      carriedFrom: '2026-12',
+    };
     const text = scaffold({ training: [course], funding: [] });
     expect(text).toContain('end_date: 2027-01-15');
     expect(text).toContain('end_time: 16:30');

@@ -66,8 +66,12 @@ funding:
 `);
     expect(problems).toEqual([]);
     expect(issue).toMatchObject({
-      preheader: 'P', sendAtText: '2026-12-01T09:00', status: 'approved', lists: ['members', 'managers'],
-      spotlight: 'aberlour', spotlightNote: 'Note',
+      preheader: 'P',
+      sendAtText: '2026-12-01T09:00',
+      status: 'approved',
+      lists: ['members', 'managers'],
+      spotlight: 'aberlour',
+      spotlightNote: 'Note',
       research: [{ source: 'Journal', published: '2026-10-01', organisation: 'aberlour', summary: 'Sum' }],
       training: [{ date: '2026-12-09', location: 'Glasgow', cost: '0', deadline: '2026-12-05' }],
       funding: [{ funder: 'Trust', amount: '5000', carriedFrom: '2026-11' }],
@@ -142,7 +146,9 @@ research:
 
   it('reports a YAML syntax error with its own line, in plain words', () => {
     const { problems } = parse('---\nsubject: S\nresearch:\n  - title: a: b\n---\n');
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: 'put this title in quotes: it contains ": "', hint: 'Write it as title: "a: b"' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 4, message: 'put this title in quotes: it contains ": "', hint: 'Write it as title: "a: b"' }),
+    ]);
   });
 
   it('reports duplicate keys', () => {
@@ -219,7 +225,16 @@ describe('parseIssue: meeting', () => {
 
 describe('parseIssue and YAML aliases', () => {
   it('refuses aliases that expand without bound, at the line of the first alias, without throwing', () => {
-    const bomb = ['---', 'subject: S', 'a: &a ["x","x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]', '---', ''].join('\n');
+    const bomb = [
+      '---',
+      'subject: S',
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      '---',
+      '',
+    ].join('\n');
     const { issue, problems } = parseIssue(bomb, 'issues/2026-12.md', '2026-12');
     expect(issue).toBeUndefined();
     expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 4, message: expect.stringMatching(/^YAML: .*alias/iu) })]);

@@ -11,7 +11,10 @@ describe('salvageFrontMatter', () => {
         colour: 'blue',
         research: [{ url: 'https://example.org/r' }, 'not an item'],
         training: [{ title: 'T', url: 'https://example.org/t', date: '9 Dec 2026', location: 'Glasgow' }],
-        funding: [{ title: 'F', url: 'nope', deadline: 'next year' }, { title: 'G', url: 'https://example.org/g', deadline: '2026-11-10' }],
+        funding: [
+          { title: 'F', url: 'nope', deadline: 'next year' },
+          { title: 'G', url: 'https://example.org/g', deadline: '2026-11-10' },
+        ],
       },
       frontMatterSchema,
     );
@@ -20,7 +23,10 @@ describe('salvageFrontMatter', () => {
       status: 'draft',
       research: [{ title: '(untitled)', url: 'https://example.org/r' }, { title: '(untitled)' }],
       training: [{ title: 'T', location: 'Glasgow' }],
-      funding: [{ title: 'F', deadline: '9999-12-31' }, { title: 'G', deadline: '2026-11-10' }],
+      funding: [
+        { title: 'F', deadline: '9999-12-31' },
+        { title: 'G', deadline: '2026-11-10' },
+      ],
     });
     expect(salvaged?.training[0]).not.toHaveProperty('date');
     expect(salvaged).not.toHaveProperty('colour');

@@ -25,7 +25,17 @@ const input: ScaffoldInput = {
   spotlight: { organisation: awkward, lastFeatured: undefined },
   carried: {
     from: 'December 2026',
-    training: [{ title: 'Course: part 1', url: 'https://example.org/t', date: '2027-01-14', cost: '25', carriedFrom: '2026-12', organisation: 'home-start', summary: 'Line one: with a colon.\n\nA second paragraph, *emphasised*, that is long enough to be folded over more than one line of YAML.' }],
+    training: [
+      {
+        title: 'Course: part 1',
+        url: 'https://example.org/t',
+        date: '2027-01-14',
+        cost: '25',
+        carriedFrom: '2026-12',
+        organisation: 'home-start',
+        summary: 'Line one: with a colon.\n\nA second paragraph, *emphasised*, that is long enough to be folded over more than one line of YAML.',
+      },
+    ],
     funding: [{ title: '#1 fund', url: 'https://example.org/f', deadline: '2027-02-01', amount: '£5,000', carriedFrom: '2026-11' }],
   },
   meeting: 'Thursday 11 February 2027, 10:00, Sample Hall, Glasgow',
@@ -52,7 +62,11 @@ describe('scaffoldIssue', () => {
 
   it('validates against the organisations with only the empty-section warning', () => {
     const { issue, lineOf } = parseIssue(scaffoldIssue(input), 'issues/2027-01.md', '2027-01');
-    const problems = validateIssue(issue!, lineOf, { organisations: [awkward], timeZone: 'Europe/London', sendAt: issueSendAt(issue!, 'Europe/London', { sendDay: 'first-working-day', sendTime: '09:00' }) });
+    const problems = validateIssue(issue!, lineOf, {
+      organisations: [awkward],
+      timeZone: 'Europe/London',
+      sendAt: issueSendAt(issue!, 'Europe/London', { sendDay: 'first-working-day', sendTime: '09:00' }),
+    });
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'research: the section is empty and will be left out' })]);
   });
 
@@ -77,7 +91,9 @@ describe('scaffoldIssue', () => {
 
 describe('nextSubject', () => {
   it('follows the previous subject, swapping the month', () => {
-    expect(nextSubject({ subject: 'GGC PMHN snippet — December 2026', month: 'December 2026' }, 'January 2027', 'GGC PMHN')).toBe('GGC PMHN snippet — January 2027');
+    expect(nextSubject({ subject: 'GGC PMHN snippet — December 2026', month: 'December 2026' }, 'January 2027', 'GGC PMHN')).toBe(
+      'GGC PMHN snippet — January 2027',
+    );
   });
 
   it('falls back to the short name and the month', () => {

@@ -5,7 +5,14 @@ import { config } from '../render/fixtures.js';
 
 function build(subject: string, recipient: { email: string; name?: string }) {
   const rendered = { subject, html: '<html><body><p>Hi</p></body></html>', text: 'Hi\n' };
-  return prepareMessageBuilder({ config: config(), issueId: '2026-12', rendered, test: false, unsubscribeSecret: 'test-secret-value', now: () => new Date('2026-12-01T09:00:00Z') })(recipient).raw;
+  return prepareMessageBuilder({
+    config: config(),
+    issueId: '2026-12',
+    rendered,
+    test: false,
+    unsubscribeSecret: 'test-secret-value',
+    now: () => new Date('2026-12-01T09:00:00Z'),
+  })(recipient).raw;
 }
 
 const allHeaderLines = (raw: Buffer): string[] => raw.toString('utf8').split('\r\n\r\n')[0]!.split('\r\n');

@@ -27,7 +27,10 @@ function builder(test = false) {
 
 function rawHeader(parsed: ParsedMail, name: string): string {
   const line = parsed.headerLines.find((h) => h.key === name)?.line ?? '';
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/gu, ' ').trim();
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/gu, ' ')
+    .trim();
 }
 
 describe('prepareMessageBuilder', () => {
@@ -83,7 +86,14 @@ describe('prepareMessageBuilder', () => {
   });
 
   it('offers only the mailto address when no https unsubscribe URL is configured', async () => {
-    const mailtoOnly = prepareMessageBuilder({ config: { ...config, unsubscribe: { mailto: 'unsubscribe@example.org' } }, issueId: '2026-12', rendered, test: false, unsubscribeSecret: undefined, now: () => new Date() });
+    const mailtoOnly = prepareMessageBuilder({
+      config: { ...config, unsubscribe: { mailto: 'unsubscribe@example.org' } },
+      issueId: '2026-12',
+      rendered,
+      test: false,
+      unsubscribeSecret: undefined,
+      now: () => new Date(),
+    });
     const parsed = await simpleParser(mailtoOnly({ email: 'a@example.org' }).raw);
     expect(rawHeader(parsed, 'list-unsubscribe')).not.toContain('https:');
     expect(rawHeader(parsed, 'list-unsubscribe-post')).toBe('');

@@ -26,7 +26,12 @@ describe('checkReviewed', () => {
     const parsed = parseOrganisations(SOURCE, FILE);
     const problems = checkReviewed(parsed.organisations, parsed.lineOfField, '2026-12-15', FILE);
     expect(problems).toEqual([
-      expect.objectContaining({ severity: 'warning', file: FILE, line: 7, message: expect.stringMatching(/Stale Centre.*last checked on 2025-12-14, more than 12 months ago/u) }),
+      expect.objectContaining({
+        severity: 'warning',
+        file: FILE,
+        line: 7,
+        message: expect.stringMatching(/Stale Centre.*last checked on 2025-12-14, more than 12 months ago/u),
+      }),
     ]);
   });
 
@@ -51,6 +56,8 @@ describe('snippet check: profiles not reviewed in 12 months', () => {
     const out = collectOutput();
     const result = await checkCommand({ dir: ws.dir, issue: '2026-12', now: new Date('2026-11-20T12:00:00Z') }, out);
     expect(result.errors).toBe(0);
-    expect(out.text()).toMatch(/contacts\/organisations\.yaml:\d+: warning: the directory profile of Aberlour was last checked on 2025-06-30, more than 12 months ago/u);
+    expect(out.text()).toMatch(
+      /contacts\/organisations\.yaml:\d+: warning: the directory profile of Aberlour was last checked on 2025-06-30, more than 12 months ago/u,
+    );
   });
 });

@@ -14,7 +14,7 @@ function check(spotlight: string, history: SpotlightFeature[], repeatMonths = 12
 }
 
 describe('checkSpotlightRotation', () => {
-  it('accepts the rotation\'s own pick', () => {
+  it("accepts the rotation's own pick", () => {
     expect(check('barnardos', [{ month: '2027-05', organisation: 'aberlour' }])).toEqual([]);
   });
 
@@ -40,7 +40,9 @@ describe('checkSpotlightRotation', () => {
       { month: '2027-02', organisation: 'quarriers' },
       { month: '2027-03', organisation: 'aberlour' },
     ];
-    expect(check('aberlour', history)).toEqual([expect.objectContaining({ hint: expect.stringContaining('Barnardos ("barnardos"), which was last featured in 2027-01') })]);
+    expect(check('aberlour', history)).toEqual([
+      expect.objectContaining({ hint: expect.stringContaining('Barnardos ("barnardos"), which was last featured in 2027-01') }),
+    ]);
   });
 
   it('does not warn outside the window: a year later is fine with 12 months', () => {
@@ -59,11 +61,18 @@ describe('checkSpotlightRotation', () => {
   });
 
   it('ignores later issues and removed organisations in the history', () => {
-    expect(check('barnardos', [{ month: '2027-08', organisation: 'barnardos' }, { month: '2027-05', organisation: 'gone' }])).toEqual([]);
+    expect(
+      check('barnardos', [
+        { month: '2027-08', organisation: 'barnardos' },
+        { month: '2027-05', organisation: 'gone' },
+      ]),
+    ).toEqual([]);
   });
 
   it('warns when an organisation that left the rotation is featured', () => {
-    expect(check('network', [])).toEqual([expect.objectContaining({ severity: 'warning', line: 4, message: expect.stringContaining('has left the rotation') })]);
+    expect(check('network', [])).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 4, message: expect.stringContaining('has left the rotation') }),
+    ]);
   });
 
   it('leaves an unknown id to validateIssue', () => {

@@ -21,8 +21,11 @@ describe('parseOrganisations', () => {
     expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'duplicate organisation id "a" (first used on line 2)' })]);
   });
 
-  it('rejects a website that is no address a browser can open, as an issue\'s url is', () => {
-    const { problems } = parseOrganisations('organisations:\n  - id: a\n    name: A\n    website: "https://[oops"\n  - id: b\n    name: B\n    website: https://example.org/b\n', FILE);
+  it("rejects a website that is no address a browser can open, as an issue's url is", () => {
+    const { problems } = parseOrganisations(
+      'organisations:\n  - id: a\n    name: A\n    website: "https://[oops"\n  - id: b\n    name: B\n    website: https://example.org/b\n',
+      FILE,
+    );
     expect(problems).toEqual([expect.objectContaining({ line: 4, message: 'organisations item 1, website: must start with http:// or https://' })]);
   });
 

@@ -27,13 +27,31 @@ describe('pickSpotlight', () => {
     { name: 'a manual choice out of order counts as history', history: '2026-01:c', month: '2026-02', next: 'a', last: undefined },
     { name: 'skips spotlight: false', history: '2026-01:a 2026-02:b 2026-03:c', month: '2026-04', next: 'd', last: undefined },
     { name: 'after one cycle, the least recently featured', history: '2026-01:a 2026-02:b 2026-03:c 2026-04:d', month: '2026-05', next: 'a', last: '2026-01' },
-    { name: 'a repeat moves an organisation to the back', history: '2026-01:a 2026-02:b 2026-03:c 2026-04:d 2026-05:a', month: '2026-06', next: 'b', last: '2026-02' },
-    { name: 'an opted-out organisation featured by hand does not disturb the order', history: '2026-01:a 2026-02:out', month: '2026-03', next: 'b', last: undefined },
+    {
+      name: 'a repeat moves an organisation to the back',
+      history: '2026-01:a 2026-02:b 2026-03:c 2026-04:d 2026-05:a',
+      month: '2026-06',
+      next: 'b',
+      last: '2026-02',
+    },
+    {
+      name: 'an opted-out organisation featured by hand does not disturb the order',
+      history: '2026-01:a 2026-02:out',
+      month: '2026-03',
+      next: 'b',
+      last: undefined,
+    },
     { name: 'a removed organisation in history is passed over', history: '2026-01:gone 2026-02:a', month: '2026-03', next: 'b', last: undefined },
     { name: 'only months before the target count', history: '2026-01:a 2026-03:b', month: '2026-02', next: 'b', last: undefined },
     { name: 'the target month itself does not count', history: '2026-01:a 2026-02:b', month: '2026-02', next: 'b', last: undefined },
     { name: 'history need not be sorted', history: '2026-04:d 2026-02:b 2026-03:c 2026-01:a', month: '2026-05', next: 'a', last: '2026-01' },
-    { name: 'an organisation featured twice counts from its latest', history: '2025-01:a 2026-01:b 2026-02:c 2026-03:d 2026-04:a', month: '2026-05', next: 'b', last: '2026-01' },
+    {
+      name: 'an organisation featured twice counts from its latest',
+      history: '2025-01:a 2026-01:b 2026-02:c 2026-03:d 2026-04:a',
+      month: '2026-05',
+      next: 'b',
+      last: '2026-01',
+    },
   ])('$name', ({ history: text, month, next, last }) => {
     const pick = pickSpotlight(orgs, history(text), month);
     expect(pick?.organisation.id).toBe(next);

@@ -7,7 +7,14 @@ import { previewUpdate } from '../../src/preview/preview-update.js';
 const good: PreviewRender = {
   issue: '2026-12',
   message: {
-    headers: { subject: 'December <b>news</b>', preheader: 'Three calls', from: '"Net" <net@example.org>', replyTo: undefined, to: 'ann@example.org', listUnsubscribe: '<mailto:u@example.org>' },
+    headers: {
+      subject: 'December <b>news</b>',
+      preheader: 'Three calls',
+      from: '"Net" <net@example.org>',
+      replyTo: undefined,
+      to: 'ann@example.org',
+      listUnsubscribe: '<mailto:u@example.org>',
+    },
     html: '<html><head><title>x</title></head><body>hi</body></html>',
     text: 'Hello </script> text',
   },
@@ -52,7 +59,8 @@ describe('previewPage', () => {
 });
 
 describe('emailForFrame', () => {
-  const html = '<html><head><meta name="color-scheme" content="light dark"><style>@media (prefers-color-scheme: dark) { .a { color: white } } @media (prefers-color-scheme:light) { .b {} }</style></head><body></body></html>';
+  const html =
+    '<html><head><meta name="color-scheme" content="light dark"><style>@media (prefers-color-scheme: dark) { .a { color: white } } @media (prefers-color-scheme:light) { .b {} }</style></head><body></body></html>';
 
   it('switches the dark styles on for the dark view, whatever the viewer prefers', () => {
     const dark = emailForFrame(html, 'dark');

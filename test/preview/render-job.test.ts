@@ -9,13 +9,22 @@ function rendered(subject: string): PreviewRender {
 }
 
 function failed(): PreviewRender {
-  return { issue: '2026-12', message: undefined, problems: [{ severity: 'error', file: 'issues/2026-12.md', line: 3, message: 'bad' }], error: undefined, ms: 1 };
+  return {
+    issue: '2026-12',
+    message: undefined,
+    problems: [{ severity: 'error', file: 'issues/2026-12.md', line: 3, message: 'bad' }],
+    error: undefined,
+    ms: 1,
+  };
 }
 
 /** A render that finishes when the test says so. */
 function controlled() {
   const pending: Array<(render: PreviewRender) => void> = [];
-  return { render: () => new Promise<PreviewRender>((resolve) => pending.push(resolve)), finish: (index: number, render: PreviewRender) => pending[index]!(render) };
+  return {
+    render: () => new Promise<PreviewRender>((resolve) => pending.push(resolve)),
+    finish: (index: number, render: PreviewRender) => pending[index]!(render),
+  };
 }
 
 describe('createRenderJob', () => {

@@ -10,22 +10,22 @@ import { render } from './fixtures.js';
  * other feature (flex, grid, position, a background image…) fails the test.
  */
 const ACCEPTED: Record<string, string> = {
-  '@media': 'MJML\'s phone layout and the dark-mode block: clients without it get the desktop layout and their own dark mode',
+  '@media': "MJML's phone layout and the dark-mode block: clients without it get the desktop layout and their own dark mode",
   'Class selector': 'in <style> only; every style that matters is also inlined',
   'Type selector': 'as above',
-  'ID selector': 'MJML\'s Outlook reset (#outlook a)',
+  'ID selector': "MJML's Outlook reset (#outlook a)",
   'Descendant combinator': 'the dark-mode block',
   'Chaining selectors': 'the dark-mode block',
   'display:none': 'the hidden preheader',
   opacity: 'the hidden preheader',
   overflow: 'the hidden preheader',
-  outline: 'MJML\'s image reset',
-  'word-spacing': 'MJML\'s reset',
+  outline: "MJML's image reset",
+  'word-spacing': "MJML's reset",
   'word-break': 'MJML lets long words break rather than widen the email',
-  'border-radius': 'the badge\'s rounded corners: square where unsupported',
-  'aria-label attribute': 'MJML\'s tables; ignored where unsupported',
+  'border-radius': "the badge's rounded corners: square where unsupported",
+  'aria-label attribute': "MJML's tables; ignored where unsupported",
   'role attribute': 'MJML\'s tables (role="presentation"); ignored where unsupported',
-  'border-spacing': 'MJML\'s image table',
+  'border-spacing': "MJML's image table",
   'target attribute': 'MJML opens a linked logo in a new tab; Gmail does so anyway',
   'white-space': 'the footer address keeps its runs whole; Outlook for Windows wraps it as any text',
   '<wbr> element': 'where the footer address may break; ignored where unsupported',
@@ -37,7 +37,10 @@ describe('what Gmail and Outlook for Windows support', () => {
       {
         research: [{ title: 'Paper', url: 'https://example.org/r', published: '2026-11-01', source: 'Journal' }],
         training: [{ title: 'Course', url: 'https://example.org/t', date: '2026-12-09', time: '10:00', endTime: '12:00', deadline: '2026-12-05' }],
-        funding: [{ title: 'Fund', url: 'https://example.org/f', deadline: '2026-12-10' }, { title: 'Rolling', url: 'https://example.org/g', deadline: 'rolling' }],
+        funding: [
+          { title: 'Fund', url: 'https://example.org/f', deadline: '2026-12-10' },
+          { title: 'Rolling', url: 'https://example.org/g', deadline: 'rolling' },
+        ],
         news: [{ title: 'News', summary: 'Member news.' }],
         spotlight: 'home-start',
       },
@@ -45,7 +48,12 @@ describe('what Gmail and Outlook for Windows support', () => {
         meetings: [{ date: '2027-01-14', time: '10:00', venue: 'Hall', link: 'https://example.org/m' }],
         site: { url: 'https://example.org/snippet/', private: false },
         coordinator: { name: 'Morag Example' },
-        network: { name: 'Test Network', shortName: 'TN', website: 'https://example.org', logo: { url: 'https://example.org/logo.png', alt: 'Logo', width: 120 } },
+        network: {
+          name: 'Test Network',
+          shortName: 'TN',
+          website: 'https://example.org',
+          logo: { url: 'https://example.org/logo.png', alt: 'Logo', width: 120 },
+        },
       },
     );
     const { html } = personalise(rendered, { name: 'Ann', email: 'ann-example@example.org', unsubscribeUrl: 'https://example.org/u' });

@@ -31,7 +31,13 @@ describe('compileTemplates', () => {
     const error = thrown(() => compileTemplates(sources));
     expect(error.kind).toBe('user');
     expect(error.problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'templates/partials/footer.mjml.hbs', line: 3, message: expect.stringMatching(/syntax error/u), hint: expect.any(String) }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'templates/partials/footer.mjml.hbs',
+        line: 3,
+        message: expect.stringMatching(/syntax error/u),
+        hint: expect.any(String),
+      }),
     ]);
   });
 
@@ -53,7 +59,11 @@ describe('compileTemplates', () => {
   });
 
   it('turns MJML validation errors into problems pointing at the template line', async () => {
-    const templates = compileTemplates(await builtInWith({ 'partials/intro.mjml.hbs': '<mj-section>\n  <mj-column>\n    <mj-text colour="red">{{recipient.greeting}}</mj-text>\n  </mj-column>\n</mj-section>\n' }));
+    const templates = compileTemplates(
+      await builtInWith({
+        'partials/intro.mjml.hbs': '<mj-section>\n  <mj-column>\n    <mj-text colour="red">{{recipient.greeting}}</mj-text>\n  </mj-column>\n</mj-section>\n',
+      }),
+    );
     const input = { issue: issue(), config: config(), organisations, sendAt: SEND_AT, templates };
     await expect(renderIssue(input)).rejects.toMatchObject({
       kind: 'user',
@@ -81,7 +91,13 @@ describe('readTemplates', () => {
     await writeFile(path.join(dir, 'templates', 'layout.mjml.hbs'), 'L');
     await writeFile(path.join(dir, 'templates', 'partials', 'a.mjml.hbs'), 'A');
     const sources = await readTemplates(dir);
-    expect(sources).toEqual({ dir: 'templates', files: new Map([['layout.mjml.hbs', 'L'], ['partials/a.mjml.hbs', 'A']]) });
+    expect(sources).toEqual({
+      dir: 'templates',
+      files: new Map([
+        ['layout.mjml.hbs', 'L'],
+        ['partials/a.mjml.hbs', 'A'],
+      ]),
+    });
   });
 
   it('reads a template that is a link to a file', async () => {

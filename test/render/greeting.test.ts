@@ -34,7 +34,9 @@ describe('the greeting', () => {
     const rendered = await render();
     expect(personalise(rendered, { name: 'Dr Anna Kowalska', email: 'a@example.org', unsubscribeUrl }, 'full-name').text).toMatch(/^Dear Dr Anna Kowalska,$/mu);
     expect(personalise(rendered, { email: 'a@example.org', unsubscribeUrl }, 'full-name').text).toMatch(/^Dear colleague,$/mu);
-    expect(personalise(rendered, { name: 'Dr Anna Kowalska', greetingName: 'Anna', email: 'a@example.org', unsubscribeUrl }, 'full-name').text).toMatch(/^Dear Anna,$/mu);
+    expect(personalise(rendered, { name: 'Dr Anna Kowalska', greetingName: 'Anna', email: 'a@example.org', unsubscribeUrl }, 'full-name').text).toMatch(
+      /^Dear Anna,$/mu,
+    );
   });
 
   it('turns control characters pasted into a greeting_name into spaces', async () => {
@@ -52,7 +54,10 @@ describe('the greeting', () => {
 
 describe('greeting_name in members.csv and greeting in the config', () => {
   it('reads the greeting_name column', () => {
-    const { members, problems } = readMembers('email,name,greeting_name\nanna@example.org,Dr Anna Kowalska,Anna\nb@example.org,Bob Example,\n', 'contacts/members.csv');
+    const { members, problems } = readMembers(
+      'email,name,greeting_name\nanna@example.org,Dr Anna Kowalska,Anna\nb@example.org,Bob Example,\n',
+      'contacts/members.csv',
+    );
     expect(problems).toEqual([]);
     expect(members.map((m) => m.greetingName)).toEqual(['Anna', undefined]);
   });

@@ -24,7 +24,9 @@ describe('markdownToHtml', () => {
   });
 
   it('linkifies bare addresses and uses typographic quotes', () => {
-    expect(markdownToHtml('See https://www.example.org or email info@example.org, "quoted"')).toMatch(/href="https:\/\/www\.example\.org".*href="mailto:info@example\.org".*“quoted”/u);
+    expect(markdownToHtml('See https://www.example.org or email info@example.org, "quoted"')).toMatch(
+      /href="https:\/\/www\.example\.org".*href="mailto:info@example\.org".*“quoted”/u,
+    );
   });
 
   it('shows Markdown images as links, never as images without alt text', () => {

@@ -9,7 +9,12 @@ import { render } from './fixtures.js';
  * after what was wrong. The fixtures send on Tuesday 1 December 2026.
  */
 const url = 'https://example.org/item';
-const member = { name: 'Dr Anna Kowalska', greetingName: 'Anna', email: 'anna@example.org', unsubscribeUrl: 'https://example.org/unsubscribe?e=anna%40example.org&t=token' };
+const member = {
+  name: 'Dr Anna Kowalska',
+  greetingName: 'Anna',
+  email: 'anna@example.org',
+  unsubscribeUrl: 'https://example.org/unsubscribe?e=anna%40example.org&t=token',
+};
 const site: Pick<Config, 'site'> = { site: { url: 'https://example.org/snippet/', private: false } };
 
 async function read(overrides: Partial<Issue> = {}, configOverrides: Partial<Config> = {}) {
@@ -18,7 +23,12 @@ async function read(overrides: Partial<Issue> = {}, configOverrides: Partial<Con
 
 /** The HTML without tags, as a reader sees its words. */
 function words(html: string): string {
-  return html.replace(/<style[\s\S]*?<\/style>/gu, '').replace(/<\/?(?:a|strong|em|span)\b[^>]*>/gu, '').replace(/<[^>]+>/gu, ' ').replace(/&nbsp;|\u00a0/gu, ' ').replace(/\s+/gu, ' ');
+  return html
+    .replace(/<style[\s\S]*?<\/style>/gu, '')
+    .replace(/<\/?(?:a|strong|em|span)\b[^>]*>/gu, '')
+    .replace(/<[^>]+>/gu, ' ')
+    .replace(/&nbsp;|\u00a0/gu, ' ')
+    .replace(/\s+/gu, ' ');
 }
 
 describe('the masthead', () => {
@@ -50,25 +60,31 @@ describe('"In this issue" and "Key dates"', () => {
 
   it('nothing summarised the issue: lists the sections with their counts', async () => {
     const { html, text } = await read(issue);
-    expect(words(html)).toContain('In this issue Research (1) · Training and events (2) · Funding opportunities (3) · Service spotlight: Home-Start Example · News from members (1)');
-    expect(text).toContain('IN THIS ISSUE\n=============\n\n- Research (1)\n- Training and events (2)\n- Funding opportunities (3)\n- Service spotlight: Home-Start Example\n- News from members (1)\n');
+    expect(words(html)).toContain(
+      'In this issue Research (1) · Training and events (2) · Funding opportunities (3) · Service spotlight: Home-Start Example · News from members (1)',
+    );
+    expect(text).toContain(
+      'IN THIS ISSUE\n=============\n\n- Research (1)\n- Training and events (2)\n- Funding opportunities (3)\n- Service spotlight: Home-Start Example\n- News from members (1)\n',
+    );
   });
 
   it('there was no summary of what closes soon: every date in the next six weeks, soonest first, naming its item', async () => {
     const { text } = await read(issue, meetings);
     const block = /KEY DATES\n=+\n\n([\s\S]*?)\n\n/u.exec(text)?.[1];
-    expect(block).toBe([
-      '[CLOSING SOON] Tuesday 8 December 2026',
-      '  Booking closes: Booked course',
-      '[CLOSING SOON] Friday 11 December 2026',
-      '  Funding closes: Near fund',
-      'Tuesday 15 December 2026',
-      '  Network meeting: Sample Hall',
-      'Monday 21 December 2026',
-      '  Training: Booked course',
-      'Friday 8 January 2027',
-      '  Funding closes: Far fund',
-    ].join('\n'));
+    expect(block).toBe(
+      [
+        '[CLOSING SOON] Tuesday 8 December 2026',
+        '  Booking closes: Booked course',
+        '[CLOSING SOON] Friday 11 December 2026',
+        '  Funding closes: Near fund',
+        'Tuesday 15 December 2026',
+        '  Network meeting: Sample Hall',
+        'Monday 21 December 2026',
+        '  Training: Booked course',
+        'Friday 8 January 2027',
+        '  Funding closes: Far fund',
+      ].join('\n'),
+    );
     // 20 January is seven weeks away; a rolling fund has no date.
     expect(block).not.toMatch(/Late course|Rolling fund/u);
   });
@@ -76,7 +92,9 @@ describe('"In this issue" and "Key dates"', () => {
   it('shows the key dates in the HTML with their links and closing-soon marks', async () => {
     const { html } = await read(issue, meetings);
     const keyDates = words(html).slice(words(html).indexOf('Key dates'));
-    expect(keyDates).toMatch(/^Key dates Tuesday 8 December 2026 Closing soon Booking closes: Booked course Friday 11 December 2026 Closing soon Funding closes: Near fund Tuesday 15 December 2026 Network meeting: Sample Hall/u);
+    expect(keyDates).toMatch(
+      /^Key dates Tuesday 8 December 2026 Closing soon Booking closes: Booked course Friday 11 December 2026 Closing soon Funding closes: Near fund Tuesday 15 December 2026 Network meeting: Sample Hall/u,
+    );
     expect(html).toMatch(/Funding closes: <a href="https:\/\/example\.org\/item"[^>]*>Near fund<\/a>/u);
   });
 
@@ -94,7 +112,7 @@ describe('closing soon', () => {
     expect(text).toContain('[CLOSING SOON] Course\n---------------------\nhttps://example.org/item\n');
   });
 
-  it('[CLOSING SOON] sat between a title\'s underline and its link: the mark now leads the title', async () => {
+  it("[CLOSING SOON] sat between a title's underline and its link: the mark now leads the title", async () => {
     const { text } = await read({ funding: [{ title: 'Soon', url, deadline: '2026-12-10' }] });
     expect(text).toContain('[CLOSING SOON] Soon\n-------------------\nhttps://example.org/item\n');
     expect(text).not.toMatch(/-\n\[CLOSING SOON\]/u);
@@ -132,7 +150,9 @@ describe('dates and addresses', () => {
 
   it('the footer address broke mid-word: it may break only before a dot or the @, never at a hyphen', async () => {
     const { html, text } = personalise(await render(), { ...member, email: 'pmhn-coordinator@nhs.example.org' });
-    expect(html).toContain('<span style="white-space:nowrap">pmhn-coordinator</span><wbr><span style="white-space:nowrap">@nhs</span><wbr><span style="white-space:nowrap">.example</span><wbr><span style="white-space:nowrap">.org</span>');
+    expect(html).toContain(
+      '<span style="white-space:nowrap">pmhn-coordinator</span><wbr><span style="white-space:nowrap">@nhs</span><wbr><span style="white-space:nowrap">.example</span><wbr><span style="white-space:nowrap">.org</span>',
+    );
     expect(text).toContain('\npmhn-coordinator@nhs.example.org\n');
   });
 
@@ -144,14 +164,21 @@ describe('dates and addresses', () => {
 
 describe('share your news', () => {
   it('nothing said how to send an item, or who runs the network: names the coordinator, the way in and the date', async () => {
-    const { html, text } = await read({}, {
-      coordinator: { name: 'Morag Example', role: 'network coordinator' },
-      submissions: { formUrl: 'https://example.org/form', deadlineDays: 7, columns: {} },
-    });
+    const { html, text } = await read(
+      {},
+      {
+        coordinator: { name: 'Morag Example', role: 'network coordinator' },
+        submissions: { formUrl: 'https://example.org/form', deadlineDays: 7, columns: {} },
+      },
+    );
     // January 2027 is sent on the first working day, Tuesday 5 January; seven days before is 29 December.
-    expect(words(html)).toContain('Share your news Morag Example, network coordinator, puts the snippet together. Send your research, training, funding and news for the January 2027 snippet by Tuesday 29 December 2026: fill in the submission form, or reply to this email.');
+    expect(words(html)).toContain(
+      'Share your news Morag Example, network coordinator, puts the snippet together. Send your research, training, funding and news for the January 2027 snippet by Tuesday 29 December 2026: fill in the submission form, or reply to this email.',
+    );
     expect(html).toContain('<a href="https://example.org/form"');
-    expect(text.replace(/\s+/gu, ' ')).toContain('SHARE YOUR NEWS =============== Morag Example, network coordinator, puts the snippet together. Send your research, training, funding and news for the January 2027 snippet by Tuesday 29 December 2026: fill in the submission form at https://example.org/form or reply to this email.');
+    expect(text.replace(/\s+/gu, ' ')).toContain(
+      'SHARE YOUR NEWS =============== Morag Example, network coordinator, puts the snippet together. Send your research, training, funding and news for the January 2027 snippet by Tuesday 29 December 2026: fill in the submission form at https://example.org/form or reply to this email.',
+    );
   });
 
   it('asks for replies by the configured number of days before a fixed send day', async () => {
@@ -165,7 +192,7 @@ describe('share your news', () => {
 describe('the next meeting', () => {
   const february = { date: '2027-02-11', time: '10:00', endTime: '12:30', venue: 'Sample Hall, Glasgow', link: 'https://example.org/join-meeting' };
 
-  it('the quarterly meeting showed only within two months: the December issue shows February\'s', async () => {
+  it("the quarterly meeting showed only within two months: the December issue shows February's", async () => {
     const { html, text } = await read({}, { meetings: [february] });
     expect(words(html)).toContain('Next network meeting Thursday 11 February 2027, 10:00 to 12:30 Sample Hall, Glasgow Join online');
     expect(text).toContain('NEXT NETWORK MEETING');
@@ -244,7 +271,10 @@ describe('the plain text', () => {
       email: 'siobhan.ni-bhriain-macgillivray.north-west@health-visiting-team.example.org',
       unsubscribeUrl: 'https://example.org/u',
     };
-    const rendered = await render({}, { network: { name: 'Greater Glasgow and Clyde Perinatal Mental Health Network', shortName: 'GGC PMHN', website: 'https://example.org/network' } });
+    const rendered = await render(
+      {},
+      { network: { name: 'Greater Glasgow and Clyde Perinatal Mental Health Network', shortName: 'GGC PMHN', website: 'https://example.org/network' } },
+    );
     const { text } = personalise(rendered, long, 'full-name');
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(78);
     expect(text).toContain(`\n${long.email}\n`);

@@ -17,7 +17,13 @@ describe('childRenderer', () => {
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
-  const input = (workspace: string) => ({ dir: workspace, issue: issue({ research: [{ title: 'A study', url: 'https://example.org/study' }] }), config: config(), organisations, sendAt: SEND_AT });
+  const input = (workspace: string) => ({
+    dir: workspace,
+    issue: issue({ research: [{ title: 'A study', url: 'https://example.org/study' }] }),
+    config: config(),
+    organisations,
+    sendAt: SEND_AT,
+  });
 
   it('renders exactly what rendering in this process does', async () => {
     const workspace = path.join(dir, 'built-in');
@@ -29,10 +35,15 @@ describe('childRenderer', () => {
   it('brings a template error back as a SnippetError with every problem at its file and line', async () => {
     const workspace = path.join(dir, 'broken');
     await cp(BUILT_IN_TEMPLATES, path.join(workspace, 'templates'), { recursive: true });
-    await writeFile(path.join(workspace, 'templates', 'partials', 'intro.mjml.hbs'), '<mj-section>\n  <mj-column>\n    <mj-text colour="red">{{recipient.greeting}}</mj-text>\n  </mj-column>\n</mj-section>\n');
+    await writeFile(
+      path.join(workspace, 'templates', 'partials', 'intro.mjml.hbs'),
+      '<mj-section>\n  <mj-column>\n    <mj-text colour="red">{{recipient.greeting}}</mj-text>\n  </mj-column>\n</mj-section>\n',
+    );
     const error = await childRenderer()(input(workspace)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SnippetError);
-    expect((error as SnippetError).problems).toEqual([expect.objectContaining({ severity: 'error', file: 'templates/partials/intro.mjml.hbs', line: 3, message: expect.stringContaining('colour') })]);
+    expect((error as SnippetError).problems).toEqual([
+      expect.objectContaining({ severity: 'error', file: 'templates/partials/intro.mjml.hbs', line: 3, message: expect.stringContaining('colour') }),
+    ]);
   });
 
   it('reports a child that crashes as a failure, with what it printed', async () => {

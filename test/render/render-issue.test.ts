@@ -32,7 +32,10 @@ describe('renderIssue', () => {
   });
 
   it('gives every image a non-empty alt', async () => {
-    const { html } = await render({}, { network: { name: 'N', shortName: 'N', logo: { url: 'https://example.org/logo.png', alt: 'Network logo', width: 120 } } });
+    const { html } = await render(
+      {},
+      { network: { name: 'N', shortName: 'N', logo: { url: 'https://example.org/logo.png', alt: 'Network logo', width: 120 } } },
+    );
     const images = html.match(/<img\b[^>]*>/gu) ?? [];
     expect(images.length).toBeGreaterThan(0);
     for (const image of images) expect(image).toMatch(/\balt="[^"]+"/u);
@@ -94,9 +97,18 @@ describe('renderIssue', () => {
     }
   });
 
-  it('stays under Gmail\'s 102 KB clipping size for a realistic issue', async () => {
-    const summary = 'A two or three sentence summary of the item, with a [link](https://example.org/more) and some **emphasis**, written by the coordinator for busy practitioners. '.repeat(3);
-    const items = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Item ${i}: a reasonably descriptive title of some length`, url: `https://example.org/item/${i}`, summary, organisation: 'home-start' }));
+  it("stays under Gmail's 102 KB clipping size for a realistic issue", async () => {
+    const summary =
+      'A two or three sentence summary of the item, with a [link](https://example.org/more) and some **emphasis**, written by the coordinator for busy practitioners. '.repeat(
+        3,
+      );
+    const items = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        title: `Item ${i}: a reasonably descriptive title of some length`,
+        url: `https://example.org/item/${i}`,
+        summary,
+        organisation: 'home-start',
+      }));
     const { html } = await render({
       intro: 'Welcome. '.repeat(80),
       research: items(8).map((item, i) => ({ ...item, source: 'Journal of Perinatal Health', published: `2026-11-${String(i + 1).padStart(2, '0')}` })),

@@ -88,7 +88,7 @@ describe('the sample issue (issues/2026-12.md)', () => {
     expect(html).toMatch(/<html lang="en-GB"/u);
   });
 
-  it('stays under Gmail\'s 102 KB clipping size, with under 16 KB of <style>', async () => {
+  it("stays under Gmail's 102 KB clipping size, with under 16 KB of <style>", async () => {
     const { members, personal } = await renderSample();
     for (const member of members) expect(Buffer.byteLength(personal(member).html)).toBeLessThan(102 * 1024);
     const { html } = personal(members[0]!);

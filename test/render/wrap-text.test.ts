@@ -11,8 +11,9 @@ describe('wrapText', () => {
   });
 
   it('breaks a meta line between facts, keeping the separator at the line end', () => {
-    expect(wrapText('Thursday 14 January 2027 · Glasgow · £25 · Book by Friday 18 December 2026', 50))
-      .toBe('Thursday 14 January 2027 · Glasgow · £25 ·\nBook by Friday 18 December 2026\n');
+    expect(wrapText('Thursday 14 January 2027 · Glasgow · £25 · Book by Friday 18 December 2026', 50)).toBe(
+      'Thursday 14 January 2027 · Glasgow · £25 ·\nBook by Friday 18 December 2026\n',
+    );
   });
 
   it('keeps a postcode together on the last line', () => {

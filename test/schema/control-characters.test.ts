@@ -19,7 +19,9 @@ describe('control characters are refused where they are read', () => {
   it('a member name with an ESC is refused at its line', () => {
     const { members, problems } = readMembers('email,name\na@example.org,Anna\u001b[2J Smith\nb@example.org,Ben\n', 'contacts/members.csv');
     expect(members.map((m) => m.email)).toEqual(['b@example.org']);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: 2, message: expect.stringMatching(/name contains a control character \(U\+001B ESC\)/u) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 2, message: expect.stringMatching(/name contains a control character \(U\+001B ESC\)/u) }),
+    ]);
   });
 
   it('a C1 character (’ read the wrong way) in a name says what it usually is', () => {
@@ -30,11 +32,16 @@ describe('control characters are refused where they are read', () => {
   it("the sender's name in the config may not carry one either", () => {
     const { config: parsed, problems } = parseConfig(config('"Example\\tNetwork\\x07 <snippet@example.org>"'), 'snippet.config.yaml');
     expect(parsed).toBeUndefined();
-    expect(problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringMatching(/^from: must not contain control characters \(U\+0009 TAB\)/u) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 3, message: expect.stringMatching(/^from: must not contain control characters \(U\+0009 TAB\)/u) }),
+    ]);
   });
 
   it("the network's short name (in the delivery report's Subject) and name may not carry one", () => {
-    const text = config('snippet@example.org').replace('  name: Example Network\n', '  name: "Example\\x1bNetwork"\n  short_name: "EX\\r\\nBcc: x@example.org"\n');
+    const text = config('snippet@example.org').replace(
+      '  name: Example Network\n',
+      '  name: "Example\\x1bNetwork"\n  short_name: "EX\\r\\nBcc: x@example.org"\n',
+    );
     const { config: parsed, problems } = parseConfig(text, 'snippet.config.yaml');
     expect(parsed).toBeUndefined();
     expect(problems).toEqual([

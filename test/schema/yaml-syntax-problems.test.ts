@@ -18,7 +18,11 @@ describe('YAML syntax errors: one mistake, one problem in plain words', () => {
   it('names a field indented one space too little, not the lines after it', () => {
     const text = 'research:\n  - title: R\n    url: https://example.org\n   source: Journal\n    published: 2026-10-01\n    summary: S\n';
     expect(errors(text)).toEqual([
-      expect.objectContaining({ line: 4, message: '"source:" is indented 3 spaces, out of line with the lines above it', hint: 'Indent it 4 spaces, in line with "url:" on line 3, using spaces.' }),
+      expect.objectContaining({
+        line: 4,
+        message: '"source:" is indented 3 spaces, out of line with the lines above it',
+        hint: 'Indent it 4 spaces, in line with "url:" on line 3, using spaces.',
+      }),
     ]);
   });
 
@@ -30,7 +34,11 @@ describe('YAML syntax errors: one mistake, one problem in plain words', () => {
   it('hint after a "- title:" line names the column of title, not of the dash (the hint led to the next error)', () => {
     const text = 'research:\n  - title: R\n     url: https://example.org\n    source: J\n';
     expect(errors(text)).toEqual([
-      expect.objectContaining({ line: 3, message: '"url:" is indented 5 spaces, out of line with the lines above it', hint: 'Indent it 4 spaces, in line with "title:" on line 2, using spaces.' }),
+      expect.objectContaining({
+        line: 3,
+        message: '"url:" is indented 5 spaces, out of line with the lines above it',
+        hint: 'Indent it 4 spaces, in line with "title:" on line 2, using spaces.',
+      }),
     ]);
     // Following the hint gives a file with no error.
     expect(errors(text.replace('     url:', '    url:'))).toEqual([]);
@@ -38,7 +46,13 @@ describe('YAML syntax errors: one mistake, one problem in plain words', () => {
 
   it('an unclosed quote gets a quote hint at the line the quote opens, not an indentation hint', () => {
     expect(errors('subject: "Our December snippet\nstatus: draft\nsend_at: 2026-12-01\n')).toEqual([
-      { severity: 'error', file: FILE, line: 1, message: 'the quote that starts this subject is never closed', hint: 'End the value with a closing " on the same line, or remove the opening ".' },
+      {
+        severity: 'error',
+        file: FILE,
+        line: 1,
+        message: 'the quote that starts this subject is never closed',
+        hint: 'End the value with a closing " on the same line, or remove the opening ".',
+      },
     ]);
   });
 
@@ -68,7 +82,7 @@ describe('YAML syntax errors: one mistake, one problem in plain words', () => {
     expect(errors('research:\n\t- title: R\n')).toEqual([expect.objectContaining({ hint: 'YAML indentation must use spaces, not tabs.' })]);
   });
 
-  it('keeps the parser\'s words when it cannot say more', () => {
+  it("keeps the parser's words when it cannot say more", () => {
     expect(errors('a: [1, 2\n')).toEqual([expect.objectContaining({ message: expect.stringMatching(/^YAML syntax: /u) })]);
   });
 });

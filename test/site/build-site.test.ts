@@ -16,11 +16,22 @@ const config = parseConfig(
 ).config!;
 
 const organisations: Organisation[] = [
-  { id: 'odd-one', name: HOSTILE, areas: ['Glasgow & Clyde <North>', 'Crème Brûlée'], services: ['Peer Support', 'peer support'], spotlight: true, description: 'A *description* with <b>raw HTML</b>.' },
+  {
+    id: 'odd-one',
+    name: HOSTILE,
+    areas: ['Glasgow & Clyde <North>', 'Crème Brûlée'],
+    services: ['Peer Support', 'peer support'],
+    spotlight: true,
+    description: 'A *description* with <b>raw HTML</b>.',
+  },
 ];
 
 function input(): SiteInput {
-  const issue = parseIssue(`---\nsubject: '${HOSTILE.replaceAll("'", "''")}'\nstatus: approved\nsend_at: 2026-01-05T09:00\nspotlight: odd-one\n---\nIntro with <img src=x onerror=alert(1)>.\n`, 'issues/2026-01.md', '2026-01').issue!;
+  const issue = parseIssue(
+    `---\nsubject: '${HOSTILE.replaceAll("'", "''")}'\nstatus: approved\nsend_at: 2026-01-05T09:00\nspotlight: odd-one\n---\nIntro with <img src=x onerror=alert(1)>.\n`,
+    'issues/2026-01.md',
+    '2026-01',
+  ).issue!;
   const sendAt = new Date('2026-01-05T09:00:00Z');
   return {
     network: config.network,

@@ -19,7 +19,9 @@ const links = { to: (path: string) => path, inDirectory: new Set<string>() };
 
 describe('issueContent', () => {
   it('marks a training course whose booking closes within 14 days "Closing soon", as the email does (it was only funding)', () => {
-    const issue = siteIssue(`training:\n  - title: Soon course\n    url: https://example.org/soon\n    deadline: 2026-01-12\n  - title: Later course\n    url: https://example.org/later\n    deadline: 2026-03-12\n`);
+    const issue = siteIssue(
+      `training:\n  - title: Soon course\n    url: https://example.org/soon\n    deadline: 2026-01-12\n  - title: Later course\n    url: https://example.org/later\n    deadline: 2026-03-12\n`,
+    );
     const page = issueContent(issue, links).value;
     expect(issue.view.training.map((item) => item.closingSoon)).toEqual([true, false]);
     expect(page).toMatch(/<article id="training-soon-course" class="item">\n<p class="badge">Closing soon<\/p>/u);

@@ -97,7 +97,11 @@ describe('snippet site: no personal data', () => {
   it('has no member address or name, no submitter, and no placeholder token in any file', async () => {
     const { site } = await build();
     const members = await readFile(join(ws.dir, 'contacts/members.csv'), 'utf8');
-    const fields = members.split('\n').slice(1).filter(Boolean).flatMap((line) => line.split(',').slice(0, 2));
+    const fields = members
+      .split('\n')
+      .slice(1)
+      .filter(Boolean)
+      .flatMap((line) => line.split(',').slice(0, 2));
     expect(fields.length).toBe(SITE_MEMBERS.length * 2);
     for (const [name, text] of site) {
       for (const field of [...fields, SUBMITTER.name, SUBMITTER.email]) expect(text.toLowerCase(), `${field} in ${name}`).not.toContain(field.toLowerCase());
@@ -127,7 +131,10 @@ describe('snippet site: feeds', () => {
     const atom = parser.parse(site.get('feed.xml')!);
     const entries = [atom.feed.entry].flat();
     expect(entries.map((entry) => entry.title['#text'] ?? entry.title)).toEqual(['Riverside snippet 2026-10', 'Riverside snippet 2026-09']);
-    expect(entries.map((entry) => entry.link['@href'])).toEqual(['https://example.org/riverside/issues/2026-10/', 'https://example.org/riverside/issues/2026-09/']);
+    expect(entries.map((entry) => entry.link['@href'])).toEqual([
+      'https://example.org/riverside/issues/2026-10/',
+      'https://example.org/riverside/issues/2026-09/',
+    ]);
     expect(new Date(entries[1].updated).toISOString()).toBe('2026-09-01T08:00:00.000Z');
     const content = String(entries[1].content['#text'] ?? entries[1].content);
     expect(content).toContain('Fathers and perinatal mental health');
@@ -201,7 +208,9 @@ describe('snippet site: bad input', () => {
     const config = await readFile(join(ws.dir, 'snippet.config.yaml'), 'utf8');
     await ws.write('snippet.config.yaml', config.replace('url: https://example.org/riverside/', 'url: example.org/riverside'));
     const failed = siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());
-    await expect(failed).rejects.toMatchObject({ problems: expect.arrayContaining([expect.objectContaining({ file: 'snippet.config.yaml', line: 14, severity: 'error' })]) });
+    await expect(failed).rejects.toMatchObject({
+      problems: expect.arrayContaining([expect.objectContaining({ file: 'snippet.config.yaml', line: 14, severity: 'error' })]),
+    });
     expect(await readSite(ws.out)).toEqual(site);
   });
 

@@ -34,7 +34,8 @@ describe('snippet site: standards', () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const [name, text] of pages) {
       const report = await validator.validateString(text, name);
-      for (const result of report.results) for (const message of result.messages) failures.push(`${name}:${message.line}: ${message.ruleId}: ${message.message}`);
+      for (const result of report.results)
+        for (const message of result.messages) failures.push(`${name}:${message.line}: ${message.ruleId}: ${message.message}`);
     }
     expect(failures).toEqual([]);
   });
@@ -47,7 +48,16 @@ describe('snippet site: standards', () => {
     const listed = ajv.compile(await load('service_list.json'));
     const full = ajv.compile(await load('service_with_definitions.json'));
 
-    const page = JSON.parse(site.get('services.json')!) as { total_items: number; contents: Array<{ id: string }>; total_pages: number; page_number: number; size: number; first_page: boolean; last_page: boolean; empty: boolean };
+    const page = JSON.parse(site.get('services.json')!) as {
+      total_items: number;
+      contents: Array<{ id: string }>;
+      total_pages: number;
+      page_number: number;
+      size: number;
+      first_page: boolean;
+      last_page: boolean;
+      empty: boolean;
+    };
     expect(page).toMatchObject({ total_items: 3, total_pages: 1, page_number: 1, size: 3, first_page: true, last_page: true, empty: false });
     for (const service of page.contents) {
       expect(listed(service), JSON.stringify(listed.errors)).toBe(true);

@@ -19,7 +19,10 @@ describe('accessTokenProvider (token command)', () => {
   it('runs the command in the workspace, keeps the token, and runs it again to renew', async () => {
     const cwd = await workspace();
     let now = 0;
-    const token = accessTokenProvider({ source: 'command', command: 'echo run >> runs.txt; echo "  token-$(wc -l < runs.txt | tr -d " ")  "' }, { clientSecret: undefined, cwd, now: () => now });
+    const token = accessTokenProvider(
+      { source: 'command', command: 'echo run >> runs.txt; echo "  token-$(wc -l < runs.txt | tr -d " ")  "' },
+      { clientSecret: undefined, cwd, now: () => now },
+    );
     expect(await token(false)).toBe('token-1');
     expect(await token(false)).toBe('token-1');
     expect(await token(true)).toBe('token-2');
@@ -29,17 +32,26 @@ describe('accessTokenProvider (token command)', () => {
   });
 
   it('stops a command that takes too long', async () => {
-    const token = accessTokenProvider({ source: 'command', command: 'sleep 5; echo late' }, { clientSecret: undefined, cwd: await workspace(), timeoutMs: 200 });
+    const token = accessTokenProvider(
+      { source: 'command', command: 'sleep 5; echo late' },
+      { clientSecret: undefined, cwd: await workspace(), timeoutMs: 200 },
+    );
     await expect(token(false)).rejects.toThrow('the OAuth2 token command did not finish within 200 ms');
   });
 
   it('refuses output that is more than a token, without repeating it', async () => {
-    const token = accessTokenProvider({ source: 'command', command: 'echo "Bearer secret-looking-value"' }, { clientSecret: undefined, cwd: await workspace() });
+    const token = accessTokenProvider(
+      { source: 'command', command: 'echo "Bearer secret-looking-value"' },
+      { clientSecret: undefined, cwd: await workspace() },
+    );
     await expect(token(false)).rejects.toThrow(/^the OAuth2 token command printed more than a token$/u);
   });
 
   it('says when the token endpoint cannot be reached', async () => {
-    const token = accessTokenProvider({ source: 'client-credentials', tenantId: 't', clientId: 'c', scope: 's', tokenUrl: 'http://127.0.0.1:9/token' }, { clientSecret: 'x-secret', cwd: await workspace(), timeoutMs: 2_000 });
+    const token = accessTokenProvider(
+      { source: 'client-credentials', tenantId: 't', clientId: 'c', scope: 's', tokenUrl: 'http://127.0.0.1:9/token' },
+      { clientSecret: 'x-secret', cwd: await workspace(), timeoutMs: 2_000 },
+    );
     await expect(token(false)).rejects.toThrow(/could not reach the OAuth2 token endpoint http:\/\/127\.0\.0\.1:9\/token/u);
   });
 });

@@ -62,7 +62,7 @@ describe('the message data in wire form', () => {
     expect(first[1]).toBe(second[1]);
   });
 
-  it('matches nodemailer\'s data stream byte for byte on many random messages', async () => {
+  it("matches nodemailer's data stream byte for byte on many random messages", async () => {
     // A fixed-seed generator: the same messages on every run.
     let seed = 12345;
     const random = (n: number): number => {

@@ -26,7 +26,14 @@ interface Recorded {
 /** smtp-server on 127.0.0.1, with or without PIPELINING in its EHLO, recording what arrives and when. */
 async function server(options: { pipelining: boolean; idleTimeoutMs?: number }): Promise<{ url: string; recorded: Recorded; dropAll: () => void }> {
   let opened: () => void = () => undefined;
-  const recorded: Recorded = { connections: 0, closed: 0, commands: [], messages: [], dataBytes: 0, dataOpened: new Promise<void>((resolve) => (opened = resolve)) };
+  const recorded: Recorded = {
+    connections: 0,
+    closed: 0,
+    commands: [],
+    messages: [],
+    dataBytes: 0,
+    dataOpened: new Promise<void>((resolve) => (opened = resolve)),
+  };
   const smtp = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     authOptional: true,
@@ -85,7 +92,15 @@ const b = (text: string): Buffer => Buffer.from(text, 'utf8');
 const envelope = { from: 'newsletter@example.org', to: 'member@example.org' };
 
 /** A message whose lines start with dots, inside pieces and where one piece ends a line and the next begins with ".". */
-const DOTTED = [b('Subject: dots\r\nTo: member@example.org\r\n\r\n'), b('.one dot at a line start\r\n..two dots\r\n'), b('.a piece starting with a dot\r\n'), b('a line ending in a piece '), b('.not a line start\r\n'), b('.\r\n'), b('the end\r\n')];
+const DOTTED = [
+  b('Subject: dots\r\nTo: member@example.org\r\n\r\n'),
+  b('.one dot at a line start\r\n..two dots\r\n'),
+  b('.a piece starting with a dot\r\n'),
+  b('a line ending in a piece '),
+  b('.not a line start\r\n'),
+  b('.\r\n'),
+  b('the end\r\n'),
+];
 
 describe('the SMTP client (smtp-server on loopback)', () => {
   it.each([true, false])('delivers a message with lines starting with "." byte for byte (PIPELINING offered: %s)', async (pipelining) => {

@@ -23,7 +23,16 @@ async function doctor(smtp: SmtpEnvironment, configLines = '', overrides: Partia
   cleanups.push(ws.remove);
   if (configLines) await ws.write('snippet.config.yaml', `${await ws.read('snippet.config.yaml')}${configLines}`);
   const out = collectOutput();
-  const result = await doctorCommand({ dir: ws.dir, smtp, unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789', smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 }, ...overrides }, out);
+  const result = await doctorCommand(
+    {
+      dir: ws.dir,
+      smtp,
+      unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
+      smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+      ...overrides,
+    },
+    out,
+  );
   const line = (name: string): string => out.lines.find((l) => l.slice(6).startsWith(`${name}:`)) ?? `(no ${name} line)`;
   return { ...result, output: out.text(), line };
 }
@@ -40,7 +49,19 @@ describe('snippet doctor', () => {
     const result = await doctor({ SNIPPET_SMTP_URL: smtp.url });
     expect(result.output).not.toMatch(/FAIL/u);
     expect(result.exitCode).toBe(0);
-    for (const name of ['workspace', 'time zone', 'state folder', 'disk space', 'unsubscribe links', 'SMTP settings', 'server name', 'connection', 'TLS', 'sign-in']) expect(result.line(name)).toMatch(/^ok {4}/u);
+    for (const name of [
+      'workspace',
+      'time zone',
+      'state folder',
+      'disk space',
+      'unsubscribe links',
+      'SMTP settings',
+      'server name',
+      'connection',
+      'TLS',
+      'sign-in',
+    ])
+      expect(result.line(name)).toMatch(/^ok {4}/u);
     expect(result.line('sender')).toBe('ok    sender: snippet@example.org accepted in MAIL FROM, then reset; nothing was sent');
     expect(smtp.stages('mail')).toBe(1);
     expect(smtp.stages('rcpt')).toBe(0);
@@ -70,11 +91,13 @@ describe('snippet doctor', () => {
     expect((await doctor({ SNIPPET_SMTP_URL: smtp.url })).exitCode).toBe(0);
   });
 
-  it('fails a sender the server refuses, with the server\'s reason, and sends nothing', async () => {
+  it("fails a sender the server refuses, with the server's reason, and sends nothing", async () => {
     const smtp = await server({ refuseSender: '550 5.7.60 Client does not have permissions to send as this sender' });
     const result = await doctor({ SNIPPET_SMTP_URL: smtp.url });
     expect(result.exitCode).toBe(1);
-    expect(result.line('sender')).toBe('FAIL  sender: the server refused snippet@example.org in MAIL FROM: 550 5.7.60 Client does not have permissions to send as this sender');
+    expect(result.line('sender')).toBe(
+      'FAIL  sender: the server refused snippet@example.org in MAIL FROM: 550 5.7.60 Client does not have permissions to send as this sender',
+    );
     expect(smtp.messages).toHaveLength(0);
   });
 
@@ -123,7 +146,10 @@ describe('Microsoft 365 sign-in (XOAUTH2)', () => {
 
   it('never echoes what a failing token command printed (regression: refresh_token=… copied into the error)', async () => {
     const env = { SNIPPET_SMTP_URL: 'smtp://127.0.0.1:9', SNIPPET_SMTP_USER: 'snippet@example.org' };
-    const failing = await doctor(env, 'smtp:\n  oauth2:\n    token_command: echo "refresh_token=0.AX4Aq-secret-refresh&client_id=x" >&2; echo "partial-token-9f8e"; exit 1\n');
+    const failing = await doctor(
+      env,
+      'smtp:\n  oauth2:\n    token_command: echo "refresh_token=0.AX4Aq-secret-refresh&client_id=x" >&2; echo "partial-token-9f8e"; exit 1\n',
+    );
     expect(failing.line('OAuth2 token')).toMatch(/^FAIL {2}OAuth2 token: the OAuth2 token command failed \(exit 1\)/u);
     expect(failing.output).not.toMatch(/refresh_token|secret-refresh|partial-token/u);
     expect(failing.output).toMatch(/output is not shown/u);
@@ -132,7 +158,9 @@ describe('Microsoft 365 sign-in (XOAUTH2)', () => {
   it('requires an unsubscribe secret of at least 32 characters, and says how to make one (regression: "a" was accepted)', async () => {
     const smtp = await server();
     const short = await doctor({ SNIPPET_SMTP_URL: smtp.url }, '', { unsubscribeSecret: 'a' });
-    expect(short.line('unsubscribe links')).toMatch(/^FAIL {2}unsubscribe links: SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u);
+    expect(short.line('unsubscribe links')).toMatch(
+      /^FAIL {2}unsubscribe links: SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u,
+    );
     expect(short.output).toMatch(/openssl rand -hex 32/u);
     expect(short.exitCode).toBe(1);
   });
@@ -164,10 +192,17 @@ describe('Microsoft 365 sign-in (XOAUTH2)', () => {
     const ok = await doctor(env, config);
     expect(ok.line('OAuth2 token')).toBe('ok    OAuth2 token: obtained from the token endpoint (client credentials)');
     expect(ok.exitCode).toBe(0);
-    expect(Object.fromEntries(requests[0]!)).toEqual({ grant_type: 'client_credentials', client_id: 'app-1', client_secret: SECRET, scope: 'https://outlook.office365.com/.default' });
+    expect(Object.fromEntries(requests[0]!)).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'app-1',
+      client_secret: SECRET,
+      scope: 'https://outlook.office365.com/.default',
+    });
 
     const wrong = await doctor({ ...env, SNIPPET_SMTP_OAUTH_CLIENT_SECRET: 'not-the-secret-99' }, config);
-    expect(wrong.line('OAuth2 token')).toBe('FAIL  OAuth2 token: the OAuth2 token endpoint refused client app-1: invalid_client: AADSTS7000215: Invalid client secret provided.');
+    expect(wrong.line('OAuth2 token')).toBe(
+      'FAIL  OAuth2 token: the OAuth2 token endpoint refused client app-1: invalid_client: AADSTS7000215: Invalid client secret provided.',
+    );
     expect(wrong.output).not.toContain('not-the-secret-99');
     const missing = await doctor({ ...env, SNIPPET_SMTP_OAUTH_CLIENT_SECRET: undefined }, config);
     expect(missing.line('OAuth2 token')).toBe('FAIL  OAuth2 token: SNIPPET_SMTP_OAUTH_CLIENT_SECRET is not set');

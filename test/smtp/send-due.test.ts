@@ -109,7 +109,7 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(server.messages).toHaveLength(2);
   });
 
-  it('stops at the day cap with 75 and carries on in the next day\'s run', async () => {
+  it("stops at the day cap with 75 and carries on in the next day's run", async () => {
     const { server, cron } = await setup({ members: 8, sending: 'rate: [5/day]\n  connections: 2\n  retry_delay: 50ms\n  max_wait: 2s' });
     const first = await cron('2026-12-01T09:15');
     expect(first.exitCode).toBe(75);
@@ -132,7 +132,10 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
 
   it('mails a delivery report to report_to after a run that sent, counted in the ledgers', async () => {
     const { ws, server, cron } = await setup({ members: 3 });
-    await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace(/^reply_to:/mu, 'report_to: PMHN Coordinator <report@example.org>\nreply_to:'));
+    await ws.write(
+      'snippet.config.yaml',
+      (await ws.read('snippet.config.yaml')).replace(/^reply_to:/mu, 'report_to: PMHN Coordinator <report@example.org>\nreply_to:'),
+    );
     const result = await cron('2026-12-01T09:15');
     expect(result.exitCode).toBe(0);
     expect(result.deliveryReport).toBe('sent');
@@ -215,7 +218,12 @@ describe('send --due from cron, as a process', () => {
   it('rejects --due with an issue or --test-to, and --now without --due (exit 2)', async () => {
     const ws = await sendWorkspace({ members: 1 });
     cleanups.push(ws.remove);
-    for (const args of [['send', '2026-12', '--due'], ['send', '--due', '--test-to', 'a@example.org'], ['send', '2026-12', '--now', '2026-12-01T09:00'], ['send', '--due', '--now', 'soon']]) {
+    for (const args of [
+      ['send', '2026-12', '--due'],
+      ['send', '--due', '--test-to', 'a@example.org'],
+      ['send', '2026-12', '--now', '2026-12-01T09:00'],
+      ['send', '--due', '--now', 'soon'],
+    ]) {
       const result = await spawnCli(args, { cwd: ws.dir }).done;
       expect(result.code, args.join(' ')).toBe(2);
     }

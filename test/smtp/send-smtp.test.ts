@@ -55,7 +55,9 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
 
   it('retries recipients refused with 451 and delivers them', async () => {
     const refused = new Set(['member00002@example.org', 'member00004@example.org']);
-    const { ws, server, send } = await setup(5, { onRecipient: (to, attempt) => (refused.has(to) && attempt === 1 ? '451 4.3.0 Mailbox busy, try later' : undefined) });
+    const { ws, server, send } = await setup(5, {
+      onRecipient: (to, attempt) => (refused.has(to) && attempt === 1 ? '451 4.3.0 Mailbox busy, try later' : undefined),
+    });
     const result = await send();
     expect(result.exitCode).toBe(0);
     expect(server.messages).toHaveLength(5);
@@ -90,7 +92,7 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     expect(server.messages).toHaveLength(4);
   });
 
-  it('keeps every window of the limit, by the server\'s own clock', async () => {
+  it("keeps every window of the limit, by the server's own clock", async () => {
     const { server, send } = await setup(14, {});
     const result = await send({ rates: [{ count: 4, unit: 'second' }], connections: 2 });
     expect(result.exitCode).toBe(0);
@@ -120,7 +122,11 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
   });
 
   it('stops with 75 when the server is down, leaving everyone for the next run', async () => {
-    const { server, send } = await setup(20, { refuseConnections: 1000 }, 'rate: []\n  connections: 2\n  retry_delay: 20ms\n  retries: 2\n  stop_after_failures: 4\n  max_wait: 2s');
+    const { server, send } = await setup(
+      20,
+      { refuseConnections: 1000 },
+      'rate: []\n  connections: 2\n  retry_delay: 20ms\n  retries: 2\n  stop_after_failures: 4\n  max_wait: 2s',
+    );
     const result = await send();
     expect(result.exitCode).toBe(75);
     expect(result.output).toMatch(/the mail server seems down/u);
@@ -149,7 +155,7 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     expect(list.output).toMatch(/to send now\s+3/u);
   });
 
-  it('sends a test over one connection, as its start line says, whatever the list\'s connections (regression: the line said 1, the engine opened the list\'s)', async () => {
+  it("sends a test over one connection, as its start line says, whatever the list's connections (regression: the line said 1, the engine opened the list's)", async () => {
     const { server, send } = await setup(3, {}, 'rate: []\n  connections: 3');
     const result = await send({ testTo: ['one@example.org', 'two@example.org', 'three@example.org'] });
     expect(result.exitCode).toBe(0);
@@ -166,8 +172,12 @@ describe('send over SMTP (real smtp-server on loopback)', () => {
     const ok = await send();
     expect(ok.exitCode).toBe(0);
     expect(server.messages).toHaveLength(3);
-    await expect(send({ smtp: { SNIPPET_SMTP_URL: server.url.replace(password, 'wrong-password-123') }, testTo: ['x@example.org'] })).rejects.toThrow(/refused the sign-in/u);
-    const state = await Promise.all(['.snippet/ledger/2026-12.jsonl', '.snippet/ledger/2026-12.test.jsonl', 'contacts/suppressions.csv'].map((f) => ws.read(f).catch(() => '')));
+    await expect(send({ smtp: { SNIPPET_SMTP_URL: server.url.replace(password, 'wrong-password-123') }, testTo: ['x@example.org'] })).rejects.toThrow(
+      /refused the sign-in/u,
+    );
+    const state = await Promise.all(
+      ['.snippet/ledger/2026-12.jsonl', '.snippet/ledger/2026-12.test.jsonl', 'contacts/suppressions.csv'].map((f) => ws.read(f).catch(() => '')),
+    );
     expect(`${ok.output}${state.join('')}`).not.toContain(password);
     expect(state.join('')).not.toContain('wrong-password-123');
   });

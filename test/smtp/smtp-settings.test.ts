@@ -28,7 +28,9 @@ describe('smtpSettingsFromEnv', () => {
   });
 
   it('reads host, port, user and a password file', () => {
-    expect(smtpSettingsFromEnv({ SNIPPET_SMTP_HOST: 'smtp.office365.com', SNIPPET_SMTP_PORT: '587', SNIPPET_SMTP_USER: 'u', passFromFile: 'secret\n' })).toMatchObject({ host: 'smtp.office365.com', port: 587, user: 'u', pass: 'secret' });
+    expect(
+      smtpSettingsFromEnv({ SNIPPET_SMTP_HOST: 'smtp.office365.com', SNIPPET_SMTP_PORT: '587', SNIPPET_SMTP_USER: 'u', passFromFile: 'secret\n' }),
+    ).toMatchObject({ host: 'smtp.office365.com', port: 587, user: 'u', pass: 'secret' });
   });
 
   it('explains a missing configuration and never repeats the password in errors', () => {
@@ -49,7 +51,9 @@ describe('smtpSettingsFromEnv', () => {
 
   it('refuses a port that is not a port number, and a user without a password', () => {
     for (const port of ['0', '65536', 'abc', '25.5']) {
-      expect(() => smtpSettingsFromEnv({ SNIPPET_SMTP_HOST: 'smtp.example.org', SNIPPET_SMTP_PORT: port })).toThrow(`SNIPPET_SMTP_PORT must be a port number, not "${port}"`);
+      expect(() => smtpSettingsFromEnv({ SNIPPET_SMTP_HOST: 'smtp.example.org', SNIPPET_SMTP_PORT: port })).toThrow(
+        `SNIPPET_SMTP_PORT must be a port number, not "${port}"`,
+      );
     }
     expect(() => smtpSettingsFromEnv({ SNIPPET_SMTP_URL: 'smtp://u@smtp.example.org' })).toThrow('SMTP user u has no password');
   });
@@ -63,7 +67,15 @@ describe('smtpSettingsFromEnv', () => {
     expect(implicit).toMatchObject({ secure: true, requireTLS: false });
   });
 
-  it.each([['localhost', true], ['127.0.0.1', true], ['127.9.9.9', true], ['::1', true], ['10.0.0.1', false], ['smtp.example.org', false], ['localhost.example.org', false]])('isLoopback(%s) is %s', (host, expected) => {
+  it.each([
+    ['localhost', true],
+    ['127.0.0.1', true],
+    ['127.9.9.9', true],
+    ['::1', true],
+    ['10.0.0.1', false],
+    ['smtp.example.org', false],
+    ['localhost.example.org', false],
+  ])('isLoopback(%s) is %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
   });
 });
@@ -82,18 +94,36 @@ describe('classifySmtpError', () => {
   });
 
   it('recognises a mailbox that does not exist', () => {
-    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 <x@example.org>: Recipient address rejected: User unknown' }, false)).toMatchObject({ noSuchUser: true });
+    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 <x@example.org>: Recipient address rejected: User unknown' }, false)).toMatchObject({
+      noSuchUser: true,
+    });
     expect(classifySmtpError({ responseCode: 550, response: '550 5.7.1 Message rejected as spam' }, false)).toMatchObject({ noSuchUser: false });
   });
 
   it('stops the run on a refused sign-in', () => {
     // Refused sign-in: both a password and an OAuth2 token can be the cause, and the message says so.
-    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toMatchObject({ status: 'deferred', fatal: expect.stringMatching(/sign-in.*password.*smtp\.oauth2/u) });
+    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toMatchObject({
+      status: 'deferred',
+      fatal: expect.stringMatching(/sign-in.*password.*smtp\.oauth2/u),
+    });
   });
 
   it('stops the run when the server refuses STARTTLS, whatever its reply code (regression: retried as an outage)', () => {
-    const refused = classifySmtpError({ code: 'ETLS', command: 'STARTTLS', responseCode: 500, response: '500 5.5.1 Error: command not recognized', message: 'Error upgrading connection with STARTTLS' }, false);
-    expect(refused).toMatchObject({ status: 'deferred', connectionFailure: true, fatal: expect.stringMatching(/does not offer STARTTLS.*smtps:\/\/HOST:465/u) });
+    const refused = classifySmtpError(
+      {
+        code: 'ETLS',
+        command: 'STARTTLS',
+        responseCode: 500,
+        response: '500 5.5.1 Error: command not recognized',
+        message: 'Error upgrading connection with STARTTLS',
+      },
+      false,
+    );
+    expect(refused).toMatchObject({
+      status: 'deferred',
+      connectionFailure: true,
+      fatal: expect.stringMatching(/does not offer STARTTLS.*smtps:\/\/HOST:465/u),
+    });
   });
 });
 
@@ -102,13 +132,37 @@ describe('classifySmtpError: outcomes and their reasons', () => {
   const TLS = 'a secure (TLS) connection to the SMTP server could not be made; check the host name and its certificate';
 
   it.each([
-    ['a 421 after connecting', { responseCode: 421, response: '421 4.7.0 Too many connections' }, { status: 'deferred', reason: '421 4.7.0 Too many connections', connectionFailure: true }],
-    ['a 451 to one recipient', { responseCode: 451, response: ' 451 4.3.0 Try later \n' }, { status: 'deferred', reason: '451 4.3.0 Try later', connectionFailure: false }],
+    [
+      'a 421 after connecting',
+      { responseCode: 421, response: '421 4.7.0 Too many connections' },
+      { status: 'deferred', reason: '421 4.7.0 Too many connections', connectionFailure: true },
+    ],
+    [
+      'a 451 to one recipient',
+      { responseCode: 451, response: ' 451 4.3.0 Try later \n' },
+      { status: 'deferred', reason: '451 4.3.0 Try later', connectionFailure: false },
+    ],
     ['a 4xx code without text', { responseCode: 452 }, { status: 'deferred', reason: '452', connectionFailure: false }],
-    ['a lost connection before the data', { code: 'ECONNECTION', message: 'Connection closed unexpectedly' }, { status: 'deferred', reason: 'connection lost', connectionFailure: true }],
-    ['a network error before the data', { code: 'ESOCKET', message: 'read ECONNRESET\n    at stack' }, { status: 'deferred', reason: 'network error: read ECONNRESET', connectionFailure: true }],
-    ['a timeout before the data', { code: 'ETIMEDOUT', message: 'Timeout' }, { status: 'deferred', reason: 'the server stopped answering (timed out)', connectionFailure: true }],
-    ['a name that does not resolve', { code: 'EDNS', message: 'getaddrinfo ENOTFOUND' }, { status: 'deferred', reason: 'the server name does not resolve', connectionFailure: true }],
+    [
+      'a lost connection before the data',
+      { code: 'ECONNECTION', message: 'Connection closed unexpectedly' },
+      { status: 'deferred', reason: 'connection lost', connectionFailure: true },
+    ],
+    [
+      'a network error before the data',
+      { code: 'ESOCKET', message: 'read ECONNRESET\n    at stack' },
+      { status: 'deferred', reason: 'network error: read ECONNRESET', connectionFailure: true },
+    ],
+    [
+      'a timeout before the data',
+      { code: 'ETIMEDOUT', message: 'Timeout' },
+      { status: 'deferred', reason: 'the server stopped answering (timed out)', connectionFailure: true },
+    ],
+    [
+      'a name that does not resolve',
+      { code: 'EDNS', message: 'getaddrinfo ENOTFOUND' },
+      { status: 'deferred', reason: 'the server name does not resolve', connectionFailure: true },
+    ],
     ['an unknown failure', { message: 'something odd\nsecond line' }, { status: 'deferred', reason: 'something odd', connectionFailure: true }],
     ['a failure with nothing said', {}, { status: 'deferred', reason: 'unknown failure', connectionFailure: true }],
   ])('%s is deferred, with its reason', (_what, error, expected) => {
@@ -137,9 +191,22 @@ describe('classifySmtpError: outcomes and their reasons', () => {
   });
 
   it('a refused sign-in stops the run, with or without a reply code', () => {
-    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toEqual({ status: 'deferred', reason: 'sign-in failed: 535 5.7.3 Authentication unsuccessful', connectionFailure: true, fatal: expect.stringMatching(SIGN_IN) });
-    expect(classifySmtpError({ code: 'EAUTH', responseCode: 534 }, false)).toMatchObject({ reason: 'sign-in failed: 534', fatal: expect.stringMatching(SIGN_IN) });
-    expect(classifySmtpError({ code: 'EAUTH', message: 'Missing credentials' }, false)).toEqual({ status: 'deferred', reason: 'sign-in failed', connectionFailure: true, fatal: expect.stringMatching(SIGN_IN) });
+    expect(classifySmtpError({ code: 'EAUTH', responseCode: 535, response: '535 5.7.3 Authentication unsuccessful' }, false)).toEqual({
+      status: 'deferred',
+      reason: 'sign-in failed: 535 5.7.3 Authentication unsuccessful',
+      connectionFailure: true,
+      fatal: expect.stringMatching(SIGN_IN),
+    });
+    expect(classifySmtpError({ code: 'EAUTH', responseCode: 534 }, false)).toMatchObject({
+      reason: 'sign-in failed: 534',
+      fatal: expect.stringMatching(SIGN_IN),
+    });
+    expect(classifySmtpError({ code: 'EAUTH', message: 'Missing credentials' }, false)).toEqual({
+      status: 'deferred',
+      reason: 'sign-in failed',
+      connectionFailure: true,
+      fatal: expect.stringMatching(SIGN_IN),
+    });
     expect(classifySmtpError({ code: 'EAUTH', response: 'no mechanism' }, false)).toMatchObject({ reason: 'sign-in failed: no mechanism' });
   });
 

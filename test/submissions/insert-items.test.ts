@@ -32,7 +32,13 @@ Intro with --- dashes and **Markdown**.
 
 const course: Addition = {
   section: 'training',
-  fields: { title: 'Course: day one', url: 'https://example.org/c', date: '2027-01-21', summary: 'Line one.\n\nLine two.', submitted_by: { name: 'Ann', email: 'ann@example.org' } },
+  fields: {
+    title: 'Course: day one',
+    url: 'https://example.org/c',
+    date: '2027-01-21',
+    summary: 'Line one.\n\nLine two.',
+    submitted_by: { name: 'Ann', email: 'ann@example.org' },
+  },
 };
 const study: Addition = { section: 'research', fields: { title: "Dads' #1 study", url: 'https://example.org/r' } };
 const news: Addition = { section: 'news', fields: { title: 'Our new group', summary: '- a list\n- in Markdown' } };
@@ -61,7 +67,9 @@ describe('insertItems', () => {
     for (const block of blocks) expect(text).toContain(block);
     expect(without(text, blocks)).toBe(DRAFT);
     // Each item lands after the last item of its section, before the blank line and the comments that follow it.
-    expect(text).toContain('      over two lines.\n  - title: "Dads\' #1 study"\n    url: https://example.org/r\n\n  # a comment after the last research item\n');
+    expect(text).toContain(
+      '      over two lines.\n  - title: "Dads\' #1 study"\n    url: https://example.org/r\n\n  # a comment after the last research item\n',
+    );
     expect(text).toContain('  url: https://example.org/t\n- title: "Course: day one"\n');
     expect(text).toContain('news:\n  - title: Our new group\n');
   });
@@ -77,7 +85,12 @@ describe('insertItems', () => {
     const text = insertItems(crlf, [study, grant], FILE, ID);
     expect(text.startsWith('\uFEFF---\r\n')).toBe(true);
     expect(text.replace(/\r\n/gu, '')).not.toContain('\n');
-    expect(without(text, ['  - title: "Dads\' #1 study"\r\n    url: https://example.org/r\r\n', '\r\nfunding:\r\n  - title: Small grants\r\n    url: https://example.org/g\r\n    deadline: rolling\r\n'])).toBe(crlf);
+    expect(
+      without(text, [
+        '  - title: "Dads\' #1 study"\r\n    url: https://example.org/r\r\n',
+        '\r\nfunding:\r\n  - title: Small grants\r\n    url: https://example.org/g\r\n    deadline: rolling\r\n',
+      ]),
+    ).toBe(crlf);
   });
 
   it('fills an empty section written as [] or ~, and adds to a flow list', () => {

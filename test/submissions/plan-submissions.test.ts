@@ -11,7 +11,25 @@ const organisations = [
   { id: 'cafe-stork', name: 'Café Stork', areas: [], services: [], spotlight: true },
   { id: 'barnardos-nurture', name: "Barnardo's Nurture", areas: [], services: [], spotlight: true },
 ];
-const HEADER = ['Timestamp', 'Email Address', 'What are you sharing?', 'Title', 'Link', 'Summary', 'Date', 'Time', 'Location', 'Cost', 'Booking deadline', 'Funder', 'Amount', 'Deadline', 'Your organisation', 'Your name', 'Your email'];
+const HEADER = [
+  'Timestamp',
+  'Email Address',
+  'What are you sharing?',
+  'Title',
+  'Link',
+  'Summary',
+  'Date',
+  'Time',
+  'Location',
+  'Cost',
+  'Booking deadline',
+  'Funder',
+  'Amount',
+  'Deadline',
+  'Your organisation',
+  'Your name',
+  'Your email',
+];
 const context = { organisations, timeZone: 'Europe/London', sendAt: new Date('2027-01-05T09:00:00Z') };
 
 const PUBLISHED = parseIssue(
@@ -36,7 +54,9 @@ type Answers = Partial<Record<(typeof HEADER)[number], string>>;
 
 function plan(rows: Answers[]) {
   const { map } = mapColumns(HEADER, {}, 'form.csv');
-  const responses = rows.map((answers, index) => responseToItem({ row: index + 2, cells: HEADER.map((h) => ({ text: answers[h] ?? '' })) }, map, { file: 'form.csv', organisations }));
+  const responses = rows.map((answers, index) =>
+    responseToItem({ row: index + 2, cells: HEADER.map((h) => ({ text: answers[h] ?? '' })) }, map, { file: 'form.csv', organisations }),
+  );
   return planSubmissions(responses, existingItems([PUBLISHED]), { id: '2027-01', context }, 'form.csv');
 }
 
@@ -57,15 +77,24 @@ describe('responseToItem and planSubmissions', () => {
   it('makes an item of a response: dates and times read, organisation matched and credited, submitter kept', () => {
     const result = plan([course({ Cost: '£20', 'Booking deadline': '2027-01-14', Summary: 'A morning.\r\nFor practitioners.' })]);
     expect(result.rejected).toEqual([]);
-    expect(result.added).toEqual([{
-      section: 'training',
-      row: 2,
-      fields: {
-        title: 'Supporting dads', url: 'https://example.org/dads', date: '2027-01-21', time: '10:00', end_time: '12:30', cost: '£20', deadline: '2027-01-14',
-        organisation: 'home-start-glasgow-north', summary: 'A morning.\nFor practitioners.',
-        submitted_by: { name: 'Ann Smith', email: 'ann@example.org', organisation: 'Homestart Glasgow North', submitted: '02/01/2027 10:15:32' },
+    expect(result.added).toEqual([
+      {
+        section: 'training',
+        row: 2,
+        fields: {
+          title: 'Supporting dads',
+          url: 'https://example.org/dads',
+          date: '2027-01-21',
+          time: '10:00',
+          end_time: '12:30',
+          cost: '£20',
+          deadline: '2027-01-14',
+          organisation: 'home-start-glasgow-north',
+          summary: 'A morning.\nFor practitioners.',
+          submitted_by: { name: 'Ann Smith', email: 'ann@example.org', organisation: 'Homestart Glasgow North', submitted: '02/01/2027 10:15:32' },
+        },
       },
-    }]);
+    ]);
   });
 
   it('rejects, as FILE:row N with a hint, what a typed item could not be', () => {
@@ -91,7 +120,9 @@ describe('responseToItem and planSubmissions', () => {
       ['form.csv:row 8: Deadline: "soon" is not a date', 'form.csv:row 8: Link: must be a web address starting with http:// or https://'],
     ]);
     expect(result.rejected.every((r) => r.problems.every((p) => p.hint))).toBe(true);
-    expect(result.rejected[0]!.problems[0]!.hint).toBe('Probably https://www.example.org/course: correct it in the form\'s results and import again, or add the item by hand.');
+    expect(result.rejected[0]!.problems[0]!.hint).toBe(
+      "Probably https://www.example.org/course: correct it in the form's results and import again, or add the item by hand.",
+    );
   });
 
   it('skips a response already published (same link after normalising, or same title and organisation), before judging its deadline', () => {
@@ -111,23 +142,35 @@ describe('responseToItem and planSubmissions', () => {
   });
 
   it('skips a response given twice in the same file, and the same response even after the coordinator edited its title', () => {
-    const first = plan([course(), course({ Title: 'Supporting dads (edited)', Link: 'https://example.org/dads-edited' }), course({ Timestamp: '03/01/2027 09:00:00' })]);
+    const first = plan([
+      course(),
+      course({ Title: 'Supporting dads (edited)', Link: 'https://example.org/dads-edited' }),
+      course({ Timestamp: '03/01/2027 09:00:00' }),
+    ]);
     expect(first.added.map((i) => i.row)).toEqual([2]);
-    expect(first.duplicates.map((d) => [d.item.row, d.of, d.reason])).toEqual([[3, 'row 2', 'same response'], [4, 'row 2', 'same link']]);
+    expect(first.duplicates.map((d) => [d.item.row, d.of, d.reason])).toEqual([
+      [3, 'row 2', 'same response'],
+      [4, 'row 2', 'same link'],
+    ]);
   });
 
   it('credits nobody for an organisation it does not know, and suggests the close ones', () => {
-    const result = plan([course({ 'Your organisation': 'Home Start Glasgow' }), course({ 'Your organisation': 'Barnardos Nurture', Link: 'https://example.org/b', Title: 'B', Timestamp: '02/01/2027 11:00:00' })]);
+    const result = plan([
+      course({ 'Your organisation': 'Home Start Glasgow' }),
+      course({ 'Your organisation': 'Barnardos Nurture', Link: 'https://example.org/b', Title: 'B', Timestamp: '02/01/2027 11:00:00' }),
+    ]);
     expect(result.added.map((i) => i.fields.organisation)).toEqual([undefined, 'barnardos-nurture']);
-    expect(result.warnings).toMatchObject([{
-      file: 'form.csv:row 2',
-      message: 'Your organisation: "Home Start Glasgow" is not a member organisation; the item is credited to no one',
-      hint: expect.stringContaining('"Home-Start Glasgow North" (home-start-glasgow-north) or "Home-Start Glasgow South" (home-start-glasgow-south)'),
-    }]);
+    expect(result.warnings).toMatchObject([
+      {
+        file: 'form.csv:row 2',
+        message: 'Your organisation: "Home Start Glasgow" is not a member organisation; the item is credited to no one',
+        hint: expect.stringContaining('"Home-Start Glasgow North" (home-start-glasgow-north) or "Home-Start Glasgow South" (home-start-glasgow-south)'),
+      },
+    ]);
     expect(result.added[0]!.fields.submitted_by).toMatchObject({ organisation: 'Home Start Glasgow' });
   });
 
-  it('leaves out, with a warning, answers that are not part of the item\'s section', () => {
+  it("leaves out, with a warning, answers that are not part of the item's section", () => {
     const result = plan([{ 'What are you sharing?': 'news', Title: 'New group', Cost: 'Free', Date: '21/01/2027' }]);
     expect(result.added[0]!.fields).toEqual({ title: 'New group' });
     expect(result.warnings.map((w) => w.message)).toEqual(['Date, Cost are not part of a news item and were left out']);

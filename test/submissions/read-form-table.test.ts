@@ -13,7 +13,13 @@ describe('readXlsxTable', () => {
   it('reads text, date, number, rich-text, hyperlink and formula cells, numbering rows as Excel does and skipping empty ones', async () => {
     const bytes = await workbook((sheet) => {
       sheet.addRow(['Completion time', { richText: [{ text: 'Ti' }, { text: 'tle' }] }, 'Link', 'Cost', 'Date']);
-      sheet.addRow([new Date(Date.UTC(2026, 10, 20, 9, 30, 15)), 'A course', { text: 'our page', hyperlink: 'https://example.org/a' }, 25, { formula: 'DATE(2027,1,21)', result: new Date(Date.UTC(2027, 0, 21)) }]);
+      sheet.addRow([
+        new Date(Date.UTC(2026, 10, 20, 9, 30, 15)),
+        'A course',
+        { text: 'our page', hyperlink: 'https://example.org/a' },
+        25,
+        { formula: 'DATE(2027,1,21)', result: new Date(Date.UTC(2027, 0, 21)) },
+      ]);
       sheet.addRow([]);
       sheet.addRow([undefined, 'Linked', { text: 'https://example.org/b', hyperlink: 'https://example.org/b' }]);
     });
@@ -48,6 +54,9 @@ describe('readCsvTable', () => {
 
   it('counts rows as the spreadsheet shows them, a summary over several lines being one row', () => {
     const table = readCsvTable(new TextEncoder().encode('Title,Summary\nA,"one\ntwo"\nB,three\n'), 'form.csv');
-    expect(table.rows.map((r) => [r.row, r.cells[0]!.text])).toEqual([[2, 'A'], [3, 'B']]);
+    expect(table.rows.map((r) => [r.row, r.cells[0]!.text])).toEqual([
+      [2, 'A'],
+      [3, 'B'],
+    ]);
   });
 });

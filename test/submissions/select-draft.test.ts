@@ -7,16 +7,41 @@ const entries = (list: Array<[string, Issue | undefined]>) => list.map(([id, val
 
 describe('selectDraft', () => {
   it('takes the first draft after the latest approved issue, not a draft left behind before it', () => {
-    const chosen = selectDraft(entries([['2026-10', issue('draft')], ['2026-11', issue('approved')], ['2027-01', issue('draft')], ['2026-12', issue('draft')]]), undefined);
+    const chosen = selectDraft(
+      entries([
+        ['2026-10', issue('draft')],
+        ['2026-11', issue('approved')],
+        ['2027-01', issue('draft')],
+        ['2026-12', issue('draft')],
+      ]),
+      undefined,
+    );
     expect(chosen.id).toBe('2026-12');
   });
 
   it('takes the earliest draft when nothing was approved yet', () => {
-    expect(selectDraft(entries([['2026-12', issue('draft')], ['2026-11', issue('draft')]]), undefined).id).toBe('2026-11');
+    expect(
+      selectDraft(
+        entries([
+          ['2026-12', issue('draft')],
+          ['2026-11', issue('draft')],
+        ]),
+        undefined,
+      ).id,
+    ).toBe('2026-11');
   });
 
   it('stops at a file with errors rather than skipping past it', () => {
-    expect(selectDraft(entries([['2026-11', issue('approved')], ['2026-12', undefined], ['2027-01', issue('draft')]]), undefined).id).toBe('2026-12');
+    expect(
+      selectDraft(
+        entries([
+          ['2026-11', issue('approved')],
+          ['2026-12', undefined],
+          ['2027-01', issue('draft')],
+        ]),
+        undefined,
+      ).id,
+    ).toBe('2026-12');
   });
 
   it('says to start the next issue when every issue is approved', () => {

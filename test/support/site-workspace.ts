@@ -70,7 +70,7 @@ const ORGANISATIONS = `organisations:
 
 const MEMBERS = `email,name,organisation,lists\n${SITE_MEMBERS.map((m) => `${m.email},${m.name},${m.organisation},members`).join('\n')}\n`;
 
-function issue(id: string, front: string, intro = 'Welcome to this month\'s snippet.'): string {
+function issue(id: string, front: string, intro = "Welcome to this month's snippet."): string {
   return `---\nsubject: Riverside snippet ${id}\n${front.trim()}\n---\n${intro}\n`;
 }
 

@@ -87,7 +87,8 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
     onAuth(auth, _session, callback) {
       const expected = behaviour.auth;
       if (expected && 'accessToken' in expected) {
-        if (auth.method === 'XOAUTH2' && auth.username === expected.user && auth.accessToken === expected.accessToken) return callback(null, { user: auth.username });
+        if (auth.method === 'XOAUTH2' && auth.username === expected.user && auth.accessToken === expected.accessToken)
+          return callback(null, { user: auth.username });
         // RFC 7628: a refused token gets a JSON challenge first.
         return callback(null, { data: { status: '401', schemes: 'bearer' } });
       }
@@ -99,10 +100,11 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
       const reached = reach('mail');
       if (reached === 'hold') return;
       // A promise holds the transaction until it settles.
-      if (reached instanceof Promise) return void reached.then(() => {
-        mailFromTimes.set(session.id, Date.now());
-        callback();
-      });
+      if (reached instanceof Promise)
+        return void reached.then(() => {
+          mailFromTimes.set(session.id, Date.now());
+          callback();
+        });
       mailFromTimes.set(session.id, Date.now());
       callback();
     },

@@ -13,8 +13,8 @@ describe('firstWorkingDay', () => {
     { month: '2027-05', day: 4, why: 'the early May bank holiday is Monday 3' },
     { month: '2026-05', day: 1, why: 'Friday 1 May; the holiday is Monday 4' },
     { month: '2027-08', day: 3, why: 'the Scottish summer holiday is Monday 2 August' },
-    { month: '2024-12', day: 3, why: 'St Andrew\'s Day was a Saturday: Monday 2 December is its substitute' },
-    { month: '2025-12', day: 2, why: 'St Andrew\'s Day was a Sunday: Monday 1 December is its substitute' },
+    { month: '2024-12', day: 3, why: "St Andrew's Day was a Saturday: Monday 2 December is its substitute" },
+    { month: '2025-12', day: 2, why: "St Andrew's Day was a Sunday: Monday 1 December is its substitute" },
     { month: '2027-03', day: 1, why: 'a Monday' },
     { month: '2027-10', day: 1, why: 'a Friday' },
   ])('$month: day $day ($why)', ({ month, day }) => {

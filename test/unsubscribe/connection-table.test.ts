@@ -22,7 +22,7 @@ describe('ConnectionTable', () => {
     expect(table.admit('d', '10.0.0.4')).toBe('a');
   });
 
-  it('keeps one address to its own few connections, pushing out its own oldest, not another address\'s', () => {
+  it("keeps one address to its own few connections, pushing out its own oldest, not another address's", () => {
     const table = new ConnectionTable<string>(100, 2);
     table.admit('other', '10.0.0.9');
     table.admit('a1', '10.0.0.1');
@@ -33,7 +33,7 @@ describe('ConnectionTable', () => {
     expect(table.admit('a4', '10.0.0.1')).toBe('a4');
   });
 
-  it('applies no per-address limit behind a proxy, where every connection is the proxy\'s', () => {
+  it("applies no per-address limit behind a proxy, where every connection is the proxy's", () => {
     const table = new ConnectionTable<string>(3, undefined);
     expect(['p1', 'p2', 'p3'].map((c) => table.admit(c, '127.0.0.1'))).toEqual([undefined, undefined, undefined]);
   });

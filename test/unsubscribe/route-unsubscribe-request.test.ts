@@ -5,7 +5,8 @@ import { routeUnsubscribeRequest } from '../../src/unsubscribe/route-unsubscribe
 
 const settings = { secret: 's3cret-s3cret', path: '/snippet/unsubscribe' };
 const query = `?e=${encodeURIComponent('jo@example.org')}&t=${unsubscribeToken(settings.secret, 'jo@example.org')}`;
-const request = (method: string, body = '', contentType = 'application/x-www-form-urlencoded', url = `/snippet/unsubscribe${query}`) => routeUnsubscribeRequest({ method, url, body, contentType }, settings);
+const request = (method: string, body = '', contentType = 'application/x-www-form-urlencoded', url = `/snippet/unsubscribe${query}`) =>
+  routeUnsubscribeRequest({ method, url, body, contentType }, settings);
 
 describe('routeUnsubscribeRequest', () => {
   it('never unsubscribes on GET or HEAD', () => {

@@ -21,7 +21,10 @@ beforeEach(async () => {
   stop = new AbortController();
   const out: Output = { interactive: false, info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined };
   port = await new Promise<number>((resolve, reject) => {
-    running = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stop.signal, onListening: (server) => resolve(server.port) }, out);
+    running = unsubscribeServerCommand(
+      { dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stop.signal, onListening: (server) => resolve(server.port) },
+      out,
+    );
     running.catch(reject);
   });
 });

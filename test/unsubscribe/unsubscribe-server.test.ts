@@ -20,9 +20,18 @@ beforeEach(async () => {
   ws = await sampleWorkspace();
   stop = new AbortController();
   lines = [];
-  const out: Output = { interactive: false, info: (line) => lines.push(line), warn: (line) => lines.push(line), problems: () => undefined, status: () => undefined };
+  const out: Output = {
+    interactive: false,
+    info: (line) => lines.push(line),
+    warn: (line) => lines.push(line),
+    problems: () => undefined,
+    status: () => undefined,
+  };
   const listening = new Promise<number>((resolve, reject) => {
-    running = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stop.signal, onListening: (server) => resolve(server.port) }, out);
+    running = unsubscribeServerCommand(
+      { dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stop.signal, onListening: (server) => resolve(server.port) },
+      out,
+    );
     running.catch(reject);
   });
   origin = `http://127.0.0.1:${await listening}`;
@@ -77,7 +86,11 @@ describe('unsubscribe-server', () => {
 
     // The page's own button posts the form back to the same link.
     const action = /action="([^"]+)"/u.exec(html)![1]!.replace(/&amp;/gu, '&');
-    const pressed = await fetch(new URL(action, url), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'confirm=unsubscribe' });
+    const pressed = await fetch(new URL(action, url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'confirm=unsubscribe',
+    });
     expect(pressed.status).toBe(200);
     expect(await suppressedRows('priya.sharma@example.org')).toHaveLength(1);
   });
@@ -118,7 +131,9 @@ describe('unsubscribe-server', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('120');
     expect(await ws.read('contacts/suppressions.csv')).toBe(broken);
-    expect(lines.filter((line) => / POST /u.test(line))).toEqual([expect.stringMatching(/ 503 one-click j\*\*\*@example\.net not saved: contacts\/suppressions\.csv has errors/u)]);
+    expect(lines.filter((line) => / POST /u.test(line))).toEqual([
+      expect.stringMatching(/ 503 one-click j\*\*\*@example\.net not saved: contacts\/suppressions\.csv has errors/u),
+    ]);
   });
 
   it('rate-limits each client to 10 requests a minute', async () => {
@@ -139,8 +154,14 @@ describe('unsubscribe-server', () => {
 describe('unsubscribe-server secret (regression: SNIPPET_UNSUBSCRIBE_SECRET=a was accepted)', () => {
   it('refuses to start with a secret shorter than 32 characters', async () => {
     const out: Output = { interactive: false, info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined };
-    const short = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: 'short-secret', signal: new AbortController().signal }, out);
-    await expect(short).rejects.toMatchObject({ message: 'SNIPPET_UNSUBSCRIBE_SECRET is too short (12 characters): it needs at least 32', hint: expect.stringMatching(/openssl rand -hex 32/u) });
+    const short = unsubscribeServerCommand(
+      { dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: 'short-secret', signal: new AbortController().signal },
+      out,
+    );
+    await expect(short).rejects.toMatchObject({
+      message: 'SNIPPET_UNSUBSCRIBE_SECRET is too short (12 characters): it needs at least 32',
+      hint: expect.stringMatching(/openssl rand -hex 32/u),
+    });
   });
 });
 
@@ -149,13 +170,22 @@ describe('unsubscribe-server start-up failures', () => {
 
   it('says the port is taken, and what to do, when another program listens on it', async () => {
     const port = Number(new URL(origin).port);
-    const second = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port, trustProxy: false, secret: SECRET, signal: new AbortController().signal }, quiet);
-    await expect(second).rejects.toMatchObject({ message: `cannot listen on 127.0.0.1:${port}: EADDRINUSE`, hint: 'Another program uses that port; choose another with --port.' });
+    const second = unsubscribeServerCommand(
+      { dir: ws.dir, host: '127.0.0.1', port, trustProxy: false, secret: SECRET, signal: new AbortController().signal },
+      quiet,
+    );
+    await expect(second).rejects.toMatchObject({
+      message: `cannot listen on 127.0.0.1:${port}: EADDRINUSE`,
+      hint: 'Another program uses that port; choose another with --port.',
+    });
   });
 
   it('refuses to start without snippet.config.yaml, pointing at snippet check', async () => {
     await rm(join(ws.dir, 'snippet.config.yaml'));
-    const started = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: new AbortController().signal }, quiet);
+    const started = unsubscribeServerCommand(
+      { dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: new AbortController().signal },
+      quiet,
+    );
     await expect(started).rejects.toMatchObject({ message: 'snippet.config.yaml is missing or has errors', hint: 'Run `snippet check` to see them.' });
   });
 
@@ -165,7 +195,18 @@ describe('unsubscribe-server start-up failures', () => {
     const stopSecond = new AbortController();
     let second: Promise<void> = Promise.resolve();
     const port = await new Promise<number>((resolve, reject) => {
-      second = unsubscribeServerCommand({ dir: ws.dir, host: '127.0.0.1', port: 0, trustProxy: false, secret: SECRET, signal: stopSecond.signal, onListening: (server) => resolve(server.port) }, quiet);
+      second = unsubscribeServerCommand(
+        {
+          dir: ws.dir,
+          host: '127.0.0.1',
+          port: 0,
+          trustProxy: false,
+          secret: SECRET,
+          signal: stopSecond.signal,
+          onListening: (server) => resolve(server.port),
+        },
+        quiet,
+      );
       second.catch(reject);
     });
     const url = new URL(unsubscribeUrl(BASE, SECRET, 'jamie.robertson@example.net'));

@@ -3,7 +3,8 @@ import { findPlaceholders, preferPlaceholders } from '../../src/workspace/placeh
 
 describe('placeholders', () => {
   it('finds FILL IN values and fill-in- ids and addresses at their lines, not in comments', () => {
-    const text = '# Replace every FILL IN value\nnetwork:\n  name: FILL IN the name\n  short_name: PMHN\nfrom: Me <fill-in-sender@example.invalid>\n  - id: fill-in-organisation-id   # kebab-case\n';
+    const text =
+      '# Replace every FILL IN value\nnetwork:\n  name: FILL IN the name\n  short_name: PMHN\nfrom: Me <fill-in-sender@example.invalid>\n  - id: fill-in-organisation-id   # kebab-case\n';
     expect(findPlaceholders(text, 'snippet.config.yaml').map((p) => [p.line, p.message])).toEqual([
       [3, 'still to fill in: name: FILL IN the name'],
       [5, 'still to fill in: from: Me <fill-in-sender@example.invalid>'],

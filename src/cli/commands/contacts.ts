@@ -25,7 +25,10 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .option('--dry-run', 'report what would change and write nothing')
     .action(async (file: string, options: { list?: string; dryRun?: boolean }, command: Command) => {
       const { contactsImportCommand } = await import('../../actions/contacts-import-command.js');
-      await contactsImportCommand({ dir: cli.dir(command), file: resolve(file), label: file, list: options.list, dryRun: options.dryRun === true }, cli.output());
+      await contactsImportCommand(
+        { dir: cli.dir(command), file: resolve(file), label: file, list: options.list, dryRun: options.dryRun === true },
+        cli.output(),
+      );
     });
 
   contacts
@@ -48,7 +51,10 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .action(async (email: string, options: { reason: string; by?: string }, command: Command) => {
       const { contactsResubscribeCommand } = await import('../../actions/contacts-resubscribe-command.js');
       const { currentUserName } = await import('../current-user-name.js');
-      await contactsResubscribeCommand({ dir: cli.dir(command), email, reason: options.reason, by: options.by ?? currentUserName(), now: new Date() }, cli.output());
+      await contactsResubscribeCommand(
+        { dir: cli.dir(command), email, reason: options.reason, by: options.by ?? currentUserName(), now: new Date() },
+        cli.output(),
+      );
     });
 
   contacts

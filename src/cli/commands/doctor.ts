@@ -10,7 +10,10 @@ export function registerDoctor(program: Command, cli: CliContext): void {
       const { doctorCommand } = await import('../../actions/doctor-command.js');
       const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
       const passFile = cli.env.SNIPPET_SMTP_PASS_FILE ? resolve(cli.env.SNIPPET_SMTP_PASS_FILE) : undefined;
-      const result = await doctorCommand({ dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile }, cli.output());
+      const result = await doctorCommand(
+        { dir: cli.dir(command), smtp: readSmtpEnvironment(cli.env), unsubscribeSecret: cli.unsubscribeSecret, passFile },
+        cli.output(),
+      );
       cli.setExitCode(result.exitCode);
     });
 }

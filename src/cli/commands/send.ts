@@ -69,7 +69,14 @@ export function registerSend(program: Command, cli: CliContext): void {
         }
         const { sendCommand } = await import('../send-command.js');
         const result = await sendCommand(
-          { ...common, issue: issue!, testTo: flags.testTo, yes: flags.yes === true, early: flags.early === true, confirm: terminal.interactive ? confirm : undefined },
+          {
+            ...common,
+            issue: issue!,
+            testTo: flags.testTo,
+            yes: flags.yes === true,
+            early: flags.early === true,
+            confirm: terminal.interactive ? confirm : undefined,
+          },
           output,
         );
         cli.setExitCode(result.exitCode);
@@ -82,11 +89,16 @@ export function registerSend(program: Command, cli: CliContext): void {
 /** Which flags go with an issue and which with --due: a wrong mix is a usage error (exit 2). */
 function checkDueFlags(issue: string | undefined, flags: SendFlags): void {
   if (flags.due) {
-    if (issue) throw usageError(`--due chooses the issue itself; leave out ${issue}`, 'Use `snippet send --due` from cron, or `snippet send ISSUE` for one issue.');
+    if (issue)
+      throw usageError(`--due chooses the issue itself; leave out ${issue}`, 'Use `snippet send --due` from cron, or `snippet send ISSUE` for one issue.');
     if (flags.testTo.length > 0) throw usageError('--test-to cannot be used with --due', 'Send a test with `snippet send ISSUE --test-to ADDRESS`.');
     return;
   }
-  for (const [flag, given] of [['--now', flags.now !== undefined], ['--include-stale', flags.includeStale], ['--json', flags.json]] as const) {
+  for (const [flag, given] of [
+    ['--now', flags.now !== undefined],
+    ['--include-stale', flags.includeStale],
+    ['--json', flags.json],
+  ] as const) {
     if (given) throw usageError(`${flag} goes with --due`, 'e.g. snippet send --due --dry-run --now 2027-03-01T09:00');
   }
   if (!issue) throw usageError('which issue? e.g. snippet send 2026-12', 'Name the issue month, YYYY-MM, or use --due to send the one whose time has come.');
@@ -110,7 +122,8 @@ function collect(value: string, previous: string[]): string[] {
 function nowOption(value: string): string {
   // The time zone is the workspace's, known only once its config is read; the form is checked here.
   const problem = dateTimeProblem(value);
-  if (problem !== undefined) throw new InvalidArgumentError(`"${value}": ${problem}; write YYYY-MM-DDTHH:MM, e.g. 2027-03-01T09:00 (workspace time) or 2027-03-01T09:00Z.`);
+  if (problem !== undefined)
+    throw new InvalidArgumentError(`"${value}": ${problem}; write YYYY-MM-DDTHH:MM, e.g. 2027-03-01T09:00 (workspace time) or 2027-03-01T09:00Z.`);
   return value;
 }
 

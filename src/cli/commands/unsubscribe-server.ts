@@ -15,7 +15,14 @@ export function registerUnsubscribeServer(program: Command, cli: CliContext): vo
       const interrupt = onInterrupt();
       try {
         await unsubscribeServerCommand(
-          { dir: cli.dir(command), host: options.host, port: options.port, trustProxy: options.trustProxy === true, secret: cli.unsubscribeSecret, signal: interrupt.signal },
+          {
+            dir: cli.dir(command),
+            host: options.host,
+            port: options.port,
+            trustProxy: options.trustProxy === true,
+            secret: cli.unsubscribeSecret,
+            signal: interrupt.signal,
+          },
           cli.output(),
         );
       } finally {
