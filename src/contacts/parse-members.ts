@@ -97,10 +97,9 @@ function memberReader(file: string, context: MemberContext) {
     problems.push(problem);
     rejected.push(problem);
   };
-  const seen = new Map<string, number>();
-  /** Where each address's member is in `members`, for a later row that replaces it. */
-  const places = new Map<string, number>();
   const members: Member[] = [];
+  /** Where each address's member is in `members` (its line is the row kept so far): one entry per member, for repeats. */
+  const seen = new Map<string, number>();
   /** One array per distinct `lists` cell and one string per organisation, shared by every member with it. */
   const listsOf = new Map<string, readonly string[]>();
   const organisations = new Map<string, string>();
@@ -139,7 +138,8 @@ function memberReader(file: string, context: MemberContext) {
     }
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
-    const first = seen.get(key);
+    const place = seen.get(key);
+    const first = place === undefined ? undefined : members[place]!.line;
     if (first !== undefined && context.repeats !== 'latest') {
       reject({ severity: 'warning', file, line, message: `${email} is already listed on line ${first} (addresses ignore case); this row is ignored`, hint: 'Delete one of the two rows.' });
       return;
@@ -147,7 +147,6 @@ function memberReader(file: string, context: MemberContext) {
     if (first !== undefined) {
       reject({ severity: 'warning', file, line: first, message: `${email} is repeated on line ${line} (addresses ignore case); the latest row, line ${line}, is kept and this one ignored`, hint: 'The later row is usually the correction; if this one was right, delete the other and import again.' });
     }
-    seen.set(key, line);
     const writtenOrganisation = cell(values, 'organisation');
     let organisation: string | undefined;
     if (writtenOrganisation !== undefined) {
@@ -168,8 +167,8 @@ function memberReader(file: string, context: MemberContext) {
       problems.push({ severity: 'warning', file, line, message: `list name${formulas.length === 1 ? '' : 's'} ${formulas.map((l) => `"${l}"`).join(', ')} left out: a list name cannot start with = + - @`, hint: 'A spreadsheet would run such a cell as a formula; name the list with letters and digits.' });
       lists = Object.freeze(lists.filter((list) => !startsLikeFormula(list)));
     }
-    const at = first === undefined ? members.length : places.get(key)!;
-    places.set(key, at);
+    const at = place ?? members.length;
+    seen.set(key, at);
     members[at] = {
       email,
       key,
