@@ -1,5 +1,5 @@
 import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import { holderGone, sameHolder, thisHolder, type LockHolder as Holder } from '../fs/lock-holder.js';
 
@@ -19,7 +19,9 @@ export interface ContactsLockOptions {
  */
 export async function withContactsLock<T>(path: string, work: () => Promise<T>, options: ContactsLockOptions = {}): Promise<T> {
   const deadline = Date.now() + (options.waitMs ?? 30_000);
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    throw folderProblem(dirname(path), error);
+  });
   const me = await thisHolder(new Date());
   let delay = 10;
   for (;;) {
@@ -44,6 +46,21 @@ export async function withContactsLock<T>(path: string, work: () => Promise<T>, 
     const holder = await readHolder(path);
     if (sameHolder(holder, me)) await rm(path, { force: true });
   }
+}
+
+/** The lock's folder (the state folder, `.snippet/`) cannot be made: the user's to fix, never an internal error. */
+function folderProblem(folder: string, error: NodeJS.ErrnoException): SnippetError {
+  const name = basename(folder);
+  if (error.code === 'EEXIST' || error.code === 'ENOTDIR') {
+    return new SnippetError(`cannot take the contacts lock: ${name} is a file, not a folder`, {
+      hint: `Move the file ${name} away (snippet keeps its state in a folder of that name), then run the command again.`,
+      cause: error,
+    });
+  }
+  return new SnippetError(`cannot take the contacts lock: the folder ${name} cannot be made (${error.code ?? error.message})`, {
+    hint: 'Check that the workspace folder is writable by this user.',
+    cause: error,
+  });
 }
 
 /** Creates the lock file if there is none; a reader that finds it still empty waits and reads again. */

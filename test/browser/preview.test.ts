@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { launchChromium } from '../../bench/chromium.mjs';
 import type { Output } from '../../src/output.js';
 import { startPreview, type PreviewHandle } from '../../src/actions/preview-command.js';
-import { ROOT, sampleWorkspace } from '../support/workspace.js';
+import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored). */
 const ARTIFACTS = join(ROOT, 'test-results', 'preview');
@@ -14,7 +14,7 @@ const UPDATE_WAIT = 10_000;
 const ISSUE = 'issues/2026-12.md';
 
 let browser: Browser;
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 let preview: PreviewHandle;
 let page: Page;
 const lines: string[] = [];

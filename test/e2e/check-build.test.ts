@@ -1,18 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, STACK, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
-const STACK = /\n\s+at .+:\d+:\d+/u;
 
 describe('snippet (CLI basics)', () => {
   it('prints its version and help', async () => {

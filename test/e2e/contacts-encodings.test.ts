@@ -1,15 +1,9 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 /** Excel's "Unicode Text": UTF-16 LE with a byte-order mark, tab-separated. */
 function utf16(text: string): Buffer {

@@ -1,15 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const env = { NO_COLOR: '1' };
 
@@ -46,5 +40,22 @@ describe('snippet contacts, given the wrong file or a broken one', () => {
     const result = await runCli(['contacts', 'resubscribe', 'left-network@example.net', '--reason', 'signed up again'], { cwd: ws.dir, env });
     expect(result).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: could not read contacts\/resubscriptions\.csv \(EISDIR\); nothing was changed$/mu) });
     expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+  });
+
+  it('unsubscribe and import say a file stands where the state folder .snippet/ should be, and change nothing (regression: internal error EEXIST)', async () => {
+    const members = await ws.read('contacts/members.csv');
+    const suppressions = await ws.read('contacts/suppressions.csv');
+    await ws.write('.snippet', 'not a folder\n');
+    await ws.write('new.csv', 'email,name\nnew.member@example.org,New Member\n');
+    const unsubscribe = await runCli(['contacts', 'unsubscribe', 'aileen.macleod@example.org'], { cwd: ws.dir, env });
+    const imported = await runCli(['contacts', 'import', 'new.csv'], { cwd: ws.dir, env });
+    for (const result of [unsubscribe, imported]) {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^error: cannot take the contacts lock: \.snippet is a file, not a folder$/mu);
+      expect(result.stderr).toMatch(/^ {2}hint: Move the file \.snippet away/mu);
+      expect(result.stderr).not.toMatch(/internal error/u);
+    }
+    expect(await ws.read('contacts/members.csv')).toBe(members);
+    expect(await ws.read('contacts/suppressions.csv')).toBe(suppressions);
   });
 });

@@ -1,15 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 describe('snippet contacts unsubscribe of a mistyped address', () => {
   it('asks "did you mean" and needs --force for gordon.bard when gordon.baird is listed (regression: the typo was suppressed, exit 0)', async () => {

@@ -2,18 +2,12 @@ import { execFile, spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, runCli, useSampleWorkspace } from '../support/workspace.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const EXCEL_MEMBERS = '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;"Smith; Ann";aberlour;members;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\n\r\n';
 

@@ -1,17 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
 const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-only-0123456789', NO_COLOR: '1' };
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 async function greetingIn(file: string): Promise<string> {
   const parsed = await simpleParser(await readFile(join(ws.dir, 'outbox', file)));

@@ -1,16 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, CLI_UNBUNDLED, ROOT, sampleWorkspace } from '../support/workspace.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, CLI_UNBUNDLED, ROOT, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const HOOK = join(ROOT, 'test/support/record-modules.mjs');
 /** nodemailer's transports, its SMTP connection and XOAUTH2, and the project's own SMTP side. */

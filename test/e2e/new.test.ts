@@ -1,20 +1,13 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIssue } from '../../src/issue/parse-issue.js';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, STACK, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const env = { NO_COLOR: '1' };
-const STACK = /\n\s+at .+:\d+:\d+/u;
 
 async function readIssue(id: string) {
   const text = await ws.read(`issues/${id}.md`);

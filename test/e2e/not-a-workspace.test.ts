@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../support/workspace.js';
+import { runCli, STACK } from '../support/workspace.js';
 
 let parent: string;
 beforeEach(async () => {
@@ -13,7 +13,6 @@ afterEach(async () => {
   await rm(parent, { recursive: true, force: true });
 });
 
-const STACK = /\n\s+at .+:\d+:\d+/u;
 
 describe('a folder that is not a workspace', () => {
   it('a mistyped --dir does not create typo/contacts/suppressions.csv nor confirm an unsubscribe', async () => {

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPreviewProcess, within, type PreviewProcess } from '../support/preview-process.js';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 let preview: PreviewProcess | undefined;
 let blocker: Server | undefined;
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, sampleWorkspace } from '../support/workspace.js';
+import { CLI, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 beforeEach(async () => {
   ws = await sampleWorkspace();
   await ws.write('issues/2026-12.md', (await ws.read('issues/2026-12.md')).replace(/^status: .*$/mu, 'status: approved'));

@@ -1,11 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../support/workspace.js';
+import { runCli, STACK } from '../support/workspace.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
 
-const STACK = /\n\s+at .+:\d+:\d+/u;
 const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 let ws: Awaited<ReturnType<typeof sendWorkspace>>;
 beforeEach(async () => {

@@ -1,19 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/spawn-cli.js';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, STACK, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
-const STACK = /\n\s+at .+:\d+:\d+/u;
 
 async function withSiteUrl(): Promise<void> {
   const config = await ws.read('snippet.config.yaml');

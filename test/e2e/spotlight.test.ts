@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpotlightReport } from '../../src/actions/spotlight-command.js';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const env = { NO_COLOR: '1' };
 

@@ -1,17 +1,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { googleFormsCsv, windows1252, writeMicrosoftFormsXlsx, type Answer } from '../support/form-exports.js';
 import { spawnCli } from '../support/spawn-cli.js';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, useSampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
-beforeEach(async () => {
-  ws = await sampleWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSampleWorkspace();
 
 const DRAFT = 'issues/2026-12.md';
 const run = (args: string[]) => runCli(['submissions', 'import', ...args], { cwd: ws.dir, env: { NO_COLOR: '1' } });

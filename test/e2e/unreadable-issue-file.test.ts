@@ -1,9 +1,9 @@
 import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, sampleWorkspace } from '../support/workspace.js';
+import { runCli, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 beforeEach(async () => {
   ws = await sampleWorkspace();
   await symlink('/nonexistent', join(ws.dir, 'issues', '2027-01.md'));

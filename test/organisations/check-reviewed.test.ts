@@ -3,7 +3,7 @@ import { checkCommand } from '../../src/actions/check-command.js';
 import { checkReviewed } from '../../src/organisations/check-reviewed.js';
 import { parseOrganisations } from '../../src/organisations/parse-organisations.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sampleWorkspace } from '../support/workspace.js';
+import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 const FILE = 'contacts/organisations.yaml';
 const SOURCE = `organisations:
@@ -37,7 +37,7 @@ describe('checkReviewed', () => {
 });
 
 describe('snippet check: profiles not reviewed in 12 months', () => {
-  let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+  let ws: SampleWorkspace;
   beforeEach(async () => {
     ws = await sampleWorkspace();
   });

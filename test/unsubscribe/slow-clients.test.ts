@@ -2,14 +2,14 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/output.js';
 import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
-import { sampleWorkspace } from '../support/workspace.js';
+import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 const SECRET = 'test-secret-for-one-click-unsubscribe';
 /** The documented limits: 200 connections, 5 s to send the headers. */
 const MAX_CONNECTIONS = 200;
 const HEADERS_TIMEOUT_MS = 5_000;
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 let stop: AbortController;
 let running: Promise<void>;
 let port: number;

@@ -4,12 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/output.js';
 import { unsubscribeServerCommand } from '../../src/actions/unsubscribe-server-command.js';
 import { unsubscribeUrl } from '../../src/mail/unsubscribe-token.js';
-import { sampleWorkspace } from '../support/workspace.js';
+import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 const SECRET = 'test-secret-for-one-click-unsubscribe';
 const BASE = 'https://example.org/snippet/unsubscribe';
 
-let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
+let ws: SampleWorkspace;
 let stop: AbortController;
 let running: Promise<void>;
 let origin: string;
