@@ -1,3 +1,4 @@
+import type { CommanderError } from 'commander';
 import type { ErrorKind } from '../errors.js';
 
 /** The contract's exit codes. */
@@ -19,4 +20,9 @@ export function exitCodeOf(kind: ErrorKind): number {
     case 'tempfail':
       return EXIT.tempfail;
   }
+}
+
+/** Help and version end as errors only to commander (exit code 0); its other errors are usage errors. */
+export function exitCodeOfCommander(error: CommanderError): number {
+  return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
 }

@@ -6,8 +6,9 @@ import { CONFIG_FILE } from '../config/config.js';
 import { formatError, isSnippetError, plain, SnippetError, usageError } from '../errors.js';
 import type { Output } from '../output.js';
 import type { CliContext } from './context.js';
-import { EXIT, exitCodeOf } from './exit-codes.js';
+import { EXIT, exitCodeOf, exitCodeOfCommander } from './exit-codes.js';
 import { createProgram } from './program.js';
+import { quietBrokenPipe } from './quiet-broken-pipe.js';
 import { redact } from './redact.js';
 import { ansi, terminalOutput, wantsColor } from './terminal-output.js';
 
@@ -38,11 +39,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
 }
 
 function report(error: unknown, color: boolean): number {
-  if (error instanceof CommanderError) {
-    // Help and version are "errors" only to commander; its message is already printed.
-    if (error.exitCode === 0) return EXIT.ok;
-    return EXIT.usage;
-  }
+  // commander has already printed its message.
+  if (error instanceof CommanderError) return exitCodeOfCommander(error);
   if (isSnippetError(error)) {
     process.stderr.write(`${redact(formatError(error, color ? ansi : plain))}\n`);
     return exitCodeOf(error.kind);
@@ -81,12 +79,6 @@ function version(): string {
   return manifest.version;
 }
 
-// `snippet spotlight | head` closes the pipe early: stop writing, do not crash.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    stream.destroy();
-  });
-}
+quietBrokenPipe();
 
 process.exitCode = await main(process.argv, process.env);
