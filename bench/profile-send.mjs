@@ -24,7 +24,7 @@ try {
     child.stdout.on('data', (chunk) => {
       if (Number.isNaN(sendingAfter) && / sending /u.test(String(chunk))) sendingAfter = Number(process.hrtime.bigint() - started) / 1e6;
     });
-  const result = expectSuccess(await timedSpawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, 'send', ISSUE, '--yes'], { cwd: ws.dir, env, onSpawn: watch }), 'snippet send');
+  const result = expectSuccess(await timedSpawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, CLI, 'send', ISSUE, '--yes', '--early'], { cwd: ws.dir, env, onSpawn: watch }), 'snippet send');
   console.log(`${recipients} recipients, ${connections} connection(s): ${Math.round(result.ms)} ms spawn to exit, of which ${Math.round(sendingAfter)} ms before its "sending" line (start-up, reading, rendering in the child, planning)`);
   // The sending process only (the render child's time shows as idle here).
   for (const file of await readdir(profiles)) {

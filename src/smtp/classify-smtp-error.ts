@@ -7,6 +7,8 @@ export interface SmtpErrorLike {
   responseCode?: number;
   response?: string;
   command?: string;
+  /** The system's code (ECONNREFUSED, a certificate's) when `code` says only ESOCKET. */
+  originalCode?: string;
 }
 
 /** Said for any refused sign-in: the password and the OAuth2 token are both possible causes. */

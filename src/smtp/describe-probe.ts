@@ -63,7 +63,7 @@ export function describeProbe(probe: SmtpProbe, settings: SmtpSettings, sender: 
 }
 
 function tlsProblem(error: SmtpErrorLike): DoctorCheck | undefined {
-  const code = (error as { code?: string }).code ?? '';
+  const code = error.originalCode ?? error.code ?? '';
   const message = error.message ?? '';
   if (CERTIFICATE_CODES.test(code) || /certificate|self[- ]signed/iu.test(message)) {
     return {

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import type { ConnectionOptions } from 'node:tls';
 import type { SmtpSettings } from './smtp-settings.js';
 
 export interface SmtpTimeouts {
@@ -15,11 +15,29 @@ export interface SmtpClientOptions {
   ca?: string;
 }
 
+/** How one SMTP connection is made (smtp-dialogue.ts). */
+export interface SmtpConnectionOptions {
+  host: string;
+  port: number;
+  /** Implicit TLS (smtps). */
+  secure: boolean;
+  /** STARTTLS or no session at all. */
+  requireTLS: boolean;
+  /** Plain SMTP, STARTTLS never tried. */
+  ignoreTLS: boolean;
+  /** The name given in EHLO; the computer's name when unset. */
+  name?: string;
+  connectionTimeout: number;
+  greetingTimeout: number;
+  socketTimeout: number;
+  tls: ConnectionOptions & { rejectUnauthorized: true; minVersion: 'TLSv1.2' };
+}
+
 /**
  * How a connection is made. Outside loopback, mail never goes unencrypted:
  * STARTTLS is required (or implicit TLS), with a verified certificate.
  */
-export function smtpConnectionOptions(settings: SmtpSettings, options: SmtpClientOptions, timeouts: SmtpTimeouts): SMTPConnection.Options {
+export function smtpConnectionOptions(settings: SmtpSettings, options: SmtpClientOptions, timeouts: SmtpTimeouts): SmtpConnectionOptions {
   return {
     host: settings.host,
     port: settings.port,
@@ -37,7 +55,5 @@ export function smtpConnectionOptions(settings: SmtpSettings, options: SmtpClien
       minVersion: 'TLSv1.2',
       ...(settings.ca || options.ca ? { ca: settings.ca ?? options.ca } : {}),
     },
-    logger: false,
-    debug: false,
   };
 }

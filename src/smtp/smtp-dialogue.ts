@@ -1,9 +1,8 @@
-import { connect as connectTcp, isIP, type Socket } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
 import { hostname } from 'node:os';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
+import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { SmtpErrorLike } from './classify-smtp-error.js';
-import type { SmtpClientOptions, SmtpTimeouts } from './smtp-connection-options.js';
-import type { SmtpSettings } from './smtp-settings.js';
+import type { SmtpConnectionOptions } from './smtp-connection-options.js';
 
 export interface SmtpReply {
   code: number;
@@ -11,90 +10,164 @@ export interface SmtpReply {
   text: string;
 }
 
+/** A reply that is refused is thrown as this, nodemailer's shape (classify-smtp-error.ts reads it). */
+export function replyError(code: string, what: string, reply: SmtpReply, command: string): SmtpErrorLike {
+  return { code, message: `${what}: ${reply.text}`, responseCode: reply.code, response: reply.text, command };
+}
+
+/** Longer replies are a broken or hostile server, not SMTP. */
+const MAX_REPLY_CHARS = 64 * 1024;
+
 /**
- * A plain SMTP dialogue, one command and one reply at a time, for doctor's
- * probe: it must stop after MAIL FROM, which nodemailer's public API cannot
- * (its send() always goes on to RCPT TO and DATA). TLS as a send makes it:
- * implicit, or STARTTLS required outside loopback, certificate verified.
+ * One SMTP session: replies read in order, each handed to whoever waits for
+ * it, so commands can be sent one at a time or several in one write
+ * (PIPELINING, RFC 2920). TLS as a send makes it: implicit, or STARTTLS
+ * (required outside loopback), certificate verified. Used by sends and by
+ * doctor's probe, which must stop after MAIL FROM.
  */
 export class SmtpDialogue {
   private buffer = '';
   private lines: string[] = [];
-  private waiting: ((reply: SmtpReply | SmtpErrorLike) => void) | undefined;
+  /** Who waits for the next replies, in the order the commands went out. */
+  private waiting: Array<(reply: SmtpReply | SmtpErrorLike) => void> = [];
   private failure: SmtpErrorLike | undefined;
 
   private constructor(
     private socket: Socket | TLSSocket,
-    private readonly timeouts: SmtpTimeouts,
+    /** Inactivity on the socket longer than this fails whoever waits (ETIMEDOUT). */
+    private readonly socketTimeout: number,
     /** STARTTLS was used. */
     public secure = false,
   ) {
     this.listen();
   }
 
-  /** Connects, reads the greeting and says EHLO, upgrading with STARTTLS where a send would. Throws an SmtpErrorLike. */
-  static async open(settings: SmtpSettings, options: SmtpClientOptions, timeouts: SmtpTimeouts): Promise<SmtpDialogue> {
-    const tls = { rejectUnauthorized: true, minVersion: 'TLSv1.2' as const, ...(isIP(settings.host) === 0 ? { servername: settings.host } : {}), ...(settings.ca || options.ca ? { ca: settings.ca ?? options.ca } : {}) };
+  /** Connects, reads the greeting and says EHLO, upgrading with STARTTLS as the options say. Throws an SmtpErrorLike. */
+  static async open(options: SmtpConnectionOptions): Promise<SmtpDialogue> {
+    const tls: ConnectionOptions = options.tls;
     const socket = await new Promise<Socket>((resolve, reject) => {
-      const opened = settings.secure ? connectTls({ host: settings.host, port: settings.port, ...tls }) : connectTcp({ host: settings.host, port: settings.port });
-      const timer = setTimeout(() => (opened.destroy(), reject({ code: 'ETIMEDOUT', message: 'the connection timed out' })), timeouts.connection);
-      opened.once(settings.secure ? 'secureConnect' : 'connect', () => (clearTimeout(timer), resolve(opened)));
-      opened.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject({ code: error.code ?? 'ECONNECTION', message: error.message })));
+      const opened = options.secure ? connectTls({ host: options.host, port: options.port, ...tls }) : connectTcp({ host: options.host, port: options.port });
+      const timer = setTimeout(() => (opened.destroy(), reject({ code: 'ETIMEDOUT', message: 'the connection timed out' })), options.connectionTimeout);
+      opened.once(options.secure ? 'secureConnect' : 'connect', () => (clearTimeout(timer), resolve(opened)));
+      opened.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject(socketError(error))));
     });
-    const dialogue = new SmtpDialogue(socket, timeouts);
-    const greeting = await dialogue.reply(timeouts.greeting);
-    if (greeting.code !== 220) throw { code: 'EPROTOCOL', responseCode: greeting.code, response: greeting.text, message: greeting.text };
-    const name = options.clientName ?? hostname();
-    let hello = await dialogue.expect(`EHLO ${name}`, 250);
-    if (!settings.secure && !settings.loopback) {
-      if (!/^250[- ]STARTTLS\b/imu.test(hello.text)) throw { code: 'ETLS', message: 'the server does not offer STARTTLS' };
-      await dialogue.expect('STARTTLS', 220, 'ETLS');
-      await dialogue.upgrade(tls, settings.host);
-      hello = await dialogue.expect(`EHLO ${name}`, 250);
+    // Commands go out in the writes they are made in (cork for a batch); Nagle would hold each back for the last ACK.
+    socket.setNoDelay(true);
+    const dialogue = new SmtpDialogue(socket, options.socketTimeout);
+    try {
+      const greeting = await dialogue.reply(options.greetingTimeout);
+      if (greeting.code !== 220) throw { code: 'EPROTOCOL', responseCode: greeting.code, response: greeting.text, message: greeting.text };
+      const name = options.name ?? hostname();
+      let hello = await dialogue.command(`EHLO ${name}`);
+      // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
+      if (hello.code !== 250 && hello.code !== 421 && options.ignoreTLS) hello = await dialogue.expect(`HELO ${name}`, 250);
+      if (hello.code !== 250) throw replyError('EPROTOCOL', 'EHLO', hello, 'EHLO');
+      if (!options.secure && !options.ignoreTLS && (options.requireTLS || /^250[- ]STARTTLS\b/imu.test(hello.text))) {
+        if (!/^250[- ]STARTTLS\b/imu.test(hello.text)) throw { code: 'ETLS', message: 'the server does not offer STARTTLS', command: 'STARTTLS' };
+        await dialogue.expect('STARTTLS', 220, 'ETLS');
+        await dialogue.upgrade(tls, options.host, options.greetingTimeout);
+        hello = await dialogue.expect(`EHLO ${name}`, 250);
+      }
+      dialogue.extensions = hello.text;
+      return dialogue;
+    } catch (error) {
+      dialogue.destroy();
+      throw error;
     }
-    dialogue.extensions = hello.text;
-    return dialogue;
   }
 
   /** The server's EHLO reply: the extensions it offers. */
   extensions = '';
 
+  /** RFC 2920: the server takes several commands in one write. */
+  get pipelining(): boolean {
+    return /^250[- ]PIPELINING\b/imu.test(this.extensions);
+  }
+
+  /** False once the connection failed, closed, or the server said 421 (closing): it is not to be used again. */
+  get usable(): boolean {
+    return this.failure === undefined && !this.socket.destroyed;
+  }
+
+  /** Why the session is not usable. */
+  get lostBecause(): SmtpErrorLike {
+    return this.failure ?? { code: 'ECONNECTION', message: 'Connection closed unexpectedly' };
+  }
+
   /** Sends a line and waits for the whole reply. */
   async command(line: string): Promise<SmtpReply> {
-    if (this.failure) throw this.failure;
-    this.socket.write(`${line}\r\n`);
-    return this.reply(this.timeouts.socket);
+    return (await this.commands([line]))[0]!;
+  }
+
+  /**
+   * Sends the lines in one write and waits for all their replies, in order.
+   * A 421 (the server closing) ends the wait early with the replies so far.
+   */
+  commands(lines: readonly string[]): Promise<SmtpReply[]> {
+    if (this.failure) return Promise.reject(this.failure);
+    const replies = this.replies(lines.length);
+    this.socket.write(lines.map((line) => `${line}\r\n`).join(''));
+    return replies;
   }
 
   /** A command whose reply must have `code`; any other is thrown as an SmtpErrorLike. */
   async expect(line: string, code: number, errorCode = 'EPROTOCOL'): Promise<SmtpReply> {
     const reply = await this.command(line);
-    if (reply.code !== code) throw { code: errorCode, responseCode: reply.code, response: reply.text, message: reply.text };
+    if (reply.code !== code) throw replyError(errorCode, line.split(' ')[0]!, reply, line.split(' ')[0]!);
     return reply;
+  }
+
+  /** Writes buffers one after the other in one go (corked), never joined, and waits for the one reply to them. */
+  writeAndReply(pieces: readonly Buffer[]): Promise<SmtpReply> {
+    if (this.failure) return Promise.reject(this.failure);
+    const reply = this.replies(1);
+    this.socket.cork();
+    for (const piece of pieces) this.socket.write(piece);
+    this.socket.uncork();
+    return reply.then((replies) => replies[0]!);
   }
 
   /** QUIT, then closes without waiting long for the answer. */
   close(): void {
-    if (!this.failure) this.socket.end('QUIT\r\n');
+    if (this.usable) this.socket.end('QUIT\r\n');
     setTimeout(() => this.socket.destroy(), 1_000).unref();
   }
 
-  private reply(timeoutMs: number): Promise<SmtpReply> {
+  /** Drops the connection at once: nothing more goes out, not even the end of the data. */
+  destroy(): void {
+    this.fail({ code: 'ECONNECTION', message: 'the connection was closed' });
+    this.socket.destroy();
+  }
+
+  private replies(count: number): Promise<SmtpReply[]> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => settle({ code: 'ETIMEDOUT', message: 'the server stopped answering (timed out)' }), timeoutMs);
-      const settle = (result: SmtpReply | SmtpErrorLike): void => {
-        clearTimeout(timer);
-        this.waiting = undefined;
-        if ('text' in result) resolve(result as SmtpReply);
-        else reject(result);
+      const got: SmtpReply[] = [];
+      const take = (reply: SmtpReply | SmtpErrorLike): void => {
+        if (!('text' in reply)) return reject(reply);
+        got.push(reply as SmtpReply);
+        if (got.length === count || (reply as SmtpReply).code === 421) resolve(got);
       };
-      this.waiting = settle;
+      for (let i = 0; i < count; i++) this.waiting.push(take);
       this.deliver();
     });
   }
 
+  /** The greeting, with its own time limit. */
+  private reply(timeoutMs: number): Promise<SmtpReply> {
+    const timer = setTimeout(() => this.fail({ code: 'ETIMEDOUT', message: 'Greeting never received' }), timeoutMs);
+    return this.replies(1).then(
+      (replies) => (clearTimeout(timer), replies[0]!),
+      (error: unknown) => (clearTimeout(timer), Promise.reject(error)),
+    );
+  }
+
   private listen(): void {
     this.socket.setEncoding('utf8');
+    this.socket.setTimeout(this.socketTimeout);
+    this.socket.on('timeout', () => {
+      this.fail({ code: 'ETIMEDOUT', message: 'the server stopped answering (timed out)' });
+      this.socket.destroy();
+    });
     this.socket.on('data', (chunk: string) => {
       this.buffer += chunk;
       let end: number;
@@ -102,34 +175,54 @@ export class SmtpDialogue {
         this.lines.push(this.buffer.slice(0, end).replace(/\r$/u, ''));
         this.buffer = this.buffer.slice(end + 1);
       }
+      if (this.buffer.length > MAX_REPLY_CHARS || this.lines.length > 1_000) {
+        this.fail({ code: 'EPROTOCOL', message: 'Server response exceeds maximum allowed size' });
+        this.socket.destroy();
+        return;
+      }
       this.deliver();
     });
-    const fail = (error: SmtpErrorLike): void => {
-      this.failure ??= error;
-      this.waiting?.(this.failure);
-    };
-    this.socket.on('error', (error: NodeJS.ErrnoException) => fail({ code: error.code ?? 'ECONNECTION', message: error.message }));
-    this.socket.on('close', () => fail({ code: 'ECONNECTION', message: 'the server closed the connection' }));
+    this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(socketError(error)));
+    this.socket.on('close', () => this.fail({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }));
   }
 
-  /** Hands a complete reply (its last line is `NNN ` rather than `NNN-`) to whoever waits. */
+  private fail(error: SmtpErrorLike): void {
+    this.failure ??= error;
+    this.deliver();
+  }
+
+  /** Hands each complete reply (its last line is `NNN ` rather than `NNN-`) to whoever waits, in order. */
   private deliver(): void {
-    if (!this.waiting) return;
-    if (this.failure && this.lines.length === 0) return this.waiting(this.failure);
-    const last = this.lines.findIndex((line) => !/^\d{3}-/u.test(line));
-    if (last < 0) return;
-    const lines = this.lines.splice(0, last + 1);
-    this.waiting({ code: Number(lines.at(-1)!.slice(0, 3)), text: lines.join('\n') });
+    while (this.waiting.length > 0) {
+      const last = this.lines.findIndex((line) => !/^\d{3}-/u.test(line));
+      if (last < 0) {
+        if (!this.failure) return;
+        // What the server said before it went: a reply cut short is still its reason.
+        for (const waiter of this.waiting.splice(0)) waiter(this.failure);
+        return;
+      }
+      const lines = this.lines.splice(0, last + 1);
+      const reply = { code: Number(lines.at(-1)!.slice(0, 3)), text: lines.join('\n') };
+      // RFC 5321 3.8: after 421 the server closes; nothing more is asked of this session.
+      if (reply.code === 421) this.failure ??= { code: 'ECONNECTION', message: `Server closed the connection: ${reply.text}`, responseCode: 421, response: reply.text };
+      this.waiting.shift()!(reply);
+    }
+    // A reply nobody asked for: a 421 ends an idle session; anything else means the session is out of step.
+    if (this.failure === undefined && this.lines.some((line) => !/^\d{3}-/u.test(line))) {
+      this.failure = this.lines[0]!.startsWith('421') ? { code: 'ECONNECTION', message: 'the server closed the idle connection' } : { code: 'EPROTOCOL', message: `Unexpected Response: ${this.lines.join('\n')}` };
+      this.socket.destroy();
+    }
   }
 
-  private upgrade(tls: object, host: string): Promise<void> {
+  private upgrade(tls: ConnectionOptions, host: string, timeoutMs: number): Promise<void> {
     const plain = this.socket;
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
+    plain.removeAllListeners('timeout');
     return new Promise((resolve, reject) => {
       const secured = connectTls({ socket: plain, ...tls });
-      const timer = setTimeout(() => (secured.destroy(), reject({ code: 'ETIMEDOUT', message: `TLS with ${host} timed out` })), this.timeouts.greeting);
+      const timer = setTimeout(() => (secured.destroy(), reject({ code: 'ETIMEDOUT', message: `TLS with ${host} timed out` })), timeoutMs);
       secured.once('secureConnect', () => {
         clearTimeout(timer);
         this.socket = secured;
@@ -137,7 +230,13 @@ export class SmtpDialogue {
         this.listen();
         resolve();
       });
-      secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject({ code: error.code ?? 'ETLS', message: error.message })));
+      secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject({ ...socketError(error), code: 'ETLS' })));
     });
   }
+}
+
+/** A socket's error as nodemailer gives it: ESOCKET (EDNS for a name that does not resolve), the system's code kept. */
+function socketError(error: NodeJS.ErrnoException): SmtpErrorLike {
+  const dns = error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN';
+  return { code: dns ? 'EDNS' : 'ESOCKET', message: error.message, ...(error.code ? { originalCode: error.code } : {}) };
 }
