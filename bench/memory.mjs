@@ -32,6 +32,7 @@ export async function run({ quick = false } = {}) {
     const render = await peakOfCheck();
     notes.push(
       `Peak RSS (VmHWM) of the whole \`snippet send ${ISSUE} --yes\` process into ${sink ? 'smtp-sink on loopback' : 'an --outbox folder'}, 3 connections, no rate limit; ${peaks[small].how}. ` +
+        `The sending process alone (its VmHWM, read every 50 ms) peaks at ${round(peaks[small].ownMb)} MB at ${small.toLocaleString('en-GB')} and ${round(peaks[large].ownMb)} MB at ${large.toLocaleString('en-GB')}; GNU time's figure is the largest of it and the children it waited for, the render child among them. ` +
         `Rendering alone (\`snippet check\`) peaks at ${round(render)} MB. ${small.toLocaleString('en-GB')} recipients took ${round(peaks[small].seconds)} s, ${large.toLocaleString('en-GB')} took ${round(peaks[large].seconds)} s. "Flat" means the large send peaks at most ${FLAT_FACTOR}× the small one.`,
     );
     return {
@@ -95,10 +96,25 @@ async function peakOfSend(members, port) {
       ...(port ? { SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}` } : {}),
     };
     if (existsSync(GNU_TIME)) {
-      // GNU time reports the child's maximum resident set size in KB.
-      const result = expectSuccess(await timedSpawn(GNU_TIME, ['-f', '%M', '-o', report, process.execPath, ...args], { cwd: ws.dir, env }), 'snippet send');
+      // GNU time reports the largest resident set of the process and the
+      // children it waited for (the render child among them), in KB; the
+      // sending process's own is read from /proc as it runs.
+      let ownKb = 0;
+      let timer;
+      const result = await timedSpawn(GNU_TIME, ['-f', '%M', '-o', report, process.execPath, ...args], {
+        cwd: ws.dir,
+        env,
+        onSpawn: (child) => {
+          timer = setInterval(async () => {
+            const node = (await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').catch(() => '')).trim().split(' ')[0];
+            if (node) ownKb = Math.max(ownKb, await highWaterMark(node));
+          }, 50);
+        },
+      });
+      clearInterval(timer);
+      expectSuccess(result, 'snippet send');
       const kb = Number((await readFile(report, 'utf8')).trim().split('\n').at(-1));
-      return { mb: kb / 1024, seconds: result.ms / 1000, how: 'measured by GNU time (%M)' };
+      return { mb: kb / 1024, ownMb: ownKb / 1024, seconds: result.ms / 1000, how: 'measured by GNU time (%M)' };
     }
     // Without GNU time: the kernel's high-water mark, read until the process ends.
     let peakKb = 0;
@@ -108,19 +124,23 @@ async function peakOfSend(members, port) {
       env,
       onSpawn: (child) => {
         timer = setInterval(async () => {
-          const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-          const kb = Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? 0);
-          peakKb = Math.max(peakKb, kb);
+          peakKb = Math.max(peakKb, await highWaterMark(child.pid));
         }, 50);
       },
     });
     clearInterval(timer);
     expectSuccess(result, 'snippet send');
-    return { mb: peakKb / 1024, seconds: result.ms / 1000, how: 'read from /proc/PID/status every 50 ms' };
+    return { mb: peakKb / 1024, ownMb: peakKb / 1024, seconds: result.ms / 1000, how: 'read from /proc/PID/status every 50 ms' };
   } finally {
     await ws.remove();
     if (outbox) await rm(outbox, { recursive: true, force: true });
   }
+}
+
+/** A process's peak resident set so far (VmHWM) in KB; 0 once it has gone. */
+async function highWaterMark(pid) {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  return Number(/VmHWM:\s+(\d+)/u.exec(status)?.[1] ?? 0);
 }
 
 if (isMain(import.meta)) printRows(await run({ quick: process.argv.includes('--quick') }));

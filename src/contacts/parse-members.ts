@@ -113,10 +113,9 @@ function memberReader(file: string, context: MemberContext) {
     problems.push(problem);
     rejected.push(problem);
   };
-  const seen = new Map<string, number>();
-  /** Where each address's member is in `members`, for a later row that replaces it. */
-  const places = new Map<string, number>();
   const members: Member[] = [];
+  /** Where each address's member is in `members` (its line is the row kept so far): one entry per member, for repeats. */
+  const seen = new Map<string, number>();
   /** One array per distinct `lists` cell and one string per organisation, shared by every member with it. */
   const listsOf = new Map<string, readonly string[]>();
   const organisations = new Map<string, string>();
@@ -164,7 +163,8 @@ function memberReader(file: string, context: MemberContext) {
     }
     const lowered = addressKey(email);
     const key = lowered === email ? email : lowered;
-    const first = seen.get(key);
+    const place = seen.get(key);
+    const first = place === undefined ? undefined : members[place]!.line;
     if (first !== undefined && context.repeats !== 'latest') {
       reject({
         severity: 'warning',
@@ -184,7 +184,6 @@ function memberReader(file: string, context: MemberContext) {
         hint: 'The later row is usually the correction; if this one was right, delete the other and import again.',
       });
     }
-    seen.set(key, line);
     const writtenOrganisation = cell(values, 'organisation');
     let organisation: string | undefined;
     if (writtenOrganisation !== undefined) {
@@ -217,8 +216,8 @@ function memberReader(file: string, context: MemberContext) {
       });
       lists = Object.freeze(lists.filter((list) => !startsLikeFormula(list)));
     }
-    const at = first === undefined ? members.length : places.get(key)!;
-    places.set(key, at);
+    const at = place ?? members.length;
+    seen.set(key, at);
     members[at] = {
       email,
       key,

@@ -77,8 +77,9 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow, head
       ]
     : [];
 
-  // Each record's raw text is cut from the bytes by csv-parse's byte count:
-  // its own `raw` option drops the second character of a CRLF.
+  // Each record's extent is read from the bytes by csv-parse's byte count
+  // (its own `raw` option drops the second character of a CRLF), without
+  // making a string of it: a large file is read with little garbage.
   const bytes = Buffer.from(source, 'utf8');
   let header: string[] | undefined;
   let consumed = 0;
@@ -93,15 +94,12 @@ export function eachCsvRow(text: string, file: string, onRow: (row: CsvRow, head
       skip_empty_lines: true,
       trim: true,
       on_record: (record: string[], context) => {
-        const raw = bytes.subarray(consumed, context.bytes).toString('utf8');
+        const extent = scanRecord(bytes, consumed, context.bytes);
         consumed = context.bytes;
-        const blank = BLANK_LINES.exec(raw)?.[0] ?? '';
-        const body = raw.slice(blank.length);
-        const ending = /(?:\r\n|\r|\n)$/u.exec(body)?.[0] ?? '';
-        line += linesIn(blank);
-        const row: CsvRow = { values: record, line, start: offset + blank.length, end: offset + raw.length - ending.length };
-        line += linesIn(body);
-        offset += raw.length;
+        line += extent.blankLines;
+        const row: CsvRow = { values: record, line, start: offset + extent.blankUnits, end: offset + extent.units - extent.endingUnits };
+        line += extent.bodyLines;
+        offset += extent.units;
         // `trim` keeps rows like ",,," that Excel writes for cleared cells: they are blank too.
         if (header === undefined) header = record;
         else if (record.some((value) => value !== '')) onRow(row, header);
@@ -159,6 +157,57 @@ export function guessDelimiter(text: string): CsvDelimiter {
 function guessNewline(text: string): CsvNewline {
   const first = /\r\n|\r|\n/u.exec(text)?.[0];
   return first === '\r\n' || first === '\r' ? first : '\n';
+}
+
+/** Where a record's text lies, as counted by scanRecord. */
+interface RecordExtent {
+  /** Line breaks in the blank lines before the record, and their length (ASCII: bytes are UTF-16 units). */
+  blankLines: number;
+  blankUnits: number;
+  /** Line breaks in the record itself, its final line end included. */
+  bodyLines: number;
+  /** The length of its final line end: 0, 1 or 2. */
+  endingUnits: number;
+  /** The length of the whole span in UTF-16 units, as it is in the text. */
+  units: number;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * Pure: reads `bytes[from, to)`, one record with any blank lines before it,
+ * as the regular expressions BLANK_LINES, LINE_BREAK and a final line end
+ * would read its text. The bytes are UTF-8 made from a string, so every
+ * byte that is not a continuation byte starts one UTF-16 unit, and a
+ * four-byte character is two.
+ */
+function scanRecord(bytes: Uint8Array, from: number, to: number): RecordExtent {
+  let i = from;
+  let blankLines = 0;
+  for (;;) {
+    let j = i;
+    while (j < to && (bytes[j] === 0x20 || bytes[j] === 0x09)) j++;
+    if (j < to && bytes[j] === LF) j += 1;
+    else if (j < to && bytes[j] === CR) j += j + 1 < to && bytes[j + 1] === LF ? 2 : 1;
+    else break;
+    blankLines++;
+    i = j;
+  }
+  const blankUnits = i - from;
+  let bodyLines = 0;
+  let units = blankUnits;
+  for (let j = i; j < to; j++) {
+    const byte = bytes[j]!;
+    if (byte < 0x80) {
+      units++;
+      if (byte === LF) bodyLines++;
+      else if (byte === CR && !(j + 1 < to && bytes[j + 1] === LF)) bodyLines++;
+    } else if (byte >= 0xf0) units += 2;
+    else if (byte >= 0xc0) units++;
+  }
+  const endingUnits = to > i && bytes[to - 1] === LF ? (to - 1 > i && bytes[to - 2] === CR ? 2 : 1) : to > i && bytes[to - 1] === CR ? 1 : 0;
+  return { blankLines, blankUnits, bodyLines, endingUnits, units };
 }
 
 function linesIn(text: string): number {

@@ -20,6 +20,13 @@ describe('readCsvRows', () => {
     expect(csv.rows.map((row) => csv.source.slice(row.start, row.end))).toEqual(['a@example.org,"A\r\nB"', 'b@example.org,B']);
   });
 
+  it.each(['\n', '\r\n', '\r'])('places and numbers rows of any script after blank lines of spaces (line end %j)', (eol) => {
+    const text = ['email,name', ' \t', 'zoë@example.org,"Zoë 🌷', 'O’Hare"', '🌷@example.org,A', '  ', '', 'c@example.org,Ção'].join(eol) + eol;
+    const csv = readCsvRows(text, 'm.csv');
+    expect(csv.rows.map((row) => csv.source.slice(row.start, row.end))).toEqual([`zoë@example.org,"Zoë 🌷${eol}O’Hare"`, '🌷@example.org,A', 'c@example.org,Ção']);
+    expect(csv.rows.map((row) => row.line)).toEqual([3, 5, 8]);
+  });
+
   it('points an unclosed quote at the row that opens it, after blank lines', () => {
     const csv = readCsvRows('email,name\na@example.org,A\n\n"b@example.org,B\nc@example.org,C\n', 'm.csv');
     expect(csv.problems).toEqual([expect.objectContaining({ severity: 'error', line: 4 })]);

@@ -43,6 +43,8 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--json', 'with --due: print a JSON summary on stdout (the log goes to stderr)')
     .action(async (issue: string | undefined, flags: SendFlags, command: Command) => {
       checkDueFlags(issue, flags);
+      // A send runs for minutes with every recipient in memory: its peak, not its GC time, is what matters.
+      (await import('../favour-memory.js')).favourMemoryOverSpeed();
       const interrupt = onInterrupt('Stopping after the messages in flight (Ctrl-C again to quit at once)…');
       try {
         const terminal = cli.output();
