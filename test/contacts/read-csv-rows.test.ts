@@ -23,7 +23,11 @@ describe('readCsvRows', () => {
   it.each(['\n', '\r\n', '\r'])('places and numbers rows of any script after blank lines of spaces (line end %j)', (eol) => {
     const text = ['email,name', ' \t', 'zoë@example.org,"Zoë 🌷', 'O’Hare"', '🌷@example.org,A', '  ', '', 'c@example.org,Ção'].join(eol) + eol;
     const csv = readCsvRows(text, 'm.csv');
-    expect(csv.rows.map((row) => csv.source.slice(row.start, row.end))).toEqual([`zoë@example.org,"Zoë 🌷${eol}O’Hare"`, '🌷@example.org,A', 'c@example.org,Ção']);
+    expect(csv.rows.map((row) => csv.source.slice(row.start, row.end))).toEqual([
+      `zoë@example.org,"Zoë 🌷${eol}O’Hare"`,
+      '🌷@example.org,A',
+      'c@example.org,Ção',
+    ]);
     expect(csv.rows.map((row) => row.line)).toEqual([3, 5, 8]);
   });
 
