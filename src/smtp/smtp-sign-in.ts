@@ -1,5 +1,5 @@
 import type { SmtpErrorLike } from './classify-smtp-error.js';
-import type { SmtpDialogue } from './smtp-dialogue.js';
+import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
 
 /** A password, or an OAuth2 access token (XOAUTH2) and, for a send, how to get a fresh one once the server refuses it. */
 export type SignInSecret = { password: string } | { token: string; renew?: () => Promise<string> };
@@ -43,8 +43,8 @@ async function xoauth2(dialogue: SmtpDialogue, user: string, token: string): Pro
   return reply.code === 235 ? undefined : refusal(reply, 'AUTH XOAUTH2');
 }
 
-function refusal(reply: { code: number; text: string }, command: string): SmtpErrorLike {
-  return { code: 'EAUTH', message: `Invalid login: ${reply.text}`, responseCode: reply.code, response: reply.text, command };
+function refusal(reply: SmtpReply, command: string): SmtpErrorLike {
+  return replyError('EAUTH', 'Invalid login', reply, command);
 }
 
 function base64(text: string): string {
