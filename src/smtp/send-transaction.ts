@@ -25,7 +25,7 @@ export async function sendTransaction(
   if (invalid !== undefined) return classifySmtpError({ code: 'EENVELOPE', message: `Invalid address ${JSON.stringify(invalid)}` }, false);
   let dataSent = false;
   try {
-    const utf8 = /[^\x20-\x7e]/u.test(`${envelope.from}${envelope.to}`) && /^250[- ]SMTPUTF8\b/imu.test(dialogue.extensions);
+    const utf8 = /[^\x20-\x7e]/u.test(`${envelope.from}${envelope.to}`) && dialogue.offers('SMTPUTF8');
     const commands = [`MAIL FROM:<${envelope.from}>${utf8 ? ' SMTPUTF8' : ''}`, `RCPT TO:<${envelope.to}>`, 'DATA'];
     const replies: SmtpReply[] = dialogue.pipelining ? await dialogue.commands(commands) : [];
     if (!dialogue.pipelining) {

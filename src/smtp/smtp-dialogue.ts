@@ -62,8 +62,9 @@ export class SmtpDialogue {
       // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
       if (hello.code !== 250 && hello.code !== 421 && options.ignoreTLS) hello = await dialogue.expect(`HELO ${name}`, 250);
       if (hello.code !== 250) throw replyError('EPROTOCOL', 'EHLO', hello, 'EHLO');
-      if (!options.secure && !options.ignoreTLS && (options.requireTLS || /^250[- ]STARTTLS\b/imu.test(hello.text))) {
-        if (!/^250[- ]STARTTLS\b/imu.test(hello.text)) throw { code: 'ETLS', message: 'the server does not offer STARTTLS', command: 'STARTTLS' };
+      const startTls = ehloOffers(hello.text, 'STARTTLS');
+      if (!options.secure && !options.ignoreTLS && (options.requireTLS || startTls)) {
+        if (!startTls) throw { code: 'ETLS', message: 'the server does not offer STARTTLS', command: 'STARTTLS' };
         await dialogue.expect('STARTTLS', 220, 'ETLS');
         await dialogue.upgrade(tls, options.host, options.greetingTimeout);
         hello = await dialogue.expect(`EHLO ${name}`, 250);
@@ -79,9 +80,14 @@ export class SmtpDialogue {
   /** The server's EHLO reply: the extensions it offers. */
   extensions = '';
 
+  /** The server's EHLO reply offers the extension `keyword` (e.g. SMTPUTF8). */
+  offers(keyword: string): boolean {
+    return ehloOffers(this.extensions, keyword);
+  }
+
   /** RFC 2920: the server takes several commands in one write. */
   get pipelining(): boolean {
-    return /^250[- ]PIPELINING\b/imu.test(this.extensions);
+    return this.offers('PIPELINING');
   }
 
   /** False once the connection failed, closed, or the server said 421 (closing): it is not to be used again. */
@@ -236,6 +242,11 @@ export class SmtpDialogue {
       secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject({ ...socketError(error), code: 'ETLS' })));
     });
   }
+}
+
+/** An EHLO reply's line for `keyword` (one of ours, never the user's: it is put in a pattern as it is). */
+function ehloOffers(ehlo: string, keyword: string): boolean {
+  return new RegExp(`^250[- ]${keyword}\\b`, 'imu').test(ehlo);
 }
 
 /** A socket's error as nodemailer gives it: ESOCKET (EDNS for a name that does not resolve), the system's code kept. */
