@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { carryForward } from '../../src/issue/carry-forward.js';
 import type { Issue, TrainingItem } from '../../src/issue/issue.js';
+import { issue } from '../render/fixtures.js';
 
 const url = 'https://example.org/x';
-const previous = (overrides: Partial<Issue>): Issue => ({
-  id: '2026-12',
-  file: 'issues/2026-12.md',
-  subject: 'S',
-  status: 'approved',
-  archive: true,
-  research: [],
-  training: [],
-  funding: [],
-  news: [],
-  intro: '',
-  ...overrides,
-});
+/** The issue items are carried forward from: only its sections matter. */
+const previous = (overrides: Partial<Issue>): Issue => issue({ status: 'approved', ...overrides });
 const training = (title: string, fields: Partial<TrainingItem>): TrainingItem => ({ title, url, ...fields });
 
 describe('carryForward', () => {

@@ -3,21 +3,11 @@ import { carryForward } from '../../src/issue/carry-forward.js';
 import type { Issue } from '../../src/issue/issue.js';
 import { parseIssue } from '../../src/issue/parse-issue.js';
 import { scaffoldIssue, type ScaffoldInput } from '../../src/issue/scaffold-issue.js';
+import { issue } from '../render/fixtures.js';
 
 const url = 'https://example.org/x';
-const previous = (overrides: Partial<Issue>): Issue => ({
-  id: '2026-12',
-  file: 'issues/2026-12.md',
-  subject: 'S',
-  status: 'approved',
-  archive: true,
-  research: [],
-  training: [],
-  funding: [],
-  news: [],
-  intro: '',
-  ...overrides,
-});
+/** The issue items are carried forward from: only its sections matter. */
+const previous = (overrides: Partial<Issue>): Issue => issue({ status: 'approved', ...overrides });
 const months: Record<string, string> = { '2026-10': 'October 2026', '2026-11': 'November 2026', '2026-12': 'December 2026' };
 
 const scaffold = (carried: Pick<ScaffoldInput['carried'], 'training' | 'funding'>): string =>

@@ -11,6 +11,7 @@ import { ROOT } from '../support/workspace.js';
 import { collectOutput } from '../support/collect-output.js';
 import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
 import { pagesOf, readSite } from './site-output.js';
+import type { OpenReferralPage } from '../../src/site/open-referral.js';
 
 // ajv-formats is CommonJS: under NodeNext its function is the module's `default`.
 const addFormats = addFormatsModule.default;
@@ -48,16 +49,7 @@ describe('snippet site: standards', () => {
     const listed = ajv.compile(await load('service_list.json'));
     const full = ajv.compile(await load('service_with_definitions.json'));
 
-    const page = JSON.parse(site.get('services.json')!) as {
-      total_items: number;
-      contents: Array<{ id: string }>;
-      total_pages: number;
-      page_number: number;
-      size: number;
-      first_page: boolean;
-      last_page: boolean;
-      empty: boolean;
-    };
+    const page = JSON.parse(site.get('services.json')!) as OpenReferralPage;
     expect(page).toMatchObject({ total_items: 3, total_pages: 1, page_number: 1, size: 3, first_page: true, last_page: true, empty: false });
     for (const service of page.contents) {
       expect(listed(service), JSON.stringify(listed.errors)).toBe(true);
