@@ -2,18 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE } from '../config/config.js';
-import { parseConfig } from '../config/parse-config.js';
-import { hasErrors, SnippetError, sortProblems, type Problem } from '../errors.js';
+import { hasErrors, SnippetError, sortProblems } from '../errors.js';
 import { replaceFolder } from '../fs/replace-folder.js';
 import type { Issue, IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
 import { parseIssue } from '../issue/parse-issue.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
-import { parseOrganisations } from '../organisations/parse-organisations.js';
 import { buildIssueView } from '../render/build-issue-view.js';
 import { buildSite } from '../site/build-site.js';
 import { publishedIssues } from '../site/published-issues.js';
 import type { SiteInput } from '../site/site-input.js';
+import { loadConfigAndOrganisations } from '../workspace/load-workspace.js';
 import { readIssueFiles, readText } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
 
@@ -42,17 +41,7 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
   const read = (file: string): Promise<string | undefined> => readText(join(options.dir, file), file);
   const issueFiles = await readIssueFiles(options.dir);
   const [configText, organisationsText] = await Promise.all([read(CONFIG_FILE), read(ORGANISATIONS_FILE)]);
-  const problems: Problem[] = [];
-  const parsedConfig = configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE);
-  if (parsedConfig === undefined)
-    problems.push({
-      severity: 'error',
-      file: CONFIG_FILE,
-      message: 'the workspace has no snippet.config.yaml',
-      hint: 'Run snippet in the workspace folder or pass --dir.',
-    });
-  else problems.push(...parsedConfig.problems);
-  const config = parsedConfig?.config;
+  const { config, organisations, problems } = loadConfigAndOrganisations(configText, organisationsText);
   if (config && !config.site) {
     problems.push({
       severity: 'error',
@@ -61,15 +50,6 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
       hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\nFeeds, shared links and the sitemap need the full address.',
     });
   }
-  const parsedOrganisations = organisationsText === undefined ? undefined : parseOrganisations(organisationsText, ORGANISATIONS_FILE);
-  if (parsedOrganisations === undefined)
-    problems.push({
-      severity: 'error',
-      file: ORGANISATIONS_FILE,
-      message: 'the file is missing',
-      hint: 'Create it with a list under "organisations:", each with an id and a name.',
-    });
-  else problems.push(...parsedOrganisations.problems);
 
   const issues: Issue[] = [];
   for (const { id, text } of issueFiles) {
@@ -83,7 +63,7 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
         hint: `\`snippet check ${id}\` lists them.`,
       });
   }
-  if (hasErrors(problems) || !config?.site || !parsedOrganisations) {
+  if (hasErrors(problems) || !config?.site) {
     throw new SnippetError('the website was not built', {
       problems: sortProblems(problems),
       hint: 'Fix the errors and run `snippet site` again; the site already published is unchanged.',
@@ -91,7 +71,6 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
   }
   out.problems(sortProblems(problems));
 
-  const organisations = parsedOrganisations.organisations;
   const { published, leftOut } = publishedIssues(issues, options.now, config.timeZone, config.schedule);
   const input: SiteInput = {
     network: config.network,

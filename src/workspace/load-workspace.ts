@@ -33,35 +33,8 @@ export interface Workspace {
 export function loadWorkspace(files: WorkspaceFiles): Workspace {
   const problems: Problem[] = [...(files.csvWarnings ?? [])];
 
-  let config: Config | undefined;
-  if (files.config === undefined) {
-    problems.push({
-      severity: 'error',
-      file: CONFIG_FILE,
-      message: 'the workspace has no snippet.config.yaml',
-      hint: 'Run snippet in the workspace folder or pass --dir; copy snippet.config.yaml from the sample workspace to start one.',
-    });
-  } else {
-    const parsed = parseConfig(files.config, CONFIG_FILE);
-    config = parsed.config;
-    problems.push(...parsed.problems);
-  }
-
-  let organisations: Organisation[] = [];
-  let organisationLine: Workspace['organisationLine'] = () => undefined;
-  if (files.organisations === undefined) {
-    problems.push({
-      severity: 'error',
-      file: ORGANISATIONS_FILE,
-      message: 'the file is missing',
-      hint: 'Create it with a list under "organisations:", each with an id and a name.',
-    });
-  } else {
-    const parsed = parseOrganisations(files.organisations, ORGANISATIONS_FILE);
-    organisations = parsed.organisations;
-    organisationLine = parsed.lineOfField;
-    problems.push(...parsed.problems);
-  }
+  const { config, organisations, organisationLine, problems: settingsProblems } = loadConfigAndOrganisations(files.config, files.organisations);
+  problems.push(...settingsProblems);
   const organisationIds = new Set(organisations.map((o) => o.id));
 
   let members: Member[] = [];
@@ -92,6 +65,44 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   );
   const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
   return { config, organisations, organisationLine, members, suppressions, issues, problems, placeholders };
+}
+
+/** The config and the organisations, parsed: what every command reads, and all that `snippet site` reads besides the issues. */
+export function loadConfigAndOrganisations(
+  configText: string | undefined,
+  organisationsText: string | undefined,
+): Pick<Workspace, 'config' | 'organisations' | 'organisationLine' | 'problems'> {
+  const problems: Problem[] = [];
+  let config: Config | undefined;
+  if (configText === undefined) {
+    problems.push({
+      severity: 'error',
+      file: CONFIG_FILE,
+      message: 'the workspace has no snippet.config.yaml',
+      hint: 'Run snippet in the workspace folder or pass --dir; copy snippet.config.yaml from the sample workspace to start one.',
+    });
+  } else {
+    const parsed = parseConfig(configText, CONFIG_FILE);
+    config = parsed.config;
+    problems.push(...parsed.problems);
+  }
+
+  let organisations: Organisation[] = [];
+  let organisationLine: Workspace['organisationLine'] = () => undefined;
+  if (organisationsText === undefined) {
+    problems.push({
+      severity: 'error',
+      file: ORGANISATIONS_FILE,
+      message: 'the file is missing',
+      hint: 'Create it with a list under "organisations:", each with an id and a name.',
+    });
+  } else {
+    const parsed = parseOrganisations(organisationsText, ORGANISATIONS_FILE);
+    organisations = parsed.organisations;
+    organisationLine = parsed.lineOfField;
+    problems.push(...parsed.problems);
+  }
+  return { config, organisations, organisationLine, problems };
 }
 
 /** The issue to work on: the one named, or else the latest. */

@@ -5,7 +5,7 @@ import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueCommand } from '../../src/cli/send-due-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendDueOptions, sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -21,22 +21,7 @@ async function setup() {
   await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace(/^reply_to:/mu, 'report_to: report@example.org\nreply_to:'));
   const cron = async () => {
     const out = collectOutput();
-    const outcome = await sendDueCommand(
-      {
-        dir: ws.dir,
-        now: '2026-12-01T09:05',
-        includeStale: false,
-        dryRun: false,
-        outbox: undefined,
-        rates: undefined,
-        connections: undefined,
-        resendInDoubt: false,
-        smtp: { SNIPPET_SMTP_URL: server.url },
-        unsubscribeSecret: 'unsubscribe-secret-for-tests-of-32-chars',
-        smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
-      },
-      out,
-    );
+    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, '2026-12-01T09:05'), out);
     return { ...outcome, output: out.text() };
   };
   return { ws, server, cron };

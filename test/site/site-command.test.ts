@@ -222,6 +222,16 @@ describe('snippet site: bad input', () => {
     });
   });
 
+  it('a missing contacts/organisations.yaml stops the build, naming the file, and the site already there is unchanged', async () => {
+    const { site } = await build();
+    await rm(join(ws.dir, 'contacts/organisations.yaml'));
+    await expect(siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput())).rejects.toMatchObject({
+      message: 'the website was not built',
+      problems: [expect.objectContaining({ file: 'contacts/organisations.yaml', severity: 'error', message: 'the file is missing' })],
+    });
+    expect(await readSite(ws.out)).toEqual(site);
+  });
+
   it('leaves out an issue file with errors, says so, and builds the rest', async () => {
     await ws.write('issues/2026-10.md', '---\nsubject: [unclosed\n---\n');
     const out = collectOutput();

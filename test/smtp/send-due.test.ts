@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sendDueCommand, type SendDueOptions } from '../../src/cli/send-due-command.js';
 import { systemClock, type Clock } from '../../src/delivery/send-engine.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
+import { sendDueOptions, sendWorkspace, TEST_UNSUBSCRIBE_SECRET, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 import { spawnCli } from '../support/spawn-cli.js';
 
@@ -12,7 +12,7 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-const SECRET = 'unsubscribe-secret-for-tests-0123456789';
+const SECRET = TEST_UNSUBSCRIBE_SECRET;
 
 /** A workspace whose December issue (send_at 2026-12-01T09:00, London) is approved, and a server; cron runs with --now. */
 async function setup(options: SendWorkspaceOptions, behaviour: Parameters<typeof startSmtpServer>[0] = {}) {
@@ -21,23 +21,7 @@ async function setup(options: SendWorkspaceOptions, behaviour: Parameters<typeof
   cleanups.push(ws.remove, server.close);
   const cron = async (now: string, overrides: Partial<SendDueOptions> = {}) => {
     const out = collectOutput();
-    const outcome = await sendDueCommand(
-      {
-        dir: ws.dir,
-        now,
-        includeStale: false,
-        dryRun: false,
-        outbox: undefined,
-        rates: undefined,
-        connections: undefined,
-        resendInDoubt: false,
-        smtp: { SNIPPET_SMTP_URL: server.url },
-        unsubscribeSecret: SECRET,
-        smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
-        ...overrides,
-      },
-      out,
-    );
+    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, now, overrides), out);
     return { ...outcome, output: out.text(), lines: out.lines };
   };
   return { ws, server, cron };

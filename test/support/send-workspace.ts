@@ -1,3 +1,4 @@
+import type { SendDueOptions } from '../../src/cli/send-due-command.js';
 import type { SendOptions } from '../../src/cli/send-command.js';
 import { sampleWorkspace } from './workspace.js';
 
@@ -26,6 +27,8 @@ export async function sendWorkspace(options: SendWorkspaceOptions) {
   return { ...ws, addresses };
 }
 
+export const TEST_UNSUBSCRIBE_SECRET = 'unsubscribe-secret-for-tests-0123456789';
+
 /** The options of `snippet send ISSUE --yes` against a test server, for in-process tests. */
 export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<SendOptions> = {}): SendOptions {
   return {
@@ -41,8 +44,26 @@ export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<Sen
     connections: undefined,
     resendInDoubt: false,
     smtp: { SNIPPET_SMTP_URL: smtpUrl },
-    unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
+    unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
     confirm: undefined,
+    smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+    ...overrides,
+  };
+}
+
+/** The options of `snippet send --due --now NOW` (cron) against a test server, for in-process tests. */
+export function sendDueOptions(dir: string, smtpUrl: string, now: string, overrides: Partial<SendDueOptions> = {}): SendDueOptions {
+  return {
+    dir,
+    now,
+    includeStale: false,
+    dryRun: false,
+    outbox: undefined,
+    rates: undefined,
+    connections: undefined,
+    resendInDoubt: false,
+    smtp: { SNIPPET_SMTP_URL: smtpUrl },
+    unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
     smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
     ...overrides,
   };
