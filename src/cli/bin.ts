@@ -2,7 +2,7 @@
 import { fstatSync, readFileSync, writeSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
-import { helpFromTable, type HelpTable, type Terminal } from './help-table.js';
+import { helpFromTable, readHelpTable, type Terminal } from './help-table.js';
 import { quietBrokenPipe } from './quiet-broken-pipe.js';
 
 // The bundled entry is CommonJS and touches neither the ES module loader nor
@@ -10,7 +10,7 @@ import { quietBrokenPipe } from './quiet-broken-pipe.js';
 // the help itself (see DEVELOPERS.md, "The build").
 const FD = { stdout: 1, stderr: 2 } as const;
 
-const help = helpFromTable(readHelpTable(), process.argv.slice(2), terminal);
+const help = helpFromTable(readHelpTable(helpTableText()), process.argv.slice(2), terminal);
 if (help) {
   // The exit code is commander's own for these arguments, kept with the text at build time.
   process.exitCode = help.exitCode;
@@ -23,11 +23,11 @@ if (help) {
 }
 
 /** The table the build writes next to the bundled entry; without it (tsc's output), commander prints the same. */
-function readHelpTable(): HelpTable {
+function helpTableText(): string | undefined {
   try {
-    return JSON.parse(readFileSync(join(import.meta.dirname, 'help-table.json'), 'utf8')) as HelpTable;
+    return readFileSync(join(import.meta.dirname, 'help-table.json'), 'utf8');
   } catch {
-    return { texts: [], forms: {} };
+    return undefined;
   }
 }
 

@@ -34,6 +34,33 @@ export interface Terminal {
   columns?: number;
 }
 
+const NO_TABLE: HelpTable = { texts: [], forms: {} };
+
+/**
+ * The table from the text of dist/bin/help-table.json, or an empty table
+ * (commander then prints the help itself) when the file is missing
+ * (`undefined`: tsc's output has none) or is not a table the build wrote.
+ */
+export function readHelpTable(text: string | undefined): HelpTable {
+  let table: unknown;
+  try {
+    table = JSON.parse(text ?? '');
+  } catch {
+    return NO_TABLE;
+  }
+  if (typeof table !== 'object' || table === null || !('texts' in table) || !('forms' in table)) return NO_TABLE;
+  const { texts, forms } = table;
+  if (!Array.isArray(texts) || !texts.every((text) => typeof text === 'string')) return NO_TABLE;
+  if (typeof forms !== 'object' || forms === null || !Object.values(forms).every(isHelpForm)) return NO_TABLE;
+  return { texts, forms } as HelpTable;
+}
+
+function isHelpForm(form: unknown): form is HelpForm {
+  if (typeof form !== 'object' || form === null) return false;
+  const { stream, text, exitCode } = form as Partial<Record<keyof HelpForm, unknown>>;
+  return (stream === 'stdout' || stream === 'stderr') && Number.isInteger(text) && Number.isInteger(exitCode);
+}
+
 export function helpTableKey(args: readonly string[]): string {
   return JSON.stringify(args);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpFromTable, helpTableKey, type HelpTable, type Terminal } from '../../src/cli/help-table.js';
+import { helpFromTable, helpTableKey, readHelpTable, type HelpTable, type Terminal } from '../../src/cli/help-table.js';
 
 const table: HelpTable = {
   texts: ['Usage: snippet [options] [command]\n', 'Usage: snippet contacts [options] [command]\n'],
@@ -45,5 +45,32 @@ describe('helpFromTable', () => {
     expect(helpFromTable(table, ['--help'], streams(undefined))).toBeUndefined();
     const broken: HelpTable = { texts: [], forms: { [helpTableKey(['--help'])]: { stream: 'stdout', text: 3, exitCode: 0 } } };
     expect(helpFromTable(broken, ['--help'], streams(piped))).toBeUndefined();
+  });
+});
+
+describe('readHelpTable', () => {
+  it('reads the table the build wrote', () => {
+    expect(readHelpTable(JSON.stringify(table))).toEqual(table);
+  });
+
+  // A missing or damaged dist/bin/help-table.json must not end `snippet --help` in a stack trace.
+  it('a corrupt help table gives an empty one (commander prints the help) instead of a stack trace', () => {
+    for (const text of [
+      undefined,
+      '',
+      '{"texts": [',
+      'null',
+      '[]',
+      '{}',
+      '"x"',
+      '{"texts": [], "forms": null}',
+      '{"texts": {}, "forms": {}}',
+      '{"texts": [], "forms": {"[]": null}}',
+      '{"texts": ["x"], "forms": {"[]": {"stream": "stdout", "text": 0, "exitCode": "0"}}}',
+    ]) {
+      const read = readHelpTable(text);
+      expect(read).toEqual({ texts: [], forms: {} });
+      expect(helpFromTable(read, ['--help'], streams(piped))).toBeUndefined();
+    }
   });
 });
