@@ -5,7 +5,7 @@ import type { LedgerEvent, Outcome } from './ledger-event.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { judge, type Settled, type Verdict } from './judge.js';
-import { isConnectFailure, type Channel, type Mailer, type SendResult } from './send-result.js';
+import { isConnectFailure, TransportBug, type Channel, type Mailer, type SendResult } from './send-result.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
 
 export interface Clock {
@@ -67,6 +67,9 @@ export interface SendReport {
  * wait for a rate-limit slot, make the attempt durable in the ledger (while
  * the envelope goes out), send the data, make the outcome durable. A crash between any two of those steps leaves
  * the recipient either untouched or in doubt, never silently re-sendable.
+ * A bug (anything thrown: the transport returns the server's and the
+ * network's failures) stops every worker, and once the messages in flight
+ * are on record it is thrown on, never taken for a lost connection.
  */
 export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
   return new SendRun(input).run();
@@ -83,6 +86,8 @@ class SendRun {
   private readonly wake = new AbortController();
   /** Outcomes being written; the report is returned only once every one is on disk. */
   private readonly outcomes = new Set<Promise<void>>();
+  /** The first bug a worker hit: the run ends by throwing it. */
+  private bug: { error: unknown } | undefined;
 
   constructor(private readonly input: SendEngineInput) {
     this.queue = new WorkQueue(input.recipients);
@@ -96,11 +101,12 @@ class SendRun {
     try {
       // No more connections than messages: each worker opens one before it takes a recipient.
       const workers = Math.max(1, Math.min(input.connections, input.recipients.length));
-      await Promise.all(Array.from({ length: workers }, () => this.worker()));
+      await Promise.all(Array.from({ length: workers }, () => this.worker().catch((error: unknown) => this.fail(error))));
       while (this.outcomes.size > 0) await Promise.all(this.outcomes);
     } finally {
       input.signal?.removeEventListener('abort', onAbort);
     }
+    if (this.bug) throw this.bug.error instanceof TransportBug ? this.bug.error.bug : this.bug.error;
     const left = this.queue.leftovers();
     this.report.notAttempted.push(...left.notAttempted);
     for (const item of left.deferred) this.report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
@@ -110,7 +116,7 @@ class SendRun {
   /** One connection's loop: work ready, a connection, a rate slot, a recipient, the send. */
   private async worker(): Promise<void> {
     const connecting = { failures: 0 };
-    while (this.report.stop === undefined && this.queue.size > 0) {
+    while (this.report.stop === undefined && this.bug === undefined && this.queue.size > 0) {
       if (await this.sleptUntilReady()) continue;
       const channel = await this.connect(connecting);
       if (!channel) continue;
@@ -189,7 +195,13 @@ class SendRun {
     );
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
-    const result = await channel.send(message.envelope, message.chunks, attempt);
+    let result: SendResult;
+    try {
+      result = await channel.send(message.envelope, message.chunks, attempt);
+    } catch (error) {
+      await this.recordBug(item, error, unrecorded);
+      throw error;
+    }
     const failure = await unrecorded;
     if (failure !== undefined) {
       // No data went out: the recipient is as it was, left for the next run.
@@ -214,10 +226,6 @@ class SendRun {
     if (verdict.streak === 'extend') this.failuresInARow++;
     if (verdict.retryAfterMs !== undefined) this.queue.retryAt(item, clock.now() + verdict.retryAfterMs);
     if (verdict.fatal !== undefined) this.stop({ kind: 'fatal', reason: verdict.fatal });
-    if (verdict.progress) {
-      this.settled++;
-      this.input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled: this.settled, total: this.input.recipients.length });
-    }
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
@@ -232,8 +240,12 @@ class SendRun {
         this.stop(ledgerStop(error));
       },
     );
-    this.outcomes.add(recorded);
-    void recorded.finally(() => this.outcomes.delete(recorded));
+    this.track(recorded);
+    // Told once the outcome is on its way to disk, so that a listener's bug cannot keep it off the ledger.
+    if (verdict.progress) {
+      this.settled++;
+      this.input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled: this.settled, total: this.input.recipients.length });
+    }
     if (this.failuresInARow >= this.input.stopAfterFailures) {
       this.stop({ kind: 'server-down', reason: `${this.failuresInARow} failures in a row, the last: ${item.lastReason ?? 'connection lost'}` });
     }
@@ -253,6 +265,33 @@ class SendRun {
       case 'deferred':
         return void this.report.deferred.push({ recipient, reason: result.reason });
     }
+  }
+
+  /**
+   * A bug with a message in flight: the ledger says what may have become of
+   * it. In doubt only when some of its data may have gone out; otherwise
+   * deferred, so the next run sends it. Nothing is added when the attempt
+   * itself was not recorded: the recipient is as it was.
+   */
+  private async recordBug(item: WorkItem, error: unknown, unrecorded: Promise<unknown>): Promise<void> {
+    if ((await unrecorded) !== undefined) return;
+    const why = `internal error (${describe(error instanceof TransportBug ? error.bug : error)})`;
+    const result: SendResult =
+      error instanceof TransportBug && !error.dataMayHaveGone
+        ? { status: 'deferred', reason: `not sent: ${why}`, connectionFailure: false }
+        : { status: 'in-doubt', reason: `${why} once the message may have been sent` };
+    // Should this fail too, the attempt alone is on disk: in doubt, which is safe.
+    this.track(this.input.journal.append(toOutcome(item.recipient.key, result, iso(this.input.clock.now()))).catch(() => undefined));
+  }
+
+  private track(recorded: Promise<void>): void {
+    this.outcomes.add(recorded);
+    void recorded.finally(() => this.outcomes.delete(recorded));
+  }
+
+  private fail(error: unknown): void {
+    this.bug ??= { error };
+    this.wake.abort();
   }
 
   private stop(reason: StopReason): void {
