@@ -319,7 +319,7 @@ function iso(ms: number): string {
 }
 
 function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EFBIG') return 'the file size limit was reached (ulimit -f)';
   return error instanceof Error ? error.message : String(error);
