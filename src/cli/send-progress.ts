@@ -1,5 +1,5 @@
 import type { EngineEvent } from '../delivery/send-engine.js';
-import { formatDuration } from './send-report.js';
+import { formatDuration } from '../time/format-duration.js';
 import type { Output } from '../output.js';
 import { formatZonedSeconds } from '../time/zoned-time.js';
 

@@ -1,11 +1,11 @@
 import type { RateLimit } from '../config/rate-limit.js';
 import { formatRateLimit, UNIT_MS } from '../config/rate-limit.js';
 import type { DeliveryPlan, Recipient } from '../delivery/delivery-plan.js';
-import type { SendReport, StopReason } from '../delivery/send-engine.js';
+import type { SendReport } from '../delivery/send-engine.js';
 import type { SuppressionFailure } from '../delivery/send-session.js';
-import { SnippetError } from '../errors.js';
 import type { IssueStatus } from '../issue/issue.js';
-import { formatZoned } from '../time/zoned-time.js';
+import { formatDuration } from '../time/format-duration.js';
+import { describeStop } from '../actions/stop-error.js';
 
 /** Pure: the lines `--dry-run` prints. */
 export function describePlan(
@@ -55,31 +55,6 @@ function estimateDuration(count: number, rates: readonly RateLimit[]): number {
   return Math.max(0, ...rates.map((rate) => Math.ceil(count / rate.count - 1) * UNIT_MS[rate.unit]));
 }
 
-/** Pure: when an issue is scheduled, as a person reads it: `2026-12-01 09:00 Europe/London, in 23 hours`. */
-export function describeSchedule(sendAt: Date, now: number, timeZone: string): string {
-  const ms = sendAt.getTime() - now;
-  return `${formatZoned(sendAt, timeZone)} ${timeZone}, ${ms >= 0 ? `in ${roughly(ms)}` : `${roughly(-ms)} ago`}`;
-}
-
-/** A span as a person says it: minutes, then hours up to two days, then days. */
-function roughly(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  const [count, unit] =
-    minutes < 60 ? [Math.max(1, minutes), 'minute'] : minutes < 48 * 60 ? [Math.floor(minutes / 60), 'hour'] : [Math.floor(minutes / (24 * 60)), 'day'];
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return 'under a second';
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 120) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ${minutes % 60} min`;
-  return `${Math.round(hours / 24)} days`;
-}
-
 /** Pure: the final report of a run. */
 export function describeReport(
   report: SendReport,
@@ -127,29 +102,4 @@ export function describeReport(
   }
   if (report.stop) lines.push(`  stopped: ${describeStop(report.stop)}`);
   return lines;
-}
-
-export function describeStop(stop: StopReason): string {
-  switch (stop.kind) {
-    case 'rate-limit':
-      return `the sending limit${stop.limit ? ` (${formatRateLimit(stop.limit)})` : ''} is used up for now; the next slot is in ${formatDuration(stop.waitMs)}. Run again later (cron will).`;
-    case 'server-down':
-      return `the mail server seems down (${stop.reason}). Run again later (cron will).`;
-    case 'interrupted':
-      return 'interrupted. Run the same command again to carry on.';
-    case 'fatal':
-      return stop.reason;
-    case 'ledger':
-      if (stop.hint) return `${stop.reason}; nothing more was sent.`;
-      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
-  }
-}
-
-/** The stops that need the user to fix something (sign-in, TLS, the ledger), as the error the run ends with; undefined for the others. */
-export function stopError(stop: StopReason | undefined): SnippetError | undefined {
-  if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
-  const hint = stop.kind === 'ledger' ? stop.hint : undefined;
-  return new SnippetError(describeStop(stop), {
-    hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.',
-  });
 }

@@ -4,7 +4,9 @@ import type { Recipient } from './delivery-plan.js';
 import type { LedgerEvent, Outcome } from './ledger-event.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { isConnectFailure, type Channel, type Mailer, type SendResult } from './send-result.js';
+import { judge, type Settled, type Verdict } from './judge.js';
+import { isConnectFailure, TransportBug, type Channel, type Mailer, type SendResult } from './send-result.js';
+import { WorkQueue, type WorkItem } from './work-queue.js';
 
 export interface Clock {
   now(): number;
@@ -60,210 +62,242 @@ export interface SendReport {
   attempts: number;
 }
 
-interface WorkItem {
-  recipient: Recipient;
-  tries: number;
-  notBefore: number;
-  lastReason?: string;
-}
-
 /**
  * Sends to every recipient through `connections` workers. For each message:
  * wait for a rate-limit slot, make the attempt durable in the ledger (while
  * the envelope goes out), send the data, make the outcome durable. A crash between any two of those steps leaves
  * the recipient either untouched or in doubt, never silently re-sendable.
+ * A bug (anything thrown: the transport returns the server's and the
+ * network's failures) stops every worker, and once the messages in flight
+ * are on record it is thrown on, never taken for a lost connection.
  */
 export async function runSendEngine(input: SendEngineInput): Promise<SendReport> {
-  const { clock, limiter } = input;
-  // Fresh recipients in order, read through a cursor (the list may hold
-  // 100,000), each made a work item only when it is taken; deferred ones wait
-  // in a short list of their own until their backoff ends, and the few taken
-  // but given back untried (the ledger failed) in another.
-  const { recipients } = input;
-  let cursor = 0;
-  const givenBack: WorkItem[] = [];
-  const retries: WorkItem[] = [];
-  const untaken = (): number => recipients.length - cursor + givenBack.length;
-  const remaining = (): number => untaken() + retries.length;
-  const report: SendReport = { delivered: [], failed: [], inDoubt: [], deferred: [], notAttempted: [], stop: undefined, attempts: 0 };
-  const total = recipients.length;
-  let settled = 0;
-  let consecutiveFailures = 0;
-  const wake = new AbortController();
+  return new SendRun(input).run();
+}
 
-  const stop = (reason: StopReason): void => {
-    report.stop ??= reason;
-    wake.abort();
-  };
-  const onAbort = (): void => stop({ kind: 'interrupted' });
-  input.signal?.addEventListener('abort', onAbort, { once: true });
-  if (input.signal?.aborted) onAbort();
+/** One run of the engine: the worker loop is the spine, each step a method. */
+class SendRun {
+  private readonly queue: WorkQueue;
+  private readonly report: SendReport = { delivered: [], failed: [], inDoubt: [], deferred: [], notAttempted: [], stop: undefined, attempts: 0 };
+  private settled = 0;
+  /** Failures in a row, across workers: enough and the server is taken to be down. */
+  private failuresInARow = 0;
+  /** Wakes every sleeping worker when the run stops. */
+  private readonly wake = new AbortController();
+  /** Outcomes being written; the report is returned only once every one is on disk. */
+  private readonly outcomes = new Set<Promise<void>>();
+  /** The first bug a worker hit: the run ends by throwing it. */
+  private bug: { error: unknown } | undefined;
 
-  const earliestReady = (): number => {
-    if (untaken() > 0) return 0;
-    return retries.reduce((min, item) => Math.min(min, item.notBefore), Infinity);
-  };
-  const takeReady = (now: number): WorkItem | undefined => {
-    const retry = retries.findIndex((item) => item.notBefore <= now);
-    if (retry >= 0) return retries.splice(retry, 1)[0];
-    const back = givenBack.pop();
-    if (back) return back;
-    return cursor < recipients.length ? { recipient: recipients[cursor++]!, tries: 0, notBefore: 0 } : undefined;
-  };
-  const putBack = (item: WorkItem): void => {
-    if (item.tries === 0) givenBack.push(item);
-    else retries.push(item);
-  };
+  constructor(private readonly input: SendEngineInput) {
+    this.queue = new WorkQueue(input.recipients);
+  }
 
-  const outcomes = new Set<Promise<void>>();
+  async run(): Promise<SendReport> {
+    const { input } = this;
+    const onAbort = (): void => this.stop({ kind: 'interrupted' });
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    if (input.signal?.aborted) onAbort();
+    try {
+      // No more connections than messages: each worker opens one before it takes a recipient.
+      const workers = Math.max(1, Math.min(input.connections, input.recipients.length));
+      await Promise.all(Array.from({ length: workers }, () => this.worker().catch((error: unknown) => this.fail(error))));
+      while (this.outcomes.size > 0) await Promise.all(this.outcomes);
+    } finally {
+      input.signal?.removeEventListener('abort', onAbort);
+    }
+    if (this.bug) throw this.bug.error instanceof TransportBug ? this.bug.error.bug : this.bug.error;
+    const left = this.queue.leftovers();
+    this.report.notAttempted.push(...left.notAttempted);
+    for (const item of left.deferred) this.report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
+    return this.report;
+  }
 
-  const settle = (item: WorkItem, result: SendResult): void => {
-    settled++;
-    input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled, total });
-  };
-
-  const worker = async (): Promise<void> => {
-    let connectFailures = 0;
-    while (report.stop === undefined && remaining() > 0) {
-      const earliest = earliestReady();
-      if (earliest > clock.now()) {
-        await clock.sleep(earliest - clock.now(), wake.signal);
-        continue;
-      }
-      // A ready connection first, so that connecting never eats into a rate window.
-      const channel = await input.mailer.open();
-      if (isConnectFailure(channel)) {
-        if (channel.fatal) {
-          stop({ kind: 'fatal', reason: channel.fatal });
-          break;
-        }
-        connectFailures++;
-        consecutiveFailures++;
-        if (consecutiveFailures >= input.stopAfterFailures) {
-          stop({ kind: 'server-down', reason: `${consecutiveFailures} failures in a row, the last: ${channel.reason}` });
-          break;
-        }
-        await clock.sleep(input.retry.firstDelayMs * 2 ** Math.min(connectFailures - 1, 6), wake.signal);
-        continue;
-      }
-      connectFailures = 0;
-      const now = clock.now();
-      const wait = limiter.delay(now);
-      if (wait > input.maxWaitMs) {
-        channel.release();
-        stop({ kind: 'rate-limit', limit: limiter.blockingLimit(now), waitMs: wait });
-        break;
-      }
-      if (wait > 0) {
-        channel.release();
-        if (wait > 1_000) input.onEvent?.({ type: 'waiting', ms: wait, limit: limiter.blockingLimit(now) });
-        await clock.sleep(wait, wake.signal);
-        continue;
-      }
-      const item = takeReady(now);
+  /** One connection's loop: work ready, a connection, a rate slot, a recipient, the send. */
+  private async worker(): Promise<void> {
+    const connecting = { failures: 0 };
+    while (this.report.stop === undefined && this.bug === undefined && this.queue.size > 0) {
+      if (await this.sleptUntilReady()) continue;
+      const channel = await this.connect(connecting);
+      if (!channel) continue;
+      const now = await this.rateSlot(channel);
+      if (now === undefined) continue;
+      const item = this.queue.take(now);
       if (!item) {
         channel.release();
         continue;
       }
-      await sendOne(item, channel, limiter.record(now));
+      await this.send(item, channel, this.input.limiter.record(now));
     }
-  };
+  }
 
-  const sendOne = async (item: WorkItem, channel: Channel, slot: number): Promise<void> => {
-    const message = input.build(item.recipient);
+  /** Sleeps when only retries are left and none is due yet; says whether it slept. */
+  private async sleptUntilReady(): Promise<boolean> {
+    const { clock } = this.input;
+    const earliest = this.queue.earliestReady();
+    if (earliest <= clock.now()) return false;
+    await clock.sleep(earliest - clock.now(), this.wake.signal);
+    return true;
+  }
+
+  /**
+   * A ready connection first, so that connecting never eats into a rate
+   * window. A failure backs off (doubling, per worker) or stops the run.
+   */
+  private async connect(connecting: { failures: number }): Promise<Channel | undefined> {
+    const { input } = this;
+    const channel = await input.mailer.open();
+    if (!isConnectFailure(channel)) {
+      connecting.failures = 0;
+      return channel;
+    }
+    if (channel.fatal) {
+      this.stop({ kind: 'fatal', reason: channel.fatal });
+      return undefined;
+    }
+    connecting.failures++;
+    this.failuresInARow++;
+    if (this.failuresInARow >= input.stopAfterFailures) {
+      this.stop({ kind: 'server-down', reason: `${this.failuresInARow} failures in a row, the last: ${channel.reason}` });
+      return undefined;
+    }
+    await input.clock.sleep(input.retry.firstDelayMs * 2 ** Math.min(connecting.failures - 1, 6), this.wake.signal);
+    return undefined;
+  }
+
+  /** The time of a free rate slot; otherwise the channel is given back, and the run waits or stops. */
+  private async rateSlot(channel: Channel): Promise<number | undefined> {
+    const { clock, limiter } = this.input;
+    const now = clock.now();
+    const wait = limiter.delay(now);
+    if (wait <= 0) return now;
+    channel.release();
+    if (wait > this.input.maxWaitMs) {
+      this.stop({ kind: 'rate-limit', limit: limiter.blockingLimit(now), waitMs: wait });
+      return undefined;
+    }
+    if (wait > 1_000) this.input.onEvent?.({ type: 'waiting', ms: wait, limit: limiter.blockingLimit(now) });
+    await clock.sleep(wait, this.wake.signal);
+    return undefined;
+  }
+
+  /** One message: its attempt made durable while the envelope goes out, then the data, then the verdict. */
+  private async send(item: WorkItem, channel: Channel, slot: number): Promise<void> {
+    const { clock, limiter, journal } = this.input;
+    const message = this.input.build(item.recipient);
     // The attempt is synced while the envelope goes out (several connections'
     // attempts share one fdatasync); the channel holds the message data back
     // until it is durable, so an accepted message is always on record first.
-    const attempt = input.journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
+    const attempt = journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
     const unrecorded = attempt.then(
       () => undefined,
       (error: unknown) => error ?? new Error('the attempt could not be recorded'),
     );
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
-    const result = await channel.send(message.envelope, message.chunks, attempt);
+    let result: SendResult;
+    try {
+      result = await channel.send(message.envelope, message.chunks, attempt);
+    } catch (error) {
+      await this.recordBug(item, error, unrecorded);
+      throw error;
+    }
     const failure = await unrecorded;
     if (failure !== undefined) {
       // No data went out: the recipient is as it was, left for the next run.
-      putBack(item);
-      stop(ledgerStop(failure));
+      this.queue.putBack(item);
+      this.stop(ledgerStop(failure));
       return;
     }
     item.tries++;
-    report.attempts++;
+    this.report.attempts++;
     // Counted from when the server had the whole message, the latest moment
     // it can have counted it: the next send in the window then starts after
     // it, however long this one took on the wire.
     limiter.restamp(startedAt, clock.now());
-    // What the report will say of this recipient, once the outcome is on disk
-    // (undefined while a retry is still to come).
-    let reported: (() => void) | undefined;
-    switch (result.status) {
-      case 'delivered':
-        consecutiveFailures = 0;
-        reported = () => report.delivered.push(item.recipient);
-        break;
-      case 'failed':
-        consecutiveFailures = 0;
-        reported = () => report.failed.push({ recipient: item.recipient, reason: result.reason, bounced: result.noSuchUser });
-        break;
-      case 'in-doubt':
-        consecutiveFailures++;
-        item.lastReason = result.reason;
-        reported = () => report.inDoubt.push({ recipient: item.recipient, reason: result.reason });
-        break;
-      case 'deferred':
-        item.lastReason = result.reason;
-        if (result.fatal) {
-          reported = () => report.deferred.push({ recipient: item.recipient, reason: result.reason });
-          stop({ kind: 'fatal', reason: result.fatal });
-          break;
-        }
-        consecutiveFailures = result.connectionFailure ? consecutiveFailures + 1 : 0;
-        if (item.tries < input.retry.attempts) {
-          item.notBefore = clock.now() + input.retry.firstDelayMs * 2 ** (item.tries - 1);
-          retries.push(item);
-        } else {
-          reported = () => report.deferred.push({ recipient: item.recipient, reason: result.reason });
-        }
-        break;
-    }
-    // A fatal deferral stops the run; it is not progress.
-    if (reported && !(result.status === 'deferred' && result.fatal)) settle(item, result);
+    this.apply(item, result, judge(result, item.tries, this.input.retry));
+  }
+
+  /** Carries out a verdict: the streak, a retry or a stop, progress, and the outcome in the ledger. */
+  private apply(item: WorkItem, result: SendResult, verdict: Verdict): void {
+    const { clock, journal } = this.input;
+    if (result.status === 'deferred' || result.status === 'in-doubt') item.lastReason = result.reason;
+    if (verdict.streak === 'reset') this.failuresInARow = 0;
+    if (verdict.streak === 'extend') this.failuresInARow++;
+    if (verdict.retryAfterMs !== undefined) this.queue.retryAt(item, clock.now() + verdict.retryAfterMs);
+    if (verdict.fatal !== undefined) this.stop({ kind: 'fatal', reason: verdict.fatal });
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
     // the recipient in doubt, which is safe; the report is returned only
     // once every outcome is on disk.
-    const recorded = input.journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).then(
-      () => void reported?.(),
+    const recorded = journal.append(toOutcome(item.recipient.key, result, iso(clock.now()))).then(
+      () => this.enter(item, result, verdict.settles),
       (error: unknown) => {
         // The attempt is on disk without its outcome: the next run sees it in doubt, and so does this report.
-        const retry = retries.indexOf(item);
-        if (retry >= 0) retries.splice(retry, 1);
-        report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
-        stop(ledgerStop(error));
+        this.queue.forget(item);
+        this.report.inDoubt.push({ recipient: item.recipient, reason: `the outcome could not be recorded (${describe(error)})` });
+        this.stop(ledgerStop(error));
       },
     );
-    outcomes.add(recorded);
-    void recorded.finally(() => outcomes.delete(recorded));
-    if (consecutiveFailures >= input.stopAfterFailures) {
-      stop({ kind: 'server-down', reason: `${consecutiveFailures} failures in a row, the last: ${item.lastReason ?? 'connection lost'}` });
+    this.track(recorded);
+    // Told once the outcome is on its way to disk, so that a listener's bug cannot keep it off the ledger.
+    if (verdict.progress) {
+      this.settled++;
+      this.input.onEvent?.({ type: 'outcome', recipient: item.recipient, result, settled: this.settled, total: this.input.recipients.length });
     }
-  };
-
-  try {
-    // No more connections than messages: each worker opens one before it takes a recipient.
-    const workers = Math.max(1, Math.min(input.connections, recipients.length));
-    await Promise.all(Array.from({ length: workers }, () => worker()));
-    while (outcomes.size > 0) await Promise.all(outcomes);
-  } finally {
-    input.signal?.removeEventListener('abort', onAbort);
+    if (this.failuresInARow >= this.input.stopAfterFailures) {
+      this.stop({ kind: 'server-down', reason: `${this.failuresInARow} failures in a row, the last: ${item.lastReason ?? 'connection lost'}` });
+    }
   }
-  for (const item of givenBack.reverse()) report.notAttempted.push(item.recipient);
-  for (const recipient of recipients.slice(cursor)) report.notAttempted.push(recipient);
-  for (const item of retries) report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
-  return report;
+
+  /** What the report says of the recipient, once its outcome is on disk (nothing while a retry is to come). */
+  private enter(item: WorkItem, result: SendResult, settles: Settled | undefined): void {
+    if (settles === undefined) return;
+    const { recipient } = item;
+    switch (result.status) {
+      case 'delivered':
+        return void this.report.delivered.push(recipient);
+      case 'failed':
+        return void this.report.failed.push({ recipient, reason: result.reason, bounced: result.noSuchUser });
+      case 'in-doubt':
+        return void this.report.inDoubt.push({ recipient, reason: result.reason });
+      case 'deferred':
+        return void this.report.deferred.push({ recipient, reason: result.reason });
+    }
+  }
+
+  /**
+   * A bug with a message in flight: the ledger says what may have become of
+   * it. In doubt only when some of its data may have gone out; otherwise
+   * deferred, so the next run sends it. Nothing is added when the attempt
+   * itself was not recorded: the recipient is as it was.
+   */
+  private async recordBug(item: WorkItem, error: unknown, unrecorded: Promise<unknown>): Promise<void> {
+    if ((await unrecorded) !== undefined) return;
+    const why = `internal error (${describe(error instanceof TransportBug ? error.bug : error)})`;
+    const result: SendResult =
+      error instanceof TransportBug && !error.dataMayHaveGone
+        ? { status: 'deferred', reason: `not sent: ${why}`, connectionFailure: false }
+        : { status: 'in-doubt', reason: `${why} once the message may have been sent` };
+    // Should this fail too, the attempt alone is on disk: in doubt, which is safe.
+    this.track(this.input.journal.append(toOutcome(item.recipient.key, result, iso(this.input.clock.now()))).catch(() => undefined));
+  }
+
+  private track(recorded: Promise<void>): void {
+    this.outcomes.add(recorded);
+    void recorded.finally(() => this.outcomes.delete(recorded));
+  }
+
+  private fail(error: unknown): void {
+    this.bug ??= { error };
+    this.wake.abort();
+  }
+
+  private stop(reason: StopReason): void {
+    this.report.stop ??= reason;
+    this.wake.abort();
+  }
 }
 
 /** The ledger line recording a send's result. */
@@ -285,7 +319,7 @@ function iso(ms: number): string {
 }
 
 function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
   if (code === 'ENOSPC') return 'the disk is full';
   if (code === 'EFBIG') return 'the file size limit was reached (ulimit -f)';
   return error instanceof Error ? error.message : String(error);

@@ -43,6 +43,9 @@ export interface Channel {
    * `durable` is the ledger's attempt line being synced: the envelope (MAIL
    * FROM, RCPT TO) may go ahead while it syncs, but no byte of the message
    * data goes out before it resolves, and none at all when it rejects.
+   *
+   * It throws only for a bug of its own, as a TransportBug (anything else
+   * thrown counts as a bug after the data may have gone).
    */
   send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>): Promise<SendResult>;
   /** Gives the connection back unused. */
@@ -51,4 +54,20 @@ export interface Channel {
 
 export function isConnectFailure(value: Channel | ConnectFailure): value is ConnectFailure {
   return 'status' in value;
+}
+
+/**
+ * A bug in a transport (a TypeError, say), never the server's or the
+ * network's failure: thrown by Channel.send with whether any of the
+ * message's data may have gone out, so the ledger can say whether the
+ * message is in doubt. The engine stops the run and throws `bug` on.
+ */
+export class TransportBug extends Error {
+  constructor(
+    readonly bug: unknown,
+    readonly dataMayHaveGone: boolean,
+  ) {
+    super(bug instanceof Error ? bug.message : String(bug), { cause: bug });
+    this.name = 'TransportBug';
+  }
 }

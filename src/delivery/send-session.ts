@@ -37,6 +37,11 @@ export interface SendSessionInput {
   /** Plan only: no lock, no ledger opened for writing, nothing sent. */
   dryRun: boolean;
   issues: readonly SessionIssue[];
+  /**
+   * Issues only planned, never sent: their ledgers are read, not opened for
+   * writing (send --due's issues still to come, which may have gone out early).
+   */
+  planOnly?: ReadonlyArray<Omit<SessionIssue, 'prepare'>>;
   members: readonly Member[];
   suppressions: readonly Suppression[];
   resendInDoubt: boolean;
@@ -104,11 +109,12 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
   try {
     const events = new Map<string, LedgerEvent[]>();
     const plans = new Map<IssueId, DeliveryPlan>();
-    for (const issue of input.issues) {
+    const planOnly = new Set((input.planOnly ?? []).map((issue) => issue.id));
+    for (const issue of [...input.issues, ...(input.planOnly ?? [])]) {
       const path = ledgerPath(input.dir, issue.id, issue.mode);
       const label = ledgerLabel(issue.id, issue.mode);
       let read: LedgerEvent[];
-      if (input.dryRun) {
+      if (input.dryRun || planOnly.has(issue.id)) {
         read = await readLedger(path, label);
       } else {
         // Before each write the ledger checks the lock is still this run's, so a run whose lock was taken over sends no more.
@@ -120,6 +126,8 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
       plans.set(issue.id, planIssue(issue, input, read));
     }
     const chosen = await input.choose(plans);
+    const unknown = chosen.find((id) => !input.issues.some((issue) => issue.id === id));
+    if (unknown !== undefined) throw new Error(`the send session was asked to send ${unknown}, which it was given only to plan`);
     const result: SendSessionResult = { plans, issues: [], followUp: undefined };
     if (input.dryRun || chosen.length === 0) return result;
 
@@ -198,7 +206,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
 }
 
 /** Pure: who the issue goes to in this run. */
-function planIssue(issue: SessionIssue, input: SendSessionInput, events: readonly LedgerEvent[]): DeliveryPlan {
+function planIssue(issue: Omit<SessionIssue, 'prepare'>, input: SendSessionInput, events: readonly LedgerEvent[]): DeliveryPlan {
   if (issue.mode === 'test') {
     return {
       send: issue.testTo.map((email) => ({ key: addressKey(email), email })),

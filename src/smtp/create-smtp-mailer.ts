@@ -1,11 +1,12 @@
 import type { Channel, ConnectFailure, Mailer } from '../delivery/send-result.js';
 import { SnippetError } from '../errors.js';
 import type { AccessTokenProvider } from './access-token.js';
-import { classifySmtpError, type SmtpErrorLike } from './classify-smtp-error.js';
+import { classifySmtpError } from './classify-smtp-error.js';
 import { createDataStuffer } from './create-data-stuffer.js';
 import { sendTransaction } from './send-transaction.js';
 import { smtpConnectionOptions, type SmtpClientOptions, type SmtpTimeouts } from './smtp-connection-options.js';
 import { SmtpDialogue } from './smtp-dialogue.js';
+import { SmtpError } from './smtp-error.js';
 import { signIn, type SignInSecret } from './smtp-sign-in.js';
 import type { SmtpSettings } from './smtp-settings.js';
 
@@ -35,7 +36,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     const secret = await signInSecret(settings, options.accessToken);
     const dialogue = await SmtpDialogue.open(smtpConnectionOptions(settings, options, timeouts));
     if (settings.user && secret) {
-      let refused: SmtpErrorLike | undefined;
+      let refused: SmtpError | undefined;
       try {
         refused = await signIn(dialogue, settings.user, secret);
       } catch (error) {
@@ -67,7 +68,9 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     } catch (error) {
       if (error instanceof SnippetError)
         return { status: 'deferred', reason: error.message, connectionFailure: true, fatal: `${error.message}${error.hint ? `. ${error.hint}` : ''}` };
-      return classifySmtpError(error as SmtpErrorLike, false) as ConnectFailure;
+      // Anything else is a bug, not a server that cannot be reached.
+      if (!(error instanceof SmtpError)) throw error;
+      return classifySmtpError(error, false) as ConnectFailure;
     }
     let used = false;
     const giveBack = (): void => {
@@ -77,9 +80,11 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
     return {
       send: async (envelope, message, durable) => {
         used = true;
-        const result = await sendTransaction(dialogue, envelope, message, durable, stuff);
-        giveBack();
-        return result;
+        try {
+          return await sendTransaction(dialogue, envelope, message, durable, stuff);
+        } finally {
+          giveBack();
+        }
       },
       release: () => {
         if (!used) giveBack();

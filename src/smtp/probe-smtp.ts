@@ -1,7 +1,7 @@
 import type { AccessTokenProvider } from './access-token.js';
-import type { SmtpErrorLike } from './classify-smtp-error.js';
 import { smtpConnectionOptions, type SmtpClientOptions, type SmtpTimeouts } from './smtp-connection-options.js';
 import { SmtpDialogue } from './smtp-dialogue.js';
+import { SmtpError, SmtpReplyError } from './smtp-error.js';
 import { signIn } from './smtp-sign-in.js';
 import type { SmtpSettings } from './smtp-settings.js';
 
@@ -10,7 +10,7 @@ export type ProbeStage = 'connect' | 'sign-in' | 'sender';
 export interface SmtpProbe {
   /** The stage that failed; undefined when every stage passed. */
   failedAt: ProbeStage | undefined;
-  error: SmtpErrorLike | undefined;
+  error: SmtpError | undefined;
   /** How the session was protected once connected. */
   tls: 'implicit' | 'starttls' | 'none';
   signedIn: boolean;
@@ -33,7 +33,8 @@ export async function probeSmtp(
   try {
     dialogue = await SmtpDialogue.open(smtpConnectionOptions(settings, options, options.timeouts));
   } catch (error) {
-    return { failedAt: 'connect', error: error as SmtpErrorLike, tls: 'none', signedIn: false };
+    if (!(error instanceof SmtpError)) throw error;
+    return { failedAt: 'connect', error, tls: 'none', signedIn: false };
   }
   const tls: SmtpProbe['tls'] = settings.secure ? 'implicit' : dialogue.secure ? 'starttls' : 'none';
   const signedIn = settings.user !== undefined;
@@ -44,11 +45,12 @@ export async function probeSmtp(
     }
     const reply = await dialogue.command(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
     if (reply.code < 200 || reply.code > 299)
-      return { failedAt: 'sender', error: { code: 'EENVELOPE', responseCode: reply.code, response: reply.text }, tls, signedIn };
+      return { failedAt: 'sender', error: new SmtpReplyError('EENVELOPE', `Mail command failed: ${reply.text}`, reply, 'MAIL FROM'), tls, signedIn };
     await dialogue.command('RSET');
     return { failedAt: undefined, error: undefined, tls, signedIn };
   } catch (error) {
-    return { failedAt: 'sender', error: error as SmtpErrorLike, tls, signedIn };
+    if (!(error instanceof SmtpError)) throw error;
+    return { failedAt: 'sender', error, tls, signedIn };
   } finally {
     dialogue.close();
   }

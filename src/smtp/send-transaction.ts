@@ -1,7 +1,8 @@
-import type { Envelope, SendResult } from '../delivery/send-result.js';
-import { classifySmtpError, type SmtpErrorLike } from './classify-smtp-error.js';
+import { TransportBug, type Envelope, type SendResult } from '../delivery/send-result.js';
+import { classifySmtpError } from './classify-smtp-error.js';
 import type { DataStuffer } from './create-data-stuffer.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
+import { SmtpError } from './smtp-error.js';
 
 const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
 
@@ -12,7 +13,9 @@ const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
  * `durable` and never goes out without it. A connection lost before the
  * first data byte is "deferred", from it on "in doubt". After a refusal the
  * session is reset (RSET) for the next message; a session that failed is
- * dropped, and `dialogue.usable` says which.
+ * dropped, and `dialogue.usable` says which. Anything thrown that is not an
+ * SmtpError is a bug: the session is dropped and the bug thrown on, as a
+ * TransportBug that says whether any of the data may have gone out.
  */
 export async function sendTransaction(
   dialogue: SmtpDialogue,
@@ -22,7 +25,7 @@ export async function sendTransaction(
   stuff: DataStuffer,
 ): Promise<SendResult> {
   const invalid = [envelope.from, envelope.to].find((address) => /[\r\n<>]/u.test(address));
-  if (invalid !== undefined) return classifySmtpError({ code: 'EENVELOPE', message: `Invalid address ${JSON.stringify(invalid)}` }, false);
+  if (invalid !== undefined) return classifySmtpError(new SmtpError('EENVELOPE', `Invalid address ${JSON.stringify(invalid)}`), false);
   let dataSent = false;
   try {
     const utf8 = /[^\x20-\x7e]/u.test(`${envelope.from}${envelope.to}`) && dialogue.offers('SMTPUTF8');
@@ -56,14 +59,17 @@ export async function sendTransaction(
     }
     // Lost while the attempt was synced: nothing of the data went out, so the message is deferred.
     if (!dialogue.usable) throw dialogue.lostBecause;
+    // In wire form before the first byte goes: a bug in it is not a message in doubt.
+    const wire = stuff(message);
     dataSent = true;
-    const end = await dialogue.writeAndReply(stuff(message));
+    const end = await dialogue.writeAndReply(wire);
     if (accepted(end, false)) return { status: 'delivered', response: end.text.trim() };
     await reset(dialogue);
     return classifySmtpError(replyError('EMESSAGE', 'Message failed', end, 'DATA'), true);
   } catch (error) {
     dialogue.destroy();
-    return classifySmtpError(error as SmtpErrorLike, dataSent);
+    if (!(error instanceof SmtpError)) throw new TransportBug(error, dataSent);
+    return classifySmtpError(error, dataSent);
   }
 }
 
@@ -73,7 +79,7 @@ function accepted(reply: SmtpReply, data: boolean): boolean {
 }
 
 /** Why the envelope was refused, in nodemailer's words and codes; undefined when the data may go. */
-function envelopeRefusal(replies: readonly SmtpReply[]): SmtpErrorLike | undefined {
+function envelopeRefusal(replies: readonly SmtpReply[]): SmtpError | undefined {
   const [mail, rcpt, data] = replies;
   if (!mail || !accepted(mail, false)) return replyError('EENVELOPE', 'Mail command failed', mail ?? { code: 421, text: '421 closing' }, 'MAIL FROM');
   if (!rcpt || !accepted(rcpt, false))
@@ -88,7 +94,8 @@ async function reset(dialogue: SmtpDialogue): Promise<void> {
   try {
     const reply = await dialogue.command('RSET');
     if (!accepted(reply, false)) dialogue.destroy();
-  } catch {
+  } catch (error) {
     dialogue.destroy();
+    if (!(error instanceof SmtpError)) throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { hostname } from 'node:os';
 import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls';
-import type { SmtpErrorLike } from './classify-smtp-error.js';
+import { SmtpError, SmtpReplyError, type SmtpErrorCode } from './smtp-error.js';
 import type { SmtpConnectionOptions } from './smtp-connection-options.js';
 
 export interface SmtpReply {
@@ -10,9 +10,9 @@ export interface SmtpReply {
   text: string;
 }
 
-/** A reply that is refused is thrown as this, nodemailer's shape (classify-smtp-error.ts reads it). */
-export function replyError(code: string, what: string, reply: SmtpReply, command: string): SmtpErrorLike {
-  return { code, message: `${what}: ${reply.text}`, responseCode: reply.code, response: reply.text, command };
+/** A reply that is refused, in nodemailer's words and codes (classify-smtp-error.ts reads them). */
+export function replyError(code: SmtpErrorCode, what: string, reply: SmtpReply, command: string): SmtpReplyError {
+  return new SmtpReplyError(code, `${what}: ${reply.text}`, reply, command);
 }
 
 /** Longer replies are a broken or hostile server, not SMTP. */
@@ -29,8 +29,8 @@ export class SmtpDialogue {
   private buffer = '';
   private lines: string[] = [];
   /** Who waits for the next replies, in the order the commands went out. */
-  private waiting: Array<(reply: SmtpReply | SmtpErrorLike) => void> = [];
-  private failure: SmtpErrorLike | undefined;
+  private waiting: Array<(reply: SmtpReply | SmtpError) => void> = [];
+  private failure: SmtpError | undefined;
 
   private constructor(
     private socket: Socket | TLSSocket,
@@ -42,12 +42,12 @@ export class SmtpDialogue {
     this.listen();
   }
 
-  /** Connects, reads the greeting and says EHLO, upgrading with STARTTLS as the options say. Throws an SmtpErrorLike. */
+  /** Connects, reads the greeting and says EHLO, upgrading with STARTTLS as the options say. Throws an SmtpError. */
   static async open(options: SmtpConnectionOptions): Promise<SmtpDialogue> {
     const tls: ConnectionOptions = options.tls;
     const socket = await new Promise<Socket>((resolve, reject) => {
       const opened = options.secure ? connectTls({ host: options.host, port: options.port, ...tls }) : connectTcp({ host: options.host, port: options.port });
-      const timer = setTimeout(() => (opened.destroy(), reject({ code: 'ETIMEDOUT', message: 'the connection timed out' })), options.connectionTimeout);
+      const timer = setTimeout(() => (opened.destroy(), reject(new SmtpError('ETIMEDOUT', 'the connection timed out'))), options.connectionTimeout);
       opened.once(options.secure ? 'secureConnect' : 'connect', () => (clearTimeout(timer), resolve(opened)));
       opened.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject(socketError(error))));
     });
@@ -56,7 +56,7 @@ export class SmtpDialogue {
     const dialogue = new SmtpDialogue(socket, options.socketTimeout);
     try {
       const greeting = await dialogue.reply(options.greetingTimeout);
-      if (greeting.code !== 220) throw { code: 'EPROTOCOL', responseCode: greeting.code, response: greeting.text, message: greeting.text };
+      if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting);
       const name = options.name ?? hostname();
       let hello = await dialogue.command(`EHLO ${name}`);
       // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
@@ -64,7 +64,7 @@ export class SmtpDialogue {
       if (hello.code !== 250) throw replyError('EPROTOCOL', 'EHLO', hello, 'EHLO');
       const startTls = ehloOffers(hello.text, 'STARTTLS');
       if (!options.secure && !options.ignoreTLS && (options.requireTLS || startTls)) {
-        if (!startTls) throw { code: 'ETLS', message: 'the server does not offer STARTTLS', command: 'STARTTLS' };
+        if (!startTls) throw new SmtpError('ETLS', 'the server does not offer STARTTLS', { command: 'STARTTLS' });
         await dialogue.expect('STARTTLS', 220, 'ETLS');
         await dialogue.upgrade(tls, options.host, options.greetingTimeout);
         hello = await dialogue.expect(`EHLO ${name}`, 250);
@@ -96,8 +96,8 @@ export class SmtpDialogue {
   }
 
   /** Why the session is not usable. */
-  get lostBecause(): SmtpErrorLike {
-    return this.failure ?? { code: 'ECONNECTION', message: 'Connection closed unexpectedly' };
+  get lostBecause(): SmtpError {
+    return this.failure ?? new SmtpError('ECONNECTION', 'Connection closed unexpectedly');
   }
 
   /** Sends a line and waits for the whole reply. */
@@ -116,8 +116,8 @@ export class SmtpDialogue {
     return replies;
   }
 
-  /** A command whose reply must have `code`; any other is thrown as an SmtpErrorLike. */
-  async expect(line: string, code: number, errorCode = 'EPROTOCOL'): Promise<SmtpReply> {
+  /** A command whose reply must have `code`; any other is thrown as an SmtpReplyError. */
+  async expect(line: string, code: number, errorCode: SmtpErrorCode = 'EPROTOCOL'): Promise<SmtpReply> {
     const reply = await this.command(line);
     if (reply.code !== code) throw replyError(errorCode, line.split(' ')[0]!, reply, line.split(' ')[0]!);
     return reply;
@@ -141,17 +141,17 @@ export class SmtpDialogue {
 
   /** Drops the connection at once: nothing more goes out, not even the end of the data. */
   destroy(): void {
-    this.fail({ code: 'ECONNECTION', message: 'the connection was closed' });
+    this.fail(new SmtpError('ECONNECTION', 'the connection was closed'));
     this.socket.destroy();
   }
 
   private replies(count: number): Promise<SmtpReply[]> {
     return new Promise((resolve, reject) => {
       const got: SmtpReply[] = [];
-      const take = (reply: SmtpReply | SmtpErrorLike): void => {
-        if (!('text' in reply)) return reject(reply);
-        got.push(reply as SmtpReply);
-        if (got.length === count || (reply as SmtpReply).code === 421) resolve(got);
+      const take = (reply: SmtpReply | SmtpError): void => {
+        if (reply instanceof SmtpError) return reject(reply);
+        got.push(reply);
+        if (got.length === count || reply.code === 421) resolve(got);
       };
       for (let i = 0; i < count; i++) this.waiting.push(take);
       this.deliver();
@@ -160,7 +160,7 @@ export class SmtpDialogue {
 
   /** The greeting, with its own time limit. */
   private reply(timeoutMs: number): Promise<SmtpReply> {
-    const timer = setTimeout(() => this.fail({ code: 'ETIMEDOUT', message: 'Greeting never received' }), timeoutMs);
+    const timer = setTimeout(() => this.fail(new SmtpError('ETIMEDOUT', 'Greeting never received')), timeoutMs);
     return this.replies(1).then(
       (replies) => (clearTimeout(timer), replies[0]!),
       (error: unknown) => (clearTimeout(timer), Promise.reject(error)),
@@ -171,7 +171,7 @@ export class SmtpDialogue {
     this.socket.setEncoding('utf8');
     this.socket.setTimeout(this.socketTimeout);
     this.socket.on('timeout', () => {
-      this.fail({ code: 'ETIMEDOUT', message: 'the server stopped answering (timed out)' });
+      this.fail(new SmtpError('ETIMEDOUT', 'the server stopped answering (timed out)'));
       this.socket.destroy();
     });
     this.socket.on('data', (chunk: string) => {
@@ -182,17 +182,17 @@ export class SmtpDialogue {
         this.buffer = this.buffer.slice(end + 1);
       }
       if (this.buffer.length > MAX_REPLY_CHARS || this.lines.length > 1_000) {
-        this.fail({ code: 'EPROTOCOL', message: 'Server response exceeds maximum allowed size' });
+        this.fail(new SmtpError('EPROTOCOL', 'Server response exceeds maximum allowed size'));
         this.socket.destroy();
         return;
       }
       this.deliver();
     });
     this.socket.on('error', (error: NodeJS.ErrnoException) => this.fail(socketError(error)));
-    this.socket.on('close', () => this.fail({ code: 'ECONNECTION', message: 'Connection closed unexpectedly' }));
+    this.socket.on('close', () => this.fail(new SmtpError('ECONNECTION', 'Connection closed unexpectedly')));
   }
 
-  private fail(error: SmtpErrorLike): void {
+  private fail(error: SmtpError): void {
     this.failure ??= error;
     this.deliver();
   }
@@ -210,15 +210,14 @@ export class SmtpDialogue {
       const lines = this.lines.splice(0, last + 1);
       const reply = { code: Number(lines.at(-1)!.slice(0, 3)), text: lines.join('\n') };
       // RFC 5321 3.8: after 421 the server closes; nothing more is asked of this session.
-      if (reply.code === 421)
-        this.failure ??= { code: 'ECONNECTION', message: `Server closed the connection: ${reply.text}`, responseCode: 421, response: reply.text };
+      if (reply.code === 421) this.failure ??= new SmtpReplyError('ECONNECTION', `Server closed the connection: ${reply.text}`, reply);
       this.waiting.shift()!(reply);
     }
     // A reply nobody asked for: a 421 ends an idle session; anything else means the session is out of step.
     if (this.failure === undefined && this.lines.some((line) => !/^\d{3}-/u.test(line))) {
       this.failure = this.lines[0]!.startsWith('421')
-        ? { code: 'ECONNECTION', message: 'the server closed the idle connection' }
-        : { code: 'EPROTOCOL', message: `Unexpected Response: ${this.lines.join('\n')}` };
+        ? new SmtpError('ECONNECTION', 'the server closed the idle connection')
+        : new SmtpError('EPROTOCOL', `Unexpected Response: ${this.lines.join('\n')}`);
       this.socket.destroy();
     }
   }
@@ -231,7 +230,7 @@ export class SmtpDialogue {
     plain.removeAllListeners('timeout');
     return new Promise((resolve, reject) => {
       const secured = connectTls({ socket: plain, ...tls });
-      const timer = setTimeout(() => (secured.destroy(), reject({ code: 'ETIMEDOUT', message: `TLS with ${host} timed out` })), timeoutMs);
+      const timer = setTimeout(() => (secured.destroy(), reject(new SmtpError('ETIMEDOUT', `TLS with ${host} timed out`))), timeoutMs);
       secured.once('secureConnect', () => {
         clearTimeout(timer);
         this.socket = secured;
@@ -239,7 +238,7 @@ export class SmtpDialogue {
         this.listen();
         resolve();
       });
-      secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject({ ...socketError(error), code: 'ETLS' })));
+      secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject(socketError(error, 'ETLS'))));
     });
   }
 }
@@ -250,7 +249,7 @@ function ehloOffers(ehlo: string, keyword: string): boolean {
 }
 
 /** A socket's error as nodemailer gives it: ESOCKET (EDNS for a name that does not resolve), the system's code kept. */
-function socketError(error: NodeJS.ErrnoException): SmtpErrorLike {
+function socketError(error: NodeJS.ErrnoException, code?: SmtpErrorCode): SmtpError {
   const dns = error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN';
-  return { code: dns ? 'EDNS' : 'ESOCKET', message: error.message, ...(error.code ? { originalCode: error.code } : {}) };
+  return new SmtpError(code ?? (dns ? 'EDNS' : 'ESOCKET'), error.message, { ...(error.code ? { originalCode: error.code } : {}), cause: error });
 }

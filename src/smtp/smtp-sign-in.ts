@@ -1,5 +1,6 @@
-import type { SmtpErrorLike } from './classify-smtp-error.js';
+import { isSnippetError } from '../errors.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
+import { SmtpError } from './smtp-error.js';
 
 /** A password, or an OAuth2 access token (XOAUTH2) and, for a send, how to get a fresh one once the server refuses it. */
 export type SignInSecret = { password: string } | { token: string; renew?: () => Promise<string> };
@@ -7,9 +8,9 @@ export type SignInSecret = { password: string } | { token: string; renew?: () =>
 /**
  * AUTH XOAUTH2 with a token, else PLAIN (or LOGIN where PLAIN is not
  * offered). Resolves to the refusal, or undefined once signed in; throws
- * only when the connection fails.
+ * an SmtpError only when the connection fails.
  */
-export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignInSecret): Promise<SmtpErrorLike | undefined> {
+export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignInSecret): Promise<SmtpError | undefined> {
   if ('token' in secret) {
     const refused = await xoauth2(dialogue, user, secret.token);
     if (!refused || !secret.renew) return refused;
@@ -18,7 +19,9 @@ export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignI
     try {
       fresh = await secret.renew();
     } catch (error) {
-      return { code: 'EAUTH', message: error instanceof Error ? error.message : String(error), command: 'AUTH XOAUTH2' };
+      // The token source failed: the user's to fix, as a refused sign-in is.
+      if (!isSnippetError(error)) throw error;
+      return new SmtpError('EAUTH', error.message, { command: 'AUTH XOAUTH2' });
     }
     return xoauth2(dialogue, user, fresh);
   }
@@ -36,14 +39,14 @@ export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignI
   return reply.code === 235 ? undefined : refusal(reply, command);
 }
 
-async function xoauth2(dialogue: SmtpDialogue, user: string, token: string): Promise<SmtpErrorLike | undefined> {
+async function xoauth2(dialogue: SmtpDialogue, user: string, token: string): Promise<SmtpError | undefined> {
   let reply = await dialogue.command(`AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)}`);
   // A refused token gets a challenge (RFC 7628) first; an empty line ends the exchange.
   if (reply.code === 334) reply = await dialogue.command('');
   return reply.code === 235 ? undefined : refusal(reply, 'AUTH XOAUTH2');
 }
 
-function refusal(reply: SmtpReply, command: string): SmtpErrorLike {
+function refusal(reply: SmtpReply, command: string): SmtpError {
   return replyError('EAUTH', 'Invalid login', reply, command);
 }
 

@@ -2,7 +2,8 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contactsResubscribeCommand } from '../../src/actions/contacts-resubscribe-command.js';
-import { sendCommand, type SendOptions } from '../../src/cli/send-command.js';
+import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
@@ -19,7 +20,7 @@ async function setup(bouncing: string, refuses: (to: string) => boolean = (to) =
   cleanups.push(ws.remove, server.close);
   const send = (overrides: Partial<SendOptions> = {}) => {
     const out = collectOutput();
-    return sendCommand(sendOptions(ws.dir, server.url, overrides), out).then((result) => ({ ...result, output: out.text() }));
+    return sendCommand(sendOptions(ws.dir, server.url, overrides), sendPrinter(out)).then((result) => ({ ...result, output: out.text() }));
   };
   const addMember = (email: string) => appendFile(join(ws.dir, 'contacts/members.csv'), `${email},New,aberlour,members\n`);
   const suppressedRows = async (email: string) =>

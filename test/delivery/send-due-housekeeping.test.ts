@@ -3,7 +3,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendDueCommand } from '../../src/cli/send-due-command.js';
+import { sendDueCommand } from '../../src/actions/send-due-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendDueOptions, sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
@@ -21,7 +22,7 @@ async function setup() {
   await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace(/^reply_to:/mu, 'report_to: report@example.org\nreply_to:'));
   const cron = async () => {
     const out = collectOutput();
-    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, '2026-12-01T09:05'), out);
+    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, '2026-12-01T09:05'), sendPrinter(out));
     return { ...outcome, output: out.text() };
   };
   return { ws, server, cron };

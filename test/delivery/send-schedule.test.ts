@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand, type SendOptions } from '../../src/cli/send-command.js';
+import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
 import { statusCommand } from '../../src/actions/status-command.js';
-import { sendDueCommand } from '../../src/cli/send-due-command.js';
+import { sendDueCommand } from '../../src/actions/send-due-command.js';
 import { parseRateLimit, type RateLimit } from '../../src/config/rate-limit.js';
 import type { Clock } from '../../src/delivery/send-engine.js';
 import { isSnippetError } from '../../src/errors.js';
+import { sendPrinter, sendQuestionLine } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendOptions, sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
@@ -39,7 +40,7 @@ async function setup(options: SendWorkspaceOptions = { members: 4 }) {
   const send = async (overrides: Partial<SendOptions>) => {
     const out = collectOutput();
     try {
-      const result = await sendCommand(sendOptions(ws.dir, server.url, { clock: virtualClock(DAY_BEFORE), early: false, ...overrides }), out);
+      const result = await sendCommand(sendOptions(ws.dir, server.url, { clock: virtualClock(DAY_BEFORE), early: false, ...overrides }), sendPrinter(out));
       return { ...result, output: out.text(), lines: out.lines, error: undefined };
     } catch (error) {
       if (!isSnippetError(error)) throw error;
@@ -71,7 +72,7 @@ describe('sending before send_at (regression: January sent to everyone 36 days e
     const { server, send } = await setup();
     const questions: string[] = [];
     // --yes answers the ordinary question, not the question of sending early.
-    const result = await send({ yes: true, confirm: (question) => (questions.push(question), Promise.resolve(false)) });
+    const result = await send({ yes: true, confirm: (question) => (questions.push(sendQuestionLine(question)), Promise.resolve(false)) });
     expect(questions).toEqual([
       expect.stringMatching(
         /^2026-12 is scheduled for 2026-12-01 09:00 Europe\/London, in 23 hours\. Send "[^"]+" to 4 members now, before then, via smtp:\/\/127\.0\.0\.1:\d+\? \[y\/N\] $/u,
@@ -135,7 +136,7 @@ describe('send --due after an issue was sent in full', () => {
         smtp: {},
         unsubscribeSecret: 'unsubscribe-secret-for-tests',
       },
-      out,
+      sendPrinter(out),
     );
     expect(cron.next).toBeUndefined();
     expect(out.text()).not.toMatch(/next: 2026-12/u);

@@ -1,7 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendDueCommand, type SendDueOptions } from '../../src/cli/send-due-command.js';
+import { sendDueCommand, type SendDueOptions } from '../../src/actions/send-due-command.js';
 import { systemClock, type Clock } from '../../src/delivery/send-engine.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendDueOptions, sendWorkspace, TEST_UNSUBSCRIBE_SECRET, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
@@ -21,7 +22,7 @@ async function setup(options: SendWorkspaceOptions, behaviour: Parameters<typeof
   cleanups.push(ws.remove, server.close);
   const cron = async (now: string, overrides: Partial<SendDueOptions> = {}) => {
     const out = collectOutput();
-    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, now, overrides), out);
+    const outcome = await sendDueCommand(sendDueOptions(ws.dir, server.url, now, overrides), sendPrinter(out));
     return { ...outcome, output: out.text(), lines: out.lines };
   };
   return { ws, server, cron };

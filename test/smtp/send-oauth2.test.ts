@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand } from '../../src/cli/send-command.js';
+import { sendCommand } from '../../src/actions/send-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
@@ -18,7 +19,10 @@ async function setup(tokenCommand: string) {
   cleanups.push(ws.remove, server.close);
   const out = collectOutput();
   const send = () =>
-    sendCommand(sendOptions(ws.dir, server.url, { connections: 2, smtp: { SNIPPET_SMTP_URL: server.url, SNIPPET_SMTP_USER: 'snippet@example.org' } }), out);
+    sendCommand(
+      sendOptions(ws.dir, server.url, { connections: 2, smtp: { SNIPPET_SMTP_URL: server.url, SNIPPET_SMTP_USER: 'snippet@example.org' } }),
+      sendPrinter(out),
+    );
   return { ws, server, send, out };
 }
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand, type SendOptions } from '../../src/cli/send-command.js';
+import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
@@ -19,7 +20,7 @@ async function setup(members: number, behaviour: Parameters<typeof startSmtpServ
   const send = (overrides: Partial<SendOptions> = {}) => {
     const out = collectOutput();
     const options = sendOptions(ws.dir, server.url, overrides);
-    return sendCommand(options, out).then((result) => ({ ...result, output: out.text() }));
+    return sendCommand(options, sendPrinter(out)).then((result) => ({ ...result, output: out.text() }));
   };
   return { ws, server, send };
 }

@@ -1,5 +1,5 @@
-import type { SendDueOptions } from '../../src/cli/send-due-command.js';
-import type { SendOptions } from '../../src/cli/send-command.js';
+import type { SendDueOptions } from '../../src/actions/send-due-command.js';
+import type { SendOptions } from '../../src/actions/send-command.js';
 import { sampleWorkspace } from './workspace.js';
 
 export interface SendWorkspaceOptions {

@@ -50,6 +50,7 @@ export function registerSend(program: Command, cli: CliContext): void {
         const terminal = cli.output();
         // Loaded here, not at start-up: commands other than send never load the SMTP side.
         const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
+        const { sendPrinter, sendQuestionLine } = await import('../send-printer.js');
         const output = logOutput(terminal, { json: flags.json === true });
         const common = {
           dir: cli.dir(command),
@@ -63,13 +64,13 @@ export function registerSend(program: Command, cli: CliContext): void {
           signal: interrupt.signal,
         };
         if (flags.due) {
-          const { sendDueCommand } = await import('../send-due-command.js');
-          const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, output);
+          const { sendDueCommand } = await import('../../actions/send-due-command.js');
+          const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, sendPrinter(output));
           if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
           cli.setExitCode(outcome.exitCode);
           return;
         }
-        const { sendCommand } = await import('../send-command.js');
+        const { sendCommand } = await import('../../actions/send-command.js');
         const result = await sendCommand(
           {
             ...common,
@@ -77,9 +78,9 @@ export function registerSend(program: Command, cli: CliContext): void {
             testTo: flags.testTo,
             yes: flags.yes === true,
             early: flags.early === true,
-            confirm: terminal.interactive ? confirm : undefined,
+            confirm: terminal.interactive ? (question) => confirm(sendQuestionLine(question)) : undefined,
           },
-          output,
+          sendPrinter(output),
         );
         cli.setExitCode(result.exitCode);
       } finally {

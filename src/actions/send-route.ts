@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import type { Config } from '../config/config.js';
+import type { RateLimit } from '../config/rate-limit.js';
+import type { Clock } from '../delivery/send-engine.js';
+import type { SendSessionInput } from '../delivery/send-session.js';
+import { createMailer } from '../smtp/create-mailer.js';
+import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
+import type { SendRoute } from './send-events.js';
+
+/** What every send is given beside its issue: the transport, this run's limits, the environment. */
+export interface TransportOptions {
+  dir: string;
+  /** Write .eml files here instead of using SMTP. */
+  outbox: string | undefined;
+  /** For this run instead of the config's. */
+  rates: RateLimit[] | undefined;
+  connections: number | undefined;
+  smtp: SmtpEnvironment;
+  signal?: AbortSignal;
+  /** Test hook: connect/greeting/socket timeouts in ms. */
+  smtpTimeouts?: { connection: number; greeting: number; socket: number };
+}
+
+export interface ResolvedRoute extends SendRoute {
+  /** Absolute, when the send writes .eml files. */
+  outbox: string | undefined;
+}
+
+/** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
+export function sendRoute(options: Pick<TransportOptions, 'outbox' | 'rates' | 'connections' | 'smtp'>, config: Config): ResolvedRoute {
+  const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
+  return {
+    outbox,
+    // An outbox is not a mail server: limits apply to it only when given for the run.
+    rates: options.rates ?? (outbox ? [] : config.sending.rates),
+    connections: options.connections ?? config.sending.connections,
+    transport: outbox ? `outbox ${outbox}` : describeSmtp(options.smtp, config.smtp.oauth2 !== undefined),
+  };
+}
+
+/** The session's settings that every send shares: the transport and limits (the route's), retries, clock. */
+export function sessionSettings(
+  options: TransportOptions,
+  config: Config,
+  clock: Clock,
+  route: ResolvedRoute,
+): Pick<SendSessionInput, 'mailer' | 'transport' | 'rates' | 'connections' | 'retry' | 'stopAfterFailures' | 'maxWaitMs' | 'timeZone' | 'clock' | 'signal'> {
+  const { outbox, rates, connections } = route;
+  return {
+    mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
+    transport: outbox ? 'outbox' : 'smtp',
+    rates,
+    connections,
+    retry: { attempts: config.sending.retries, firstDelayMs: config.sending.retryDelayMs },
+    stopAfterFailures: config.sending.stopAfterFailures,
+    maxWaitMs: config.sending.maxWaitMs,
+    timeZone: config.timeZone,
+    clock,
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+}
+
+function describeSmtp(env: SmtpEnvironment, oauth2: boolean): string {
+  try {
+    return `${smtpSettingsFromEnv(env, { oauth2 }).display}${oauth2 ? ' (OAuth2)' : ''}`;
+  } catch {
+    return 'SMTP (not configured)';
+  }
+}

@@ -1,0 +1,30 @@
+import { formatRateLimit } from '../config/rate-limit.js';
+import type { StopReason } from '../delivery/send-engine.js';
+import { SnippetError } from '../errors.js';
+import { formatDuration } from '../time/format-duration.js';
+
+/** Why a send stopped, in a sentence that says what happens next. */
+export function describeStop(stop: StopReason): string {
+  switch (stop.kind) {
+    case 'rate-limit':
+      return `the sending limit${stop.limit ? ` (${formatRateLimit(stop.limit)})` : ''} is used up for now; the next slot is in ${formatDuration(stop.waitMs)}. Run again later (cron will).`;
+    case 'server-down':
+      return `the mail server seems down (${stop.reason}). Run again later (cron will).`;
+    case 'interrupted':
+      return 'interrupted. Run the same command again to carry on.';
+    case 'fatal':
+      return stop.reason;
+    case 'ledger':
+      if (stop.hint) return `${stop.reason}; nothing more was sent.`;
+      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
+  }
+}
+
+/** The stops that need the user to fix something (sign-in, TLS, the ledger), as the error the run ends with; undefined for the others. */
+export function stopError(stop: StopReason | undefined): SnippetError | undefined {
+  if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
+  const hint = stop.kind === 'ledger' ? stop.hint : undefined;
+  return new SnippetError(describeStop(stop), {
+    hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.',
+  });
+}
