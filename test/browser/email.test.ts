@@ -65,6 +65,11 @@ async function withPage<T>(content: string, width: number, scheme: 'light' | 'da
   }
 }
 
+/** Runs `use` on the email on a phone's first screen, 375 × 812, light. */
+function onPhone<T>(content: string, use: (page: Page) => Promise<T>): Promise<T> {
+  return withPage(content, PHONE.width, 'light', use, PHONE.height);
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
   await mkdir(ARTIFACTS, { recursive: true });
@@ -254,93 +259,75 @@ describe('what the sample issue tells a member', () => {
 
 describe('the sample issue on a phone, actions first', () => {
   it('the first screen at 375 × 812 showed the masthead and the introduction only: it shows the month, every key date and "In this issue"', async () => {
-    await withPage(
-      html,
-      PHONE.width,
-      'light',
-      async (page) => {
-        const firstScreen = await page.evaluate((height) => {
-          const seen = (element: Element): boolean => {
-            const rect = element.getBoundingClientRect();
-            return rect.height > 0 && rect.top >= 0 && rect.bottom <= height;
-          };
-          const month = [...document.querySelectorAll('.masthead p')].find((p) => p.textContent === 'December 2026');
-          const keyDates = [...document.querySelectorAll('.glance h2')].find((h2) => h2.textContent === 'Key dates');
-          const entries = [...document.querySelectorAll('.keydate')];
-          const contents = [...document.querySelectorAll('.glance a[href^="#"]')];
-          return {
-            scrolled: window.scrollY,
-            month: month !== undefined && seen(month),
-            keyDates: keyDates !== undefined && seen(keyDates),
-            entries: entries.map((entry) => seen(entry)),
-            contents: contents.map((link) => `${link.textContent?.replace(/\s+/gu, ' ') ?? ''}: ${seen(link)}`),
-          };
-        }, PHONE.height);
-        expect(firstScreen.scrolled).toBe(0);
-        expect(firstScreen.month).toBe(true);
-        expect(firstScreen.keyDates).toBe(true);
-        expect(firstScreen.entries).toEqual([true, true, true]);
-        // The meeting's date and how to send news are on the first screen too.
-        expect(firstScreen.contents).toEqual([
-          'Next network meeting: Thu 11 Feb 2027: true',
-          'Research: true',
-          'Training and events: true',
-          'Funding opportunities: true',
-          'Service spotlight: 3D Drumchapel: true',
-          'News from members: true',
-          'Share your news: true',
-        ]);
-        await page.screenshot({ path: join(ARTIFACTS, 'email-375-first-screen.png') });
-      },
-      PHONE.height,
-    );
+    await onPhone(html, async (page) => {
+      const firstScreen = await page.evaluate((height) => {
+        const seen = (element: Element): boolean => {
+          const rect = element.getBoundingClientRect();
+          return rect.height > 0 && rect.top >= 0 && rect.bottom <= height;
+        };
+        const month = [...document.querySelectorAll('.masthead p')].find((p) => p.textContent === 'December 2026');
+        const keyDates = [...document.querySelectorAll('.glance h2')].find((h2) => h2.textContent === 'Key dates');
+        const entries = [...document.querySelectorAll('.keydate')];
+        const contents = [...document.querySelectorAll('.glance a[href^="#"]')];
+        return {
+          scrolled: window.scrollY,
+          month: month !== undefined && seen(month),
+          keyDates: keyDates !== undefined && seen(keyDates),
+          entries: entries.map((entry) => seen(entry)),
+          contents: contents.map((link) => `${link.textContent?.replace(/\s+/gu, ' ') ?? ''}: ${seen(link)}`),
+        };
+      }, PHONE.height);
+      expect(firstScreen.scrolled).toBe(0);
+      expect(firstScreen.month).toBe(true);
+      expect(firstScreen.keyDates).toBe(true);
+      expect(firstScreen.entries).toEqual([true, true, true]);
+      // The meeting's date and how to send news are on the first screen too.
+      expect(firstScreen.contents).toEqual([
+        'Next network meeting: Thu 11 Feb 2027: true',
+        'Research: true',
+        'Training and events: true',
+        'Funding opportunities: true',
+        'Service spotlight: 3D Drumchapel: true',
+        'News from members: true',
+        'Share your news: true',
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, 'email-375-first-screen.png') });
+    });
   });
 
-  it('the December sample was 5,400 px tall at 375 px (eight screens): it is at most 4,000 px, with every item still there', async () => {
-    await withPage(
-      html,
-      PHONE.width,
-      'light',
-      async (page) => {
-        const { height, items } = await page.evaluate(() => ({
-          height: document.documentElement.scrollHeight,
-          items: Object.fromEntries(
-            ['research', 'training', 'funding', 'news'].map((block) => [
-              block,
-              [...document.querySelectorAll(`div.${block} h3`)].filter((h3) => h3.getClientRects().length > 0).length,
-            ]),
-          ),
-        }));
-        expect(height).toBeLessThanOrEqual(4000);
-        expect(items).toEqual({ research: 3, training: 3, funding: 4, news: 1 });
-      },
-      PHONE.height,
-    );
+  it('the December sample was 5,413 px tall at 375 px (nearly seven screens): it is at most 4,000 px, with every item still there', async () => {
+    await onPhone(html, async (page) => {
+      const { height, items } = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        items: Object.fromEntries(
+          ['research', 'training', 'funding', 'news'].map((block) => [
+            block,
+            [...document.querySelectorAll(`div.${block} h3`)].filter((h3) => h3.getClientRects().length > 0).length,
+          ]),
+        ),
+      }));
+      expect(height).toBeLessThanOrEqual(4000);
+      expect(items).toEqual({ research: 3, training: 3, funding: 4, news: 1 });
+    });
   });
 
   it('"In this issue" was plain text: each entry takes the reader to its section', async () => {
-    await withPage(
-      html,
-      PHONE.width,
-      'light',
-      async (page) => {
-        const anchors = await page.$$eval('.glance a[href^="#"]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
-        expect(anchors).toHaveLength(7);
-        for (const anchor of anchors) {
-          await page.evaluate(() => window.scrollTo(0, 0));
-          await page.click(`.glance a[href="${anchor}"]`);
-          // The section's heading is on screen; the page moved down to it (the last ones cannot reach the top).
-          const landed = await page.evaluate((name) => {
-            const heading = document.querySelector(`a[name="${name}"] + h2`);
-            const rect = heading?.getBoundingClientRect();
-            // Scrolling lands on whole device pixels: a heading at the top may sit a fraction of a pixel above it.
-            return { scrolled: window.scrollY > 0, onScreen: rect !== undefined && rect.top > -1 && rect.bottom <= window.innerHeight };
-          }, anchor.slice(1));
-          expect(landed, anchor).toEqual({ scrolled: true, onScreen: true });
-        }
-      },
-      PHONE.height,
-    );
+    await onPhone(html, async (page) => {
+      const anchors = await page.$$eval('.glance a[href^="#"]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(anchors).toHaveLength(7);
+      for (const anchor of anchors) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.click(`.glance a[href="${anchor}"]`);
+        // The section's heading is on screen; the page moved down to it (the last ones cannot reach the top).
+        const landed = await page.evaluate((name) => {
+          const heading = document.querySelector(`a[name="${name}"] + h2`);
+          const rect = heading?.getBoundingClientRect();
+          // Scrolling lands on whole device pixels: a heading at the top may sit a fraction of a pixel above it.
+          return { scrolled: window.scrollY > 0, onScreen: rect !== undefined && rect.top > -1 && rect.bottom <= window.innerHeight };
+        }, anchor.slice(1));
+        expect(landed, anchor).toEqual({ scrolled: true, onScreen: true });
+      }
+    });
   });
 
   it('a course listed twice in Key dates (its booking deadline and its date): once, with both dates', async () => {
@@ -350,7 +337,7 @@ describe('the sample issue on a phone, actions first', () => {
       return issue.replace('date: 2027-01-14', 'date: 2027-01-07');
     });
     for (const sample of [moved, html]) {
-      await withPage(sample, PHONE.width, 'light', async (page) => {
+      await onPhone(sample, async (page) => {
         const entries = await page.$$eval('.keydate', (items) =>
           items.map((item) => ({ title: item.querySelector('a')?.textContent ?? '', text: (item as HTMLElement).innerText.replace(/\s+/gu, ' ').trim() })),
         );
