@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Meeting } from '../../src/config/config.js';
 import type { FundingItem, TrainingItem } from '../../src/issue/issue.js';
-import { keyDates, type KeyDatesInput } from '../../src/render/key-dates.js';
+import { isClosingSoon, keyDates, type KeyDatesInput } from '../../src/render/key-dates.js';
 
 /** Sent on Tuesday 1 December 2026; six weeks later is Tuesday 12 January 2027. */
 const url = 'https://example.org/item';
@@ -112,9 +112,12 @@ describe('keyDates', () => {
     ]);
   });
 
-  it('looks from the send date to six weeks after it, and leaves out a rolling fund', () => {
+  it('looks from the send date to six weeks after it: nothing before or after, no rolling fund, no undated course', () => {
+    const meeting = { meeting: { date: '2027-02-11', venue: 'Hall' }, calendarUrl: null };
     expect(
       lines({
+        training: [course('Past', { date: '2026-11-20' }), course('Seven weeks', { date: '2027-01-19' }), course('Undated')],
+        meeting,
         funding: [
           fund('Yesterday', '2026-11-30'),
           fund('Send day', '2026-12-01'),
@@ -130,6 +133,19 @@ describe('keyDates', () => {
       'Tuesday 15 December | Funding closes: Day 14 | soon',
       'Wednesday 16 December | Funding closes: Day 15',
       'Tuesday 12 January | Funding closes: Day 42',
+    ]);
+  });
+
+  it('marks "closing soon" a deadline from the send date to 14 days after it, never a rolling fund or a day that is no date', () => {
+    const soon = (deadline: string | undefined) => isClosingSoon('2026-12-01', deadline);
+    expect([undefined, 'rolling', 'not a date', '2026-11-30', '2026-12-01', '2026-12-15', '2026-12-16'].map(soon)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      false,
     ]);
   });
 
