@@ -4,7 +4,7 @@ import { isRolling, type FundingItem, type Issue, type NewsItem, type ResearchIt
 import type { Organisation } from '../organisations/organisation.js';
 import { sitePaths, siteUrl } from './site-urls.js';
 import { zonedDate } from '../time/zoned-time.js';
-import { daysBetween, formatDate, formatMonth, unbreakable } from './format-date.js';
+import { daysBetween, formatDate, formatMonth, unbreakable, type DateStyle } from './format-date.js';
 import type {
   ContentsEntry,
   FundingView,
@@ -48,7 +48,7 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     problems.push({ severity: 'warning', file: issue.file, message, ...(hint ? { hint } : {}) });
   };
   // Dates never break across lines: their spaces are no-break spaces.
-  const date = (iso: string | undefined): string | null => (iso === undefined ? null : unbreakable(formatDate(iso, language)));
+  const date = (iso: string | undefined, style?: DateStyle): string | null => (iso === undefined ? null : unbreakable(formatDate(iso, language, style)));
   const site = config.site?.url;
 
   const item = (source: ResearchItem | TrainingItem | FundingItem | NewsItem): Omit<ItemView, 'url'> => {
@@ -69,8 +69,12 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
 
   const research = sortResearch(issue.research).map((source): ResearchView => {
     const view = item(source);
-    const published = date(source.published);
-    const meta = [source.source ?? null, published === null ? null : `Published ${published}`, ...view.meta];
+    // The weekday a paper came out says nothing; in the facts line it reads as a citation does, "Journal, 3 Nov 2026".
+    const published = date(source.published, 'no-weekday');
+    const publishedShort = date(source.published, 'short-no-weekday');
+    const cited =
+      publishedShort === null ? (source.source ?? null) : source.source === undefined ? `Published ${publishedShort}` : `${source.source}, ${publishedShort}`;
+    const meta = [cited, ...view.meta];
     return { ...view, url: source.url, source: source.source ?? null, published, meta: present(meta) };
   });
 
@@ -81,13 +85,15 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
       source.time === undefined
         ? null
         : unbreakable(source.endTime === undefined || source.endDate !== undefined ? source.time : `${source.time} to ${source.endTime}`);
+    // The facts line is one of many on a phone's screen: its dates are short ("Thu 14 Jan 2027").
     const when = trainingWhen(
-      date(source.date),
+      date(source.date, 'short'),
       time,
-      date(source.endDate),
+      date(source.endDate, 'short'),
       source.endDate === undefined || source.endTime === undefined ? null : source.endTime,
     );
-    const meta = [when, source.location ?? null, source.cost ?? null, deadline === null ? null : `Book by ${deadline}`, ...view.meta];
+    const bookBy = date(source.deadline, 'short');
+    const meta = [when, source.location ?? null, source.cost ?? null, bookBy === null ? null : unbreakable(`Book by ${bookBy}`), ...view.meta];
     return {
       ...view,
       url: source.url,
@@ -109,7 +115,9 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
     if (daysLeft !== undefined && daysLeft < 0)
       warn(`the funding call "${source.title}" closed on ${source.deadline}, before the send date ${sendDay}`, 'Remove it, or correct its deadline.');
     const deadline = rolling ? 'rolling' : (date(source.deadline) ?? source.deadline);
-    const meta = [source.funder ?? null, source.amount ?? null, rolling ? 'Open all year (rolling deadline)' : `Closes ${deadline}`, ...view.meta];
+    // A label stays with its date: "Closes" alone at the end of a line reads as if it closed now.
+    const closes = rolling ? 'Open all year (rolling deadline)' : unbreakable(`Closes ${date(source.deadline, 'short') ?? source.deadline}`);
+    const meta = [source.funder ?? null, source.amount ?? null, closes, ...view.meta];
     return {
       ...view,
       url: source.url,
@@ -149,7 +157,7 @@ export function buildIssueView(input: IssueViewInput): { view: IssueView; proble
       logo: config.network.logo ?? null,
     },
     intro,
-    contents: contentsOf(research.length, training.length, funding.length, spotlight, news.length),
+    contents: contentsOf({ research, training, funding, spotlight, news }, meeting === undefined ? null : date(meeting.date, 'short')),
     keyDates: keyDates({
       sendDay,
       training: issue.training,
@@ -200,13 +208,21 @@ function trainingWhen(date: string | null, time: string | null, endDate: string 
   return `${start} to ${endTime === null ? endDate : `${endDate}, ${unbreakable(endTime)}`}`;
 }
 
-function contentsOf(research: number, training: number, funding: number, spotlight: SpotlightView | null, news: number): ContentsEntry[] {
+/**
+ * "In this issue": the blocks after the introduction, in the layout's order,
+ * the meeting with its date ("Thu 11 Feb 2027"); the anchors are the issue
+ * web page's too.
+ */
+function contentsOf(view: Pick<IssueView, 'research' | 'training' | 'funding' | 'spotlight' | 'news'>, meetingDay: string | null): ContentsEntry[] {
+  const { research, training, funding, spotlight, news } = view;
   const entries: ContentsEntry[] = [];
-  if (research > 0) entries.push({ title: 'Research', count: research });
-  if (training > 0) entries.push({ title: 'Training and events', count: training });
-  if (funding > 0) entries.push({ title: 'Funding opportunities', count: funding });
-  if (spotlight !== null) entries.push({ title: `Service spotlight: ${spotlight.name}`, count: null });
-  if (news > 0) entries.push({ title: 'News from members', count: news });
+  if (meetingDay !== null) entries.push({ title: `Next network meeting: ${meetingDay}`, count: null, anchor: 'next-meeting' });
+  if (research.length > 0) entries.push({ title: 'Research', count: research.length, anchor: 'research' });
+  if (training.length > 0) entries.push({ title: 'Training and events', count: training.length, anchor: 'training' });
+  if (funding.length > 0) entries.push({ title: 'Funding opportunities', count: funding.length, anchor: 'funding' });
+  if (spotlight !== null) entries.push({ title: `Service spotlight: ${spotlight.name}`, count: null, anchor: 'spotlight' });
+  if (news.length > 0) entries.push({ title: 'News from members', count: news.length, anchor: 'news' });
+  entries.push({ title: 'Share your news', count: null, anchor: 'share' });
   return entries;
 }
 

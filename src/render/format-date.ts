@@ -2,14 +2,22 @@
  * Calendar dates (`YYYY-MM-DD`, no time) as people read them. They are
  * formatted at noon UTC so that no time zone can move them to another day.
  */
-export function formatDate(isoDate: string, language: string): string {
+export function formatDate(isoDate: string, language: string, style: DateStyle = 'full'): string {
   const date = calendarDate(isoDate);
   if (date === undefined) return isoDate;
-  const text = formatter(language, 'day').format(date);
+  const text = formatter(language, style).format(date);
   // Newer ICU writes "Tuesday, 15 December 2026"; British style (and GOV.UK's)
   // drops the comma after the weekday.
   return text.replace(/^(\p{L}+), /u, '$1 ');
 }
+
+/**
+ * "Tuesday 15 December 2026" in full; "Tuesday 15 December" where the year
+ * goes without saying (the weeks after sending); "15 December 2026" where the
+ * weekday says nothing (when a paper was published); "Tue 15 Dec 2026" and
+ * "15 Dec 2026" in a line of facts, where a date is one of several.
+ */
+export type DateStyle = 'full' | 'no-year' | 'no-weekday' | 'short' | 'short-no-weekday';
 
 /** `YYYY-MM` → "November 2026". */
 export function formatMonth(isoMonth: string, language: string): string {
@@ -20,15 +28,19 @@ export function formatMonth(isoMonth: string, language: string): string {
 
 // A formatter is costly to make and cheap to reuse: one per language and kind.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(language: string, kind: 'day' | 'month'): Intl.DateTimeFormat {
+const FORMATS: Record<DateStyle | 'month', Intl.DateTimeFormatOptions> = {
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  'no-year': { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' },
+  'no-weekday': { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+  short: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  'short-no-weekday': { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+};
+function formatter(language: string, kind: keyof typeof FORMATS): Intl.DateTimeFormat {
   const key = `${language} ${kind}`;
   let cached = formatters.get(key);
   if (!cached) {
-    const options: Intl.DateTimeFormatOptions =
-      kind === 'day'
-        ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-        : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-    cached = new Intl.DateTimeFormat(language, options);
+    cached = new Intl.DateTimeFormat(language, FORMATS[kind]);
     formatters.set(key, cached);
   }
   return cached;

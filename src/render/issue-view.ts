@@ -21,7 +21,7 @@ export interface IssueView {
     logo: { url: string; alt: string; width: number } | null;
   };
   intro: RichText | null;
-  /** "In this issue": the sections present, in the order they appear, with their counts. */
+  /** "In this issue": the sections after the introduction, in the order they appear, with their counts and anchors. */
   contents: ContentsEntry[];
   /** Deadlines and event dates in the six weeks after sending, soonest first. */
   keyDates: KeyDateView[];
@@ -58,21 +58,25 @@ export interface RichText {
 }
 
 export interface ContentsEntry {
-  /** e.g. "Research", "Service spotlight: 3D Drumchapel". */
+  /** e.g. "Research", "Service spotlight: 3D Drumchapel", "Next network meeting: Thu 11 Feb 2027", "Share your news". */
   title: string;
-  /** Items in the section; null for the spotlight. */
+  /** Items in the section; null for the meeting, the spotlight and "Share your news". */
   count: number | null;
+  /** The block's anchor in the email (`research` for `#research`); the issue's web page gives its sections the same ids. */
+  anchor: string;
 }
 
 export interface KeyDateView {
-  /** Written out, e.g. "Thursday 10 December 2026", with no-break spaces. */
+  /** Written out without the year, e.g. "Thursday 10 December", with no-break spaces. */
   date: string;
-  /** What happens, e.g. "Funding closes", "Booking closes", "Training", "Network meeting". */
+  /** What happens, e.g. "Funding closes", "Booking closes", "Training", "Training starts", "Network meeting". */
   what: string;
   /** The item it belongs to; the meeting's venue or "Online" for the meeting. */
   title: string;
   /** Where to act: the item's link, or the meeting's calendar or joining link. */
   url: string | null;
+  /** For a booking deadline, when the course runs, e.g. "training on Thursday 14 January"; otherwise null. */
+  then: string | null;
   /** A deadline at most 14 days after sending. */
   closingSoon: boolean;
 }

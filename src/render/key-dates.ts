@@ -26,28 +26,60 @@ export function isClosingSoon(sendDay: string, deadline: string | undefined): bo
   return days !== undefined && days >= 0 && days <= CLOSING_SOON_DAYS;
 }
 
+/** Same-day entries keep this order: what closes before what happens. */
+const RANK = { funding: 0, booking: 1, training: 2, meeting: 3 } as const;
+
 /**
  * Pure: every deadline and event date from the send date to six weeks after
- * it, soonest first, each naming its item: funding deadlines, booking
- * deadlines, training dates and the meeting. A rolling fund has no date.
- * Same-day entries keep this order: deadlines before events.
+ * it, soonest first, each naming its item: funding deadlines, training and
+ * the meeting. A course is there once: at its booking deadline, naming the
+ * day it runs, or at that day when there is no booking deadline ahead. A
+ * rolling fund has no date. The year goes without saying within six weeks.
  */
 export function keyDates(input: KeyDatesInput): KeyDateView[] {
   const { sendDay, language } = input;
-  const entries: Array<{ iso: string; view: KeyDateView }> = [];
-  const add = (iso: string | undefined, what: string, title: string, url: string | null, deadline: boolean): void => {
-    if (iso === undefined || isRolling(iso)) return;
+  const entries: Array<{ iso: string; rank: number; view: KeyDateView }> = [];
+  const ahead = (iso: string | undefined): iso is string => {
+    if (iso === undefined || isRolling(iso)) return false;
     const days = daysBetween(sendDay, iso);
-    if (days === undefined || days < 0 || days > KEY_DATES_DAYS) return;
-    entries.push({ iso, view: { date: unbreakable(formatDate(iso, language)), what, title, url, closingSoon: deadline && days <= CLOSING_SOON_DAYS } });
+    return days !== undefined && days >= 0 && days <= KEY_DATES_DAYS;
   };
-  for (const item of input.funding) add(item.deadline, 'Funding closes', item.title, item.url, true);
-  for (const item of input.training) add(item.deadline, 'Booking closes', item.title, item.url, true);
-  for (const item of input.training) add(item.date, item.endDate === undefined ? 'Training' : 'Training starts', item.title, item.url, false);
+  const day = (iso: string): string => unbreakable(formatDate(iso, language, 'no-year'));
+  const add = (iso: string, rank: number, view: Omit<KeyDateView, 'date'>): void => {
+    entries.push({ iso, rank, view: { date: day(iso), ...view } });
+  };
+
+  for (const item of input.funding) {
+    if (ahead(item.deadline))
+      add(item.deadline, RANK.funding, {
+        what: 'Funding closes',
+        title: item.title,
+        url: item.url,
+        then: null,
+        closingSoon: isClosingSoon(sendDay, item.deadline),
+      });
+  }
+  for (const item of input.training) {
+    const { date, deadline } = item;
+    const several = item.endDate !== undefined;
+    if (ahead(deadline) && (date === undefined || deadline <= date)) {
+      const then = date === undefined ? null : date === deadline ? 'training the same day' : `training ${several ? 'from' : 'on'} ${day(date)}`;
+      add(deadline, RANK.booking, { what: 'Booking closes', title: item.title, url: item.url, then, closingSoon: isClosingSoon(sendDay, deadline) });
+    } else if (ahead(date)) {
+      add(date, RANK.training, { what: several ? 'Training starts' : 'Training', title: item.title, url: item.url, then: null, closingSoon: false });
+    }
+  }
   if (input.meeting !== undefined) {
     const { meeting, calendarUrl } = input.meeting;
-    add(meeting.date, 'Network meeting', meeting.venue ?? 'Online', calendarUrl ?? meeting.link ?? null, false);
+    if (ahead(meeting.date))
+      add(meeting.date, RANK.meeting, {
+        what: 'Network meeting',
+        title: meeting.venue ?? 'Online',
+        url: calendarUrl ?? meeting.link ?? null,
+        then: null,
+        closingSoon: false,
+      });
   }
-  // A stable sort: same-day entries stay in the order added.
-  return entries.sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : 0)).map((entry) => entry.view);
+  // A stable sort: entries of the same day and kind stay in the issue's order.
+  return entries.sort((a, b) => (a.iso === b.iso ? a.rank - b.rank : a.iso < b.iso ? -1 : 1)).map((entry) => entry.view);
 }

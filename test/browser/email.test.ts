@@ -19,11 +19,16 @@ let html: string;
 
 const LONG_ADDRESS = 'siobhan.ni-bhriain-macgillivray.north-west@health-visiting-team.example.org';
 
-/** Builds the sample issue in a copy of the sample workspace, after `change` edits its config and `firstMember` (an address) is put first. */
-async function buildSample(change: (config: string) => string = (config) => config, firstMember?: string): Promise<string> {
+/** Builds the sample issue in a copy of the sample workspace, after `change` edits its config (and `changeIssue` the issue), and `firstMember` (an address) is put first. */
+async function buildSample(
+  change: (config: string) => string = (config) => config,
+  firstMember?: string,
+  changeIssue: (issue: string) => string = (issue) => issue,
+): Promise<string> {
   const ws = await sampleWorkspace();
   try {
     await ws.write('snippet.config.yaml', change(await ws.read('snippet.config.yaml')));
+    await ws.write('issues/2026-12.md', changeIssue(await ws.read('issues/2026-12.md')));
     if (firstMember !== undefined) {
       const [header, ...rows] = (await ws.read('contacts/members.csv')).split('\n');
       const first = rows.filter((row) => row.startsWith(`${firstMember},`));
@@ -39,8 +44,11 @@ async function buildSample(change: (config: string) => string = (config) => conf
   }
 }
 
-async function open(content: string, width: number, scheme: 'light' | 'dark'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+/** A phone's first screen: 375 × 812 (an iPhone X to 13 mini). */
+const PHONE = { width: 375, height: 812 };
+
+async function open(content: string, width: number, scheme: 'light' | 'dark', height = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   // Everything the email needs is inline: nothing is fetched.
   await page.route('**/*', (route) => route.abort());
   await page.setContent(content, { waitUntil: 'load' });
@@ -48,13 +56,18 @@ async function open(content: string, width: number, scheme: 'light' | 'dark'): P
 }
 
 /** Runs `use` on the email opened at that width and colour scheme, and always closes the page. */
-async function withPage<T>(content: string, width: number, scheme: 'light' | 'dark', use: (page: Page) => Promise<T>): Promise<T> {
-  const page = await open(content, width, scheme);
+async function withPage<T>(content: string, width: number, scheme: 'light' | 'dark', use: (page: Page) => Promise<T>, height?: number): Promise<T> {
+  const page = await open(content, width, scheme, height);
   try {
     return await use(page);
   } finally {
     await page.close();
   }
+}
+
+/** Runs `use` on the email on a phone's first screen, 375 × 812, light. */
+function onPhone<T>(content: string, use: (page: Page) => Promise<T>): Promise<T> {
+  return withPage(content, PHONE.width, 'light', use, PHONE.height);
 }
 
 beforeAll(async () => {
@@ -189,13 +202,12 @@ describe('what the sample issue tells a member', () => {
           };
         }),
       );
+      // Soonest first; within six weeks of sending the year goes without saying.
       expect(dates.map((d) => d.text)).toEqual([
-        'Wednesday 9 December 2026 Training: Trauma-informed practice in the perinatal period (sample)',
-        'Thursday 10 December 2026 CLOSING SOON Funding closes: Winter wellbeing small grants (sample)',
-        'Friday 18 December 2026 Booking closes: Supporting fathers and partners: practitioner workshop (sample)',
+        'Wednesday 9 December Training: Trauma-informed practice in the perinatal period (sample)',
+        'Thursday 10 December CLOSING SOON Funding closes: Winter wellbeing small grants (sample)',
+        'Friday 18 December Booking closes (training on Thursday 14 January): Supporting fathers and partners: practitioner workshop (sample)',
       ]);
-      const days = dates.map((d) => Date.parse(d.date.replace(/^\S+\s/u, '')));
-      expect(days).toEqual([...days].sort((a, b) => a - b));
       expect(dates.every((d) => d.oneLine)).toBe(true);
     });
   });
@@ -206,7 +218,7 @@ describe('what the sample issue tells a member', () => {
       expect(share).toContain('Share your news');
       expect(share).toContain('Morag Example, network coordinator, puts the snippet together.');
       expect(share).toContain('for the January 2027 snippet by Tuesday 29 December 2026');
-      expect(await page.getAttribute('.share a', 'href')).toBe('https://example.org/sample/snippet-form');
+      expect(await page.getAttribute('.share a[href]', 'href')).toBe('https://example.org/sample/snippet-form');
     });
   });
 
@@ -242,5 +254,99 @@ describe('what the sample issue tells a member', () => {
       expect(await page.getAttribute('a:text("View in your browser")', 'href')).toBe('https://example.org/snippet/issues/2026-12/');
       expect(await page.getAttribute('a:text("Join the network")', 'href')).toBe('https://example.org/snippet/join/');
     });
+  });
+});
+
+describe('the sample issue on a phone, actions first', () => {
+  it('the first screen at 375 × 812 showed the masthead and the introduction only: it shows the month, every key date and "In this issue"', async () => {
+    await onPhone(html, async (page) => {
+      const firstScreen = await page.evaluate((height) => {
+        const seen = (element: Element): boolean => {
+          const rect = element.getBoundingClientRect();
+          return rect.height > 0 && rect.top >= 0 && rect.bottom <= height;
+        };
+        const month = [...document.querySelectorAll('.masthead p')].find((p) => p.textContent === 'December 2026');
+        const keyDates = [...document.querySelectorAll('.glance h2')].find((h2) => h2.textContent === 'Key dates');
+        const entries = [...document.querySelectorAll('.keydate')];
+        const contents = [...document.querySelectorAll('.glance a[href^="#"]')];
+        return {
+          scrolled: window.scrollY,
+          month: month !== undefined && seen(month),
+          keyDates: keyDates !== undefined && seen(keyDates),
+          entries: entries.map((entry) => seen(entry)),
+          contents: contents.map((link) => `${link.textContent?.replace(/\s+/gu, ' ') ?? ''}: ${seen(link)}`),
+        };
+      }, PHONE.height);
+      expect(firstScreen.scrolled).toBe(0);
+      expect(firstScreen.month).toBe(true);
+      expect(firstScreen.keyDates).toBe(true);
+      expect(firstScreen.entries).toEqual([true, true, true]);
+      // The meeting's date and how to send news are on the first screen too.
+      expect(firstScreen.contents).toEqual([
+        'Next network meeting: Thu 11 Feb 2027: true',
+        'Research: true',
+        'Training and events: true',
+        'Funding opportunities: true',
+        'Service spotlight: 3D Drumchapel: true',
+        'News from members: true',
+        'Share your news: true',
+      ]);
+      await page.screenshot({ path: join(ARTIFACTS, 'email-375-first-screen.png') });
+    });
+  });
+
+  it('the December sample was 5,413 px tall at 375 px (nearly seven screens): it is at most 4,000 px, with every item still there', async () => {
+    await onPhone(html, async (page) => {
+      const { height, items } = await page.evaluate(() => ({
+        height: document.documentElement.scrollHeight,
+        items: Object.fromEntries(
+          ['research', 'training', 'funding', 'news'].map((block) => [
+            block,
+            [...document.querySelectorAll(`div.${block} h3`)].filter((h3) => h3.getClientRects().length > 0).length,
+          ]),
+        ),
+      }));
+      expect(height).toBeLessThanOrEqual(4000);
+      expect(items).toEqual({ research: 3, training: 3, funding: 4, news: 1 });
+    });
+  });
+
+  it('"In this issue" was plain text: each entry takes the reader to its section', async () => {
+    await onPhone(html, async (page) => {
+      const anchors = await page.$$eval('.glance a[href^="#"]', (links) => links.map((link) => link.getAttribute('href') ?? ''));
+      expect(anchors).toHaveLength(7);
+      for (const anchor of anchors) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.click(`.glance a[href="${anchor}"]`);
+        // The section's heading is on screen; the page moved down to it (the last ones cannot reach the top).
+        const landed = await page.evaluate((name) => {
+          const heading = document.querySelector(`a[name="${name}"] + h2`);
+          const rect = heading?.getBoundingClientRect();
+          // Scrolling lands on whole device pixels: a heading at the top may sit a fraction of a pixel above it.
+          return { scrolled: window.scrollY > 0, onScreen: rect !== undefined && rect.top > -1 && rect.bottom <= window.innerHeight };
+        }, anchor.slice(1));
+        expect(landed, anchor).toEqual({ scrolled: true, onScreen: true });
+      }
+    });
+  });
+
+  it('a course listed twice in Key dates (its booking deadline and its date): once, with both dates', async () => {
+    // The workshop moved to 7 January: its date falls within six weeks of sending, as its booking deadline does.
+    const moved = await buildSample(undefined, undefined, (issue) => {
+      expect(issue).toContain('date: 2027-01-14');
+      return issue.replace('date: 2027-01-14', 'date: 2027-01-07');
+    });
+    for (const sample of [moved, html]) {
+      await onPhone(sample, async (page) => {
+        const entries = await page.$$eval('.keydate', (items) =>
+          items.map((item) => ({ title: item.querySelector('a')?.textContent ?? '', text: (item as HTMLElement).innerText.replace(/\s+/gu, ' ').trim() })),
+        );
+        const titles = entries.map((entry) => entry.title);
+        expect(new Set(titles).size).toBe(titles.length);
+        const workshop = entries.filter((entry) => entry.title.startsWith('Supporting fathers and partners'));
+        expect(workshop).toHaveLength(1);
+        expect(workshop[0]?.text).toMatch(/^Friday 18 December Booking closes \(training on Thursday (14|7) January\):/u);
+      });
+    }
   });
 });

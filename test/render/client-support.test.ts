@@ -29,6 +29,8 @@ const ACCEPTED: Record<string, string> = {
   'target attribute': 'MJML opens a linked logo in a new tab; Gmail does so anyway',
   'white-space': 'the footer address keeps its runs whole; Outlook for Windows wraps it as any text',
   '<wbr> element': 'where the footer address may break; ignored where unsupported',
+  'Local anchors':
+    '"In this issue" links to its sections by named anchors (the form Gmail on the web and Outlook for Windows follow); in Gmail for iPhone and Outlook\'s phone apps a tap does nothing, and the sections follow in the same order',
 };
 
 describe('what Gmail and Outlook for Windows support', () => {

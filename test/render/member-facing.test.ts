@@ -58,14 +58,52 @@ describe('"In this issue" and "Key dates"', () => {
   };
   const meetings = { meetings: [{ date: '2026-12-15', time: '10:00', venue: 'Sample Hall' }] };
 
-  it('nothing summarised the issue: lists the sections with their counts', async () => {
-    const { html, text } = await read(issue);
+  it('nothing summarised the issue: lists the sections with their counts, the meeting with its date, and how to send news', async () => {
+    const { html, text } = await read(issue, meetings);
     expect(words(html)).toContain(
-      'In this issue Research (1) · Training and events (2) · Funding opportunities (3) · Service spotlight: Home-Start Example · News from members (1)',
+      'In this issue Next network meeting: Tue 15 Dec 2026 · Research (1) · Training and events (2) · Funding opportunities (3) · Service spotlight: Home-Start Example · News from members (1) · Share your news',
     );
     expect(text).toContain(
-      'IN THIS ISSUE\n=============\n\n- Research (1)\n- Training and events (2)\n- Funding opportunities (3)\n- Service spotlight: Home-Start Example\n- News from members (1)\n',
+      'IN THIS ISSUE\n=============\n\n- Next network meeting: Tue 15 Dec 2026\n- Research (1)\n- Training and events (2)\n- Funding opportunities (3)\n- Service spotlight: Home-Start Example\n- News from members (1)\n- Share your news\n',
     );
+  });
+
+  it('"In this issue" was plain text: each entry links to its section, by a named anchor as Gmail and Outlook need', async () => {
+    const { html } = await read(issue, meetings);
+    const contents = /In this issue<\/h2>\s*<p[^>]*>([\s\S]*?)<\/p>/u.exec(html)?.[1] ?? '';
+    const targets = [...contents.matchAll(/<a href="#([^"]+)"[^>]*>([^<]+)<\/a>/gu)].map((m) => [m[1], m[2]]);
+    expect(targets).toEqual([
+      ['next-meeting', 'Next network meeting: Tue\u00a015\u00a0Dec\u00a02026'],
+      ['research', 'Research'],
+      ['training', 'Training and events'],
+      ['funding', 'Funding opportunities'],
+      ['spotlight', 'Service spotlight: Home-Start Example'],
+      ['news', 'News from members'],
+      ['share', 'Share your news'],
+    ]);
+    for (const [anchor] of targets) {
+      // Exactly one target, an empty named anchor right before the section's heading.
+      expect(html.match(new RegExp(`name="${anchor}"`, 'gu'))).toHaveLength(1);
+      expect(html).toMatch(new RegExp(`<a name="${anchor}" id="${anchor}"[^>]*></a><h2[^>]*>`, 'u'));
+    }
+  });
+
+  it('the key dates came after the introduction: they and "In this issue" come first, before the greeting', async () => {
+    const { html, text } = await read(issue, meetings);
+    const order = (part: string, marks: string[]) => marks.map((mark) => part.indexOf(mark));
+    const inHtml = order(words(html), [
+      'The snippet',
+      'Key dates',
+      'In this issue',
+      'Dear Anna,',
+      'Welcome to the December snippet.',
+      'Next network meeting Tuesday',
+    ]);
+    expect(inHtml.every((at) => at >= 0)).toBe(true);
+    expect(inHtml).toEqual([...inHtml].sort((a, b) => a - b));
+    const inText = order(text, ['THE SNIPPET', 'KEY DATES', 'IN THIS ISSUE', 'Dear Anna,', 'Welcome to the December snippet.', 'NEXT NETWORK MEETING']);
+    expect(inText.every((at) => at >= 0)).toBe(true);
+    expect(inText).toEqual([...inText].sort((a, b) => a - b));
   });
 
   it('there was no summary of what closes soon: every date in the next six weeks, soonest first, naming its item', async () => {
@@ -73,15 +111,13 @@ describe('"In this issue" and "Key dates"', () => {
     const block = /KEY DATES\n=+\n\n([\s\S]*?)\n\n/u.exec(text)?.[1];
     expect(block).toBe(
       [
-        '[CLOSING SOON] Tuesday 8 December 2026',
-        '  Booking closes: Booked course',
-        '[CLOSING SOON] Friday 11 December 2026',
+        '[CLOSING SOON] Tuesday 8 December',
+        '  Booking closes (training on Monday 21 December): Booked course',
+        '[CLOSING SOON] Friday 11 December',
         '  Funding closes: Near fund',
-        'Tuesday 15 December 2026',
+        'Tuesday 15 December',
         '  Network meeting: Sample Hall',
-        'Monday 21 December 2026',
-        '  Training: Booked course',
-        'Friday 8 January 2027',
+        'Friday 8 January',
         '  Funding closes: Far fund',
       ].join('\n'),
     );
@@ -93,7 +129,7 @@ describe('"In this issue" and "Key dates"', () => {
     const { html } = await read(issue, meetings);
     const keyDates = words(html).slice(words(html).indexOf('Key dates'));
     expect(keyDates).toMatch(
-      /^Key dates Tuesday 8 December 2026 Closing soon Booking closes: Booked course Friday 11 December 2026 Closing soon Funding closes: Near fund Tuesday 15 December 2026 Network meeting: Sample Hall/u,
+      /^Key dates Tuesday 8 December Closing soon Booking closes \(training on Monday 21 December\): Booked course Friday 11 December Closing soon Funding closes: Near fund Tuesday 15 December Network meeting: Sample Hall Friday 8 January Funding closes: Far fund In this issue/u,
     );
     expect(html).toMatch(/Funding closes: <a href="https:\/\/example\.org\/item"[^>]*>Near fund<\/a>/u);
   });
@@ -108,7 +144,7 @@ describe('"In this issue" and "Key dates"', () => {
 describe('closing soon', () => {
   it('only funding got "closing soon": a booking deadline within 14 days is marked too, before the title', async () => {
     const { html, text } = await read({ training: [{ title: 'Course', url, date: '2027-01-10', deadline: '2026-12-10' }] });
-    expect(html).toMatch(/Closing soon<\/p>\s*<h3[^>]*><a[^>]*>Course<\/a>/u);
+    expect(html).toMatch(/<h3[^>]*><span class="badge"[^>]*>Closing soon<\/span> <a[^>]*>Course<\/a>/u);
     expect(text).toContain('[CLOSING SOON] Course\n---------------------\nhttps://example.org/item\n');
   });
 
@@ -135,17 +171,22 @@ describe('training times and several days', () => {
         { title: 'Week', url, date: '2027-01-18', endDate: '2027-01-22' },
       ],
     });
-    expect(text).toContain('Wednesday 9 December 2026, 10:00 to 12:00');
-    expect(text).toContain('Thursday 14 January 2027, 09:30 to Friday 15 January 2027, 16:30');
-    expect(text).toContain('Monday 18 January 2027 to Friday 22 January 2027');
+    expect(text).toContain('Wed 9 Dec 2026, 10:00 to 12:00');
+    expect(text).toContain('Thu 14 Jan 2027, 09:30 to Fri 15 Jan 2027, 16:30');
+    expect(text).toContain('Mon 18 Jan 2027 to Fri 22 Jan 2027');
   });
 });
 
 describe('dates and addresses', () => {
-  it('dates broke across lines ("Friday 26 / February 2027"): every date is joined by no-break spaces', async () => {
-    const { html } = await read({ funding: [{ title: 'Fund', url, deadline: '2027-02-26' }] });
-    expect(html).toContain('Closes Friday\u00a026\u00a0February\u00a02027');
-    expect(html).not.toMatch(/Friday 26 February/u);
+  it('dates broke across lines ("Friday 26 / February 2027"): every date is joined by no-break spaces, and to its label', async () => {
+    const { html } = await read({
+      funding: [{ title: 'Fund', url, deadline: '2027-02-26' }],
+      training: [{ title: 'Course', url, date: '2027-01-14', deadline: '2026-12-18' }],
+    });
+    expect(html).toContain('Closes\u00a0Fri\u00a026\u00a0Feb\u00a02027');
+    expect(html).toContain('Book\u00a0by\u00a0Fri\u00a018\u00a0Dec\u00a02026');
+    expect(html).toContain('<strong>Friday\u00a018\u00a0December</strong>');
+    expect(html).not.toMatch(/Fri 26 Feb|Friday 18 December/u);
   });
 
   it('the footer address broke mid-word: it may break only before a dot or the @, never at a hyphen', async () => {

@@ -64,7 +64,8 @@ describe('renderIssue', () => {
 
   it('marks carried-forward items and names member organisations', async () => {
     const { html, text } = await render({ training: [{ title: 'Course', url, carriedFrom: '2026-11', organisation: 'home-start' }] });
-    expect(html).toContain('First shared in the November 2026 snippet.');
+    // In the HTML on the line of facts: a line of its own made the item taller on a phone.
+    expect(html).toMatch(/<p class="meta"[^>]*>From Home-Start Example&nbsp;· <span class="carried"[^>]*>first shared in November 2026<\/span><\/p>/u);
     expect(text).toContain('(First shared in the November 2026 snippet.)');
     expect(text).toContain('From Home-Start Example');
   });
@@ -83,9 +84,15 @@ describe('renderIssue', () => {
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt; &amp; co');
   });
 
-  it('writes dates for people', async () => {
+  it('writes dates for people: in full, and short in the line of facts under a title', async () => {
     const { text } = await render({ training: [{ title: 'Course', url, date: '2026-12-15', deadline: '2026-12-08' }] });
-    expect(text).toContain('Tuesday 15 December 2026 · Book by Tuesday 8 December 2026');
+    expect(text).toContain('Tue 15 Dec 2026 · Book by Tue 8 Dec 2026');
+    expect(text).toContain('Tuesday 8 December\n  Booking closes (training on Tuesday 15 December): Course');
+  });
+
+  it('writes a carried item without a line of facts as a line of its own', async () => {
+    const { html } = await render({ news: [{ title: 'News', carriedFrom: '2026-11' }] });
+    expect(html).toMatch(/<p class="meta carried"[^>]*>First shared in November 2026<\/p>/u);
   });
 
   it('wraps the plain text at 78 columns, except unbreakable words', async () => {
@@ -173,7 +180,7 @@ describe('buildIssueView', () => {
     const { html, text } = await render({ funding: [fund('Soon', '2026-12-10'), fund('Later', '2027-01-10')] });
     // Once on the item, once in "Key dates".
     expect(html.match(/class="badge"/gu)).toHaveLength(2);
-    expect(html).toMatch(/Closing soon<\/p>\s*<h3[^>]*><a[^>]*>Soon<\/a>/u);
+    expect(html).toMatch(/<h3[^>]*><span class="badge"[^>]*>Closing soon<\/span> <a[^>]*>Soon<\/a>/u);
     expect(text).toMatch(/\[CLOSING SOON\] Soon\n-+\n/u);
     expect(text.match(/CLOSING SOON/gu)).toHaveLength(2);
   });
