@@ -21,6 +21,7 @@ export function config(overrides: Partial<Config> = {}): Config {
     meetings: [],
     meetingsShowWithin: { count: 4, unit: 'month' },
     submissions: { deadlineDays: 7, columns: {} },
+    mailbox: { urls: [], processedFolder: 'snippet/processed', softBounceIssues: 3, beforeSend: false },
     ...overrides,
   };
 }
