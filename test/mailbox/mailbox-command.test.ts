@@ -3,6 +3,8 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailboxCommand, type MailboxOptions } from '../../src/actions/mailbox-command.js';
+import { statusCommand } from '../../src/actions/status-command.js';
+import { collectOutput } from '../support/collect-output.js';
 import { isSnippetError } from '../../src/errors.js';
 import { readStatePath } from '../../src/mailbox/read-state.js';
 import { corpusReportFor, mail, mailboxWorkspace, MEMBERS, validToken } from '../support/mailbox-fixtures.js';
@@ -119,6 +121,14 @@ describe('snippet mailbox PATH (a folder of .eml files, an mbox file)', () => {
     expect(bounces.find((row) => row.includes(BEN))).toMatch(/,soft,5\.2\.2,.*Mailbox Full.*,2026-12$/u);
     // The PATH is never changed.
     expect(await digest(folder)).toBe(before);
+
+    const out = collectOutput();
+    const status = await statusCommand({ dir: ws.dir, issue: '2026-12', json: false }, out);
+    expect(status.bouncedAfterDelivery.map((b) => [b.email, b.kind, b.status])).toEqual([
+      [ANNA, 'hard', '5.1.10'],
+      [BEN, 'soft', '5.2.2'],
+    ]);
+    expect(out.text()).toMatch(new RegExp(`bounced after delivery: ${ANNA}: hard 5\\.1\\.10, .*RESOLVER\\.ADR\\.RecipientNotFound; Recipient not found`, 'u'));
   });
 
   it('does nothing twice: a second run reads only the request waiting for the coordinator', async () => {
