@@ -60,7 +60,12 @@ export async function openImapSource(address: ImapAddress, signIn: ImapSignIn, o
       processedReady = true;
     }
     const moved = await client.messageMove(String(uid), processed, { uid: true });
-    if (moved === false) throw new SnippetError(`could not move ${address.folder}:${uid} to ${options.processedFolder}`);
+    // imapflow answers false, not an error, when the connection is lost during the command.
+    if (moved === false && !client.usable) throw connectionProblem(address, Object.assign(new Error('the connection was lost'), { code: 'NoConnection' }));
+    if (moved === false)
+      throw new SnippetError(`could not move ${address.folder}:${uid} to ${options.processedFolder}`, {
+        hint: 'It stays in the inbox; the next run moves it.',
+      });
   };
   return {
     label: address.display,
