@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailboxCommand, type MailboxOptions } from '../../src/actions/mailbox-command.js';
+import { doctorCommand } from '../../src/actions/doctor-command.js';
 import { statusCommand } from '../../src/actions/status-command.js';
 import { isSnippetError } from '../../src/errors.js';
 import { collectOutput } from '../support/collect-output.js';
@@ -160,6 +161,16 @@ describe('snippet mailbox over IMAP (Dovecot on loopback)', () => {
     const error = await run().catch((e: unknown) => e);
     expect(isSnippetError(error) && error.kind).toBe('user');
     expect((error as Error).message).toMatch(/^the folder Bounces cannot be opened on 127\.0\.0\.1: /u);
+  });
+
+  it('snippet doctor checks the mailbox sign-in and the folder', async () => {
+    const { ws } = await setup();
+    const doctor = (imap: { SNIPPET_IMAP_PASS: string }) =>
+      doctorCommand({ dir: ws.dir, smtp: {}, imap, unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET }, collectOutput());
+    const good = (await doctor({ SNIPPET_IMAP_PASS: IMAP_PASS })).checks.find((c) => c.name.startsWith('mailbox '));
+    expect(good).toMatchObject({ status: 'ok', detail: `signed in as ${IMAP_USER} (password); the folder INBOX opens` });
+    const bad = (await doctor({ SNIPPET_IMAP_PASS: 'not-the-password' })).checks.find((c) => c.name.startsWith('mailbox '));
+    expect(bad).toMatchObject({ status: 'fail', detail: 'the IMAP server 127.0.0.1 refused the sign-in' });
   });
 
   it('matches a report to the issue by the returned Message-ID, as the send recorded it', async () => {
