@@ -13,7 +13,7 @@ import type { MailSource, SourceMessage } from '../mailbox/mail-source.js';
 import type { MessageKind } from '../mailbox/message-reading.js';
 import { planReport, type Outcome, type ReportContext, type ReportPlan } from '../mailbox/plan-report.js';
 import { readMessage } from '../mailbox/read-message.js';
-import { readMailboxState, recordRead, type ReadRecord } from '../mailbox/read-state.js';
+import { openMailboxState, type ReadRecord } from '../mailbox/read-state.js';
 import { verifyUnsubscribeToken } from '../mail/unsubscribe-token.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
@@ -80,7 +80,8 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
   const result: MailboxResult = { entries: [], read: 0, seenBefore: 0, moved: 0, notRead: [], processedFolder: config.mailbox.processedFolder };
   const since = options.since === undefined ? undefined : parseDateTime(`${options.since}T00:00`, config.timeZone);
   const context = await startingContext(options, config);
-  const state = await readMailboxState(options.dir);
+  const mailboxState = await openMailboxState(options.dir, { readOnly: options.dryRun });
+  const state = mailboxState.records;
   const emit = (entry: MailboxEntry): void => {
     result.entries.push(entry);
     options.onEntry?.(entry);
@@ -115,8 +116,7 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
     if (plan.entries.some((e) => e.outcome.action === 'confirm')) return;
     const acted = plan.acted || plan.entries.some((e) => e.outcome.action === 'done-before');
     const record: ReadRecord = { id, at: options.now.toISOString(), source: message.source, kind: reading.kind, acted };
-    await recordRead(options.dir, record);
-    state.set(id, record);
+    await mailboxState.record(record);
     if (acted && message.moveToProcessed) {
       await message.moveToProcessed();
       result.moved++;
@@ -132,12 +132,16 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
     }
   };
 
-  for (const source of await openSources(options, config, result)) {
-    try {
-      for await (const message of source.messages(since)) await handle(message);
-    } finally {
-      await source.close();
+  try {
+    for (const source of await openSources(options, config, result)) {
+      try {
+        for await (const message of source.messages(since)) await handle(message);
+      } finally {
+        await source.close();
+      }
     }
+  } finally {
+    await mailboxState.close();
   }
   return result;
 }

@@ -1,8 +1,7 @@
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { STATE_DIR } from '../delivery/state-paths.js';
 import { stateFolderProblem } from '../delivery/state-folder-problem.js';
-import { writeSynced } from '../fs/write-files-atomically.js';
 import type { MessageKind } from './message-reading.js';
 
 /** Every message `snippet mailbox` has read, one JSON line each, so that no run reads one twice. */
@@ -18,17 +17,40 @@ export interface ReadRecord {
   acted: boolean;
 }
 
+/** The messages already read, and a way to add to them. */
+export interface MailboxState {
+  records: Map<string, ReadRecord>;
+  /**
+   * Appends one record. It is not synced: the record only spares the next
+   * run a second reading. A record lost in a crash means the message is read
+   * again, and acting on it again finds its evidence row (synced, under the
+   * contacts lock) and does nothing twice; a report acted on is then only moved.
+   */
+  record(record: ReadRecord): Promise<void>;
+  close(): Promise<void>;
+}
+
 export function readStatePath(dir: string): string {
   return join(dir, STATE_DIR, 'mailbox', 'read.jsonl');
 }
 
-/** IO: the messages already read, by id; a line torn by a crash is left out (its message is read again, which acting allows). */
-export async function readMailboxState(dir: string): Promise<Map<string, ReadRecord>> {
-  let text: string;
+/** IO: opens the state (created on the first record), one handle for the whole run. A line torn by a crash is left out. */
+export async function openMailboxState(dir: string, options: { readOnly: boolean }): Promise<MailboxState> {
+  const path = readStatePath(dir);
+  let handle: FileHandle | undefined;
+  let text = '';
   try {
-    text = await readFile(readStatePath(dir), 'utf8');
+    if (!options.readOnly) {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      handle = await open(path, 'a+', 0o600);
+      text = (await handle.readFile()).toString('utf8');
+    } else {
+      const reading = await open(path, 'r').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+      text = reading ? (await reading.readFile()).toString('utf8') : '';
+      await reading?.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    await handle?.close();
     throw stateFolderProblem(error, READ_STATE_LABEL, 'read') ?? error;
   }
   const records = new Map<string, ReadRecord>();
@@ -40,31 +62,23 @@ export async function readMailboxState(dir: string): Promise<Map<string, ReadRec
       // A torn last line.
     }
   }
-  return records;
-}
-
-/** Appends one record, synced: once it returns, the message counts as read. */
-export async function recordRead(dir: string, record: ReadRecord): Promise<void> {
-  const path = readStatePath(dir);
-  try {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    // After a line torn by a crash, a new line starts on its own.
-    await writeSynced(path, `${(await endsMidLine(path)) ? '\n' : ''}${JSON.stringify(record)}\n`, { flag: 'a', mode: 0o600 });
-  } catch (error) {
-    throw stateFolderProblem(error, READ_STATE_LABEL, 'written') ?? error;
-  }
-}
-
-async function endsMidLine(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const { size } = await handle.stat();
-    if (size === 0) return false;
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return last[0] !== 0x0a;
-  } finally {
-    await handle.close();
-  }
+  // After a line torn by a crash, the next line starts on its own.
+  let prefix = text !== '' && !text.endsWith('\n') ? '\n' : '';
+  return {
+    records,
+    async record(record) {
+      records.set(record.id, record);
+      if (!handle) return;
+      const line = `${prefix}${JSON.stringify(record)}\n`;
+      prefix = '';
+      try {
+        await handle.appendFile(line);
+      } catch (error) {
+        throw stateFolderProblem(error, READ_STATE_LABEL, 'written') ?? error;
+      }
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
 }
