@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
+import { MINIMAL_CONFIG_YAML } from '../render/fixtures.js';
 
 const FILE = 'snippet.config.yaml';
-const base = `network:
-  name: Example Perinatal Network
-from: snippet@example.org
-footer:
-  postal_address: 1 Example Street
-  endorsement: Membership is not an endorsement.
-unsubscribe:
-  mailto: unsubscribe@example.org
-`;
+const base = MINIMAL_CONFIG_YAML;
 
 describe('the mailbox settings', () => {
   it('default to no mailbox, snippet/processed, 3 issues and no reading before a send', () => {

@@ -7,7 +7,7 @@ import { statusCommand } from '../../src/actions/status-command.js';
 import { isSnippetError } from '../../src/errors.js';
 import { collectOutput } from '../support/collect-output.js';
 import { IMAP_PASS, IMAP_USER, startDovecot, type Dovecot } from '../support/dovecot.js';
-import { corpusReportFor, mail, mailboxWorkspace, MEMBERS, ourMessageId, validToken } from '../support/mailbox-fixtures.js';
+import { corpusReportFor, mail, mailboxOptions, mailboxWorkspace, MEMBERS, ourMessageId, validToken } from '../support/mailbox-fixtures.js';
 import { TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
 
 const [ANNA, BEN, CARA, DEV, ERIN] = MEMBERS;
@@ -25,16 +25,7 @@ async function setup(options: { port?: (dovecot: Dovecot) => number | Promise<nu
   const config = await ws.read('snippet.config.yaml');
   await ws.write('snippet.config.yaml', `${config}\nmailbox:\n  url: imap://${IMAP_USER}@127.0.0.1:${port}/INBOX\n`);
   const run = (overrides: Partial<MailboxOptions> = {}) =>
-    mailboxCommand({
-      dir: ws.dir,
-      dryRun: false,
-      now: new Date('2026-12-07T08:00:00Z'),
-      unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
-      imap: { SNIPPET_IMAP_PASS: IMAP_PASS },
-      smtp: {},
-      timeoutMs: 5_000,
-      ...overrides,
-    });
+    mailboxCommand(mailboxOptions(ws.dir, { imap: { SNIPPET_IMAP_PASS: IMAP_PASS }, timeoutMs: 5_000, ...overrides }));
   return { dovecot, ws, run };
 }
 

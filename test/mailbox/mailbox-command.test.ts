@@ -7,8 +7,7 @@ import { statusCommand } from '../../src/actions/status-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { isSnippetError } from '../../src/errors.js';
 import { readStatePath } from '../../src/mailbox/read-state.js';
-import { corpusReportFor, mail, mailboxWorkspace, MEMBERS, validToken } from '../support/mailbox-fixtures.js';
-import { TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
+import { corpusReportFor, mail, mailboxOptions, mailboxWorkspace, MEMBERS, validToken } from '../support/mailbox-fixtures.js';
 
 const [ANNA, BEN, CARA, DEV, ERIN] = MEMBERS;
 const cleanups: Array<() => Promise<void>> = [];
@@ -19,16 +18,7 @@ afterEach(async () => {
 async function setup() {
   const ws = await mailboxWorkspace();
   cleanups.push(ws.remove);
-  const run = (overrides: Partial<MailboxOptions> = {}) =>
-    mailboxCommand({
-      dir: ws.dir,
-      dryRun: false,
-      now: new Date('2026-12-07T08:00:00Z'),
-      unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
-      imap: {},
-      smtp: {},
-      ...overrides,
-    });
+  const run = (overrides: Partial<MailboxOptions> = {}) => mailboxCommand(mailboxOptions(ws.dir, overrides));
   return { ws, run };
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { MailboxOptions } from '../../src/actions/mailbox-command.js';
 import { LedgerFile } from '../../src/delivery/ledger-file.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../../src/delivery/state-paths.js';
 import { unsubscribeToken } from '../../src/mail/unsubscribe-token.js';
@@ -125,4 +126,9 @@ export async function mailboxWorkspace() {
   await ws.write('contacts/suppressions.csv', 'email,date,reason\n');
   for (const issue of ['2026-10', '2026-11', '2026-12']) await writeSentLedger(ws.dir, issue, MEMBERS);
   return ws;
+}
+
+/** The options of `snippet mailbox` in a workspace, for in-process tests: a fixed now, the tests' unsubscribe secret, no sign-in. */
+export function mailboxOptions(dir: string, overrides: Partial<MailboxOptions> = {}): MailboxOptions {
+  return { dir, dryRun: false, now: new Date('2026-12-07T08:00:00Z'), unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET, imap: {}, smtp: {}, ...overrides };
 }
