@@ -190,8 +190,8 @@ async function applyUnderLock(dir: string, reading: ReturnType<typeof readMessag
 
 /** What this run did, so that the reports after it in the same run count it (a dry run too). */
 function remember(context: Omit<ReportContext, 'date'>, plan: ReportPlan): void {
-  context.bounces = [...context.bounces, ...plan.rows];
-  context.suppressed = new Set([...context.suppressed, ...plan.suppressions.map((s) => s.email)]);
+  if (plan.rows.length > 0) context.bounces = [...context.bounces, ...plan.rows];
+  if (plan.suppressions.length > 0) context.suppressed = new Set([...context.suppressed, ...plan.suppressions.map((s) => s.email)]);
 }
 
 async function openSources(options: MailboxOptions, config: Config, result: MailboxResult): Promise<MailSource[]> {

@@ -18,6 +18,8 @@ export function registerMailbox(program: Command, cli: CliContext): void {
     .option('--since <date>', 'only messages from this day on, YYYY-MM-DD', sinceOption)
     .option('--json', 'print a JSON array of {source, kind, recipient, status, issue}')
     .action(async (path: string | undefined, flags: MailboxFlags, command: Command) => {
+      // A long mailbox makes a Buffer and a string per message: keep the heap near what is live, as a send does.
+      (await import('../favour-memory.js')).favourMemoryOverSpeed();
       const { mailboxCommand } = await import('../../actions/mailbox-command.js');
       const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
       const { readImapEnvironment } = await import('../read-imap-environment.js');
