@@ -3,7 +3,6 @@ import { addressKey } from '../contacts/member.js';
 import type { LedgerEvent } from '../delivery/ledger-event.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
-import { issueIdOfFile } from '../issue/issue-id.js';
 
 /** What the ledgers say about who was sent what: each Message-ID's issue and recipient, and each address's issues. */
 export interface LedgerIndex {
@@ -32,9 +31,8 @@ export function indexLedgers(ledgers: ReadonlyArray<{ issue: string; events: rea
 /** IO: every issue's ledger in the workspace, indexed. */
 export async function readLedgerIndex(dir: string): Promise<LedgerIndex> {
   const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
-  const issues = names
-    .flatMap((name) => (name.endsWith('.jsonl') ? [issueIdOfFile(name.replace(/\.jsonl$/u, '.md'))] : []))
-    .filter((id): id is string => id !== undefined);
+  // An issue's list ledger is ISSUE.jsonl; test sends (ISSUE.test.jsonl) and the delivery reports' are no member's issue.
+  const issues = names.flatMap((name) => /^(\d{4}-\d{2})\.jsonl$/u.exec(name)?.[1] ?? []);
   const ledgers = await Promise.all(
     issues.map(async (issue) => ({ issue, events: await readLedger(ledgerPath(dir, issue, 'list'), ledgerLabel(issue, 'list')) })),
   );
