@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // The browser tests need Chromium and run through `npm run test:browser`.
-    exclude: ['test/browser/**', 'node_modules/**'],
+    // The browser tests need Chromium (`npm run test:browser`), the IMAP tests Dovecot (`npm run test:imap`).
+    exclude: ['test/browser/**', 'test/imap/**', 'node_modules/**'],
   },
 });

@@ -16,6 +16,7 @@ const BENCHMARKS = {
   preview: () => import('./preview-reload.mjs'),
   rate: () => import('./rate-fidelity.mjs'),
   site: () => import('./site-build.mjs'),
+  mailbox: () => import('./mailbox.mjs'),
 };
 
 const args = process.argv.slice(2);

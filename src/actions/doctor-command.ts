@@ -11,6 +11,8 @@ import { unsubscribeSecretProblem } from '../unsubscribe/unsubscribe-secret.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { checkSecretFiles } from './check-secret-files.js';
+import { checkMailboxes } from './doctor-mailbox.js';
+import type { ImapEnvironment } from './mailbox-sign-in.js';
 import { describeProbe, type DoctorCheck } from '../smtp/describe-probe.js';
 import type { Output } from '../output.js';
 import { smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
@@ -23,6 +25,8 @@ export interface DoctorOptions {
   unsubscribeSecret: string | undefined;
   /** SNIPPET_SMTP_PASS_FILE, absolute, when set: a file holding a secret. */
   passFile?: string | undefined;
+  /** SNIPPET_IMAP_*: the mailbox's own sign-in, when it has one. */
+  imap?: ImapEnvironment;
   /** Test hook: SMTP timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
 }
@@ -78,6 +82,7 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
     );
   }
   for (const check of config ? await checkSmtp(options, config) : [skipped('SMTP', 'the config has errors')]) report(check);
+  if (config) for (const check of await checkMailboxes(config, options.imap ?? {}, options.smtp, options.dir, options.smtpTimeouts?.connection)) report(check);
 
   const failed = checks.filter((c) => c.status === 'fail').length;
   out.info(failed === 0 ? 'All checks passed.' : `${failed} check${failed === 1 ? '' : 's'} failed.`);

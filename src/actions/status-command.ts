@@ -4,6 +4,7 @@ import { readLedger } from '../delivery/ledger-file.js';
 import { recipientStates, type LedgerEvent, type RecipientState } from '../delivery/ledger-event.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
+import { readBounceRows } from '../mailbox/bounces-file.js';
 import type { IssueId } from '../issue/issue.js';
 import { issueIdOfFile } from '../issue/issue-id.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
@@ -28,6 +29,8 @@ export interface IssueStatus {
   notYetAttempted: number;
   runs: Array<{ at: string; mode: string; transport: string }>;
   tests: Array<{ email: string; state: RecipientState['state']; at: string }>;
+  /** Reports read by `snippet mailbox` after the server had taken the message (contacts/bounces.csv). */
+  bouncedAfterDelivery: Array<{ email: string; kind: string; status: string; reason: string; date: string }>;
   lastActivity: string | undefined;
 }
 
@@ -62,6 +65,9 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     runs: events.flatMap((e) => (e.type === 'run' ? [{ at: e.at, mode: e.mode, transport: e.transport }] : [])),
     tests: [...recipientStates(testEvents)].map(([key, state]) => ({ email: key, state: state.state, at: state.at })),
     lastActivity: lastAt(events),
+    bouncedAfterDelivery: (await readBounceRows(options.dir))
+      .filter((row) => row.issue === issue && (row.kind === 'hard' || row.kind === 'soft'))
+      .map((row) => ({ email: email(row.email), kind: row.kind, status: row.status, reason: row.words, date: row.date })),
   };
   for (const [key, state] of states) {
     if (state.state === 'delivered') status.delivered++;
@@ -88,6 +94,9 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   for (const f of status.failed) out.info(`  failed: ${f.email}: ${f.reason}`);
   for (const d of status.deferred) out.info(`  deferred: ${d.email}: ${d.reason}`);
   for (const d of status.inDoubt) out.info(`  in doubt: ${d.email}: ${d.reason}`);
+  for (const b of status.bouncedAfterDelivery) {
+    out.info(`  bounced after delivery: ${b.email}: ${b.kind}${b.status ? ` ${b.status}` : ''}${b.reason ? `, ${b.reason}` : ''} (reported ${b.date})`);
+  }
   if (status.inDoubt.length > 0) out.info('  In doubt: the server may have the message. `snippet send ISSUE --resend-in-doubt` sends them again.');
   for (const t of status.tests) out.info(`  test send: ${t.email}: ${t.state} at ${local(t.at)}`);
   return status;

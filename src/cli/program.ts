@@ -4,6 +4,7 @@ import { registerCheck } from './commands/check.js';
 import { registerContacts } from './commands/contacts.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
+import { registerMailbox } from './commands/mailbox.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
@@ -26,6 +27,7 @@ const COMMANDS = [
   registerSend,
   registerStatus,
   registerDoctor,
+  registerMailbox,
   registerContacts,
   registerSubmissions,
   registerUnsubscribeServer,

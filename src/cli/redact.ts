@@ -2,7 +2,13 @@
  * Secrets never reach output: every line the CLI prints passes through here.
  * The values come from the environment variables that may hold them.
  */
-const SECRET_VARIABLES = ['SNIPPET_SMTP_PASS', 'SNIPPET_UNSUBSCRIBE_SECRET', 'SNIPPET_SMTP_OAUTH_TOKEN', 'SNIPPET_SMTP_OAUTH_CLIENT_SECRET'];
+const SECRET_VARIABLES = [
+  'SNIPPET_SMTP_PASS',
+  'SNIPPET_IMAP_PASS',
+  'SNIPPET_UNSUBSCRIBE_SECRET',
+  'SNIPPET_SMTP_OAUTH_TOKEN',
+  'SNIPPET_SMTP_OAUTH_CLIENT_SECRET',
+];
 
 let secrets: string[] | undefined;
 

@@ -61,6 +61,8 @@ export interface Config {
   coordinator?: { name: string; role?: string; email?: string };
   /** The network's website (`snippet site`): emails link to their web version and the join page. */
   site?: SiteSettings;
+  /** The sender's mailbox, read by `snippet mailbox` for bounces after delivery, complaints and unsubscribe replies. */
+  mailbox: MailboxSettings;
   /** Members' contributions through a form (`snippet submissions import`). */
   submissions: {
     /** The form members fill in; shown in the "share your news" block. */
@@ -70,6 +72,17 @@ export interface Config {
     /** The form's own column headings, keyed by the standard question they answer (e.g. `Title: Name of the course`). */
     columns: Record<string, string>;
   };
+}
+
+export interface MailboxSettings {
+  /** `imaps://USER@HOST/FOLDER` addresses, as written; empty when the mailbox is not read over IMAP. */
+  urls: string[];
+  /** Where reports that were acted on are moved (default `snippet/processed`). */
+  processedFolder: string;
+  /** Soft bounces in this many consecutive issues suppress an address (default 3). */
+  softBounceIssues: number;
+  /** `send --due` reads the mailbox first (default false). */
+  beforeSend: boolean;
 }
 
 /** `colleague`: "Dear colleague,"; `full-name`: "Dear Dr Anna Kowalska," (and "Dear colleague," without a name). */

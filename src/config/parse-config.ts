@@ -6,6 +6,7 @@ import { parseLocatedYaml } from '../schema/located-yaml.js';
 import { isEmailAddress, parseMailbox } from '../schema/mailbox.js';
 import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { parseImapAddress } from './imap-address.js';
 import { singleLine } from '../schema/single-line.js';
 import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
@@ -77,6 +78,10 @@ const showWithin = z
   .string()
   .refine((v) => parseShowWithin(v) !== undefined, 'must be a period such as 4 months, 6 weeks or 90 days')
   .transform((v) => parseShowWithin(v)!);
+const imapUrl = z.string().superRefine((value, context) => {
+  const parsed = parseImapAddress(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', message: parsed });
+});
 const timeZone = z.string().refine(isTimeZone, 'is not a known time zone; use a name such as Europe/London');
 
 const configSchema = z.strictObject({
@@ -158,6 +163,19 @@ const configSchema = z.strictObject({
       join_email: z.string().trim().refine(isEmailAddress, 'must be an email address').optional(),
     })
     .optional(),
+  mailbox: z
+    .strictObject({
+      url: z.union([imapUrl, z.array(imapUrl).min(1, 'must list at least one address')], { error: 'must be an imaps:// address or a list of them' }).optional(),
+      processed_folder: z
+        .string()
+        .trim()
+        .min(1, 'must name a folder')
+        .refine((v) => !/^inbox$/iu.test(v), 'must not be the inbox: reports are moved out of it')
+        .default('snippet/processed'),
+      soft_bounce_issues: z.number().int().min(1, 'must be at least 1').max(24, 'must be at most 24').default(3),
+      before_send: z.boolean({ error: 'must be true or false' }).default(false),
+    })
+    .default({ processed_folder: 'snippet/processed', soft_bounce_issues: 3, before_send: false }),
   submissions: z
     .strictObject({
       form_url: httpUrl.optional(),
@@ -243,6 +261,12 @@ export function parseConfig(source: string, file: string): ParsedConfig {
           },
         }
       : {}),
+    mailbox: {
+      urls: raw.mailbox.url === undefined ? [] : Array.isArray(raw.mailbox.url) ? raw.mailbox.url : [raw.mailbox.url],
+      processedFolder: raw.mailbox.processed_folder,
+      softBounceIssues: raw.mailbox.soft_bounce_issues,
+      beforeSend: raw.mailbox.before_send,
+    },
     submissions: {
       deadlineDays: raw.submissions?.deadline_days ?? 7,
       columns: raw.submissions?.columns ?? {},

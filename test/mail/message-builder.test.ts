@@ -4,6 +4,7 @@ import type { Config } from '../../src/config/config.js';
 import { config as fixtureConfig } from '../render/fixtures.js';
 import { prepareMessageBuilder } from '../../src/mail/message-builder.js';
 import { verifyUnsubscribeToken } from '../../src/mail/unsubscribe-token.js';
+import { readMessage } from '../../src/mailbox/read-message.js';
 import { personalise } from '../../src/render/personalise.js';
 import { placeholder } from '../../src/render/placeholders.js';
 
@@ -83,6 +84,19 @@ describe('prepareMessageBuilder', () => {
     expect(rawHeader(parsed, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     expect(parsed.html).toContain(url.toString().replace(/&/gu, '&amp;'));
     expect(rawHeader(parsed, 'list-id')).toBe('EPN <epn.example.org>');
+  });
+
+  it('puts the member’s own token in the mailto subject, which `snippet mailbox` reads back and verifies', () => {
+    const message = builder()({ email: 'ann@example.org' });
+    const mailto = new URL(/<(mailto:[^>]+)>/u.exec(message.listUnsubscribe)![1]!);
+    const subject = mailto.searchParams.get('subject')!;
+    expect(subject).toMatch(/^unsubscribe ann@example\.org [A-Za-z0-9_-]{32}$/u);
+    const request = readMessage(['From: ann@example.org', `To: ${mailto.pathname}`, `Subject: ${subject}`, '', ''].join('\r\n'), {
+      unsubscribeAddresses: new Set(['unsubscribe@example.org']),
+    });
+    expect(request.kind).toBe('unsubscribe');
+    expect(verifyUnsubscribeToken(secret, request.unsubscribe!.address, request.unsubscribe!.token!)).toBe(true);
+    expect(verifyUnsubscribeToken(secret, 'someone.else@example.org', request.unsubscribe!.token!)).toBe(false);
   });
 
   it('offers only the mailto address when no https unsubscribe URL is configured', async () => {

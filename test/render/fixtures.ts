@@ -5,6 +5,17 @@ import { compileTemplates, type CompiledTemplates } from '../../src/render/compi
 import { readTemplates } from '../../src/render/read-templates.js';
 import { renderIssue, type RenderedIssue } from '../../src/render/render-issue.js';
 
+/** The smallest valid snippet.config.yaml: every required key, nothing else. */
+export const MINIMAL_CONFIG_YAML = `network:
+  name: Example Perinatal Network
+from: snippet@example.org
+footer:
+  postal_address: 1 Example Street
+  endorsement: Membership is not an endorsement.
+unsubscribe:
+  mailto: unsubscribe@example.org
+`;
+
 /** Inline fixtures for the render tests: small, readable, overridable. */
 export function config(overrides: Partial<Config> = {}): Config {
   return {
@@ -21,6 +32,7 @@ export function config(overrides: Partial<Config> = {}): Config {
     meetings: [],
     meetingsShowWithin: { count: 4, unit: 'month' },
     submissions: { deadlineDays: 7, columns: {} },
+    mailbox: { urls: [], processedFolder: 'snippet/processed', softBounceIssues: 3, beforeSend: false },
     ...overrides,
   };
 }

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { readMembers } from '../../src/contacts/parse-members.js';
 import { personalise } from '../../src/render/personalise.js';
-import { render } from './fixtures.js';
+import { MINIMAL_CONFIG_YAML, render } from './fixtures.js';
 
 const unsubscribeUrl = 'https://example.org/u';
-const CONFIG = `network:
-  name: Example Perinatal Network
-from: snippet@example.org
-footer:
-  postal_address: 1 Example Street
-  endorsement: Membership is not an endorsement.
-unsubscribe:
-  mailto: unsubscribe@example.org
-`;
+const CONFIG = MINIMAL_CONFIG_YAML;
 
 describe('the greeting', () => {
   it('greeting uses the whole name: uses greeting_name ("Anna") instead of "Hello Dr Anna Kowalska,"', async () => {

@@ -1,0 +1,80 @@
+// Mailbox: `snippet mailbox REPORTS.mbox` reading 10,000 real reports (the
+// 277 of test/fixtures/bounces, each copy with its own Message-ID), against
+// parsing the same messages with mailparser's simpleParser alone, measured in
+// the same run; and the peak memory of the snippet process, which must stay
+// flat (the mbox is streamed one message at a time).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { join } from 'node:path';
+import { benchWorkspace, CLI, expectSuccess, isMain, printRows, ROOT, round, timedSpawn } from './support.mjs';
+
+const GNU_TIME = '/usr/bin/time';
+const GOAL_RATIO = 0.5;
+const GOAL_MB = 150;
+
+export async function run({ quick = false } = {}) {
+  const count = quick ? 2_000 : 10_000;
+  const ws = await benchWorkspace({ members: 41 });
+  try {
+    const mbox = join(ws.dir, 'reports.mbox');
+    await writeFile(mbox, reportsMbox(count));
+    const env = { PATH: process.env.PATH ?? '', HOME: ws.dir, TZ: 'UTC' };
+
+    const baseline = await timedSpawn(process.execPath, [join(ROOT, 'bench/mailparser-baseline.mjs'), mbox], { cwd: ws.dir, env });
+    expectSuccess(baseline, 'the mailparser baseline');
+    const parsed = Number(baseline.stdout.trim());
+
+    const report = join(ws.dir, 'time.txt');
+    const timed = existsSync(GNU_TIME);
+    const snippet = await timedSpawn(
+      timed ? GNU_TIME : process.execPath,
+      [...(timed ? ['-f', '%M', '-o', report, process.execPath] : []), CLI, 'mailbox', mbox, '--json'],
+      { cwd: ws.dir, env },
+    );
+    expectSuccess(snippet, 'snippet mailbox');
+    const read = JSON.parse(snippet.stdout).length;
+    const peakMb = timed ? Number((await readFile(report, 'utf8')).trim().split('\n').at(-1)) / 1024 : Number.NaN;
+
+    const snippetRate = count / (snippet.ms / 1000);
+    const parserRate = count / (baseline.ms / 1000);
+    const ratio = snippetRate / parserRate;
+    return {
+      name: 'mailbox',
+      rows: [
+        {
+          name: `snippet mailbox, ${count.toLocaleString('en-GB')} reports from an mbox`,
+          measured: `${Math.round(snippetRate)} msg/s`,
+          baseline: `${Math.round(parserRate)} msg/s mailparser`,
+          ratio: `${round(ratio)}×`,
+          goal: `≥ ${GOAL_RATIO}×`,
+          met: ratio >= GOAL_RATIO,
+        },
+        timed
+          ? { name: 'peak RSS, snippet mailbox', measured: `${round(peakMb)} MB`, baseline: '—', ratio: '', goal: `≤ ${GOAL_MB} MB`, met: peakMb <= GOAL_MB }
+          : { name: 'peak RSS, snippet mailbox', skipped: 'GNU time (/usr/bin/time) is not installed', goal: `≤ ${GOAL_MB} MB` },
+      ],
+      notes: [
+        `Both are whole processes over the same mbox file (${round((await readFile(mbox)).length / 1024 / 1024)} MB), split by the same streaming reader: snippet reads, judges, plans and records each message (${read} report lines; none is about a member, so nothing is suppressed), the baseline only runs simpleParser on each (${parsed} parsed). Peak RSS by GNU time (%M).`,
+      ],
+    };
+  } finally {
+    await ws.remove();
+  }
+}
+
+/** `count` reports cycled from the corpus, each given a Message-ID of its own so that none is a repeat of another. */
+function reportsMbox(count) {
+  const dir = join(ROOT, 'test/fixtures/bounces/eml');
+  const files = readdirSync(dir)
+    .sort()
+    .map((name) => readFileSync(join(dir, name), 'latin1').replace(/\r\n/gu, '\n'));
+  const messages = [];
+  for (let i = 0; i < count; i++) {
+    const text = files[i % files.length].replace(/^From /gmu, '>From ');
+    messages.push(`From MAILER-DAEMON Mon Dec  7 09:00:00 2026\nMessage-ID: <bench-${i}@bench.example>\n${text}\n`);
+  }
+  return Buffer.from(messages.join('\n'), 'latin1');
+}
+
+if (isMain(import.meta)) printRows(await run({ quick: process.argv.includes('--quick') }));

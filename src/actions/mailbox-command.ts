@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { CONFIG_FILE, type Config } from '../config/config.js';
+import { parseImapAddress, type ImapAddress } from '../config/imap-address.js';
+import { parseConfig } from '../config/parse-config.js';
+import { appendSuppressions } from '../contacts/append-suppression.js';
+import { hasErrors, isSnippetError, SnippetError } from '../errors.js';
+import { appendBounceRows, readBounceRows } from '../mailbox/bounces-file.js';
+import { openFileSource } from '../mailbox/file-source.js';
+import { openImapSource } from '../mailbox/imap-source.js';
+import { readLedgerIndex } from '../mailbox/ledger-index.js';
+import type { MailSource, SourceMessage } from '../mailbox/mail-source.js';
+import type { MessageKind } from '../mailbox/message-reading.js';
+import { planReport, type Outcome, type ReportContext, type ReportPlan } from '../mailbox/plan-report.js';
+import { readMessage } from '../mailbox/read-message.js';
+import { openMailboxState, type ReadRecord } from '../mailbox/read-state.js';
+import { verifyUnsubscribeToken } from '../mail/unsubscribe-token.js';
+import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
+import { parseDateTime, zonedDate } from '../time/zoned-time.js';
+import { loadContacts } from '../workspace/load-contacts.js';
+import { readText } from '../workspace/read-workspace-files.js';
+import { mailboxSignIn, type ImapEnvironment } from './mailbox-sign-in.js';
+import { withSuppressionsToChange } from './with-suppressions-to-change.js';
+
+export interface MailboxOptions {
+  dir: string;
+  /** A folder of .eml files or an mbox file, absolute; without it, the IMAP mailboxes of mailbox.url. */
+  path?: string | undefined;
+  /** The PATH as the user gave it: how sources are named in the report. */
+  pathLabel?: string | undefined;
+  dryRun: boolean;
+  /** Only messages from this day (`YYYY-MM-DD`, in the workspace's time zone) on. */
+  since?: string | undefined;
+  now: Date;
+  /** SNIPPET_UNSUBSCRIBE_SECRET: checks the token of an unsubscribe request. */
+  unsubscribeSecret: string | undefined;
+  imap: ImapEnvironment;
+  smtp: SmtpEnvironment;
+  /** Called for each line of the report as it happens (a long mailbox shows progress). */
+  onEntry?: (entry: MailboxEntry) => void;
+  /** Test hook: how long to wait for the IMAP server. */
+  timeoutMs?: number;
+}
+
+/** One line of the report: a recipient of a message (or the message, when it has none) and what was done. */
+export interface MailboxEntry {
+  source: string;
+  kind: MessageKind;
+  recipient: string | null;
+  status: string | null;
+  issue: string | null;
+  outcome: Outcome | { action: 'unreadable'; why: string };
+}
+
+export interface MailboxResult {
+  entries: MailboxEntry[];
+  /** Messages read this run. */
+  read: number;
+  /** Messages already read by an earlier run, left alone. */
+  seenBefore: number;
+  /** Reports moved to the processed folder. */
+  moved: number;
+  /** `.msg` files in the folder, not read. */
+  notRead: string[];
+  /** mailbox.processed_folder. */
+  processedFolder: string;
+}
+
+/**
+ * `snippet mailbox [PATH]`: reads the sender's mailbox and acts on what it
+ * finds. For each message, in this order: read it (never changing it), plan
+ * (pure), write the suppression and then the evidence row under the contacts
+ * lock, record it as read, then move it (IMAP, reports acted on only). A run
+ * stopped anywhere repeats nothing: a report whose evidence row exists is not
+ * acted on again, a message recorded as read is not read again, and one
+ * recorded as acted on but still in the inbox is only moved.
+ */
+export async function mailboxCommand(options: MailboxOptions): Promise<MailboxResult> {
+  const config = await readConfig(options.dir);
+  const result: MailboxResult = { entries: [], read: 0, seenBefore: 0, moved: 0, notRead: [], processedFolder: config.mailbox.processedFolder };
+  const since = options.since === undefined ? undefined : parseDateTime(`${options.since}T00:00`, config.timeZone);
+  const context = await startingContext(options, config);
+  const mailboxState = await openMailboxState(options.dir, { readOnly: options.dryRun });
+  const state = mailboxState.records;
+  const emit = (entry: MailboxEntry): void => {
+    result.entries.push(entry);
+    options.onEntry?.(entry);
+  };
+  const unsubscribeAddresses = new Set([config.unsubscribe.mailto.toLowerCase()]);
+
+  const handle = async (message: SourceMessage): Promise<void> => {
+    const known = message.messageId === undefined ? undefined : state.get(message.messageId);
+    if (known) return finishEarlier(known, message);
+    let raw: Buffer;
+    try {
+      raw = await message.load();
+    } catch (error) {
+      if (!isSnippetError(error) || error.kind === 'tempfail') throw error;
+      emit({ source: message.source, kind: 'other', recipient: null, status: null, issue: null, outcome: { action: 'unreadable', why: error.message } });
+      return;
+    }
+    const reading = readMessage(raw, { unsubscribeAddresses });
+    const id = reading.messageId ?? `sha256:${createHash('sha256').update(raw).digest('hex')}`;
+    const earlier = state.get(id);
+    if (earlier) return finishEarlier(earlier, message);
+    const when = reading.date ?? message.arrived ?? options.now;
+    if (since && when < since) return;
+    result.read++;
+    const date = zonedDate(when, config.timeZone);
+    let plan = planReport(reading, id, { ...context, date });
+    if (plan.acted && !options.dryRun) plan = await applyUnderLock(options.dir, reading, id, { ...context, date });
+    for (const entry of plan.entries) emit({ source: message.source, ...entry });
+    remember(context, plan);
+    if (options.dryRun) return;
+    // A request waiting for the coordinator is read again (and listed again) until she decides.
+    if (plan.entries.some((e) => e.outcome.action === 'confirm')) return;
+    const acted = plan.acted || plan.entries.some((e) => e.outcome.action === 'done-before');
+    const record: ReadRecord = { id, at: options.now.toISOString(), source: message.source, kind: reading.kind, acted };
+    await mailboxState.record(record);
+    if (acted && message.moveToProcessed) {
+      await message.moveToProcessed();
+      result.moved++;
+    }
+  };
+
+  /** A message read by an earlier run: left alone, except a report acted on that a stopped run did not get to move. */
+  const finishEarlier = async (record: ReadRecord, message: SourceMessage): Promise<void> => {
+    result.seenBefore++;
+    if (record.acted && message.moveToProcessed && !options.dryRun) {
+      await message.moveToProcessed();
+      result.moved++;
+    }
+  };
+
+  try {
+    for (const source of await openSources(options, config, result)) {
+      try {
+        for await (const message of source.messages(since)) await handle(message);
+      } finally {
+        await source.close();
+      }
+    }
+  } finally {
+    await mailboxState.close();
+  }
+  return result;
+}
+
+async function readConfig(dir: string): Promise<Config> {
+  const text = await readText(join(dir, CONFIG_FILE), CONFIG_FILE);
+  const parsed = text === undefined ? undefined : parseConfig(text, CONFIG_FILE);
+  if (!parsed?.config || hasErrors(parsed.problems)) {
+    throw new SnippetError(`${CONFIG_FILE} has problems; the mailbox was not read`, {
+      problems: parsed?.problems.filter((p) => p.severity === 'error') ?? [],
+      hint: 'Correct them (`snippet check` lists them all), then run it again.',
+    });
+  }
+  return parsed.config;
+}
+
+async function startingContext(options: MailboxOptions, config: Config): Promise<Omit<ReportContext, 'date'>> {
+  const today = zonedDate(options.now, config.timeZone);
+  const [contacts, index, bounces] = await Promise.all([loadContacts(options.dir), readLedgerIndex(options.dir), readBounceRows(options.dir)]);
+  const secret = options.unsubscribeSecret;
+  return {
+    members: new Set(contacts.members?.members.map((m) => m.key) ?? []),
+    suppressed: new Set(contacts.suppressions.map((s) => s.key)),
+    index,
+    bounces,
+    softBounceIssues: config.mailbox.softBounceIssues,
+    today,
+    tokenIsValid: (address, token) => secret !== undefined && verifyUnsubscribeToken(secret, address, token),
+  };
+}
+
+/** Plans the report again on the files as they are under the lock, then writes: the suppression first, so that an evidence row always means it was made. */
+async function applyUnderLock(dir: string, reading: ReturnType<typeof readMessage>, id: string, context: ReportContext): Promise<ReportPlan> {
+  return withSuppressionsToChange(dir, 'nothing added', async (contacts) => {
+    const fresh = planReport(reading, id, {
+      ...context,
+      members: new Set(contacts.members?.members.map((m) => m.key) ?? []),
+      suppressed: new Set(contacts.suppressions.map((s) => s.key)),
+      bounces: await readBounceRows(dir),
+    });
+    await appendSuppressions(dir, fresh.suppressions);
+    await appendBounceRows(dir, fresh.rows);
+    return fresh;
+  });
+}
+
+/** What this run did, so that the reports after it in the same run count it (a dry run too). */
+function remember(context: Omit<ReportContext, 'date'>, plan: ReportPlan): void {
+  if (plan.rows.length > 0) context.bounces = [...context.bounces, ...plan.rows];
+  if (plan.suppressions.length > 0) context.suppressed = new Set([...context.suppressed, ...plan.suppressions.map((s) => s.email)]);
+}
+
+async function openSources(options: MailboxOptions, config: Config, result: MailboxResult): Promise<MailSource[]> {
+  if (options.path !== undefined) {
+    const source = await openFileSource(options.path, options.pathLabel ?? options.path);
+    result.notRead.push(...source.skipped);
+    return [source];
+  }
+  if (config.mailbox.urls.length === 0) {
+    throw new SnippetError('no mailbox to read: mailbox.url is not set in snippet.config.yaml', {
+      hint: 'Add `mailbox:` with `url: imaps://USER@HOST/INBOX`, or give a folder of saved .eml files or an mbox file: `snippet mailbox PATH`.',
+    });
+  }
+  const sources: MailSource[] = [];
+  try {
+    for (const url of config.mailbox.urls) {
+      const address = parseImapAddress(url) as ImapAddress;
+      const signIn = await mailboxSignIn(address, config, options.imap, options.smtp, options.dir);
+      sources.push(
+        await openImapSource(address, signIn, { processedFolder: config.mailbox.processedFolder, ca: options.smtp.caFromFile, timeoutMs: options.timeoutMs }),
+      );
+    }
+  } catch (error) {
+    await Promise.all(sources.map((s) => s.close()));
+    throw error;
+  }
+  return sources;
+}
