@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -282,19 +283,28 @@ describe('snippet submissions import', () => {
     }));
     await writeMicrosoftFormsXlsx(join(ws.dir, 'many.xlsx'), QUESTIONS, many);
     const before = await ws.read(DRAFT);
-    const started = Date.now();
     expect((await run(['many.xlsx'])).code).toBe(0);
-    const wholeRunMs = Date.now() - started;
     const complete = await ws.read(DRAFT);
     expect(onlyLinesAdded(before, complete)).toHaveLength(100 * 6);
 
-    // Bounded: a kill at a few points from start-up to just after the write.
-    for (const fraction of [0.5, 0.9, 1.3]) {
+    // Killed on events, from start-up to just after the write: the process started, its temporary file
+    // appearing next to the draft, the draft renamed into place.
+    const moments: Array<(event: 'spawn' | string) => boolean> = [
+      (event) => event === 'spawn',
+      (event) => event.startsWith('.2026-12.md.'),
+      (event) => event === '2026-12.md',
+    ];
+    for (const moment of moments) {
       await ws.write(DRAFT, before);
+      const watcher = watch(join(ws.dir, 'issues'));
       const running = spawnCli(['submissions', 'import', 'many.xlsx'], { cwd: ws.dir });
-      await new Promise((resolve) => setTimeout(resolve, wholeRunMs * fraction));
-      running.child.kill('SIGKILL');
+      const kill = (event: string): void => {
+        if (moment(event)) running.child.kill('SIGKILL');
+      };
+      running.child.once('spawn', () => kill('spawn'));
+      watcher.on('change', (_type, name) => kill(String(name)));
       await running.done;
+      watcher.close();
       expect([before, complete]).toContain(await ws.read(DRAFT));
       // A temporary file a kill leaves behind is hidden, and no issue.
       expect((await readdir(join(ws.dir, 'issues'))).filter((name) => !name.startsWith('.'))).toEqual(['2026-11.md', '2026-12.md']);
