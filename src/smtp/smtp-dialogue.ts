@@ -56,7 +56,8 @@ export class SmtpDialogue {
     const dialogue = new SmtpDialogue(socket, options.socketTimeout);
     try {
       const greeting = await dialogue.reply(options.greetingTimeout);
-      if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting);
+      // `greeting` as the command: a 554 here refuses this client outright, whoever the message is for.
+      if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting, 'greeting');
       const name = options.name ?? hostname();
       let hello = await dialogue.command(`EHLO ${name}`);
       // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
@@ -278,6 +279,10 @@ export class SmtpDialogue {
 
   private upgrade(tls: ConnectionOptions, host: string, timeoutMs: number): Promise<void> {
     const plain = this.socket;
+    // RFC 3207 4.2: nothing the server said before the handshake counts (text injected after 220 would
+    // otherwise join the encrypted EHLO reply).
+    this.buffer = '';
+    this.lines = [];
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
