@@ -159,12 +159,13 @@ export class SmtpDialogue {
   }
 
   /** The greeting, with its own time limit. */
-  private reply(timeoutMs: number): Promise<SmtpReply> {
+  private async reply(timeoutMs: number): Promise<SmtpReply> {
     const timer = setTimeout(() => this.fail(new SmtpError('ETIMEDOUT', 'Greeting never received')), timeoutMs);
-    return this.replies(1).then(
-      (replies) => (clearTimeout(timer), replies[0]!),
-      (error: unknown) => (clearTimeout(timer), Promise.reject(error)),
-    );
+    try {
+      return (await this.replies(1))[0]!;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private listen(): void {
