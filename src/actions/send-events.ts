@@ -61,6 +61,10 @@ export interface IssueReport {
 export type SendEvent =
   /** `send --due --now`: the run pretends it is `now`. */
   | { type: 'pretending'; now: Date; timeZone: string }
+  /** `send --due` with mailbox.before_send: the mailbox was read first. */
+  | { type: 'mailbox-read'; read: number; suppressed: number; toConfirm: number; moved: number; dryRun: boolean }
+  /** `send --due` with mailbox.before_send: the mailbox could not be read; the send goes on without it. */
+  | { type: 'mailbox-unread'; error: SnippetError }
   /** `send --due`: issues whose time has passed that are not sent, and why. */
   | {
       type: 'skipped';

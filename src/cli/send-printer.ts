@@ -27,6 +27,11 @@ export function sendPrinter(terminal: Output): SendDueListener {
     switch (event.type) {
       case 'pretending':
         return out.info(`pretending it is ${local(event.now, event.timeZone)} (--now)`);
+      case 'mailbox-read':
+        return out.info(mailboxLine(event));
+      case 'mailbox-unread':
+        out.warn(`warning: the mailbox was not read before sending: ${event.error.message}`);
+        return out.warn('  The send goes on with the suppressions as they are; `snippet doctor` checks the mailbox sign-in.');
       case 'skipped':
         return printSkipped(event, out);
       case 'due':
@@ -106,6 +111,13 @@ function startLine(event: Extract<SendEvent, { type: 'started' }>): string {
   // Never more connections than messages (the engine opens no more).
   const connections = Math.min(event.route.connections, Math.max(1, event.count));
   return `sending ${event.issue}${event.mode === 'test' ? ' (test)' : ''} to ${event.count} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`;
+}
+
+function mailboxLine(event: Extract<SendEvent, { type: 'mailbox-read' }>): string {
+  const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
+  const parts = [`${plural(event.suppressed, 'address', 'addresses')} ${event.dryRun ? 'would be ' : ''}suppressed`];
+  if (event.toConfirm > 0) parts.push(`${plural(event.toConfirm, 'unsubscribe request')} to confirm (\`snippet mailbox\` lists them)`);
+  return `mailbox read before sending: ${plural(event.read, 'new message')}, ${parts.join(', ')}`;
 }
 
 function printSkipped(event: Extract<SendEvent, { type: 'skipped' }>, out: Output): void {
