@@ -17,7 +17,10 @@ import {
 import { machineClockTime } from '../../src/time/machine-clock-time.js';
 
 const templates = Object.fromEntries(
-  ['cron.txt', 'systemd.service', 'systemd.timer', 'windows.xml', 'github.yml'].map((name) => [name, readFileSync(path.join(SCHEDULE_TEMPLATES, name), 'utf8')]),
+  ['cron.txt', 'systemd.service', 'systemd.timer', 'windows.xml', 'github.yml'].map((name) => [
+    name,
+    readFileSync(path.join(SCHEDULE_TEMPLATES, name), 'utf8'),
+  ]),
 );
 
 const windowsContext: EntryContext = {
@@ -99,20 +102,30 @@ describe('the crontab line', () => {
 describe('the systemd units', () => {
   it('quote the command and double % (a specifier to systemd)', () => {
     const [service, timer] = entry('systemd', posixContext);
-    expect(service!.text).toContain(
-      `ExecStart="/usr/bin/node" "/usr/lib/node_modules/snippet/dist/bin/snippet.js" send --due`,
-    );
+    expect(service!.text).toContain(`ExecStart="/usr/bin/node" "/usr/lib/node_modules/snippet/dist/bin/snippet.js" send --due`);
     expect(service!.text).toContain("WorkingDirectory=/srv/pmhn/Jo's 100%% newsletter\n");
     expect(timer!.text).toContain('OnCalendar=*-*-* 09:00:00 Europe/London\n');
     expect(timer!.text).toContain('Persistent=true\n');
   });
 });
 
+interface Workflow {
+  on: { schedule: unknown; workflow_dispatch?: unknown };
+  concurrency: unknown;
+  jobs: {
+    send: {
+      defaults: { run: Record<string, string> };
+      env: Record<string, string>;
+      steps: Array<{ name?: string; if?: string }>;
+    };
+  };
+}
+
 describe('the GitHub workflow', () => {
   it('runs hourly at a quiet minute and by hand, one run at a time, in the workspace’s folder', () => {
     const [file] = entry('github', { ...posixContext, workdir: 'newsletter/Jo "pmhn"' });
     expect(file!.name).toBe('.github/workflows/snippet.yml');
-    const workflow = parseYaml(file!.text) as Record<string, any>;
+    const workflow = parseYaml(file!.text) as Workflow;
     const minute = quietMinute(posixContext.workspace);
     expect(workflow.on.schedule).toEqual([{ cron: `${minute} * * * *` }]);
     expect(minute % 5).not.toBe(0);
@@ -120,8 +133,8 @@ describe('the GitHub workflow', () => {
     expect(workflow.concurrency).toEqual({ group: 'snippet-send', 'cancel-in-progress': false });
     expect(workflow.jobs.send.defaults.run['working-directory']).toBe('newsletter/Jo "pmhn"');
     expect(workflow.jobs.send.env.SNIPPET_SMTP_PASS).toBe('${{ secrets.SNIPPET_SMTP_PASS }}');
-    const commit = workflow.jobs.send.steps.find((s: { name?: string }) => s.name === 'Commit the delivery state back');
-    expect(commit.if).toBe('always()');
+    const commit = workflow.jobs.send.steps.find((s) => s.name === 'Commit the delivery state back');
+    expect(commit?.if).toBe('always()');
   });
 
   it('marks the append-only files merge=union, under the workspace’s folder', () => {

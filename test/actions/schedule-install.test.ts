@@ -125,7 +125,8 @@ describe('snippet schedule systemd', () => {
     const dir = join(home, '.config', 'systemd', 'user');
     const unit = systemdUnitName(ws.dir);
     expect((await readdir(dir)).sort()).toEqual([`${unit}.service`, `${unit}.timer`]);
-    if (!existsSync('/usr/bin/systemd-analyze')) throw new Error('systemd-analyze is missing: apt-get install systemd (it only reads the units; nothing is started)');
+    if (!existsSync('/usr/bin/systemd-analyze'))
+      throw new Error('systemd-analyze is missing: apt-get install systemd (it only reads the units; nothing is started)');
     const verified = await run('systemd-analyze', ['verify', join(dir, `${unit}.timer`), join(dir, `${unit}.service`)]);
     expect(verified.stderr).toBe('');
     expect(await readFile(join(dir, `${unit}.timer`), 'utf8')).toContain('Persistent=true');
