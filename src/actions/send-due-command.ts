@@ -104,7 +104,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
     testTo: [],
     lists: issue.lists,
     prepare: async () => {
-      onEvent({ type: 'due', issue: issue.id, sendAt: timing.sendAt, timeZone });
+      onEvent({ type: 'due', issue: issue.id, sendAt: timing.sendAt, timeZone, now });
       return (await prepare(issue)).build;
     },
   }));
@@ -203,7 +203,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
   async function planOnly(due: IssueTiming, plan: DeliveryPlan): Promise<DueIssueOutcome> {
     const base = { issue: due.id, sendAt: due.sendAt.toISOString() };
     const issue = candidates.find((c) => c.timing.id === due.id)!.issue;
-    onEvent({ type: 'due', issue: due.id, sendAt: due.sendAt, timeZone });
+    onEvent({ type: 'due', issue: due.id, sendAt: due.sendAt, timeZone, now });
     try {
       const { build, subject } = await prepare(issue);
       const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;

@@ -74,8 +74,8 @@ export type SendEvent =
       unreadable: Array<IssueTiming & { problems: Problem[] }>;
       timeZone: string;
     }
-  /** `send --due`: an issue is taken up because its time has passed. */
-  | { type: 'due'; issue: IssueId; sendAt: Date; timeZone: string }
+  /** `send --due`: an issue is taken up because its time has passed; `now` is the run's (a schedule may wake late). */
+  | { type: 'due'; issue: IssueId; sendAt: Date; timeZone: string; now: number }
   /** Warnings about the issue, found while preparing it. */
   | { type: 'problems'; issue: IssueId; problems: Problem[] }
   /** A dry run's plan of one issue. */

@@ -35,7 +35,7 @@ export function sendPrinter(terminal: Output): SendDueListener {
       case 'skipped':
         return printSkipped(event, out);
       case 'due':
-        return out.info(`${event.issue}: due since ${local(event.sendAt, event.timeZone)}`);
+        return out.info(`${event.issue}: due since ${local(event.sendAt, event.timeZone)}${lateness(event.now - event.sendAt.getTime())}`);
       case 'problems':
         return out.problems(event.problems);
       case 'planned': {
@@ -138,6 +138,11 @@ function printSkipped(event: Extract<SendEvent, { type: 'skipped' }>, out: Outpu
       `error: ${broken.id} has errors, so whether it is due cannot be told (its scheduled time ${local(broken.sendAt, zone)} has passed). Fix them; \`snippet check ${broken.id}\` lists them.`,
     );
   }
+}
+
+/** How late a scheduled run took the issue up: a laptop that was off, a CI run delayed. Under a minute is on time. */
+function lateness(ms: number): string {
+  return ms < 60_000 ? '' : ` (${formatDuration(ms)} late)`;
 }
 
 function local(at: Date, zone: string): string {
