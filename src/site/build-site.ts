@@ -1,4 +1,4 @@
-import { directoryGroups } from './directory-groups.js';
+import { areaGroups, directoryGroups } from './directory-groups.js';
 import { feeds } from './feeds.js';
 import { homePage } from './home-page.js';
 import { issuePage } from './issue-page.js';
@@ -10,7 +10,7 @@ import { pageLayout, type Page } from './page-layout.js';
 import { privacyPage } from './privacy-page.js';
 import { profileTexts } from './profile-texts.js';
 import { searchIndexScript } from './search-index.js';
-import { SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
+import { COPY_SCRIPT, SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
 import { robotsTxt, sitemap } from './sitemap.js';
@@ -37,19 +37,13 @@ export interface SiteLibraries {
 export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
   const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
   const textOf = profileTexts();
-  const directory = { areas: directoryGroups(input.organisations, 'areas'), types: directoryGroups(input.organisations, 'services'), textOf };
+  const directory = { areas: areaGroups(input.organisations, input.areas), types: directoryGroups(input.organisations, 'services'), textOf };
   const pages: Page[] = [
     homePage(input),
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     servicesPage(input, directory),
-    ...input.organisations.map((organisation) =>
-      servicePage(
-        input,
-        organisation,
-        input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id),
-      ),
-    ),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation))),
     ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
     ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
     joinPage(input),
@@ -76,6 +70,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     ...input.meetings.map((meeting) => ({ name: sitePaths.meetingCalendar(meeting.date), data: meetingCalendar(meeting, calendar) })),
     { name: sitePaths.asset('site.css'), data: SITE_CSS },
     { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
+    { name: sitePaths.asset('copy.js'), data: COPY_SCRIPT },
     { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf) },
     { name: sitePaths.asset('minisearch.js'), data: libraries.minisearch },
   ];

@@ -18,7 +18,7 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; overflow-wrap: anywhere; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
-a:focus-visible, input:focus-visible, button:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, input:focus-visible, button:focus-visible, select:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; z-index: 1; background: var(--bg); padding: 0.5rem 1rem; }
 .masthead { background: var(--accent); color: var(--on-accent); padding: 1rem 0; }
@@ -51,6 +51,13 @@ ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: w
 .search-row { display: flex; gap: 0.5rem; margin-top: 0.25rem; }
 .search input { flex: 1; min-width: 0; font: inherit; padding: 0.5rem; border: 2px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
 .search button { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
+.for { font-size: 1.125rem; margin: 0 0 0.75rem; }
+.refer { background: var(--panel); padding: 0.25rem 1rem 0.75rem; border-radius: 4px; margin: 0 0 1rem; }
+.refer h2 { margin-top: 0.5rem; }
+.refer p { margin: 0.4rem 0; }
+.actions { list-style: none; padding: 0; margin: 0.75rem 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.copy { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--bg); color: var(--text); cursor: pointer; }
+.stale { color: var(--badge); }
 .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
 .site-footer { border-top: 1px solid color-mix(in srgb, var(--muted) 35%, transparent); padding: 1rem 0 2rem; font-size: 0.9375rem; }
 pre, code { white-space: pre-wrap; }
@@ -86,6 +93,24 @@ export const SEARCH_SCRIPT = `(function () {
       if (match) shown += 1;
     });
     count.textContent = shown === 1 ? '1 service matches.' : shown + ' services match.';
+  });
+})();
+`;
+
+/** "Copy referral details": the profile's details as plain text to the clipboard; without JavaScript the button stays hidden. */
+export const COPY_SCRIPT = `(function () {
+  'use strict';
+  Array.prototype.forEach.call(document.querySelectorAll('button.copy[data-copy]'), function (button) {
+    var source = document.getElementById(button.getAttribute('data-copy'));
+    var status = button.parentNode.querySelector('[role="status"]');
+    if (!source || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(source.textContent).then(
+        function () { status.textContent = 'Copied: paste them into your referral or notes.'; },
+        function () { status.textContent = 'Your browser did not allow copying; select the details below instead.'; source.hidden = false; }
+      );
+    });
   });
 })();
 `;
