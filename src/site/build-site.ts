@@ -14,7 +14,8 @@ import { COPY_SCRIPT, SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
 import { robotsTxt, sitemap } from './sitemap.js';
-import { filteredServicesPage, servicesPage } from './services-page.js';
+import { audienceGroups, directoryPage, type Directory } from './services-page.js';
+import { selections } from './directory-filters.js';
 import { servicePage } from './service-page.js';
 
 export interface SiteFile {
@@ -37,15 +38,18 @@ export interface SiteLibraries {
 export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
   const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
   const textOf = profileTexts();
-  const directory = { areas: areaGroups(input.organisations, input.areas), types: directoryGroups(input.organisations, 'services'), textOf };
+  const directory: Directory = {
+    areas: areaGroups(input.organisations, input.areas),
+    audiences: audienceGroups(input.organisations),
+    types: directoryGroups(input.organisations, 'services'),
+    textOf,
+  };
   const pages: Page[] = [
     homePage(input),
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
-    servicesPage(input, directory),
+    ...selections(input.organisations, directory).map((selection) => directoryPage(input, directory, selection)),
     ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation))),
-    ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
-    ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
     joinPage(input),
     privacyPage(input),
   ];
@@ -71,7 +75,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     { name: sitePaths.asset('site.css'), data: SITE_CSS },
     { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
     { name: sitePaths.asset('copy.js'), data: COPY_SCRIPT },
-    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf) },
+    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf, { areas: directory.areas, synonyms: input.synonyms }) },
     { name: sitePaths.asset('minisearch.js'), data: libraries.minisearch },
   ];
 }

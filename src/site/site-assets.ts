@@ -64,7 +64,11 @@ pre, code { white-space: pre-wrap; }
 img { max-width: 100%; height: auto; }
 `;
 
-/** Narrows the directory's list as you type; the page works the same without it. */
+/**
+ * Searches the directory as you type: any of the words (and their synonyms)
+ * may match, the best matches first; the heading says what is shown, and a
+ * search that finds nothing says what to try. The page works without it.
+ */
 export const SEARCH_SCRIPT = `(function () {
   'use strict';
   var form = document.querySelector('form.search');
@@ -73,27 +77,46 @@ export const SEARCH_SCRIPT = `(function () {
   var data = window.snippetSearch;
   var search = window.MiniSearch.loadJS(data.index, data.options);
   var input = form.querySelector('input');
-  var count = document.getElementById('search-count');
+  var heading = document.getElementById('results');
+  var none = document.getElementById('no-results');
   var items = Array.prototype.slice.call(list.children);
+  var allHeading = heading.textContent;
   form.hidden = false;
   form.addEventListener('submit', function (event) { event.preventDefault(); });
-  input.addEventListener('input', function () {
+  function widened(query) {
+    var words = ' ' + query.toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, ' ') + ' ';
+    var extra = [];
+    Object.keys(data.synonyms).forEach(function (word) {
+      if (words.indexOf(' ' + word + ' ') >= 0) extra = extra.concat(data.synonyms[word]);
+    });
+    return [query].concat(extra).join(' ');
+  }
+  function show() {
     var query = input.value.trim();
     if (query === '') {
-      items.forEach(function (item) { item.hidden = false; });
-      count.textContent = '';
+      items.forEach(function (item) { item.hidden = false; list.appendChild(item); });
+      heading.textContent = allHeading;
+      none.hidden = true;
       return;
     }
-    var found = {};
-    search.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).forEach(function (result) { found[result.id] = true; });
-    var shown = 0;
-    items.forEach(function (item) {
-      var match = found[item.getAttribute('data-id')] === true;
-      item.hidden = !match;
-      if (match) shown += 1;
+    var results = search.search(widened(query), {
+      combineWith: 'OR',
+      prefix: function (term) { return term.length >= 3; },
+      fuzzy: function (term) { return term.length >= 6 ? 0.2 : false; },
+      boost: data.boost
     });
-    count.textContent = shown === 1 ? '1 service matches.' : shown + ' services match.';
-  });
+    var rank = {};
+    results.forEach(function (result, index) { rank[result.id] = index; });
+    items.forEach(function (item) { item.hidden = rank[item.getAttribute('data-id')] === undefined; });
+    items.filter(function (item) { return !item.hidden; })
+      .sort(function (a, b) { return rank[a.getAttribute('data-id')] - rank[b.getAttribute('data-id')]; })
+      .forEach(function (item) { list.appendChild(item); });
+    heading.textContent = 'Services matching \u201c' + query + '\u201d (' + results.length + ')';
+    none.hidden = results.length > 0;
+    none.firstElementChild.textContent = 'No service matches \u201c' + query + '\u201d.';
+  }
+  input.addEventListener('input', show);
+  if (input.value) show();
 })();
 `;
 
