@@ -14,6 +14,9 @@ export const sitePaths = {
   services: 'services/',
   service: (organisationId: string) => `services/${organisationId}/`,
   meetingCalendar: (date: string) => `meetings/${date}.ics`,
+  /** What's on: upcoming training and meetings, and each course's calendar file. */
+  events: 'events/',
+  eventCalendar: (id: string) => `events/${id}.ics`,
   atomFeed: 'feed.xml',
   rssFeed: 'rss.xml',
   sitemap: 'sitemap.xml',

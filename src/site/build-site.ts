@@ -4,7 +4,9 @@ import { homePage } from './home-page.js';
 import { issuePage } from './issue-page.js';
 import { issuesPage } from './issues-page.js';
 import { joinPage } from './join-page.js';
-import { meetingCalendar } from './meeting-calendar.js';
+import { eventCalendar } from './event-calendar.js';
+import { eventsPage } from './events-page.js';
+import { meetingEvent, upcomingEvents } from './upcoming-events.js';
 import { openReferralPage, openReferralService } from './open-referral.js';
 import { pageLayout, type Page } from './page-layout.js';
 import { privacyPage } from './privacy-page.js';
@@ -44,19 +46,21 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     types: directoryGroups(input.organisations, 'services'),
     textOf,
   };
+  const base = input.site.url;
+  const events = upcomingEvents(input.meetings, input.issues, { base, networkName: input.network.name, now: input.now, timeZone: input.timeZone });
+  const calendar = { shortName: input.network.shortName, timeZone: input.timeZone, now: input.now, defaultLengthMs: input.defaultEventLengthMs };
   const pages: Page[] = [
     homePage(input),
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     ...selections(input.organisations, directory).map((selection) => directoryPage(input, directory, selection)),
     ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation))),
+    eventsPage(input, events),
     joinPage(input),
     privacyPage(input),
   ];
-  const base = input.site.url;
   const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name));
   const { atom, rss } = feeds(input, inDirectory);
-  const calendar = { base, networkName: input.network.name, shortName: input.network.shortName, timeZone: input.timeZone, now: input.now };
   return [
     ...pages.map((page) => ({ name: `${page.path}index.html`, data: pageLayout(page, input) })),
     { name: sitePaths.atomFeed, data: atom },
@@ -71,7 +75,10 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     { name: 'robots.txt', data: robotsTxt(base, input.site.private, sitePaths.sitemap) },
     { name: sitePaths.servicesJson, data: json(openReferralPage(services)) },
     ...services.map((service) => ({ name: sitePaths.serviceJson(service.id), data: json(service) })),
-    ...input.meetings.map((meeting) => ({ name: sitePaths.meetingCalendar(meeting.date), data: meetingCalendar(meeting, calendar) })),
+    ...input.meetings
+      .map((meeting) => meetingEvent(meeting, base, input.network.name))
+      .map(({ calendarPath, event }) => ({ name: calendarPath, data: eventCalendar(event, calendar) })),
+    ...events.filter((event) => event.kind === 'training').map(({ calendarPath, event }) => ({ name: calendarPath, data: eventCalendar(event, calendar) })),
     { name: sitePaths.asset('site.css'), data: SITE_CSS },
     { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
     { name: sitePaths.asset('copy.js'), data: COPY_SCRIPT },

@@ -1,5 +1,5 @@
 import type { Organisation } from '../organisations/organisation.js';
-import { markdownToText } from '../render/markdown.js';
+import { markdownToUnwrappedText } from '../render/markdown.js';
 
 /** An organisation's description and how to refer (`refer`, else the free-text `referral`) as plain text; '' when not given. */
 export interface ProfileText {
@@ -26,5 +26,5 @@ export function profileTexts(): (organisation: Organisation) => ProfileText {
 }
 
 function plain(markdown: string | undefined): string {
-  return markdown === undefined ? '' : markdownToText(markdown);
+  return markdown === undefined ? '' : markdownToUnwrappedText(markdown);
 }

@@ -20,9 +20,12 @@ body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:focus-visible, input:focus-visible, button:focus-visible, select:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -999rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.event-title { font-size: 1.125rem; margin: 0 0 0.25rem; }
 .skip:focus { left: 1rem; top: 1rem; z-index: 1; background: var(--bg); padding: 0.5rem 1rem; }
 .masthead { background: var(--accent); color: var(--on-accent); padding: 1rem 0; }
 .masthead a { color: var(--on-accent); }
+.masthead a:focus-visible { outline-color: var(--on-accent); }
 .site-name { margin: 0 0 0.5rem; font-weight: 700; font-size: 1.125rem; }
 .site-name a { text-decoration: none; }
 .masthead ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }

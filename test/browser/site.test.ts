@@ -131,6 +131,29 @@ describe('the website in Chromium', () => {
   });
 });
 
+describe('the focus ring on the header', () => {
+  it('keeps 3:1 or more against the purple header, light and dark (WCAG 1.4.11; it was 2.23:1)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${server.url}services/`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        return {
+          inHeader: focused.closest('.masthead') !== null,
+          outline: getComputedStyle(focused).outlineColor,
+          header: getComputedStyle(document.querySelector('.masthead')!).backgroundColor,
+        };
+      });
+      expect(ring.inHeader).toBe(true);
+      expect(contrast(ring.outline, ring.header), `${scheme}: ${ring.outline} on ${ring.header}`).toBeGreaterThanOrEqual(3);
+    }
+    await page.close();
+  });
+});
+
 /** WCAG 2 contrast ratio of two CSS rgb() colours. */
 function contrast(foreground: string, background: string): number {
   const luminance = (colour: string): number => {

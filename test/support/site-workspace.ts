@@ -128,6 +128,16 @@ training:
       name: ${SUBMITTER.name}
       email: ${SUBMITTER.email}
       organisation: Harbour (typed by the submitter)
+  - title: Infant mental health in practice
+    url: https://example.org/training/infant-mental-health
+    organisation: harbour-peer-support
+    date: 2027-01-20
+    time: "10:00"
+    location: Online
+    deadline: 2027-01-10
+    summary: >-
+      A morning for health visitors, midwives and family support workers on noticing
+      and responding to early signs of distress in babies and their parents.
 funding:
   - title: Winter wellbeing grants
     url: https://example.org/funding/winter
