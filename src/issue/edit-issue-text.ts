@@ -17,7 +17,7 @@ export interface IssueEdits {
   fields?: Partial<Record<EditableField, string>>;
   /** The introduction (the Markdown after the front matter). */
   intro?: string;
-  /** Each section's items in their new order. Items left out are removed; new ones (origin undefined) come last. */
+  /** Each section's items in their new order. Items left out are removed; new ones (origin undefined) go last. */
   sections?: Partial<Record<ItemSection, ItemEdit[]>>;
 }
 
@@ -44,8 +44,8 @@ interface FrontMatter {
  * touches stays byte for byte (comments, quoting, blank lines, line endings);
  * a changed field's lines are rewritten by the yaml package, so any text
  * reads back as typed; removed or reordered items move as whole blocks,
- * comments above them included. New items are not added here
- * (insertItems does that). The result is read back and must hold exactly
+ * comments above them included; new items come at the end of their section.
+ * The result is read back and must hold exactly
  * what was asked; anything else is a bug, and nothing is returned.
  */
 export function editIssueText(source: string, edits: IssueEdits): string {
@@ -121,15 +121,21 @@ function setField(source: string, fm: FrontMatter, map: YAMLMap, key: string, va
   return [{ at: lineStart(source, keyStart), to: lineEnd(source, valueEnd), text: '' }];
 }
 
-/** Removing and reordering existing items: each moves as a block of whole lines, comments above it included. */
+/** Removing, reordering and adding items: each moves as a block of whole lines, comments above it included; new ones come last. */
 function orderEdits(source: string, edits: IssueEdits): Edit[] {
   const fm = frontMatter(source);
   const out: Edit[] = [];
   for (const [section, items] of Object.entries(edits.sections ?? {})) {
-    const seq = pairOf(fm.top, section)?.value;
+    const pair = pairOf(fm.top, section);
+    const seq = pair?.value;
     const origins = items.flatMap((item) => (item.origin === undefined ? [] : [item.origin]));
+    const added = items.filter((item) => item.origin === undefined).map((item) => nonEmpty(item.fields));
     const count = isSeq(seq) ? seq.items.length : 0;
-    if (origins.length === count && origins.every((origin, index) => origin === index)) continue;
+    if (added.length === 0 && origins.length === count && origins.every((origin, index) => origin === index)) continue;
+    if (count === 0) {
+      out.push(newSection(source, fm, section, added));
+      continue;
+    }
     if (!isSeq(seq) || seq.flow) throw new Error(`${section} is not a list of items on lines of their own`);
     const blocks = seq.items.map((node, index) => {
       const range = (node as { range?: [number, number, number] }).range!;
@@ -137,14 +143,55 @@ function orderEdits(source: string, edits: IssueEdits): Edit[] {
       const from = previous ? lineEnd(source, contentEnd(source, fm.start + previous.range![1])) : lineStart(source, fm.start + range[0]);
       return { from, to: lineEnd(source, contentEnd(source, fm.start + range[1])) };
     });
+    const dash = columnOf(source, fm.start + seq.range![0]);
     const text = origins.map((origin) => {
       const block = blocks[origin];
       if (!block) throw new Error(`${section} has no item ${origin + 1}`);
       return source.slice(block.from, block.to);
     });
-    out.push({ at: blocks[0]!.from, to: blocks.at(-1)!.to, text: text.join('') });
+    const last = blocks.at(-1)!;
+    // The last item of the front matter may end without a line break before `---`.
+    const joined = text.map((block) => (block.endsWith('\n') ? block : `${block}${fm.newline}`)).join('');
+    out.push({ at: blocks[0]!.from, to: last.to, text: joined + added.map((fields) => itemText(fields, dash, fm.newline)).join('') });
   }
   return out;
+}
+
+/** A section with no items yet (`news: []`, `news:` or no key at all) gets its first ones. */
+function newSection(source: string, fm: FrontMatter, section: string, added: Array<Record<string, string>>): Edit {
+  if (added.length === 0) return { at: 0, to: 0, text: '' };
+  const pair = pairOf(fm.top, section);
+  if (!pair) {
+    const indent = columnOf(source, fm.start + firstKey(fm.top).range![0]);
+    const items = added.map((fields) => itemText(fields, indent + 2, fm.newline)).join('');
+    return { at: fm.end, to: fm.end, text: `${' '.repeat(indent)}${section}:${fm.newline}${items}` };
+  }
+  const keyStart = fm.start + (pair.key as Scalar).range![0];
+  const valueEnd = contentEnd(source, fm.start + pairEnd(pair));
+  const indent = columnOf(source, keyStart) + 2;
+  const items = added.map((fields) => itemText(fields, indent, fm.newline)).join('');
+  return { at: keyStart, to: lineEnd(source, valueEnd), text: `${section}:${fm.newline}${items}` };
+}
+
+/** An item as the lines of a block list entry (`- title: …`), its dash at `column`. */
+function itemText(fields: Record<string, string>, column: number, newline: string): string {
+  const quoted = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, scalarOf(value)]));
+  return stringify([quoted], { lineWidth: 0, version: '1.2' })
+    .replace(/\n$/u, '')
+    .split('\n')
+    .map((line) => (line === '' ? '' : ' '.repeat(column) + line) + newline)
+    .join('');
+}
+
+function nonEmpty(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== ''));
+}
+
+function scalarOf(value: string): Scalar {
+  const scalar = new Scalar(value);
+  // Times in quotes, as the issue files write them: YAML 1.1 tools read a bare 14:00 as a number.
+  if (/^\d{1,2}:\d{2}$/u.test(value)) scalar.type = 'QUOTE_DOUBLE';
+  return scalar;
 }
 
 function replaceIntro(source: string, intro: string): string {
@@ -155,10 +202,7 @@ function replaceIntro(source: string, intro: string): string {
 
 /** `key: value` as the yaml package writes it; lines after the first indented to sit under the key. */
 function pairText(key: string, value: string, column: number, newline: string): string {
-  const scalar = new Scalar(value);
-  // Times in quotes, as the issue files write them: YAML 1.1 tools read a bare 14:00 as a number.
-  if (/^\d{1,2}:\d{2}$/u.test(value)) scalar.type = 'QUOTE_DOUBLE';
-  const text = stringify({ [key]: scalar }, { lineWidth: 0, version: '1.2' }).replace(/\n$/u, '');
+  const text = stringify({ [key]: scalarOf(value) }, { lineWidth: 0, version: '1.2' }).replace(/\n$/u, '');
   return text
     .split('\n')
     .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(column) + line))
@@ -223,6 +267,7 @@ function holdsExactly(source: string, result: string, edits: IssueEdits): boolea
       for (const [key, value] of Object.entries(item.fields)) setOrDrop(fields, key, value);
       return [fields];
     });
+    kept.push(...items.filter((item) => item.origin === undefined).map((item) => nonEmpty(item.fields)));
     if (kept.length > 0 || old.length > 0) expected[section] = kept;
   }
   if (canonical(after.doc.toJS()) !== canonical(expected)) return false;

@@ -124,3 +124,32 @@ describe('editIssueText', () => {
     expect(editIssueText(SOURCE, { fields: { subject: 'GGC PMHN snippet — January 2027', preheader: '' } })).toBe(SOURCE);
   });
 });
+
+describe('editIssueText adding items', () => {
+  it('adds an item at the end of its section, at the same indent, times in quotes', () => {
+    const text = editIssueText(SOURCE, {
+      sections: {
+        research: [
+          { origin: 0, fields: {} },
+          { origin: 1, fields: {} },
+          { origin: 2, fields: {} },
+          { origin: undefined, fields: { title: 'Fourth: new', url: 'https://example.org/4', source: '' } },
+        ],
+      },
+    });
+    expect(text).toContain('    url: https://example.org/3\n  - title: "Fourth: new"\n    url: https://example.org/4\n\nnews: []');
+  });
+
+  it('starts an empty section and a missing one', () => {
+    const text = editIssueText(SOURCE, {
+      sections: {
+        news: [{ origin: undefined, fields: { title: 'A new group' } }],
+        training: [{ origin: undefined, fields: { title: 'A course', url: 'https://example.org/c', date: '2027-01-20', time: '10:00' } }],
+      },
+    });
+    expect(text).toContain(
+      'news:\n  - title: A new group\ntraining:\n  - title: A course\n    url: https://example.org/c\n    date: 2027-01-20\n    time: "10:00"\n---\n',
+    );
+    expect(issue(text).training[0]!.time).toBe('10:00');
+  });
+});
