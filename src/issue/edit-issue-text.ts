@@ -14,7 +14,7 @@ export interface ItemEdit {
 
 /** What an editor asks to change. Anything not named stays as it is. */
 export interface IssueEdits {
-  fields?: Partial<Record<EditableField, string>>;
+  fields?: Partial<Record<EditableField | 'status', string>>;
   /** The introduction (the Markdown after the front matter). */
   intro?: string;
   /** Each section's items in their new order. Items left out are removed; new ones (origin undefined) go last. */
