@@ -5,9 +5,12 @@ import type { IssueId } from '../issue/issue.js';
 import { issueFieldLines } from '../issue/issue-field-lines.js';
 import { pickSpotlight } from '../organisations/pick-spotlight.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
+import type { Output } from '../output.js';
+import { formatZoned } from '../time/zoned-time.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { prepareIssueFrom, type PreparedIssue } from './prepare-issue.js';
 import { readIssueText, saveIssueText, type IssueText } from './issue-text.js';
+import { statusCommand } from './status-command.js';
 
 /** The longest text the desk takes in one field: far beyond any real title or summary, well under the request bound. */
 export const MAX_FIELD_LENGTH = 20_000;
@@ -32,6 +35,8 @@ export interface IssueDraft {
   /** The rotation's pick for this month. */
   suggestion: { id: string; name: string; lastFeatured: string | undefined } | undefined;
   timeZone: string;
+  /** When the schedule sends it, in the network's zone; undefined while the problems hide it. */
+  sendAt: string | undefined;
 }
 
 /** The issue as the editor opens it. */
@@ -106,6 +111,7 @@ async function draftOf(dir: string, current: IssueText): Promise<IssueDraft> {
     organisations: (workspace?.organisations ?? []).map((o) => ({ id: o.id, name: o.name })),
     suggestion: pick ? { id: pick.organisation.id, name: pick.organisation.name, lastFeatured: pick.lastFeatured } : undefined,
     timeZone: workspace?.config?.timeZone ?? 'Europe/London',
+    sendAt: prepared?.sendAt && workspace?.config ? `${formatZoned(prepared.sendAt, workspace.config.timeZone)} (${workspace.config.timeZone})` : undefined,
   };
 }
 
@@ -170,10 +176,13 @@ function todoOf(problems: readonly FieldProblem[], front: Record<string, unknown
  * Sets `status: approved` if `snippet check` finds no errors in the file as
  * it is at `version`; otherwise the problems, and nothing is written.
  */
-export async function approveIssue(dir: string, id: IssueId, version: string): Promise<{ approved: boolean; draft: IssueDraft }> {
+export async function approveIssue(dir: string, id: IssueId, version: string): Promise<{ approved: boolean; draft: IssueDraft; audience: number | undefined }> {
   const current = await readIssueText(dir, id);
   const draft = await draftOf(dir, current);
-  if (current.version !== version || hasErrors(draft.problems)) return { approved: false, draft };
+  if (current.version !== version || hasErrors(draft.problems)) return { approved: false, draft, audience: undefined };
   const saved = await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
-  return { approved: true, draft: await draftOf(dir, saved) };
+  const status = await statusCommand({ dir, issue: id, json: true }, SILENT);
+  return { approved: true, draft: await draftOf(dir, saved), audience: status.audience };
 }
+
+const SILENT: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };

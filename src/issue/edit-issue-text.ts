@@ -197,6 +197,7 @@ function scalarOf(value: string): Scalar {
 function replaceIntro(source: string, intro: string): string {
   const fm = frontMatter(source);
   const text = intro.replace(/\r\n?/gu, '\n').replace(/\s+$/u, '');
+  if (source.slice(fm.body).replace(/\r\n?/gu, '\n').trim() === text.trim()) return source;
   return source.slice(0, fm.body) + (text === '' ? '' : `${text}\n`).replace(/\n/gu, fm.newline);
 }
 
