@@ -154,7 +154,8 @@ function oversizedFields(edits: IssueEdits, file: string): FieldProblem[] {
   if (edits.intro !== undefined && edits.intro.length > MAX_FIELD_LENGTH * 5) found.push(problem('intro', edits.intro.length));
   for (const [section, items] of Object.entries(edits.sections ?? {})) {
     items.forEach((item, index) => {
-      for (const [key, value] of Object.entries(item.fields)) if (value.length > MAX_FIELD_LENGTH) found.push(problem(`${section}.${index}.${key}`, value.length));
+      for (const [key, value] of Object.entries(item.fields))
+        if (value.length > MAX_FIELD_LENGTH) found.push(problem(`${section}.${index}.${key}`, value.length));
     });
   }
   return found;

@@ -11,7 +11,8 @@ export async function previewIssue(dir: string, id: IssueId, unsubscribeSecret: 
   try {
     const prepared = await prepareIssue(dir, id);
     const { issue, config, sendAt, rendered, problems } = prepared;
-    if (!issue || !config || !sendAt || !rendered || hasErrors(problems)) return { html: undefined, errors: problems.filter((p) => p.severity === 'error').length };
+    if (!issue || !config || !sendAt || !rendered || hasErrors(problems))
+      return { html: undefined, errors: problems.filter((p) => p.severity === 'error').length };
     const message = composeSampleMessage({ ...prepared, issue, config, sendAt, rendered }, { unsubscribeSecret, now: new Date() });
     return { html: message.html, text: message.text, subject: message.subject };
   } catch (error) {

@@ -39,7 +39,8 @@ export function textVersion(text: string): string {
 export async function readIssueText(dir: string, id: IssueId): Promise<IssueText> {
   const file = issueFile(id);
   const text = await readFile(join(dir, file), 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') throw new SnippetError(`there is no issue ${id} (${file} does not exist)`, { file, hint: 'Start it from the list of issues.' });
+    if (error.code === 'ENOENT')
+      throw new SnippetError(`there is no issue ${id} (${file} does not exist)`, { file, hint: 'Start it from the list of issues.' });
     throw new SnippetError(`cannot read ${file} (${error.code ?? error.message})`, { file });
   });
   return { id, file, text, version: textVersion(text) };

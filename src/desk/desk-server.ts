@@ -105,7 +105,10 @@ async function route(settings: DeskSettings, notices: Map<string, string[]>, req
       response,
       413,
       'text/html',
-      messagePage('Too much at once', `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`),
+      messagePage(
+        'Too much at once',
+        `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
+      ),
     );
   }
   const posted = modelOfForm(form);
@@ -161,7 +164,13 @@ async function emailView(settings: DeskSettings, id: string, part: string, schem
   const preview = await previewIssue(settings.dir, id, settings.unsubscribeSecret);
   if (preview.html === undefined) {
     const why = `The email cannot be shown until ${preview.errors} error${preview.errors === 1 ? ' is' : 's are'} fixed: see the problems beside the fields, and save.`;
-    return send(response, 200, part === '/email.txt' ? 'text/plain' : 'text/html', part === '/email.txt' ? `${why}\n` : `<!doctype html><html lang="en-GB"><title>Not yet</title><p>${why}</p></html>`, EMAIL_CSP);
+    return send(
+      response,
+      200,
+      part === '/email.txt' ? 'text/plain' : 'text/html',
+      part === '/email.txt' ? `${why}\n` : `<!doctype html><html lang="en-GB"><title>Not yet</title><p>${why}</p></html>`,
+      EMAIL_CSP,
+    );
   }
   if (part === '/email.txt') return send(response, 200, 'text/plain', preview.text, EMAIL_CSP);
   return send(response, 200, 'text/html', emailForFrame(preview.html, scheme === 'dark' ? 'dark' : 'light'), EMAIL_CSP);

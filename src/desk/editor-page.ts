@@ -166,7 +166,8 @@ function validDate(value: string): boolean {
 
 function problemList(field: string, problems: readonly FieldProblem[]): string {
   const items = problems.map(
-    (p) => `<li class="${p.severity}"><strong>${p.severity === 'error' ? 'Error' : 'Warning'}:</strong> ${escapeHtml(p.message)}${p.hint ? ` <span class="hint">${escapeHtml(p.hint)}</span>` : ''}</li>`,
+    (p) =>
+      `<li class="${p.severity}"><strong>${p.severity === 'error' ? 'Error' : 'Warning'}:</strong> ${escapeHtml(p.message)}${p.hint ? ` <span class="hint">${escapeHtml(p.hint)}</span>` : ''}</li>`,
   );
   return `<ul class="problems" id="p-${fieldId(field)}" data-for="${escapeHtml(field)}" aria-live="polite">${items.join('')}</ul>`;
 }

@@ -29,7 +29,14 @@ export interface DeskHandle {
 export async function startDesk(options: DeskOptions, out: Output): Promise<DeskHandle> {
   const token = randomBytes(24).toString('base64url');
   const hosts = new Set<string>();
-  const server = createDeskServer({ dir: options.dir, unsubscribeSecret: options.unsubscribeSecret, token, hosts, cookieName: `snippet-desk-${randomBytes(4).toString('hex')}`, now: () => new Date() });
+  const server = createDeskServer({
+    dir: options.dir,
+    unsubscribeSecret: options.unsubscribeSecret,
+    token,
+    hosts,
+    cookieName: `snippet-desk-${randomBytes(4).toString('hex')}`,
+    now: () => new Date(),
+  });
   const { port, taken } = await listenOnFreePort(server, options.host, options.port);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   for (const name of ['127.0.0.1', 'localhost', shownHost]) hosts.add(`${name.toLowerCase()}:${port}`);
