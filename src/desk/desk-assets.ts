@@ -33,7 +33,7 @@ button[value=save], button[value=approve], form[action="/new"] button { backgrou
 .note { color: var(--muted); }
 .todo, .notice, .conflict { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 12px; margin: 0 0 16px; }
 .conflict { border-left-color: var(--error); }
-.sticky { position: sticky; bottom: 0; background: var(--paper); padding: 8px 0; border-top: 1px solid var(--line); }
+.sticky { position: sticky; top: 0; z-index: 1; background: var(--paper); padding: 8px 0; border-bottom: 1px solid var(--line); }
 .preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
 pre { white-space: pre-wrap; }
 `;
@@ -47,6 +47,7 @@ export const DESK_JS = `
 (() => {
   const form = document.getElementById('editor');
   if (!form) return;
+  // form.action would be the buttons named "action", not the address.
   const id = (field) => 'p-' + field.replace(/[^A-Za-z0-9_-]/g, '-');
   let timer, sent = 0;
   const show = (result) => {
@@ -74,7 +75,7 @@ export const DESK_JS = `
   const check = async () => {
     const seq = ++sent;
     const body = new URLSearchParams(new FormData(form));
-    const response = await fetch(form.action + '/check', { method: 'POST', body, headers: { 'X-Desk-Check': String(seq) } });
+    const response = await fetch(form.getAttribute('action') + '/check', { method: 'POST', body, headers: { 'X-Desk-Check': String(seq) } });
     if (!response.ok || seq !== sent) return;
     show({ ...(await response.json()), seq });
   };

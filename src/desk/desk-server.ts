@@ -198,7 +198,8 @@ function send(response: ServerResponse, status: number, type: string, body: stri
     'Cache-Control': 'no-store',
     'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
+    // Not no-referrer: under it Chromium sends "Origin: null" with the desk's own forms.
+    'Referrer-Policy': 'same-origin',
     ...(status === 413 ? { Connection: 'close' } : {}),
   });
   response.end(response.req.method === 'HEAD' ? undefined : body);

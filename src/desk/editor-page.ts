@@ -91,6 +91,11 @@ ${unplaced}
 <div class="desk">
 <form method="post" action="/issues/${draft.id}" id="editor" class="editor" novalidate>
 <input type="hidden" name="version" value="${escapeHtml(view.version)}">
+<div class="actions sticky">
+<button type="submit" name="action" value="save">Save</button>
+<button type="submit" name="action" value="approve">Approve</button>
+<span class="note">Enter in a field saves too. Approve is refused while check finds errors.</span>
+</div>
 ${datalist}
 <fieldset class="part"><legend>The issue</legend>
 ${top.join('\n')}
@@ -100,10 +105,6 @@ ${input('intro', 'Introduction (Markdown)', model.intro, 'markdown').replace('ro
 </fieldset>
 ${spotlight}
 ${sections.join('\n')}
-<div class="actions sticky">
-<button type="submit" name="action" value="save">Save</button>
-<button type="submit" name="action" value="approve">Approve</button>
-</div>
 </form>
 <aside class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">Preview (as saved)</h2>
@@ -124,9 +125,9 @@ function sectionForm(section: ItemSection, model: EditorModel, input: Input, pro
     const moves =
       item.origin === undefined
         ? ''
-        : `${index > 0 ? `<button type="submit" name="action" value="up:${prefix}" aria-label="Move ${escapeHtml(name)} up">Move up</button>` : ''}${
+        : `${index > 0 ? `<button type="submit" name="action" value="up:${prefix}" aria-label="Move up: ${escapeHtml(name)}">Move up</button>` : ''}${
             index < items.length - 1 && items[index + 1]?.origin !== undefined
-              ? `<button type="submit" name="action" value="down:${prefix}" aria-label="Move ${escapeHtml(name)} down">Move down</button>`
+              ? `<button type="submit" name="action" value="down:${prefix}" aria-label="Move down: ${escapeHtml(name)}">Move down</button>`
               : ''
           }`;
     return `<fieldset class="item" data-field="${prefix}">
@@ -134,7 +135,7 @@ function sectionForm(section: ItemSection, model: EditorModel, input: Input, pro
 <input type="hidden" name="${prefix}.origin" value="${item.origin ?? 'new'}">
 ${problemsOf(prefix)}
 ${SECTION_FIELDS[section].map((spec) => input(`${prefix}.${spec.name}`, spec.label, item.fields[spec.name] ?? '', spec.kind)).join('\n')}
-<div class="item-actions">${moves}<button type="submit" name="action" value="remove:${prefix}" aria-label="Remove ${escapeHtml(name)}">Remove</button></div>
+<div class="item-actions">${moves}<button type="submit" name="action" value="remove:${prefix}" aria-label="Remove: ${escapeHtml(name)}">Remove</button></div>
 </fieldset>`;
   });
   return `<section class="part" aria-labelledby="h-${section}" data-field="${section}">
