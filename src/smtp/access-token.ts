@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import type { OAuth2Settings } from '../config/config.js';
+import { registerSecret } from '../config/known-secrets.js';
 import { SnippetError } from '../errors.js';
 
 /** An OAuth2 access token for XOAUTH2 sign-in; `renew` asks for a fresh one (the server refused the last). */
@@ -36,6 +37,8 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
       settings.source === 'command'
         ? { token: await tokenFromCommand(settings.command, options.cwd, timeoutMs), lifetimeMs: COMMAND_TOKEN_LIFETIME_MS }
         : await tokenFromEndpoint(settings, options.clientSecret, timeoutMs);
+    // Known to the redactor before anyone can print it (a server echoing it in a refusal, say).
+    registerSecret(fetched.token);
     cached = { token: fetched.token, expires: now() + fetched.lifetimeMs };
     return fetched.token;
   };

@@ -57,12 +57,17 @@ export async function sendTransaction(
       dialogue.destroy();
       return { status: 'deferred', reason: 'not sent: the attempt could not be recorded', connectionFailure: false };
     }
+    // A reply out of turn (one with the 354) is read before the data may go.
+    await dialogue.settle();
     // Lost while the attempt was synced: nothing of the data went out, so the message is deferred.
     if (!dialogue.usable) throw dialogue.lostBecause;
     // In wire form before the first byte goes: a bug in it is not a message in doubt.
     const wire = stuff(message);
     dataSent = true;
     const end = await dialogue.writeAndReply(wire);
+    // A second reply to the data means the first was not its reply: which one the server meant is unknown.
+    await dialogue.settle();
+    if (!dialogue.usable && dialogue.lostBecause.code === 'EPROTOCOL') throw dialogue.lostBecause;
     if (accepted(end, false)) return { status: 'delivered', response: end.text.trim() };
     await reset(dialogue);
     return classifySmtpError(replyError('EMESSAGE', 'Message failed', end, 'DATA'), true);

@@ -7,6 +7,7 @@ import type { ColumnMap } from './map-columns.js';
 import { matchOrganisation } from './match-organisation.js';
 import { parseFormDate } from './parse-form-date.js';
 import { parseFormTime } from './parse-form-time.js';
+import { shownValue } from '../schema/shown-value.js';
 
 /** A response as an issue item: front-matter fields (as written in the issue, in the order written). */
 export interface FormItem {
@@ -68,7 +69,7 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
     const answers = Object.values(SECTION_ANSWERS).join(', ');
     problem(
       'error',
-      kind === undefined ? `${QUESTIONS.kind} has no answer` : `${QUESTIONS.kind}: "${kind}" is not one of the answers`,
+      kind === undefined ? `${QUESTIONS.kind} has no answer` : `${QUESTIONS.kind}: "${shownValue(kind)}" is not one of the answers`,
       `The answers are ${answers}.`,
     );
     return { row: row.row, item: undefined, problems };
@@ -114,7 +115,7 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
       const names = named.map((o) => `"${o.name}" (${o.id})`).join(' or ');
       problem(
         'warning',
-        `${QUESTIONS.organisation}: "${typedOrganisation}" ${match.kind === 'ambiguous' ? 'matches more than one member organisation' : 'is not a member organisation'}; the item is credited to no one`,
+        `${QUESTIONS.organisation}: "${shownValue(typedOrganisation)}" ${match.kind === 'ambiguous' ? 'matches more than one member organisation' : 'is not a member organisation'}; the item is credited to no one`,
         names
           ? `Did you mean ${names}? Add "organisation: <id>" to the item in the issue.`
           : 'Add the organisation to contacts/organisations.yaml, or leave the item uncredited.',
