@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkIssueEdits, approveIssue, openIssue, saveIssueEdits } from '../actions/issue-editor.js';
-import { isIssueChanged } from '../actions/issue-text.js';
+import { isIssueChangedError } from '../actions/issue-text.js';
 import { previewIssue } from '../actions/issue-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
@@ -147,7 +147,7 @@ async function saveFromForm(
     const add = /^add:(research|training|funding|news)$/u.exec(posted.action)?.[1];
     return redirect(response, `/issues/${id}${add ? `?add=${add}#h-${add}` : ''}`);
   } catch (error) {
-    if (!isIssueChanged(error)) throw error;
+    if (!isIssueChangedError(error)) throw error;
     const draft = await openIssue(settings.dir, id);
     const page = editorPage({ draft, model, problems: [], todo: draft.todo, version: posted.version, conflict: `${error.message}.` });
     return send(response, 409, 'text/html', page);
