@@ -42,7 +42,10 @@ export interface SendEngineInput {
 }
 
 export type EngineEvent =
-  { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number } | { type: 'waiting'; ms: number; limit: RateLimit | undefined };
+  | { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number }
+  | { type: 'waiting'; ms: number; limit: RateLimit | undefined }
+  /** The server could not be reached (or refused the session for now): the run waits `ms`, then tries again. */
+  | { type: 'reconnecting'; ms: number; reason: string; failures: number };
 
 export type StopReason =
   | { kind: 'rate-limit'; limit: RateLimit | undefined; waitMs: number }
@@ -87,6 +90,8 @@ class SendRun {
   private settled = 0;
   /** Failures in a row, across workers: enough and the server is taken to be down. */
   private failuresInARow = 0;
+  /** When connecting began to fail (undefined while it works): the run waits for the server at most maxWaitMs from then. */
+  private unreachableSince: number | undefined;
   /** Wakes every sleeping worker when the run stops. */
   private readonly wake = new AbortController();
   /** Outcomes being written; the report is returned only once every one is on disk. */
@@ -150,13 +155,16 @@ class SendRun {
 
   /**
    * A ready connection first, so that connecting never eats into a rate
-   * window. A failure backs off (doubling, per worker) or stops the run.
+   * window. A failure backs off (doubling, per worker), each wait announced,
+   * or stops the run: after stopAfterFailures in a row, or once the next
+   * wait would end more than maxWaitMs after connecting began to fail.
    */
   private async connect(connecting: { failures: number }): Promise<Channel | undefined> {
     const { input } = this;
     const channel = await input.mailer.open();
     if (!isConnectFailure(channel)) {
       connecting.failures = 0;
+      this.unreachableSince = undefined;
       return channel;
     }
     if (channel.fatal) {
@@ -165,11 +173,20 @@ class SendRun {
     }
     connecting.failures++;
     this.failuresInARow++;
+    const now = input.clock.now();
+    this.unreachableSince ??= now;
+    const wait = input.retry.firstDelayMs * 2 ** Math.min(connecting.failures - 1, 6);
     if (this.failuresInARow >= input.stopAfterFailures) {
       this.stop({ kind: 'server-down', reason: `${this.failuresInARow} failures in a row, the last: ${channel.reason}` });
       return undefined;
     }
-    await input.clock.sleep(input.retry.firstDelayMs * 2 ** Math.min(connecting.failures - 1, 6), this.wake.signal);
+    if (now + wait - this.unreachableSince > input.maxWaitMs) {
+      const tried = formatSeconds(now - this.unreachableSince);
+      this.stop({ kind: 'server-down', reason: `not reachable for ${tried} (${this.failuresInARow} tries), the last: ${channel.reason}` });
+      return undefined;
+    }
+    input.onEvent?.({ type: 'reconnecting', ms: wait, reason: channel.reason, failures: this.failuresInARow });
+    await input.clock.sleep(wait, this.wake.signal);
     return undefined;
   }
 
@@ -349,6 +366,10 @@ export function toOutcome(to: string, result: SendResult, at: string): Outcome {
     case 'in-doubt':
       return { type: 'in-doubt', at, to, reason: result.reason };
   }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
 }
 
 function iso(ms: number): string {

@@ -70,7 +70,11 @@ export function registerSend(program: Command, cli: CliContext): void {
         };
         if (flags.due) {
           const { sendDueCommand } = await import('../../actions/send-due-command.js');
-          const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, sendPrinter(output));
+          const { readImapEnvironment } = await import('../read-imap-environment.js');
+          const outcome = await sendDueCommand(
+            { ...common, now: flags.now, includeStale: flags.includeStale === true, imap: readImapEnvironment(cli.env) },
+            sendPrinter(output),
+          );
           if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
           cli.setExitCode(outcome.exitCode);
           return;
