@@ -65,7 +65,7 @@ describe('bouncesToCatchUp after a run the safety stop stopped (or would have, h
     ...(safetyStop === false ? { safetyStop } : {}),
   });
   const refused = (n: number): LedgerEvent[] =>
-    Array.from({ length: n }, (_, i) => [
+    Array.from({ length: n }, (_, i): LedgerEvent[] => [
       { type: 'attempt', at: '2026-12-01T09:00:01Z', to: `m${i}@example.org`, messageId: `<${i}@x>` },
       { type: 'failed', at: '2026-12-01T09:00:02Z', to: `m${i}@example.org`, reason: '550 5.1.1 unknown', bounced: true },
     ]).flat();
@@ -109,7 +109,7 @@ describe('falseFailures: what `status` points out and `send --resend-failed` rep
   it('lists nobody from an ordinary run with a few failures', () => {
     const events: LedgerEvent[] = [
       run,
-      ...everyone.flatMap((to, i) => [
+      ...everyone.flatMap((to, i): LedgerEvent[] => [
         attempt(to),
         i < 3 ? failed(to, '550 5.1.1 unknown') : { type: 'delivered', at: '2026-12-01T09:00:03Z', to, response: '250 ok' },
       ]),
