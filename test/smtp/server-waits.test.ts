@@ -100,7 +100,7 @@ describe('waits are bounded and announced', () => {
     cleanups.push(server.close);
     const { exitCode, error, output } = await send(server.url);
     expect(exitCode).toBe(1);
-    expect(error?.message).toMatch(/refused the connection before any message \(554 5\.7\.1 Access denied: your address is blocked\)/u);
+    expect(error?.message).toMatch(/refused this connection before any message \(554 5\.7\.1 Access denied: your address is blocked\)/u);
     expect(server.connections()).toBe(1);
     expect(output).not.toMatch(/could not connect/u);
     expect(output).toMatch(/failed 0, in doubt 0, suppressed 0/u);
