@@ -5,6 +5,7 @@ import type { LedgerEvent, Outcome } from './ledger-event.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { judge, type Settled, type Verdict } from './judge.js';
+import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
 import { isConnectFailure, TransportBug, type Channel, type Mailer, type SendResult } from './send-result.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
 
@@ -33,6 +34,8 @@ export interface SendEngineInput {
   stopAfterFailures: number;
   /** The longest the run waits for a rate window; a longer wait ends the run (the next one carries on). */
   maxWaitMs: number;
+  /** Stop when most of the first answers are the same permanent refusal (safety-stop.ts); off with --no-safety-stop. */
+  safetyStop?: boolean;
   clock: Clock;
   signal?: AbortSignal;
   onEvent?(event: EngineEvent): void;
@@ -51,7 +54,9 @@ export type StopReason =
   /** Nothing can get through until the user fixes something (sign-in, TLS). */
   | { kind: 'fatal'; reason: string }
   /** The ledger could not be written (e.g. a full disk), or was deleted: nothing more is sent. */
-  | { kind: 'ledger'; reason: string; hint?: string };
+  | { kind: 'ledger'; reason: string; hint?: string }
+  /** Most of the first answers were one permanent refusal: the server refusing everyone, not dead addresses. */
+  | ({ kind: 'safety' } & SafetyTrip);
 
 export interface SendReport {
   delivered: Recipient[];
@@ -93,9 +98,11 @@ class SendRun {
   private readonly outcomes = new Set<Promise<void>>();
   /** The first bug a worker hit: the run ends by throwing it. */
   private bug: { error: unknown } | undefined;
+  private readonly safety: SafetyStop | undefined;
 
   constructor(private readonly input: SendEngineInput) {
     this.queue = new WorkQueue(input.recipients);
+    this.safety = input.safetyStop === false ? undefined : new SafetyStop(input.recipients.length);
   }
 
   async run(): Promise<SendReport> {
@@ -112,6 +119,7 @@ class SendRun {
       input.signal?.removeEventListener('abort', onAbort);
     }
     if (this.bug) throw this.bug.error instanceof TransportBug ? this.bug.error.bug : this.bug.error;
+    if (this.report.stop?.kind === 'safety') await this.holdBack(this.report.stop.code);
     const left = this.queue.leftovers();
     this.report.notAttempted.push(...left.notAttempted);
     for (const item of left.deferred) this.report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
@@ -243,6 +251,8 @@ class SendRun {
     if (verdict.streak === 'extend') this.failuresInARow++;
     if (verdict.retryAfterMs !== undefined) this.queue.retryAt(item, clock.now() + verdict.retryAfterMs);
     if (verdict.fatal !== undefined) this.stop({ kind: 'fatal', reason: verdict.fatal });
+    const trip = this.safety?.observe(result);
+    if (trip) this.stop({ kind: 'safety', ...trip });
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
@@ -282,6 +292,33 @@ class SendRun {
       case 'deferred':
         return void this.report.deferred.push({ recipient, reason: result.reason });
     }
+  }
+
+  /**
+   * After the safety stop: the refusals with its code are not taken as the
+   * recipients' own. Each is recorded deferred after its failure (the later
+   * line is the ledger's word), so it is not suppressed and the next run
+   * tries it again. Should that line not be written (or the process die
+   * first), the failure stays, and bouncesToCatchUp still does not suppress
+   * it: it reads the same trip from the ledger.
+   */
+  private async holdBack(code: string): Promise<void> {
+    const { journal, clock } = this.input;
+    const kept: SendReport['failed'] = [];
+    for (const failure of this.report.failed) {
+      if (failureCode(failure.reason) !== code) {
+        kept.push(failure);
+        continue;
+      }
+      const reason = `held back by the safety stop, not suppressed: ${failure.reason}`;
+      try {
+        await journal.append({ type: 'deferred', at: iso(clock.now()), to: failure.recipient.key, reason });
+        this.report.deferred.push({ recipient: failure.recipient, reason });
+      } catch {
+        kept.push({ ...failure, bounced: false });
+      }
+    }
+    this.report.failed = kept;
   }
 
   /**
