@@ -204,10 +204,11 @@ export class SmtpDialogue {
     const { replies } = this.replies(1);
     // The greeting answers the connection itself, with its own time limit.
     this.waiting[0]!.sent = true;
-    return replies.then(
-      (replies) => (clearTimeout(timer), replies[0]!),
-      (error: unknown) => (clearTimeout(timer), Promise.reject(error)),
-    );
+    try {
+      return (await replies)[0]!;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private listen(): void {
