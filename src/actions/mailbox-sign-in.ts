@@ -1,3 +1,4 @@
+import { registerSignIn } from '../config/known-secrets.js';
 import type { Config } from '../config/config.js';
 import type { ImapAddress } from '../config/imap-address.js';
 import { SnippetError } from '../errors.js';
@@ -22,6 +23,13 @@ export interface ImapEnvironment {
  * mailbox.url, else the SMTP user.
  */
 export async function mailboxSignIn(address: ImapAddress, config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): Promise<ImapSignIn> {
+  const signIn = await chooseSignIn(address, config, imap, smtp, cwd);
+  // Before the IMAP client sends it (LOGIN, AUTHENTICATE PLAIN or XOAUTH2): a server may echo it in a refusal.
+  registerSignIn(signIn.user, 'accessToken' in signIn ? { token: signIn.accessToken } : { password: signIn.password });
+  return signIn;
+}
+
+async function chooseSignIn(address: ImapAddress, config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): Promise<ImapSignIn> {
   if (imap.fileProblem) throw new SnippetError(imap.fileProblem, { hint: 'SNIPPET_IMAP_PASS_FILE names a file holding the mailbox password.' });
   const ownSettings = imap.SNIPPET_IMAP_USER !== undefined || imap.SNIPPET_IMAP_PASS !== undefined || imap.passFromFile !== undefined;
   const oauth2 = config.smtp.oauth2;

@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { hasErrors, SnippetError, sortProblems } from '../errors.js';
-import { writeNewFile } from '../fs/write-new-file.js';
+import { ABSENT_VERSION, isIssueChangedError, saveIssueText } from '../fs/issue-text.js';
 import { carryForward } from '../issue/carry-forward.js';
 import { isRolling, type IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
@@ -99,7 +98,9 @@ export async function newCommand(options: NewOptions, out: Output): Promise<NewR
   });
   const check = parseIssue(text, file, id);
   if (hasErrors(check.problems)) throw new Error(`the scaffold of ${file} does not parse: ${check.problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`);
-  if (!(await writeNewFile(join(options.dir, file), text))) throw exists();
+  await saveIssueText(options.dir, file, text, ABSENT_VERSION).catch((error: unknown) => {
+    throw isIssueChangedError(error) ? exists() : error;
+  });
 
   out.info(`Wrote ${file}: a draft of the ${month} snippet.`);
   out.info(`  send_at    ${send.text} (${formatDate(sendDate, language)}, ${sendDay} at ${config.schedule.sendTime} ${config.timeZone})`);

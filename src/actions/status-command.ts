@@ -34,11 +34,26 @@ export interface IssueStatus {
   lastActivity: string | undefined;
 }
 
-/** `snippet status`: what the ledger says was delivered, deferred, failed and in doubt. */
-export async function statusCommand(options: StatusOptions, out: Output): Promise<IssueStatus> {
-  const issue = options.issue ?? (await latestLedgerIssue(options.dir));
-  if (!issue)
+/** No issue has gone to the list yet: only test sends, each issue's in turn. */
+export interface TestSendsOnly {
+  issue: undefined;
+  tests: Array<{ issue: IssueId; email: string; state: RecipientState['state']; at: string }>;
+}
+
+/**
+ * `snippet status`: what the ledger says was delivered, deferred, failed and
+ * in doubt. Without an issue, the latest sent to the list; when none was yet,
+ * the test sends.
+ */
+export async function statusCommand(options: StatusOptions & { issue: IssueId }, out: Output): Promise<IssueStatus>;
+export async function statusCommand(options: StatusOptions, out: Output): Promise<IssueStatus | TestSendsOnly>;
+export async function statusCommand(options: StatusOptions, out: Output): Promise<IssueStatus | TestSendsOnly> {
+  const ledgers = options.issue === undefined ? await ledgerIssues(options.dir) : undefined;
+  const issue = options.issue ?? ledgers?.list.at(-1);
+  if (!issue) {
+    if (ledgers && ledgers.test.length > 0) return testSendsOnly(options, ledgers.test, out);
     throw new SnippetError('nothing has been sent from this workspace yet', { hint: 'Use `snippet send ISSUE --dry-run` to see what a send would do.' });
+  }
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
   const events = await readLedger(ledgerPath(options.dir, issue, 'list'), ledgerLabel(issue, 'list'));
   const testEvents = await readLedger(ledgerPath(options.dir, issue, 'test'), ledgerLabel(issue, 'test'));
@@ -102,13 +117,34 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   return status;
 }
 
-async function latestLedgerIssue(dir: string): Promise<IssueId | undefined> {
+/** The issues with a ledger, oldest first: those sent to the list, and those only tested. */
+async function ledgerIssues(dir: string): Promise<{ list: IssueId[]; test: IssueId[] }> {
   const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
-  const ids = names
-    .map((n) => issueIdOfFile(n.replace(/\.jsonl$/u, '.md')))
-    .filter((id): id is string => id !== undefined)
-    .sort();
-  return ids.at(-1);
+  const ids = (suffix: RegExp): IssueId[] =>
+    names
+      .map((n) => (suffix.test(n) ? issueIdOfFile(n.replace(suffix, '.md')) : undefined))
+      .filter((id): id is string => id !== undefined)
+      .sort();
+  return { list: ids(/(?<!\.test)\.jsonl$/u), test: ids(/\.test\.jsonl$/u) };
+}
+
+/** Only test sends so far: nothing to report of the list, so the test sends are the news (not an error). */
+async function testSendsOnly(options: StatusOptions, issues: readonly IssueId[], out: Output): Promise<TestSendsOnly> {
+  const result: TestSendsOnly = { issue: undefined, tests: [] };
+  for (const issue of issues) {
+    const events = await readLedger(ledgerPath(options.dir, issue, 'test'), ledgerLabel(issue, 'test'));
+    for (const [email, state] of recipientStates(events)) result.tests.push({ issue, email, state: state.state, at: state.at });
+  }
+  if (options.json) {
+    out.info(JSON.stringify({ ...result, issue: null }, null, 2));
+    return result;
+  }
+  const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
+  const zone = workspace.config?.timeZone ?? 'Europe/London';
+  out.info('No issue has gone to the list yet.');
+  for (const t of result.tests) out.info(`  test send: ${t.issue} to ${t.email}: ${t.state} at ${formatZoned(new Date(t.at), zone)} ${zone}`);
+  out.info('  `snippet send ISSUE --dry-run` shows who an issue would go to.');
+  return result;
 }
 
 function lastAt(events: readonly LedgerEvent[]): string | undefined {

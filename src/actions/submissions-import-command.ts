@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
 import { hasErrors, SnippetError, sortProblems, type Problem } from '../errors.js';
-import { writeFilesAtomically } from '../fs/write-files-atomically.js';
+import { issueVersion, saveIssueText } from '../fs/issue-text.js';
 import type { IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
 import { issueSendAt } from '../issue/send-time.js';
@@ -99,10 +99,9 @@ export async function submissionsImportCommand(options: SubmissionsImportOptions
   const result = { issue: target.id, added: plan.added.length, duplicates: plan.duplicates.length, rejected: plan.rejected.length };
   if (options.dryRun || plan.added.length === 0) return { ...result, written: false };
   // An editor may have saved the draft meanwhile: its text is never overwritten unseen.
-  const current = await readFile(join(options.dir, file), 'utf8');
-  if (current !== before)
-    throw new SnippetError(`${file} changed while the responses were read; nothing was written`, { hint: 'Save your edits and run the import again.' });
-  await writeFilesAtomically(options.dir, [{ name: file, data: after }], { shownDir: '' });
+  await saveIssueText(options.dir, file, after, issueVersion(before), {
+    changedHint: 'It was saved while the responses were read, and nothing was imported. Save your edits and run the import again.',
+  });
   return { ...result, written: true };
 }
 

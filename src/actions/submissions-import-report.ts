@@ -3,6 +3,7 @@ import { ITEM_SECTIONS, type IssueId } from '../issue/issue.js';
 import type { SubmissionPlan } from '../submissions/plan-submissions.js';
 import type { FormItem } from '../submissions/response-to-item.js';
 import type { Output } from '../output.js';
+import { shownValue } from '../schema/shown-value.js';
 
 /**
  * What the coordinator acts on: each response's fate by row, the problems of
@@ -53,7 +54,7 @@ function perSection(items: readonly FormItem[]): string {
 }
 
 function describe(item: FormItem): string {
-  const title = typeof item.fields.title === 'string' ? `"${item.fields.title}"` : '(no title)';
+  const title = typeof item.fields.title === 'string' ? `"${shownValue(item.fields.title)}"` : '(no title)';
   return typeof item.fields.organisation === 'string' ? `${title} (${item.fields.organisation})` : title;
 }
 

@@ -1,6 +1,12 @@
+import { registeredSecrets } from '../config/known-secrets.js';
+
+export { registerSecret } from '../config/known-secrets.js';
+
 /**
  * Secrets never reach output: every line the CLI prints passes through here.
- * The values come from the environment variables that may hold them.
+ * The values come from the environment variables that may hold them, and
+ * from whatever the process registered as it learnt or sent them
+ * (config/known-secrets.ts: tokens, sign-ins' base64 forms).
  */
 const SECRET_VARIABLES = [
   'SNIPPET_SMTP_PASS',
@@ -10,26 +16,20 @@ const SECRET_VARIABLES = [
   'SNIPPET_SMTP_OAUTH_CLIENT_SECRET',
 ];
 
-let secrets: string[] | undefined;
-
-export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= 4) {
-    secrets = [...knownSecrets(), value];
-  }
-}
+let fromEnvironment: string[] | undefined;
 
 export function redact(text: string): string {
   let result = text.replace(/(smtps?:\/\/[^:/@\s]*:)[^@\s]+@/giu, '$1***@');
-  for (const secret of knownSecrets()) {
-    for (const form of encodings(secret)) result = result.split(form).join('***');
-  }
+  // Longest first across every secret: one secret's form can lie inside another's (a password's base64 inside AUTH PLAIN's).
+  const forms = [...new Set(knownSecrets().flatMap(encodings))].sort((a, b) => b.length - a.length);
+  for (const form of forms) result = result.split(form).join('***');
   return result;
 }
 
 /**
  * Pure: the ways a secret can be written out: as typed, percent-encoded (as
  * in a URL, or a form body, where `~` and space are encoded too), in either
- * case of hex, and escaped in JSON. Longest first, so no part of one is left.
+ * case of hex, escaped in JSON, and in base64. Longest first, so no part of one is left.
  */
 export function encodings(secret: string): string[] {
   const everything = [...Buffer.from(secret, 'utf8')]
@@ -43,14 +43,21 @@ export function encodings(secret: string): string[] {
     everything,
     everything.replace(/\+/gu, '%2B').replace(/%20/gu, '+'),
     JSON.stringify(secret).slice(1, -1),
+    // As AUTH LOGIN sends a password, and as a server may echo it back.
+    Buffer.from(secret, 'utf8').toString('base64'),
   ];
   const withLowerHex = forms.flatMap((form) => [form, form.replace(/%[0-9A-F]{2}/gu, (escape) => escape.toLowerCase())]);
   return [...new Set(withLowerHex)].sort((a, b) => b.length - a.length);
 }
 
 function knownSecrets(): string[] {
-  if (!secrets) {
-    secrets = [];
+  return [...environmentSecrets(), ...registeredSecrets()];
+}
+
+function environmentSecrets(): string[] {
+  if (!fromEnvironment) {
+    const secrets: string[] = [];
+    fromEnvironment = secrets;
     for (const name of SECRET_VARIABLES) {
       const value = process.env[name];
       if (value && value.length >= 4) secrets.push(value);
@@ -65,5 +72,5 @@ function knownSecrets(): string[] {
       }
     }
   }
-  return secrets;
+  return fromEnvironment;
 }

@@ -66,7 +66,8 @@ export function writeFailureHint(code: string | undefined): string {
   return 'Check that the folder exists and is writable, then try again.';
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Makes the renames and links in `folder` durable; a no-op where folders cannot be synced. */
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r').catch(() => undefined);
   if (!handle) return;
   try {

@@ -1,7 +1,7 @@
 import type { Channel, ConnectFailure, Mailer } from '../delivery/send-result.js';
 import { SnippetError } from '../errors.js';
 import type { AccessTokenProvider } from './access-token.js';
-import { classifySmtpError } from './classify-smtp-error.js';
+import { classifyConnectError } from './classify-smtp-error.js';
 import { createDataStuffer } from './create-data-stuffer.js';
 import { sendTransaction } from './send-transaction.js';
 import { smtpConnectionOptions, type SmtpClientOptions, type SmtpTimeouts } from './smtp-connection-options.js';
@@ -70,7 +70,7 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
         return { status: 'deferred', reason: error.message, connectionFailure: true, fatal: `${error.message}${error.hint ? `. ${error.hint}` : ''}` };
       // Anything else is a bug, not a server that cannot be reached.
       if (!(error instanceof SmtpError)) throw error;
-      return classifySmtpError(error, false) as ConnectFailure;
+      return classifyConnectError(error);
     }
     let used = false;
     const giveBack = (): void => {

@@ -29,7 +29,7 @@ export class SmtpDialogue {
   private buffer = '';
   private lines: string[] = [];
   /** Who waits for the next replies, in the order the commands went out. */
-  private waiting: Array<(reply: SmtpReply | SmtpError) => void> = [];
+  private waiting: Waiter[] = [];
   private failure: SmtpError | undefined;
 
   private constructor(
@@ -56,7 +56,8 @@ export class SmtpDialogue {
     const dialogue = new SmtpDialogue(socket, options.socketTimeout);
     try {
       const greeting = await dialogue.reply(options.greetingTimeout);
-      if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting);
+      // `greeting` as the command: a 554 here refuses this client outright, whoever the message is for.
+      if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting, 'greeting');
       const name = options.name ?? hostname();
       let hello = await dialogue.command(`EHLO ${name}`);
       // A server without ESMTP gets HELO, where plain SMTP is allowed (loopback); it offers no extensions.
@@ -111,8 +112,8 @@ export class SmtpDialogue {
    */
   commands(lines: readonly string[]): Promise<SmtpReply[]> {
     if (this.failure) return Promise.reject(this.failure);
-    const replies = this.replies(lines.length);
-    this.socket.write(lines.map((line) => `${line}\r\n`).join(''));
+    const { replies, sent } = this.replies(lines.length);
+    this.socket.write(lines.map((line) => `${line}\r\n`).join(''), sent);
     return replies;
   }
 
@@ -126,11 +127,20 @@ export class SmtpDialogue {
   /** Writes buffers one after the other in one go (corked), never joined, and waits for the one reply to them. */
   writeAndReply(pieces: readonly Buffer[]): Promise<SmtpReply> {
     if (this.failure) return Promise.reject(this.failure);
-    const reply = this.replies(1);
+    const { replies, sent } = this.replies(1);
     this.socket.cork();
-    for (const piece of pieces) this.socket.write(piece);
+    pieces.forEach((piece, i) => this.socket.write(piece, i === pieces.length - 1 ? sent : undefined));
     this.socket.uncork();
-    return reply.then((replies) => replies[0]!);
+    return replies.then((got) => got[0]!);
+  }
+
+  /**
+   * Resolves once the event loop has read what had reached the socket, so a
+   * reply the server sent out of turn (before the command it answers) is
+   * seen before anything more goes out: the session is then unusable.
+   */
+  settle(): Promise<void> {
+    return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
   }
 
   /** QUIT, then closes without waiting long for the answer. */
@@ -145,24 +155,57 @@ export class SmtpDialogue {
     this.socket.destroy();
   }
 
-  private replies(count: number): Promise<SmtpReply[]> {
-    return new Promise((resolve, reject) => {
+  /**
+   * Waiters for the next `count` replies, and the callback that says their
+   * commands have gone out (the socket took the last byte). From then each
+   * reply has `socketTimeout` to arrive whole: a server trickling bytes
+   * cannot hold a send past it.
+   */
+  private replies(count: number): { replies: Promise<SmtpReply[]>; sent: () => void } {
+    const waiters: Waiter[] = [];
+    const replies = new Promise<SmtpReply[]>((resolve, reject) => {
       const got: SmtpReply[] = [];
-      const take = (reply: SmtpReply | SmtpError): void => {
-        if (reply instanceof SmtpError) return reject(reply);
-        got.push(reply);
-        if (got.length === count || reply.code === 421) resolve(got);
+      const done = (): void => {
+        for (const waiter of waiters) clearTimeout(waiter.deadline);
       };
-      for (let i = 0; i < count; i++) this.waiting.push(take);
-      this.deliver();
+      const take = (reply: SmtpReply | SmtpError): void => {
+        if (reply instanceof SmtpError) {
+          done();
+          return reject(reply);
+        }
+        got.push(reply);
+        if (got.length < count && reply.code !== 421) return;
+        done();
+        resolve(got);
+      };
+      for (let i = 0; i < count; i++) waiters.push({ take, sent: false, deadline: undefined });
     });
+    this.waiting.push(...waiters);
+    const sent = (): void => {
+      // Failed before it went out: nothing to wait for.
+      if (!this.waiting.includes(waiters[0]!)) return;
+      for (const waiter of waiters) {
+        waiter.sent = true;
+        waiter.deadline = setTimeout(() => this.timedOut(), this.socketTimeout);
+      }
+      this.deliver();
+    };
+    return { replies, sent };
+  }
+
+  private timedOut(): void {
+    this.fail(new SmtpError('ETIMEDOUT', `the server did not answer within ${Math.round(this.socketTimeout / 1000)} s (timed out)`));
+    this.socket.destroy();
   }
 
   /** The greeting, with its own time limit. */
   private async reply(timeoutMs: number): Promise<SmtpReply> {
     const timer = setTimeout(() => this.fail(new SmtpError('ETIMEDOUT', 'Greeting never received')), timeoutMs);
+    const { replies } = this.replies(1);
+    // The greeting answers the connection itself, with its own time limit.
+    this.waiting[0]!.sent = true;
     try {
-      return (await this.replies(1))[0]!;
+      return (await replies)[0]!;
     } finally {
       clearTimeout(timer);
     }
@@ -202,29 +245,45 @@ export class SmtpDialogue {
   private deliver(): void {
     while (this.waiting.length > 0) {
       const last = this.lines.findIndex((line) => !/^\d{3}-/u.test(line));
-      if (last < 0) {
+      if (last < 0 || (this.failure && !this.waiting[0]!.sent)) {
         if (!this.failure) return;
         // What the server said before it went: a reply cut short is still its reason.
-        for (const waiter of this.waiting.splice(0)) waiter(this.failure);
+        for (const waiter of this.waiting.splice(0)) waiter.take(this.failure);
+        return;
+      }
+      // A reply before its command went out answers something else: the session is out of step, and
+      // whatever was in flight is in doubt. Nothing of it is taken as anyone's reply.
+      if (!this.waiting[0]!.sent) {
+        this.outOfStep();
         return;
       }
       const lines = this.lines.splice(0, last + 1);
       const reply = { code: Number(lines.at(-1)!.slice(0, 3)), text: lines.join('\n') };
       // RFC 5321 3.8: after 421 the server closes; nothing more is asked of this session.
       if (reply.code === 421) this.failure ??= new SmtpReplyError('ECONNECTION', `Server closed the connection: ${reply.text}`, reply);
-      this.waiting.shift()!(reply);
+      this.waiting.shift()!.take(reply);
     }
     // A reply nobody asked for: a 421 ends an idle session; anything else means the session is out of step.
     if (this.failure === undefined && this.lines.some((line) => !/^\d{3}-/u.test(line))) {
-      this.failure = this.lines[0]!.startsWith('421')
-        ? new SmtpError('ECONNECTION', 'the server closed the idle connection')
-        : new SmtpError('EPROTOCOL', `Unexpected Response: ${this.lines.join('\n')}`);
-      this.socket.destroy();
+      if (this.lines[0]!.startsWith('421')) {
+        this.failure = new SmtpError('ECONNECTION', 'the server closed the idle connection');
+        this.socket.destroy();
+      } else this.outOfStep();
     }
+  }
+
+  private outOfStep(): void {
+    const said = this.lines.join('\n').slice(0, 200);
+    this.fail(new SmtpError('EPROTOCOL', `the server's replies were out of step with the commands (it said "${said}" before it was asked)`));
+    this.socket.destroy();
   }
 
   private upgrade(tls: ConnectionOptions, host: string, timeoutMs: number): Promise<void> {
     const plain = this.socket;
+    // RFC 3207 4.2: nothing the server said before the handshake counts (text injected after 220 would
+    // otherwise join the encrypted EHLO reply).
+    this.buffer = '';
+    this.lines = [];
     plain.removeAllListeners('data');
     plain.removeAllListeners('error');
     plain.removeAllListeners('close');
@@ -242,6 +301,13 @@ export class SmtpDialogue {
       secured.once('error', (error: NodeJS.ErrnoException) => (clearTimeout(timer), reject(socketError(error, 'ETLS'))));
     });
   }
+}
+
+/** One reply awaited: whose it is, and whether its command has gone out yet (only then may it come). */
+interface Waiter {
+  take: (reply: SmtpReply | SmtpError) => void;
+  sent: boolean;
+  deadline: NodeJS.Timeout | undefined;
 }
 
 /** An EHLO reply's line for `keyword` (one of ours, never the user's: it is put in a pattern as it is). */

@@ -1,3 +1,4 @@
+import { registerSignIn } from '../config/known-secrets.js';
 import { isSnippetError } from '../errors.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
 import { SmtpError } from './smtp-error.js';
@@ -25,6 +26,8 @@ export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignI
     }
     return xoauth2(dialogue, user, fresh);
   }
+  // Before the first AUTH line: a server may echo what it was sent in its refusal.
+  registerSignIn(user, secret);
   let reply;
   let command;
   if (/^250[- ]AUTH\b.*\bPLAIN\b/imu.test(dialogue.extensions) || !/^250[- ]AUTH\b.*\bLOGIN\b/imu.test(dialogue.extensions)) {
@@ -40,6 +43,7 @@ export async function signIn(dialogue: SmtpDialogue, user: string, secret: SignI
 }
 
 async function xoauth2(dialogue: SmtpDialogue, user: string, token: string): Promise<SmtpError | undefined> {
+  registerSignIn(user, { token });
   let reply = await dialogue.command(`AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${token}\x01\x01`)}`);
   // A refused token gets a challenge (RFC 7628) first; an empty line ends the exchange.
   if (reply.code === 334) reply = await dialogue.command('');

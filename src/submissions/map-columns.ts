@@ -2,6 +2,7 @@ import { CONFIG_FILE } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import { closestWord } from '../schema/closest-word.js';
 import { FORM_TOOL_COLUMNS, normaliseHeading, QUESTIONS, REQUIRED_QUESTIONS, SUBMITTED_COLUMNS, type Question } from './form-questions.js';
+import { shownValue } from '../schema/shown-value.js';
 
 export interface ColumnMap {
   /**
@@ -61,14 +62,14 @@ export function mapColumns(header: readonly string[], columns: Readonly<Record<s
     } else if (toolColumns.has(heading)) {
       if (submittedColumns.has(heading) && map.submitted === undefined) map.submitted = index;
     } else {
-      const suggestion = closestWord(raw.trim(), questionTexts);
+      const suggestion = raw.length > 200 ? undefined : closestWord(raw.trim(), questionTexts);
       problems.push({
         severity: 'warning',
         file,
-        message: `column "${raw.trim()}" is not one of the form's questions; its answers are left out`,
+        message: `column "${shownValue(raw.trim())}" is not one of the form's questions; its answers are left out`,
         hint: suggestion
           ? `Did you mean "${suggestion}"? Rename the question in the form, or map it in ${CONFIG_FILE} under submissions.columns.`
-          : `If it answers one of the questions, map it in ${CONFIG_FILE} under submissions.columns, e.g. "Title: ${raw.trim()}".`,
+          : `If it answers one of the questions, map it in ${CONFIG_FILE} under submissions.columns, e.g. "Title: ${shownValue(raw.trim())}".`,
       });
     }
   });
@@ -80,7 +81,12 @@ export function mapColumns(header: readonly string[], columns: Readonly<Record<s
         file,
         line: 1,
         message: `no column answers "${QUESTIONS[question]}"`,
-        hint: `The form's questions are in docs/drafting.md; a form worded differently maps its headings in ${CONFIG_FILE} under submissions.columns. Columns found: ${header.map((h) => `"${h.trim()}"`).join(', ') || 'none'}.`,
+        hint: `The form's questions are in docs/drafting.md; a form worded differently maps its headings in ${CONFIG_FILE} under submissions.columns. Columns found: ${
+          header
+            .filter((h) => h.trim() !== '')
+            .map((h) => `"${shownValue(h.trim())}"`)
+            .join(', ') || 'none'
+        }.`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import { isIsoDate } from '../time/zoned-time.js';
 import type { CellResult, FormCell } from './form-table.js';
+import { shownValue } from '../schema/shown-value.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 /** Excel's day 0 is 1899-12-30 (it counts 1900 as a leap year). */
@@ -23,7 +24,7 @@ export function parseFormDate(cell: FormCell): CellResult<string> {
   const text = cell.text.trim();
   const found = fromText(text);
   if (found !== undefined && isIsoDate(found)) return { value: found };
-  return { error: `"${text}" is not a date`, hint: HINT };
+  return { error: `"${shownValue(text)}" is not a date`, hint: HINT };
 }
 
 function fromText(text: string): string | undefined {

@@ -1,4 +1,5 @@
 import type { CellResult, FormCell } from './form-table.js';
+import { shownValue } from '../schema/shown-value.js';
 
 export interface FormTime {
   /** `HH:MM`. */
@@ -22,7 +23,7 @@ export function parseFormTime(cell: FormCell): CellResult<FormTime> {
   const end = parts.length === 2 ? readClock(parts[1]!) : undefined;
   // "2-4pm": a bare start hour is clear once the end has its am or pm.
   const start = parts[0] === undefined ? undefined : readClock(parts[0], end?.meridiem !== undefined);
-  if (!start || parts.length > 2 || (parts.length === 2 && !end)) return { error: `"${text}" is not a time of day`, hint: HINT };
+  if (!start || parts.length > 2 || (parts.length === 2 && !end)) return { error: `"${shownValue(text)}" is not a time of day`, hint: HINT };
   if (!end) return { value: { time: clock(start.hour, start.minute) } };
   // The start takes the end's afternoon when it has none of its own.
   let startHour = start.hour;

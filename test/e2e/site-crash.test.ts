@@ -1,3 +1,4 @@
+import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,22 +31,46 @@ describe('snippet site killed at any moment', () => {
     expect(whole).toContain(FOLDER_MARKER);
     const parent = join(ws.dir, 'out');
 
-    // Each run is killed once its new folder appears, then a little later each time: while it writes, or while it swaps.
+    // Each run is killed on an event of its own: its new folder appearing, an entry seen written in it (the
+    // watch on it starts once the folder is seen, so it may miss the first), the old site set aside, the new
+    // one in its place.
+    const moments: Array<{ name: string; due: (event: { folder: 'out' | 'new'; name: string; count: number }) => boolean }> = [
+      { name: 'new folder made', due: (e) => e.folder === 'out' && e.name.startsWith('.site.new-') },
+      { name: 'an entry written', due: (e) => e.folder === 'new' && e.count === 1 },
+      { name: 'old site aside', due: (e) => e.folder === 'out' && e.name.startsWith('.site.old-') },
+      { name: 'new site in place', due: (e) => e.folder === 'out' && e.name === 'site' },
+    ];
     let midWrite = 0;
-    for (const delayMs of [0, 5, 20, 60, 150]) {
+    for (const moment of moments) {
+      const watchers: FSWatcher[] = [watch(parent)];
       const running = spawnCli(['site'], { cwd: ws.dir, timeoutMs: 30_000 });
-      const deadline = Date.now() + 20_000;
       const fresh = `.site.new-${running.child.pid}`;
-      while (Date.now() < deadline && !(await readdir(parent)).includes(fresh)) await new Promise((resolve) => setTimeout(resolve, 1));
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      running.child.kill('SIGKILL');
+      let written = 0;
+      const seen = (folder: 'out' | 'new', name: string): void => {
+        if (folder === 'new') written += 1;
+        if (folder === 'out' && name === fresh) {
+          // Watched from its first moment: nothing can be written in it before it exists.
+          // Gone already when the run has ended or renamed it into place.
+          try {
+            const inside = watch(join(parent, fresh));
+            inside.on('change', (_type, entry) => seen('new', String(entry)));
+            inside.on('error', () => undefined);
+            watchers.push(inside);
+          } catch {
+            // Nothing to watch.
+          }
+        }
+        if (moment.due({ folder, name, count: written })) running.child.kill('SIGKILL');
+      };
+      watchers[0]!.on('change', (_type, entry) => seen('out', String(entry)));
       await running.done;
+      for (const watcher of watchers) watcher.close();
       const entries = await readdir(parent);
       if (entries.includes(fresh)) midWrite += 1;
       const aside = entries.find((entry) => entry.startsWith('.site.old-'));
       // Either the site is in place and whole, or the kill fell between the two renames and the whole old site is aside.
-      if (entries.includes('site')) expect(await filesUnder(ws.out), `after ${delayMs} ms`).toEqual(whole);
-      else expect(await filesUnder(join(parent, aside ?? 'missing')), `after ${delayMs} ms`).toEqual(whole);
+      if (entries.includes('site')) expect(await filesUnder(ws.out), moment.name).toEqual(whole);
+      else expect(await filesUnder(join(parent, aside ?? 'missing')), moment.name).toEqual(whole);
     }
     // The kills really did land while a new site was half written.
     expect(midWrite).toBeGreaterThan(0);
@@ -54,5 +79,5 @@ describe('snippet site killed at any moment', () => {
     expect(last.code).toBe(0);
     expect(await filesUnder(ws.out)).toEqual(whole);
     expect(await readdir(parent)).toEqual(['site']);
-  });
+  }, 60_000);
 });

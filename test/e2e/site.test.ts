@@ -39,11 +39,16 @@ describe('snippet site (CLI)', () => {
   it('--serve serves the built site on loopback until Ctrl-C', async () => {
     await withSiteUrl();
     const running = spawnCli(['site', '--serve', '--port', '0'], { cwd: ws.dir, timeoutMs: 30_000 });
-    let output = '';
-    running.child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 20_000;
-    while (!/http:\/\/127\.0\.0\.1:\d+\//u.test(output) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-    const url = /http:\/\/127\.0\.0\.1:\d+\//u.exec(output)?.[0];
+    // The address, as soon as the server prints it (or nothing, if it ends first).
+    const url = await new Promise<string | undefined>((resolve) => {
+      let output = '';
+      running.child.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const address = /http:\/\/127\.0\.0\.1:\d+\//u.exec(output)?.[0];
+        if (address) resolve(address);
+      });
+      void running.done.then(() => resolve(undefined));
+    });
     expect(url).toBeDefined();
     const home = await fetch(url!);
     expect(home.status).toBe(200);

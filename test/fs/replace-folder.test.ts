@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,12 +72,73 @@ describe('replaceFolder', () => {
     // What kill -9 after "old folder aside" leaves: no site, the old one under a dead process's name, a half-written new one.
     const dead = 2 ** 22 + 12345;
     await mkdir(join(parent, `.site.old-${dead}`));
-    await writeFile(join(parent, `.site.old-${dead}`, FOLDER_MARKER), 'made by snippet\n');
+    await writeFile(
+      join(parent, `.site.old-${dead}`, FOLDER_MARKER),
+      'made by snippet\n\nIt replaces the folder only while it holds nothing but these files:\nstale.html\n',
+    );
     await writeFile(join(parent, `.site.old-${dead}`, 'stale.html'), 'last good');
     await mkdir(join(parent, `.site.new-${dead}`));
     await replaceFolder(target, [{ name: 'index.html', data: 'new' }], marker);
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(join(target, 'stale.html'))).toBe(false);
     expect((await readdir(parent)).sort()).toEqual(['site']);
+  });
+
+  it('never replaces a folder it built once that now holds .git (regression: a later --out deleted the repository)', async () => {
+    await replaceFolder(target, [{ name: 'index.html', data: 'one' }], marker);
+    await mkdir(join(target, '.git/objects'), { recursive: true });
+    await writeFile(join(target, '.git/HEAD'), 'ref: refs/heads/main\n');
+    const failed = replaceFolder(target, [{ name: 'index.html', data: 'two' }], { ...marker, shown: 'site' });
+    await expect(failed).rejects.toThrow('site holds files snippet did not write (.git/), so it is left alone');
+    await expect(failed).rejects.toMatchObject({ hint: expect.stringContaining('Git repository') });
+    expect(await readFile(join(target, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
+    expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('one');
+  });
+
+  it("never replaces a folder it built once that now holds the user's own files, at any depth", async () => {
+    await replaceFolder(target, [{ name: 'a/index.html', data: 'one' }], marker);
+    await writeFile(join(target, 'a/notes.txt'), 'mine');
+    await mkdir(join(target, 'drafts'));
+    const failed = replaceFolder(target, [{ name: 'a/index.html', data: 'two' }], { ...marker, shown: 'site' });
+    await expect(failed).rejects.toThrow('site holds files snippet did not write (a/notes.txt, drafts/), so it is left alone');
+    expect(await readFile(join(target, 'a/notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('replaces a folder whose old marker lists no files when it holds only what the build writes', async () => {
+    await mkdir(join(target, 'a'), { recursive: true });
+    await writeFile(join(target, FOLDER_MARKER), 'made by snippet\n');
+    await writeFile(join(target, 'a/index.html'), 'old');
+    await replaceFolder(target, [{ name: 'a/index.html', data: 'new' }], marker);
+    expect(await readFile(join(target, 'a/index.html'), 'utf8')).toBe('new');
+    await writeFile(join(target, FOLDER_MARKER), 'made by snippet\n');
+    await writeFile(join(target, 'a/extra.html'), 'not written by this build');
+    await expect(replaceFolder(target, [{ name: 'a/index.html', data: 'x' }], marker)).rejects.toThrow(/a\/extra\.html/u);
+  });
+
+  it('follows a link: the folder it points to gets the new site and the link stays (regression: the link became a folder)', async () => {
+    const real = join(parent, 'served');
+    await replaceFolder(real, [{ name: 'index.html', data: 'old' }], marker);
+    await symlink(real, target);
+    await replaceFolder(target, [{ name: 'index.html', data: 'new' }], marker);
+    expect((await lstat(target)).isSymbolicLink()).toBe(true);
+    expect(await readlink(target)).toBe(real);
+    expect(await readFile(join(real, 'index.html'), 'utf8')).toBe('new');
+    expect((await readdir(parent)).sort()).toEqual(['served', 'site']);
+  });
+
+  it('says so when a link points to nothing', async () => {
+    await symlink(join(parent, 'gone'), target);
+    await expect(replaceFolder(target, [{ name: 'index.html', data: 'x' }], { ...marker, shown: 'site' })).rejects.toThrow(
+      `site is a link to ${join(parent, 'gone')}, which does not exist`,
+    );
+  });
+});
+
+describe('docs/website.md', () => {
+  it('the GitHub Pages recipe never copies the marker into the site repository', async () => {
+    const doc = await readFile(join(import.meta.dirname, '../../docs/website.md'), 'utf8');
+    const copies = doc.split('\n').filter((line) => line.startsWith('rsync') && line.includes('--exclude .git'));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const line of copies) expect(line).toContain(`--exclude ${FOLDER_MARKER}`);
   });
 });

@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isConnectFailure, type Channel, type SendResult } from '../../src/delivery/send-result.js';
@@ -21,11 +23,14 @@ interface Recorded {
   dataBytes: number;
   /** Resolves when the server has answered DATA with 354 (its data stream opened). */
   dataOpened: Promise<void>;
+  /** Resolves when the server has seen its first session end (the client's bytes before the end all read). */
+  firstClosed: Promise<void>;
 }
 
 /** smtp-server on 127.0.0.1, with or without PIPELINING in its EHLO, recording what arrives and when. */
 async function server(options: { pipelining: boolean; idleTimeoutMs?: number }): Promise<{ url: string; recorded: Recorded; dropAll: () => void }> {
   let opened: () => void = () => undefined;
+  let firstClose: () => void = () => undefined;
   const recorded: Recorded = {
     connections: 0,
     closed: 0,
@@ -33,6 +38,7 @@ async function server(options: { pipelining: boolean; idleTimeoutMs?: number }):
     messages: [],
     dataBytes: 0,
     dataOpened: new Promise<void>((resolve) => (opened = resolve)),
+    firstClosed: new Promise<void>((resolve) => (firstClose = resolve)),
   };
   const smtp = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -42,6 +48,7 @@ async function server(options: { pipelining: boolean; idleTimeoutMs?: number }):
     logger: false,
     onClose() {
       recorded.closed++;
+      firstClose();
     },
     onConnect(_session, callback) {
       recorded.connections++;
@@ -88,6 +95,36 @@ async function channel(url: string): Promise<Channel> {
   return opened;
 }
 
+/** The client's socket of the next session opened in this process, seen through Node's `net.client.socket` diagnostics channel. */
+function nextClientSocket(): Promise<Socket> {
+  return new Promise((resolve) => {
+    const seen = (message: unknown): void => {
+      unsubscribe('net.client.socket', seen);
+      resolve((message as { socket: Socket }).socket);
+    };
+    subscribe('net.client.socket', seen);
+  });
+}
+
+/**
+ * An attempt made durable when the test says so, which tells when the client starts waiting for it: the
+ * client has then read the replies to its envelope and written all it writes before the data.
+ */
+function durableOnCue(): { durable: Promise<void>; awaited: Promise<void>; now: () => void; fail: (error: Error) => void } {
+  let settle: { now: () => void; fail: (error: Error) => void } = { now: () => undefined, fail: () => undefined };
+  const inner = new Promise<void>((resolve, reject) => (settle = { now: resolve, fail: reject }));
+  let waiting: () => void = () => undefined;
+  const awaited = new Promise<void>((resolve) => (waiting = resolve));
+  // A thenable, not a native promise, so that `await durable` calls its then.
+  const durable = {
+    then(onFulfilled?: () => unknown, onRejected?: (reason: unknown) => unknown) {
+      waiting();
+      return inner.then(onFulfilled, onRejected);
+    },
+  } as unknown as Promise<void>;
+  return { durable, awaited, now: () => settle.now(), fail: (error) => settle.fail(error) };
+}
+
 const b = (text: string): Buffer => Buffer.from(text, 'utf8');
 const envelope = { from: 'newsletter@example.org', to: 'member@example.org' };
 
@@ -114,15 +151,17 @@ describe('the SMTP client (smtp-server on loopback)', () => {
 
   it.each([true, false])('sends no byte of the data before the attempt is durable, the envelope meanwhile (PIPELINING offered: %s)', async (pipelining) => {
     const { url, recorded } = await server({ pipelining });
-    let durableNow: () => void = () => undefined;
-    const durable = new Promise<void>((resolve) => (durableNow = resolve));
-    const sending = (await channel(url)).send(envelope, DOTTED, durable);
+    const attempt = durableOnCue();
+    const socket = nextClientSocket();
+    const sending = (await channel(url)).send(envelope, DOTTED, attempt.durable);
     // The envelope goes ahead: the server reaches DATA while the attempt is not yet durable.
     await recorded.dataOpened;
-    // Time for any data that went out too early to arrive (the client has nothing else to wait for).
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await attempt.awaited;
+    // Everything the client has written (or queued) so far is its greeting and the envelope, not a byte more.
+    const envelopeLines = `EHLO snippet.test\r\nMAIL FROM:<${envelope.from}>\r\nRCPT TO:<${envelope.to}>\r\nDATA\r\n`;
+    expect((await socket).bytesWritten).toBe(Buffer.byteLength(envelopeLines));
     expect(recorded.dataBytes).toBe(0);
-    durableNow();
+    attempt.now();
     await expect(sending).resolves.toMatchObject({ status: 'delivered' });
     expect(recorded.messages[0]!.toString('utf8')).toBe(Buffer.concat(DOTTED).toString('utf8'));
   });
@@ -133,8 +172,8 @@ describe('the SMTP client (smtp-server on loopback)', () => {
     durable.catch(() => undefined);
     const result: SendResult = await (await channel(url)).send(envelope, DOTTED, durable);
     expect(result).toMatchObject({ status: 'deferred' });
-    // Bounded wait for the server to notice the dropped session.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The server has read all the client sent once it sees the session end.
+    await recorded.firstClosed;
     expect(recorded.dataBytes).toBe(0);
     expect(recorded.messages).toHaveLength(0);
   });
@@ -161,8 +200,8 @@ describe('the SMTP client (smtp-server on loopback)', () => {
     const first = await mailer.open();
     if (isConnectFailure(first)) throw new Error(first.reason);
     await expect(first.send(envelope, DOTTED, Promise.resolve())).resolves.toMatchObject({ status: 'delivered' });
-    // The server says 421 and closes after 300 ms idle; waited for, at most 5 s.
-    for (let i = 0; i < 100 && recorded.closed === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The server says 421 and closes after 300 ms idle.
+    await recorded.firstClosed;
     expect(recorded.closed).toBe(1);
     const second = await mailer.open();
     if (isConnectFailure(second)) throw new Error(second.reason);
@@ -173,16 +212,16 @@ describe('the SMTP client (smtp-server on loopback)', () => {
 
   it('says deferred, not in doubt, when the connection is lost while the attempt is being made durable (nothing of the data went out)', async () => {
     const { url, recorded, dropAll } = await server({ pipelining: true });
-    let durableNow: () => void = () => undefined;
-    const durable = new Promise<void>((resolve) => (durableNow = resolve));
-    const sending = (await channel(url)).send(envelope, DOTTED, durable);
-    await recorded.dataOpened;
+    const attempt = durableOnCue();
+    const socket = nextClientSocket();
+    const sending = (await channel(url)).send(envelope, DOTTED, attempt.durable);
+    await attempt.awaited;
+    const clientSawTheEnd = new Promise((resolve) => void socket.then((s) => (s.closed ? resolve(undefined) : s.once('close', resolve))));
     dropAll();
-    // Bounded wait for the server to see its session closed; the client sees it at the same time.
-    for (let i = 0; i < 100 && recorded.closed === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await recorded.firstClosed;
     expect(recorded.closed).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    durableNow();
+    await clientSawTheEnd;
+    attempt.now();
     await expect(sending).resolves.toMatchObject({ status: 'deferred', connectionFailure: true });
     expect(recorded.dataBytes).toBe(0);
   });

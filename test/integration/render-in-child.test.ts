@@ -6,7 +6,7 @@ import { SnippetError } from '../../src/errors.js';
 import { BUILT_IN_TEMPLATES } from '../../src/render/read-templates.js';
 import { renderInProcess } from '../../src/render/issue-renderer.js';
 import { childRenderer } from '../../src/render/render-in-child.js';
-import { config, issue, organisations, SEND_AT } from './fixtures.js';
+import { config, issue, organisations, SEND_AT } from '../render/fixtures.js';
 
 // `npm test` builds first: these run dist/render/render-child.js.
 describe('childRenderer', () => {
