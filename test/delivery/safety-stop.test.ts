@@ -64,9 +64,9 @@ describe('bouncesToCatchUp after a run the safety stop stopped (or would have, h
     ...(safetyStop === false ? { safetyStop } : {}),
   });
   const refused = (n: number): LedgerEvent[] =>
-    Array.from({ length: n }, (_, i) => [
-      { type: 'attempt', at: '2026-12-01T09:00:01Z', to: `m${i}@example.org`, messageId: `<${i}@x>` } as LedgerEvent,
-      { type: 'failed', at: '2026-12-01T09:00:02Z', to: `m${i}@example.org`, reason: '550 5.1.1 unknown', bounced: true } as LedgerEvent,
+    Array.from({ length: n }, (_, i): LedgerEvent[] => [
+      { type: 'attempt', at: '2026-12-01T09:00:01Z', to: `m${i}@example.org`, messageId: `<${i}@x>` },
+      { type: 'failed', at: '2026-12-01T09:00:02Z', to: `m${i}@example.org`, reason: '550 5.1.1 unknown', bounced: true },
     ]).flat();
 
   it('suppresses none of the refusals of that run', () => {
