@@ -1,48 +1,11 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contactsCheckCommand } from '../../src/actions/contacts-check-command.js';
-import { contactsImportCommand } from '../../src/actions/contacts-import-command.js';
-import { contactsListCommand } from '../../src/actions/contacts-list-command.js';
-import { contactsResubscribeCommand } from '../../src/actions/contacts-resubscribe-command.js';
-import { contactsUnsubscribeCommand } from '../../src/actions/contacts-unsubscribe-command.js';
-import { runAction } from '../support/run-action.js';
+import { snippetInProcess } from '../support/snippet-in-process.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
 
-/**
- * `snippet contacts ARGS` in the workspace, in this process: the arguments handed to the actions as the
- * CLI hands them (test/cli/program-wiring.test.ts holds the CLI to that).
- */
-function snippet(args: string[], _options?: unknown) {
-  const [command, ...rest] = args.slice(1);
-  const flag = (name: string): string | undefined => {
-    const at = rest.indexOf(name);
-    return at < 0 ? undefined : rest[at + 1];
-  };
-  const positional = rest.find((arg, i) => !arg.startsWith('--') && (i === 0 || !['--list', '--reason', '--by'].includes(rest[i - 1]!)));
-  const dir = ws.dir;
-  const now = new Date();
-  switch (command) {
-    case 'import':
-      return runAction((out) =>
-        contactsImportCommand({ dir, file: resolve(dir, positional!), label: positional!, list: flag('--list'), dryRun: rest.includes('--dry-run') }, out),
-      );
-    case 'unsubscribe':
-      return runAction((out) =>
-        contactsUnsubscribeCommand({ dir, email: positional!, reason: flag('--reason') ?? 'unsubscribed', now, force: rest.includes('--force') }, out),
-      );
-    case 'resubscribe':
-      return runAction((out) => contactsResubscribeCommand({ dir, email: positional!, reason: flag('--reason')!, by: flag('--by') ?? 'tester', now }, out));
-    case 'list':
-      return runAction((out) => contactsListCommand({ dir, list: flag('--list') }, out));
-    default:
-      return runAction(
-        (out) => contactsCheckCommand({ dir, json: rest.includes('--json') }, out),
-        (summary) => (summary.errors > 0 ? 1 : 0),
-      );
-  }
-}
+/** `snippet …` in the workspace, in this process. */
+const snippet = (args: string[], _options?: unknown) => snippetInProcess(ws.dir)(args);
 
 describe('snippet contacts unsubscribe of a mistyped address', () => {
   it('asks "did you mean" and needs --force for gordon.bard when gordon.baird is listed (regression: the typo was suppressed, exit 0)', async () => {
