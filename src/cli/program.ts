@@ -6,6 +6,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerNew } from './commands/new.js';
+import { registerOrganisations } from './commands/organisations.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSend } from './commands/send.js';
 import { registerSite } from './commands/site.js';
@@ -23,6 +24,7 @@ const COMMANDS = [
   registerBuild,
   registerPreview,
   registerSpotlight,
+  registerOrganisations,
   registerSite,
   registerSend,
   registerStatus,
