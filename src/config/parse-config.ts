@@ -11,6 +11,7 @@ import { singleLine } from '../schema/single-line.js';
 import { DEFAULT_SYNONYMS, SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
+import { controlProblems } from '../schema/control-problems.js';
 
 const httpsUrl = z
   .string()
@@ -218,6 +219,8 @@ export interface ParsedConfig {
 
 /** Pure: the text of `snippet.config.yaml` in, a validated Config and every problem out. */
 export function parseConfig(source: string, file: string): ParsedConfig {
+  const control = controlProblems(source, file);
+  if (control.length > 0) return { config: undefined, problems: control };
   const yaml = parseLocatedYaml(source, file);
   if (hasErrors(yaml.problems)) return { config: undefined, problems: yaml.problems };
   const result = configSchema.safeParse(yaml.value ?? {}, { reportInput: true });

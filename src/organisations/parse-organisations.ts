@@ -4,6 +4,7 @@ import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { httpUrlField, isoDateField, text } from '../schema/schema-fields.js';
 import { schemaProblems } from '../schema/schema-problems.js';
+import { controlProblems } from '../schema/control-problems.js';
 import { wordListField } from '../schema/word-list-field.js';
 import { ALL_AREAS, AUDIENCES, STAGES, type Organisation } from './organisation.js';
 
@@ -53,8 +54,10 @@ export interface ParsedOrganisations {
 
 /** Pure: the text of `contacts/organisations.yaml` in, organisations in file order and every problem out. */
 export function parseOrganisations(source: string, file: string): ParsedOrganisations {
-  const yaml = parseLocatedYaml(source, file);
   const none = (): undefined => undefined;
+  const control = controlProblems(source, file);
+  if (control.length > 0) return { organisations: [], lineOf: none, lineOfField: none, problems: control };
+  const yaml = parseLocatedYaml(source, file);
   if (hasErrors(yaml.problems)) return { organisations: [], lineOf: yaml.lineOf, lineOfField: none, problems: yaml.problems };
   const result = fileSchema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!result.success) {

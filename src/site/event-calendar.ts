@@ -61,9 +61,22 @@ export function eventCalendar(event: CalendarEvent, context: CalendarContext): s
   return `${lines.map(fold).join('\r\n')}\r\n`;
 }
 
-/** TEXT values escape backslash, semicolon, comma and newline (RFC 5545 3.3.11). */
+/**
+ * TEXT values escape backslash, semicolon, comma and newline (RFC 5545
+ * 3.3.11); a CR, alone or before a LF, is a newline too, and every other
+ * control character but tab is one the format forbids (3.1, CONTROL), so it goes.
+ */
 function text(value: string): string {
-  return value.replace(/\\/gu, '\\\\').replace(/;/gu, '\\;').replace(/,/gu, '\\,').replace(/\r?\n/gu, '\\n');
+  return (
+    value
+      .replace(/\r\n?/gu, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/gu, '')
+      .replace(/\\/gu, '\\\\')
+      .replace(/;/gu, '\\;')
+      .replace(/,/gu, '\\,')
+      .replace(/\n/gu, '\\n')
+  );
 }
 
 function utc(instant: Date): string {
