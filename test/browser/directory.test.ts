@@ -106,3 +106,31 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
     await page.close();
   });
 });
+
+describe('the printed area page', () => {
+  it('fits one A4 page for every area of the sample, with each service and its phone', async () => {
+    const page = await browser.newPage();
+    const index = await fetch(`${server.url}services/`).then((response) => response.text());
+    const areas = [...index.matchAll(/href="\.\.\/areas\/([a-z0-9-]+)\/"/gu)].map((match) => match[1]!);
+    expect(areas).toContain('renfrewshire');
+    for (const area of new Set(areas)) {
+      await page.goto(`${server.url}areas/${area}/`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.masthead').isVisible(), 'the site header is not printed').toBe(false);
+      const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/gu)?.length ?? 0;
+      expect(pages, `areas/${area}/ printed on ${pages} pages`).toBe(1);
+    }
+    // The count is real: the whole directory of 35 services takes more than one page.
+    await page.goto(`${server.url}services/`);
+    const whole = (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page(?!s)/gu)?.length ?? 0;
+    expect(whole).toBeGreaterThan(1);
+    await page.goto(`${server.url}areas/renfrewshire/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('main').innerText();
+    expect(printed).toContain('Fathers Network Scotland');
+    expect(printed).toContain('0141 496 0101');
+    expect(printed).toMatch(/How to refer: \(Sample text\.\) Fill in the referral form/u);
+    await page.close();
+  });
+});
