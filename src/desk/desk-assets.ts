@@ -79,6 +79,6 @@ export const DESK_JS = `
     if (!response.ok || seq !== sent) return;
     show({ ...(await response.json()), seq });
   };
-  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 80); });
+  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 50); });
 })();
 `;

@@ -136,7 +136,7 @@ async function saveFromForm(
     }
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
     if (posted.action === 'approve') {
-      const approval = await approveIssue(settings.dir, id, result.draft.version);
+      const approval = await approveIssue(settings.dir, id, result.version);
       const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
       notices.set(id, [
         approval.approved
