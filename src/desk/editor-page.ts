@@ -88,6 +88,12 @@ ${input('spotlight_note', TOP_LABELS.spotlight_note, model.fields.spotlight_note
 ${conflict}${notice}
 <section class="todo" aria-labelledby="todo-title"><h2 id="todo-title">What is left to do</h2><ul id="todo">${view.todo.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul></section>
 ${unplaced}
+<form method="post" action="/issues/${draft.id}/responses" enctype="multipart/form-data" class="part upload">
+<label for="responses-file">Form responses (the .xlsx from Microsoft Forms, or a CSV)</label>
+<input type="file" id="responses-file" name="file" accept=".xlsx,.csv,text/csv">
+<button type="submit">Check the responses</button>
+<span class="note">You see what each response would add before anything is written. Save your changes first.</span>
+</form>
 <div class="desk">
 <form method="post" action="/issues/${draft.id}" id="editor" class="editor" novalidate>
 <input type="hidden" name="version" value="${escapeHtml(view.version)}">
