@@ -4,16 +4,19 @@ import { isIssueChangedError } from '../actions/issue-text.js';
 import { previewIssue } from '../actions/issue-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
+import { statusCommand } from '../actions/status-command.js';
 import { formatProblem, isSnippetError, type Problem } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import type { Output } from '../output.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
+import { formatZoned } from '../time/zoned-time.js';
 import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
 import { messagePage } from './html.js';
 import { issuesPage } from './issues-page.js';
+import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
 import { responsesReportPage, ResponsesUploads, UPLOAD_LIMIT } from './responses-upload.js';
 
@@ -91,11 +94,21 @@ async function route(
     notices.set(result.issue, lines);
     return redirect(response, `/issues/${result.issue}`);
   }
-  const match = /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm)?$/u.exec(path);
+  const match = /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status)?$/u.exec(path);
   if (!match || !isIssueId(match[1]!)) return send(response, 404, 'text/html', messagePage('Not found', 'There is no such page on the desk.'));
   const id = match[1]!;
   const part = match[2];
   if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  if (part === '/status' && !post) {
+    const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collect([]));
+    const zone = (await openIssue(settings.dir, id)).timeZone;
+    return send(
+      response,
+      200,
+      'text/html',
+      statusPage(status, zone, (iso) => formatZoned(new Date(iso), zone)),
+    );
+  }
   if (!post) {
     const draft = await openIssue(settings.dir, id);
     const model = modelOfDraft(draft);
