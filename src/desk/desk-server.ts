@@ -118,7 +118,7 @@ async function route(
     }
     const notice = notices.get(id);
     notices.delete(id);
-    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version };
+    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version, phone: url.searchParams.get('view') === 'phone' };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
   }
 

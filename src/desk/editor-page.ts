@@ -15,6 +15,8 @@ export interface EditorView {
   notice?: string;
   /** The file changed on disk under the form: say so and offer to reload. */
   conflict?: string;
+  /** The preview's width: a desktop's, or a 375 px phone's. */
+  phone?: boolean;
 }
 
 /** Pure: the issue editor, a form that works without JavaScript; the preview beside it. */
@@ -114,8 +116,12 @@ ${sections.join('\n')}
 </form>
 <aside class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">Preview (as saved)</h2>
-<p class="views"><a href="/issues/${draft.id}/email.html">Light</a> · <a href="/issues/${draft.id}/email.html?scheme=dark">Dark</a> · <a href="/issues/${draft.id}/email.txt">Plain text</a></p>
-<iframe id="email" title="The email as a member sees it" src="/issues/${draft.id}/email.html" sandbox="allow-popups"></iframe>
+<p class="views">${
+    view.phone
+      ? `<a href="/issues/${draft.id}#preview-title">Desktop</a> · Phone`
+      : `Desktop · <a href="/issues/${draft.id}?view=phone#preview-title">Phone</a>`
+  } · <a href="/issues/${draft.id}/email.html">Light</a> · <a href="/issues/${draft.id}/email.html?scheme=dark">Dark</a> · <a href="/issues/${draft.id}/email.txt">Plain text</a></p>
+<iframe id="email"${view.phone ? ' class="phone"' : ''} title="The email as a member sees it" src="/issues/${draft.id}/email.html" sandbox="allow-popups"></iframe>
 </aside>
 </div>`;
   return deskPage(`${draft.id}`, body);

@@ -105,6 +105,18 @@ describe('the desk saves', () => {
   });
 });
 
+describe('the desk shows the email', () => {
+  it('beside the editor, at a phone’s width when asked, and on its own light, dark and as plain text', async () => {
+    const cookie = await signIn();
+    const editor = await call('/issues/2026-12?view=phone', { headers: { Cookie: cookie } });
+    expect(editor.body).toContain('<iframe id="email" class="phone"');
+    const dark = await call('/issues/2026-12/email.html?scheme=dark', { headers: { Cookie: cookie } });
+    expect(dark.body).toContain('<meta name="color-scheme" content="dark"');
+    expect(dark.headers['content-security-policy']).toContain("default-src 'none'");
+    expect((await call('/issues/2026-12/email.txt', { headers: { Cookie: cookie } })).body).toContain('Dear Morag,');
+  });
+});
+
 describe('the desk answers bad input beside the field', () => {
   const problemsOf = (body: string, field: string): string => new RegExp(`<ul class="problems" id="p-${field}"[^>]*>(.*?)</ul>`, 'su').exec(body)?.[1] ?? '';
 
