@@ -8,6 +8,7 @@ import { registerInit } from './commands/init.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerSend } from './commands/send.js';
 import { registerSite } from './commands/site.js';
 import { registerSpotlight } from './commands/spotlight.js';
@@ -27,6 +28,7 @@ const COMMANDS = [
   registerSpotlight,
   registerSite,
   registerSend,
+  registerSchedule,
   registerStatus,
   registerDoctor,
   registerMailbox,
