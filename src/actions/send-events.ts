@@ -99,7 +99,7 @@ export type SendEvent =
 
 /** How a front door follows a send. */
 export interface SendListener {
-  onEvent(event: SendEvent): void;
+  onEvent: (event: SendEvent) => void;
 }
 
 /** How a front door follows `send --due`, which mails its log to report_to. */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerContacts } from './commands/contacts.js';
+import { registerDesk } from './commands/desk.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerMailbox } from './commands/mailbox.js';
@@ -20,6 +21,7 @@ import type { CliContext } from './context.js';
 const COMMANDS = [
   registerInit,
   registerNew,
+  registerDesk,
   registerCheck,
   registerBuild,
   registerPreview,
