@@ -41,6 +41,19 @@ vi.mock('../../src/actions/contacts-unsubscribe-command.js', () => ({ contactsUn
 vi.mock('../../src/actions/contacts-resubscribe-command.js', () => ({ contactsResubscribeCommand: recorded.recorder('contactsResubscribeCommand') }));
 vi.mock('../../src/actions/contacts-list-command.js', () => ({ contactsListCommand: recorded.recorder('contactsListCommand') }));
 vi.mock('../../src/actions/submissions-import-command.js', () => ({ submissionsImportCommand: recorded.recorder('submissionsImportCommand') }));
+vi.mock('../../src/actions/schedule-command.js', () => ({
+  scheduleCommand: recorded.recorder('scheduleCommand', {
+    target: 'cron',
+    files: [],
+    done: 'printed',
+    paths: [],
+    at: undefined,
+    atIgnored: false,
+    loadCommand: undefined,
+    repository: undefined,
+    attributesAdded: [],
+  }),
+}));
 vi.mock('../../src/actions/unsubscribe-server-command.js', () => ({ unsubscribeServerCommand: recorded.recorder('unsubscribeServerCommand') }));
 // A send tunes V8 for the rest of its process: not this test's.
 vi.mock('../../src/cli/favour-memory.js', () => ({ favourMemoryOverSpeed: () => undefined }));
@@ -132,7 +145,7 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
     },
     3,
   ],
-  ['send --due', 'sendDueCommand', { ...sendCommon, now: undefined, includeStale: false }, 4],
+  ['send --due', 'sendDueCommand', { ...sendCommon, now: undefined, includeStale: false, imap }, 4],
   [
     'send --due --dry-run --now 2027-03-01T09:00 --include-stale --json --outbox box --rate 5/second --connections 2 --resend-in-doubt',
     'sendDueCommand',
@@ -145,9 +158,34 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
       resendInDoubt: true,
       now: '2027-03-01T09:00',
       includeStale: true,
+      imap,
     },
     4,
   ],
+  [
+    'schedule cron',
+    'scheduleCommand',
+    {
+      dir: WORKSPACE,
+      target: 'cron',
+      at: undefined,
+      install: false,
+      remove: false,
+      env: ENV,
+      platform: process.platform,
+      node: process.execPath,
+      cli: expect.any(String),
+      user: expect.any(String),
+      now,
+      machineZone: expect.any(String),
+    },
+  ],
+  [
+    'schedule systemd --at 08:30 --install',
+    'scheduleCommand',
+    expect.objectContaining({ dir: WORKSPACE, target: 'systemd', at: '08:30', install: true, remove: false }),
+  ],
+  ['schedule github --remove', 'scheduleCommand', expect.objectContaining({ target: 'github', install: false, remove: true })],
   ['status', 'statusCommand', { dir: WORKSPACE, issue: undefined, json: false }],
   ['status 2026-12 --json', 'statusCommand', { dir: WORKSPACE, issue: '2026-12', json: true }],
   ['doctor', 'doctorCommand', { dir: WORKSPACE, smtp, imap, unsubscribeSecret: SECRET, passFile: resolve('secrets/smtp-password') }, 5],
