@@ -8,7 +8,7 @@ import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/sche
 import { schemaProblems } from '../schema/schema-problems.js';
 import { parseImapAddress } from './imap-address.js';
 import { singleLine } from '../schema/single-line.js';
-import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
+import { DEFAULT_SYNONYMS, SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
 import { controlProblems } from '../schema/control-problems.js';
@@ -145,9 +145,35 @@ const configSchema = z.strictObject({
   meetings: z
     .preprocess(
       (v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v),
-      z.strictObject({ show_within: showWithin.optional(), dates: meetingList }),
+      z.strictObject({ show_within: showWithin.optional(), default_length: duration('24h').optional(), dates: meetingList }),
     )
-    .default({ show_within: undefined, dates: [] }),
+    .default({ show_within: undefined, default_length: undefined, dates: [] }),
+  areas: z
+    .array(
+      z.preprocess(
+        (v) => (typeof v === 'string' ? { name: v } : v),
+        z.strictObject(
+          {
+            name: singleLine(text),
+            code: z
+              .string()
+              .trim()
+              .regex(/^[EKNSW]\d{8}$/u, 'must be an ONS/GSS code: a letter and eight digits, e.g. S12000038')
+              .optional(),
+          },
+          { error: 'must be an area name, or name: with code:' },
+        ),
+      ),
+      { error: 'must be a list of the areas the network covers, e.g. [Glasgow City, Renfrewshire]' },
+    )
+    .optional(),
+  directory: z
+    .strictObject({
+      synonyms: z
+        .record(z.string(), z.union([text, z.array(text)]), { error: 'must map a word to what it also finds, e.g. dad: [father, partner]' })
+        .optional(),
+    })
+    .optional(),
   greeting: z.enum(['colleague', 'full-name'], { error: 'must be colleague ("Dear colleague,") or full-name ("Dear Dr Anna Kowalska,")' }).default('colleague'),
   coordinator: z
     .strictObject({
@@ -244,6 +270,9 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
     meetingsShowWithin: raw.meetings.show_within ?? { count: 4, unit: 'month' },
+    meetingsDefaultLengthMs: raw.meetings.default_length ?? 2 * 3_600_000,
+    areas: (raw.areas ?? []).map((area) => ({ name: area.name, ...(area.code ? { code: area.code } : {}) })),
+    directory: { synonyms: synonyms(raw.directory?.synonyms ?? {}) },
     greeting: raw.greeting,
     ...(raw.coordinator
       ? {
@@ -277,6 +306,14 @@ export function parseConfig(source: string, file: string): ParsedConfig {
     },
   };
   return { config, problems: yaml.problems };
+}
+
+/** The default synonyms, then the network's own (a word it names replaces the default), all lower-case. */
+function synonyms(own: Record<string, string | string[]>): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const [word, also] of Object.entries(DEFAULT_SYNONYMS)) merged[word] = [...also];
+  for (const [word, also] of Object.entries(own)) merged[word.trim().toLowerCase()] = (Array.isArray(also) ? also : [also]).map((v) => v.toLowerCase());
+  return merged;
 }
 
 /** `4 months`, `6 weeks`, `90 days` (also `4m`? no: m is minutes elsewhere, so months are spelled out). */

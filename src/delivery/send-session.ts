@@ -53,6 +53,8 @@ export interface SendSessionInput {
   retry: RetryPolicy;
   stopAfterFailures: number;
   maxWaitMs: number;
+  /** The engine's safety stop: on unless false (--no-safety-stop). */
+  safetyStop?: boolean;
   /** Bounced addresses are suppressed with the date in this zone. */
   timeZone: string;
   clock: Clock;
@@ -154,7 +156,14 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         done({ issue: id, plan, status: 'error', error });
         continue;
       }
-      await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode: issue.mode, transport: input.transport });
+      await ledger.append({
+        type: 'run',
+        at: new Date(clock.now()).toISOString(),
+        pid: process.pid,
+        mode: issue.mode,
+        transport: input.transport,
+        ...(input.safetyStop === false ? { safetyStop: false as const } : {}),
+      });
       input.onStart?.(id, plan);
       const started = clock.now();
       const report = await runSendEngine({
@@ -167,6 +176,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         retry: input.retry,
         stopAfterFailures: input.stopAfterFailures,
         maxWaitMs: input.maxWaitMs,
+        safetyStop: input.safetyStop !== false,
         clock,
         ...(input.signal ? { signal: input.signal } : {}),
         onEvent: (event) => input.onEngineEvent?.(id, event),

@@ -53,7 +53,7 @@ export interface FundingItem extends ItemBase {
   funder?: string;
   amount?: string;
   /** `YYYY-MM-DD` when applications close, or `rolling` for a fund open all year. */
-  deadline: string | typeof ROLLING;
+  deadline: string;
 }
 
 /** A funding `deadline` for a fund that is open all year. */

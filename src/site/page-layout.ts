@@ -18,6 +18,7 @@ export interface Page {
 const NAVIGATION: ReadonlyArray<{ path: string; label: string }> = [
   { path: sitePaths.issues, label: 'Past issues' },
   { path: sitePaths.services, label: 'Services directory' },
+  { path: sitePaths.events, label: "What's on" },
   { path: sitePaths.join, label: 'Join' },
 ];
 

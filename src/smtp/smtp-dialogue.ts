@@ -199,7 +199,7 @@ export class SmtpDialogue {
   }
 
   /** The greeting, with its own time limit. */
-  private reply(timeoutMs: number): Promise<SmtpReply> {
+  private async reply(timeoutMs: number): Promise<SmtpReply> {
     const timer = setTimeout(() => this.fail(new SmtpError('ETIMEDOUT', 'Greeting never received')), timeoutMs);
     const { replies } = this.replies(1);
     // The greeting answers the connection itself, with its own time limit.

@@ -108,9 +108,9 @@ function formCell(value: CellValue): FormCell {
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if ('richText' in value) return { text: value.richText.map((run) => run.text).join('') };
   if ('hyperlink' in value) {
-    const text = typeof value.text === 'string' ? value.text : formCell(value.text as CellValue).text;
+    const text = typeof value.text === 'string' ? value.text : formCell(value.text).text;
     return { text: text.trim() === '' ? value.hyperlink : text };
   }
-  if ('result' in value) return formCell(value.result as CellValue);
+  if ('result' in value) return formCell(value.result);
   return { text: '' };
 }

@@ -42,9 +42,12 @@ function input(): SiteInput {
     unsubscribeMailto: 'u@example.org',
     networkAddress: 'tn@example.org',
     meetings: [],
+    defaultEventLengthMs: 7_200_000,
+    areas: [],
+    synonyms: config.directory.synonyms,
     organisations,
     now: new Date('2026-02-01T00:00:00Z'),
-    issues: [{ id: '2026-01', sendAt, view: buildIssueView({ issue, config, organisations, sendAt }).view }],
+    issues: [{ id: '2026-01', sendAt, issue, view: buildIssueView({ issue, config, organisations, sendAt }).view }],
   };
 }
 

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config/parse-config.js';
 import { parseIssue } from '../../src/issue/parse-issue.js';
 import { buildIssueView } from '../../src/render/build-issue-view.js';
 import { feeds } from '../../src/site/feeds.js';
-import { meetingCalendar } from '../../src/site/meeting-calendar.js';
+import { eventCalendar } from '../../src/site/event-calendar.js';
 import type { SiteInput } from '../../src/site/site-input.js';
 import { sitemap } from '../../src/site/sitemap.js';
 
@@ -29,9 +29,12 @@ function input(): SiteInput {
     unsubscribeMailto: 'u@example.org',
     networkAddress: 'tn@example.org',
     meetings: [],
+    defaultEventLengthMs: 7_200_000,
+    areas: [],
+    synonyms: {},
     organisations: [],
     now: new Date('2026-02-01T00:00:00Z'),
-    issues: [{ id: '2026-01', sendAt, view: { ...view, subject: 'Winter\u000bissue', preheader: 'Research,\u000cfunding\u001b[31m and more' } }],
+    issues: [{ id: '2026-01', sendAt, issue, view: { ...view, subject: 'Winter\u000bissue', preheader: 'Research,\u000cfunding\u001b[31m and more' } }],
   };
 }
 
@@ -51,9 +54,17 @@ describe('XML and iCalendar writers', () => {
   });
 
   it('never put a bare CR or another control character into an .ics (regression: a CR in a venue went in raw)', () => {
-    const ics = meetingCalendar(
-      { date: '2027-01-20', time: '10:00', venue: 'Room 1\rFloor 2\u000bBack door', details: 'Bring\u001b[2J a pen' },
-      { base: 'https://example.org/tn/', networkName: 'Test Network', shortName: 'TN', timeZone: 'Europe/London', now: new Date('2026-12-01T00:00:00Z') },
+    const ics = eventCalendar(
+      {
+        uid: 'meeting-2027-01-20@example.org',
+        date: '2027-01-20',
+        time: '10:00',
+        summary: 'TN network meeting',
+        location: 'Room 1\rFloor 2\u000bBack door',
+        description: 'Bring\u001b[2J a pen',
+        url: 'https://example.org/tn/',
+      },
+      { shortName: 'TN', timeZone: 'Europe/London', now: new Date('2026-12-01T00:00:00Z'), defaultLengthMs: 2 * 60 * 60 * 1000 },
     );
     // Every CR ends a line (CRLF); nothing else below U+0020 but those line ends.
     expect(ics.replace(/\r\n/gu, '')).not.toMatch(/[\u0000-\u001f\u007f]/u);

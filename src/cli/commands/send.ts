@@ -18,6 +18,7 @@ interface SendFlags {
   rate: RateLimit[];
   connections?: number;
   resendInDoubt?: boolean;
+  safetyStop: boolean;
   due?: boolean;
   now?: string;
   includeStale?: boolean;
@@ -37,6 +38,7 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
     .option('--connections <n>', 'SMTP connections for this run, 1 to 20 (as sending.connections)', boundedIntegerOption(1, 20))
     .option('--resend-in-doubt', 'also send to recipients whose earlier delivery is in doubt')
+    .option('--no-safety-stop', 'go on when most of the first recipients are refused with the same code (they really are dead)')
     .option('--due', 'for cron: send or resume the approved issue whose send_at has passed (no ISSUE)')
     .option('--now <datetime>', 'with --due: pretend it is this time, YYYY-MM-DDTHH:MM (workspace time) or with an offset such as Z', nowOption)
     .option('--include-stale', 'with --due: also send an issue more than sending.stale_after (default 7 days) past its send_at')
@@ -59,13 +61,18 @@ export function registerSend(program: Command, cli: CliContext): void {
           rates: flags.rate.length > 0 ? flags.rate : undefined,
           connections: flags.connections,
           resendInDoubt: flags.resendInDoubt === true,
+          safetyStop: flags.safetyStop,
           smtp: readSmtpEnvironment(cli.env),
           unsubscribeSecret: cli.unsubscribeSecret,
           signal: interrupt.signal,
         };
         if (flags.due) {
           const { sendDueCommand } = await import('../../actions/send-due-command.js');
-          const outcome = await sendDueCommand({ ...common, now: flags.now, includeStale: flags.includeStale === true }, sendPrinter(output));
+          const { readImapEnvironment } = await import('../read-imap-environment.js');
+          const outcome = await sendDueCommand(
+            { ...common, now: flags.now, includeStale: flags.includeStale === true, imap: readImapEnvironment(cli.env) },
+            sendPrinter(output),
+          );
           if (flags.json) terminal.info(JSON.stringify(outcome, null, 2));
           cli.setExitCode(outcome.exitCode);
           return;
