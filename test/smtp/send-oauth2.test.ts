@@ -38,7 +38,8 @@ describe('send with Microsoft 365 style OAuth2 sign-in (XOAUTH2)', () => {
   });
 
   it('stops, sending nothing, when the token command fails', async () => {
-    const { server, send } = await setup('exit 4');
+    // One program and its arguments: run without a shell, as on Windows.
+    const { server, send } = await setup('node -e "process.exit(4)"');
     await expect(send()).rejects.toThrow(/the OAuth2 token command failed \(exit 4\)/u);
     expect(server.messages).toHaveLength(0);
   });
