@@ -10,6 +10,7 @@ import type { RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
 import { preferPlaceholders } from '../workspace/placeholders.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import type { WorkspaceFiles } from '../workspace/workspace-files.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
 
 /**
@@ -39,7 +40,15 @@ export interface PreparedIssue {
  * the caller (send) keeps rendering's memory out of it with childRenderer().
  */
 export async function prepareIssue(dir: string, id: IssueId | undefined, render: IssueRenderer = renderInProcess): Promise<PreparedIssue> {
-  const workspace = loadWorkspace(await readWorkspaceFiles(dir));
+  return prepareIssueFrom(await readWorkspaceFiles(dir), dir, id, render);
+}
+
+/**
+ * The same pipeline on files already read: the desk checks the text being
+ * typed, not yet saved, this way. `render` null checks without rendering.
+ */
+export async function prepareIssueFrom(files: WorkspaceFiles, dir: string, id: IssueId | undefined, render: IssueRenderer | null): Promise<PreparedIssue> {
+  const workspace = loadWorkspace(files);
   const problems = [...workspace.problems];
   const selected = selectIssue(workspace, id);
   if (!selected) {
@@ -73,7 +82,7 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
   }
 
   let rendered: RenderedIssue | undefined;
-  if (issue && config && sendAt && !hasErrors(problems)) {
+  if (render && issue && config && sendAt && !hasErrors(problems)) {
     try {
       rendered = await render({ dir, issue, config, organisations: workspace.organisations, sendAt });
       problems.push(...rendered.problems);

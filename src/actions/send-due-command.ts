@@ -13,6 +13,8 @@ import { parseDateTime } from '../time/zoned-time.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { issueMessages } from './issue-messages.js';
+import { mailboxCommand } from './mailbox-command.js';
+import type { ImapEnvironment } from './mailbox-sign-in.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import type { DueIssueOutcome, SendDueOutcome } from './send-due-outcome.js';
@@ -31,6 +33,10 @@ export interface SendDueOptions extends TransportOptions {
   now: string | undefined;
   /** Send an approved issue even when it is further past its time than `sending.stale_after`. */
   includeStale: boolean;
+  /** SNIPPET_IMAP_*: the mailbox's own sign-in, for `mailbox.before_send`. */
+  imap?: ImapEnvironment;
+  /** Test hook: how long to wait for the IMAP server before sending without it. */
+  mailboxTimeoutMs?: number;
   /** Test hook; otherwise the real clock (`now` does not change it). */
   clock?: Clock;
   render?: IssueRenderer;
@@ -48,14 +54,19 @@ export interface SendDueOptions extends TransportOptions {
  */
 export async function sendDueCommand(options: SendDueOptions, listener: SendDueListener): Promise<SendDueOutcome> {
   const onEvent = (event: SendEvent): void => listener.onEvent(event);
-  const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
-  const { config } = workspace;
-  if (!config) {
-    throw new SnippetError('snippet.config.yaml has problems, so nothing can be sent', {
+  let workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
+  const configProblems = (): SnippetError =>
+    new SnippetError('snippet.config.yaml has problems, so nothing can be sent', {
       problems: workspace.problems.filter((p) => p.severity === 'error'),
       hint: 'Fix them; `snippet check` lists them.',
     });
+  if (!workspace.config) throw configProblems();
+  // mailbox.before_send: last month's bounces and unsubscribe replies are acted on before anyone is sent to.
+  if (workspace.config.mailbox.beforeSend && (await readMailboxFirst(options, onEvent))) {
+    workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
+    if (!workspace.config) throw configProblems();
   }
+  const { config } = workspace;
   const timeZone = config.timeZone;
   const pretend = options.now === undefined ? undefined : parseDateTime(options.now, timeZone);
   if (options.now !== undefined && !pretend)
@@ -93,7 +104,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
     testTo: [],
     lists: issue.lists,
     prepare: async () => {
-      onEvent({ type: 'due', issue: issue.id, sendAt: timing.sendAt, timeZone });
+      onEvent({ type: 'due', issue: issue.id, sendAt: timing.sendAt, timeZone, now });
       return (await prepare(issue)).build;
     },
   }));
@@ -192,7 +203,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
   async function planOnly(due: IssueTiming, plan: DeliveryPlan): Promise<DueIssueOutcome> {
     const base = { issue: due.id, sendAt: due.sendAt.toISOString() };
     const issue = candidates.find((c) => c.timing.id === due.id)!.issue;
-    onEvent({ type: 'due', issue: due.id, sendAt: due.sendAt, timeZone });
+    onEvent({ type: 'due', issue: due.id, sendAt: due.sendAt, timeZone, now });
     try {
       const { build, subject } = await prepare(issue);
       const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
@@ -203,6 +214,36 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
       if (!isSnippetError(error)) throw error;
       return errorOutcome(base, error, onEvent);
     }
+  }
+}
+
+/**
+ * `mailbox.before_send`: runs `snippet mailbox` (the IMAP mailboxes of
+ * mailbox.url) before the send. A mailbox that cannot be read, for whatever
+ * reason the mailbox command gives, is a warning: the send goes on with the
+ * suppressions as they are. Returns whether it suppressed anyone, so the
+ * contacts are read again.
+ */
+async function readMailboxFirst(options: SendDueOptions, onEvent: (event: SendEvent) => void): Promise<boolean> {
+  const clock = options.clock ?? systemClock;
+  try {
+    const result = await mailboxCommand({
+      dir: options.dir,
+      dryRun: options.dryRun,
+      now: new Date(clock.now()),
+      unsubscribeSecret: options.unsubscribeSecret,
+      imap: options.imap ?? {},
+      smtp: options.smtp,
+      timeoutMs: options.mailboxTimeoutMs,
+    });
+    const suppressed = result.entries.filter((entry) => entry.outcome.action === 'suppress').length;
+    const toConfirm = result.entries.filter((entry) => entry.outcome.action === 'confirm').length;
+    onEvent({ type: 'mailbox-read', read: result.read, suppressed, toConfirm, moved: result.moved, dryRun: options.dryRun });
+    return suppressed > 0 && !options.dryRun;
+  } catch (error) {
+    if (!isSnippetError(error)) throw error;
+    onEvent({ type: 'mailbox-unread', error });
+    return false;
   }
 }
 

@@ -61,6 +61,10 @@ export interface IssueReport {
 export type SendEvent =
   /** `send --due --now`: the run pretends it is `now`. */
   | { type: 'pretending'; now: Date; timeZone: string }
+  /** `send --due` with mailbox.before_send: the mailbox was read first. */
+  | { type: 'mailbox-read'; read: number; suppressed: number; toConfirm: number; moved: number; dryRun: boolean }
+  /** `send --due` with mailbox.before_send: the mailbox could not be read; the send goes on without it. */
+  | { type: 'mailbox-unread'; error: SnippetError }
   /** `send --due`: issues whose time has passed that are not sent, and why. */
   | {
       type: 'skipped';
@@ -70,12 +74,18 @@ export type SendEvent =
       unreadable: Array<IssueTiming & { problems: Problem[] }>;
       timeZone: string;
     }
-  /** `send --due`: an issue is taken up because its time has passed. */
-  | { type: 'due'; issue: IssueId; sendAt: Date; timeZone: string }
+  /** `send --due`: an issue is taken up because its time has passed; `now` is the run's (a schedule may wake late). */
+  | { type: 'due'; issue: IssueId; sendAt: Date; timeZone: string; now: number }
   /** Warnings about the issue, found while preparing it. */
   | { type: 'problems'; issue: IssueId; problems: Problem[] }
   /** A dry run's plan of one issue. */
   | { type: 'planned'; issue: IssueId; plan: DeliveryPlan; preview: PlanPreview }
+  /**
+   * `--resend-failed`: these addresses were suppressed as bounced by a run
+   * the server refused alike; they are lifted (recorded in
+   * resubscriptions.csv) once the send is confirmed, or would be (dry run).
+   */
+  | { type: 'lifting'; issue: IssueId; addresses: string[]; dryRun: boolean }
   /** Everyone has been sent to or cannot be: the run sends nothing. */
   | { type: 'nothing-to-send'; issue: IssueId; plan: DeliveryPlan }
   /** The question was answered no: nothing was sent. */
@@ -95,7 +105,7 @@ export type SendEvent =
 
 /** How a front door follows a send. */
 export interface SendListener {
-  onEvent(event: SendEvent): void;
+  onEvent: (event: SendEvent) => void;
 }
 
 /** How a front door follows `send --due`, which mails its log to report_to. */

@@ -17,6 +17,8 @@ export interface TransportOptions {
   connections: number | undefined;
   smtp: SmtpEnvironment;
   signal?: AbortSignal;
+  /** False with --no-safety-stop: a run whose first answers are mostly one refusal goes on (safety-stop.ts). */
+  safetyStop?: boolean;
   /** Test hook: connect/greeting/socket timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
 }
@@ -44,7 +46,10 @@ export function sessionSettings(
   config: Config,
   clock: Clock,
   route: ResolvedRoute,
-): Pick<SendSessionInput, 'mailer' | 'transport' | 'rates' | 'connections' | 'retry' | 'stopAfterFailures' | 'maxWaitMs' | 'timeZone' | 'clock' | 'signal'> {
+): Pick<
+  SendSessionInput,
+  'mailer' | 'transport' | 'rates' | 'connections' | 'retry' | 'stopAfterFailures' | 'maxWaitMs' | 'safetyStop' | 'timeZone' | 'clock' | 'signal'
+> {
   const { outbox, rates, connections } = route;
   return {
     mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
@@ -54,6 +59,7 @@ export function sessionSettings(
     retry: { attempts: config.sending.retries, firstDelayMs: config.sending.retryDelayMs },
     stopAfterFailures: config.sending.stopAfterFailures,
     maxWaitMs: config.sending.maxWaitMs,
+    safetyStop: options.safetyStop !== false,
     timeZone: config.timeZone,
     clock,
     ...(options.signal ? { signal: options.signal } : {}),

@@ -81,11 +81,15 @@ export async function siteCommand(options: SiteOptions, out: Output): Promise<Si
     unsubscribeMailto: config.unsubscribe.mailto,
     networkAddress: config.from.address,
     meetings: config.meetings,
+    defaultEventLengthMs: config.meetingsDefaultLengthMs,
+    areas: config.areas,
+    synonyms: config.directory.synonyms,
     organisations: organisations.filter((organisation) => organisation.directory !== false),
     now: options.now,
     issues: published.map(({ issue, sendAt }) => ({
       id: issue.id,
       sendAt,
+      issue,
       // Warnings about a sent issue (a deadline since passed) were the coordinator's to see before sending.
       view: buildIssueView({ issue, config, organisations, sendAt }).view,
     })),

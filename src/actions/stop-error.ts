@@ -17,11 +17,18 @@ export function describeStop(stop: StopReason): string {
     case 'ledger':
       if (stop.hint) return `${stop.reason}; nothing more was sent.`;
       return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
+    case 'safety':
+      return `safety stop: the server refused ${stop.failures} of the first ${stop.answers} recipients with the same ${stop.code} (the last: ${stop.words}), which looks like the server refusing everyone rather than ${stop.failures} dead addresses. Nothing more was sent; they were not added to suppressions.csv and are tried again by the next run.`;
   }
 }
 
-/** The stops that need the user to fix something (sign-in, TLS, the ledger), as the error the run ends with; undefined for the others. */
+/** What to do after a safety stop: the server first, and the flag for when the refusals are real. */
+const SAFETY_HINT =
+  'Check the mail server and snippet.config.yaml (from.address, the SMTP account): `snippet doctor` tries them without sending. If these addresses really are dead, run the same command with --no-safety-stop.';
+
+/** The stops that need the user to fix something (sign-in, TLS, the ledger, a safety stop), as the error the run ends with; undefined for the others. */
 export function stopError(stop: StopReason | undefined): SnippetError | undefined {
+  if (stop?.kind === 'safety') return new SnippetError(describeStop(stop), { hint: SAFETY_HINT });
   if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
   const hint = stop.kind === 'ledger' ? stop.hint : undefined;
   return new SnippetError(describeStop(stop), {

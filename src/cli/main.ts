@@ -7,6 +7,7 @@ import { formatError, isSnippetError, plain, SnippetError, usageError } from '..
 import type { Output } from '../output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf, exitCodeOfCommander } from './exit-codes.js';
+import { loadEnvFile } from './load-env-file.js';
 import { createProgram } from './program.js';
 import { quietBrokenPipe } from './quiet-broken-pipe.js';
 import { redact } from './redact.js';
@@ -30,6 +31,11 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     },
   };
   const program = createProgram(cli, version());
+  // The workspace's snippet.env, read by snippet itself: a scheduled run needs no shell to load it.
+  program.hook('preAction', (_program, command) => {
+    loadEnvFile(resolve(String(command.optsWithGlobals().dir ?? '.')), env);
+    cli.unsubscribeSecret = env.SNIPPET_UNSUBSCRIBE_SECRET || undefined;
+  });
   try {
     await program.parseAsync(argv);
     return exitCode;

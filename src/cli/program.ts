@@ -2,11 +2,14 @@ import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerContacts } from './commands/contacts.js';
+import { registerDesk } from './commands/desk.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerNew } from './commands/new.js';
+import { registerOrganisations } from './commands/organisations.js';
 import { registerPreview } from './commands/preview.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerSend } from './commands/send.js';
 import { registerSite } from './commands/site.js';
 import { registerSpotlight } from './commands/spotlight.js';
@@ -19,12 +22,15 @@ import type { CliContext } from './context.js';
 const COMMANDS = [
   registerInit,
   registerNew,
+  registerDesk,
   registerCheck,
   registerBuild,
   registerPreview,
   registerSpotlight,
+  registerOrganisations,
   registerSite,
   registerSend,
+  registerSchedule,
   registerStatus,
   registerDoctor,
   registerMailbox,

@@ -27,10 +27,15 @@ export function sendPrinter(terminal: Output): SendDueListener {
     switch (event.type) {
       case 'pretending':
         return out.info(`pretending it is ${local(event.now, event.timeZone)} (--now)`);
+      case 'mailbox-read':
+        return out.info(mailboxLine(event));
+      case 'mailbox-unread':
+        out.warn(`warning: the mailbox was not read before sending: ${event.error.message}`);
+        return out.warn('  The send goes on with the suppressions as they are; `snippet doctor` checks the mailbox sign-in.');
       case 'skipped':
         return printSkipped(event, out);
       case 'due':
-        return out.info(`${event.issue}: due since ${local(event.sendAt, event.timeZone)}`);
+        return out.info(`${event.issue}: due since ${local(event.sendAt, event.timeZone)}${lateness(event.now - event.sendAt.getTime())}`);
       case 'problems':
         return out.problems(event.problems);
       case 'planned': {
@@ -46,6 +51,12 @@ export function sendPrinter(terminal: Output): SendDueListener {
         );
         for (const recipient of plan.inDoubt) out.info(`  in doubt: ${recipient.email} (send again only with --resend-in-doubt)`);
         return;
+      }
+      case 'lifting': {
+        const count = event.addresses.length === 1 ? '1 address' : `${event.addresses.length} addresses`;
+        return out.info(
+          `${event.issue}: ${count} suppressed as bounced by a run the server refused alike ${event.dryRun ? 'would be' : 'will be'} lifted before sending, each recorded in contacts/resubscriptions.csv with the reason.`,
+        );
       }
       case 'declined':
         return out.info('Nothing was sent.');
@@ -108,6 +119,13 @@ function startLine(event: Extract<SendEvent, { type: 'started' }>): string {
   return `sending ${event.issue}${event.mode === 'test' ? ' (test)' : ''} to ${event.count} via ${transport}, ${connections} connection${connections === 1 ? '' : 's'}${rates.length > 0 ? `, limits ${rates.map((r) => `${r.count}/${r.unit}`).join(', ')}` : ''}`;
 }
 
+function mailboxLine(event: Extract<SendEvent, { type: 'mailbox-read' }>): string {
+  const plural = (n: number, word: string, words = `${word}s`): string => `${n} ${n === 1 ? word : words}`;
+  const parts = [`${plural(event.suppressed, 'address', 'addresses')} ${event.dryRun ? 'would be ' : ''}suppressed`];
+  if (event.toConfirm > 0) parts.push(`${plural(event.toConfirm, 'unsubscribe request')} to confirm (\`snippet mailbox\` lists them)`);
+  return `mailbox read before sending: ${plural(event.read, 'new message')}, ${parts.join(', ')}`;
+}
+
 function printSkipped(event: Extract<SendEvent, { type: 'skipped' }>, out: Output): void {
   const zone = event.timeZone;
   for (const draft of event.drafts) {
@@ -126,6 +144,11 @@ function printSkipped(event: Extract<SendEvent, { type: 'skipped' }>, out: Outpu
       `error: ${broken.id} has errors, so whether it is due cannot be told (its scheduled time ${local(broken.sendAt, zone)} has passed). Fix them; \`snippet check ${broken.id}\` lists them.`,
     );
   }
+}
+
+/** How late a scheduled run took the issue up: a laptop that was off, a CI run delayed. Under a minute is on time. */
+function lateness(ms: number): string {
+  return ms < 60_000 ? '' : ` (${formatDuration(ms)} late)`;
 }
 
 function local(at: Date, zone: string): string {

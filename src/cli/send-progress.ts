@@ -17,6 +17,11 @@ export function sendProgress(out: Output, total: number, now: () => number, time
   let problems = 0;
   return {
     onEvent(event) {
+      if (event.type === 'reconnecting') {
+        const at = formatZonedSeconds(new Date(now() + event.ms), timeZone);
+        out.warn(`could not connect to the mail server (${event.reason}); trying again at ${at} ${timeZone}, in ${formatDuration(event.ms)}`);
+        return;
+      }
       if (event.type === 'waiting') {
         if (waitShown) return;
         const until = formatZonedSeconds(new Date(now() + event.ms), timeZone);

@@ -55,6 +55,15 @@ export interface Config {
   meetings: Meeting[];
   /** An issue shows the next meeting when it is at most this far after the send date (`meetings.show_within`, default 4 months). */
   meetingsShowWithin: Period;
+  /** How long a meeting without an end_time lasts, in calendars (`meetings.default_length`, default 2 hours). */
+  meetingsDefaultLengthMs: number;
+  /** The network's own list of areas (`areas:`); empty when the config has none, and organisations' areas are free text. */
+  areas: NetworkArea[];
+  /** The website's services directory. */
+  directory: {
+    /** A word searched for also finds these (lower-case): the defaults, then the config's `directory.synonyms`. */
+    synonyms: Record<string, string[]>;
+  };
   /** How the email greets a member without a `greeting_name` (default `colleague`): first names are never guessed. */
   greeting?: GreetingStyle;
   /** Who runs the network: named in the "share your news" block. */
@@ -93,6 +102,21 @@ export interface Period {
   count: number;
   unit: 'day' | 'month';
 }
+
+/** One area of the network, with its ONS/GSS code where the config gives it (e.g. S12000038 for Renfrewshire). */
+export interface NetworkArea {
+  name: string;
+  code?: string;
+}
+
+/** What a search for the word also looks for; a network adds its own in `directory.synonyms`. */
+export const DEFAULT_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  dad: ['father', 'partner'],
+  dads: ['father', 'partner'],
+  mum: ['mother'],
+  mums: ['mother'],
+  pnd: ['postnatal depression'],
+};
 
 export interface SiteSettings {
   /** Absolute, ending in `/`: every page's address starts with it. */

@@ -8,9 +8,10 @@ import { clockTimeField, httpUrlField, isoDateField, text } from '../schema/sche
 import { schemaProblems } from '../schema/schema-problems.js';
 import { parseImapAddress } from './imap-address.js';
 import { singleLine } from '../schema/single-line.js';
-import { SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
+import { DEFAULT_SYNONYMS, SENDING_PRESETS, type Config, type OAuth2Settings, type Period, type SendingPreset } from './config.js';
 import { parseDuration } from './duration.js';
 import { parseRateLimit } from './rate-limit.js';
+import { controlProblems } from '../schema/control-problems.js';
 
 const httpsUrl = z
   .string()
@@ -144,9 +145,35 @@ const configSchema = z.strictObject({
   meetings: z
     .preprocess(
       (v) => (Array.isArray(v) || v === null || v === undefined ? { dates: v } : v),
-      z.strictObject({ show_within: showWithin.optional(), dates: meetingList }),
+      z.strictObject({ show_within: showWithin.optional(), default_length: duration('24h').optional(), dates: meetingList }),
     )
-    .default({ show_within: undefined, dates: [] }),
+    .default({ show_within: undefined, default_length: undefined, dates: [] }),
+  areas: z
+    .array(
+      z.preprocess(
+        (v) => (typeof v === 'string' ? { name: v } : v),
+        z.strictObject(
+          {
+            name: singleLine(text),
+            code: z
+              .string()
+              .trim()
+              .regex(/^[EKNSW]\d{8}$/u, 'must be an ONS/GSS code: a letter and eight digits, e.g. S12000038')
+              .optional(),
+          },
+          { error: 'must be an area name, or name: with code:' },
+        ),
+      ),
+      { error: 'must be a list of the areas the network covers, e.g. [Glasgow City, Renfrewshire]' },
+    )
+    .optional(),
+  directory: z
+    .strictObject({
+      synonyms: z
+        .record(z.string(), z.union([text, z.array(text)]), { error: 'must map a word to what it also finds, e.g. dad: [father, partner]' })
+        .optional(),
+    })
+    .optional(),
   greeting: z.enum(['colleague', 'full-name'], { error: 'must be colleague ("Dear colleague,") or full-name ("Dear Dr Anna Kowalska,")' }).default('colleague'),
   coordinator: z
     .strictObject({
@@ -192,6 +219,8 @@ export interface ParsedConfig {
 
 /** Pure: the text of `snippet.config.yaml` in, a validated Config and every problem out. */
 export function parseConfig(source: string, file: string): ParsedConfig {
+  const control = controlProblems(source, file);
+  if (control.length > 0) return { config: undefined, problems: control };
   const yaml = parseLocatedYaml(source, file);
   if (hasErrors(yaml.problems)) return { config: undefined, problems: yaml.problems };
   const result = configSchema.safeParse(yaml.value ?? {}, { reportInput: true });
@@ -241,6 +270,9 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '').localeCompare(b.time ?? '')),
     meetingsShowWithin: raw.meetings.show_within ?? { count: 4, unit: 'month' },
+    meetingsDefaultLengthMs: raw.meetings.default_length ?? 2 * 3_600_000,
+    areas: (raw.areas ?? []).map((area) => ({ name: area.name, ...(area.code ? { code: area.code } : {}) })),
+    directory: { synonyms: synonyms(raw.directory?.synonyms ?? {}) },
     greeting: raw.greeting,
     ...(raw.coordinator
       ? {
@@ -273,7 +305,33 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       ...(raw.submissions?.form_url ? { formUrl: raw.submissions.form_url } : {}),
     },
   };
-  return { config, problems: yaml.problems };
+  return { config, problems: [...yaml.problems, ...joinRouteProblems(config, file, yaml.lineOf(['site', 'url']))] };
+}
+
+/**
+ * With a website, every email links to its join page ("Forwarded to you?
+ * Join the network"): without a form or an address there, that page could
+ * only say "ask the coordinator", a dead end for someone outside the network.
+ */
+function joinRouteProblems(config: Config, file: string, line: number | undefined): Problem[] {
+  if (!config.site || config.site.joinUrl || config.site.joinEmail) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      ...(line === undefined ? {} : { line }),
+      message: 'site: the website needs a way to join: add join_email (an address people write to) or join_url (a form), or both',
+      hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\n    join_email: network-join@example.org\nEvery email links to the join page once site.url is set.',
+    },
+  ];
+}
+
+/** The default synonyms, then the network's own (a word it names replaces the default), all lower-case. */
+function synonyms(own: Record<string, string | string[]>): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const [word, also] of Object.entries(DEFAULT_SYNONYMS)) merged[word] = [...also];
+  for (const [word, also] of Object.entries(own)) merged[word.trim().toLowerCase()] = (Array.isArray(also) ? also : [also]).map((v) => v.toLowerCase());
+  return merged;
 }
 
 /** `4 months`, `6 weeks`, `90 days` (also `4m`? no: m is minutes elsewhere, so months are spelled out). */

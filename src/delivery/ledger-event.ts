@@ -8,7 +8,8 @@ import { addressKey } from '../contacts/member.js';
  * yet attempted.
  */
 export type LedgerEvent =
-  | { type: 'run'; at: string; pid: number; mode: SendMode; transport: string }
+  /** `safetyStop: false`: the run was told its refusals are real (--no-safety-stop). */
+  | { type: 'run'; at: string; pid: number; mode: SendMode; transport: string; safetyStop?: false }
   | { type: 'attempt'; at: string; to: string; messageId: string }
   | { type: 'delivered'; at: string; to: string; response: string }
   | { type: 'deferred'; at: string; to: string; reason: string }

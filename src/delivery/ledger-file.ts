@@ -45,7 +45,7 @@ interface Pending {
 export class LedgerFile {
   private pending: Pending[] = [];
   private flushing = false;
-  private failed: unknown;
+  private failed: Error | undefined;
 
   private constructor(
     private readonly handle: JournalFile,
@@ -143,7 +143,7 @@ export class LedgerFile {
    * file to that, refuses the rest and every later append.
    */
   private async fail(error: unknown, batch: Pending[], landed: number): Promise<void> {
-    this.failed = error;
+    this.failed = error instanceof Error ? error : new Error(String(error));
     let kept = 0;
     let keptBytes = 0;
     for (let bytes = 0; kept < batch.length; kept++) {

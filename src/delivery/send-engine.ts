@@ -5,6 +5,7 @@ import type { LedgerEvent, Outcome } from './ledger-event.js';
 import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { judge, type Settled, type Verdict } from './judge.js';
+import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
 import { isConnectFailure, TransportBug, type Channel, type Mailer, type SendResult } from './send-result.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
 
@@ -33,13 +34,18 @@ export interface SendEngineInput {
   stopAfterFailures: number;
   /** The longest the run waits for a rate window; a longer wait ends the run (the next one carries on). */
   maxWaitMs: number;
+  /** Stop when most of the first answers are the same permanent refusal (safety-stop.ts); off with --no-safety-stop. */
+  safetyStop?: boolean;
   clock: Clock;
   signal?: AbortSignal;
   onEvent?(event: EngineEvent): void;
 }
 
 export type EngineEvent =
-  { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number } | { type: 'waiting'; ms: number; limit: RateLimit | undefined };
+  | { type: 'outcome'; recipient: Recipient; result: SendResult; settled: number; total: number }
+  | { type: 'waiting'; ms: number; limit: RateLimit | undefined }
+  /** The server could not be reached (or refused the session for now): the run waits `ms`, then tries again. */
+  | { type: 'reconnecting'; ms: number; reason: string; failures: number };
 
 export type StopReason =
   | { kind: 'rate-limit'; limit: RateLimit | undefined; waitMs: number }
@@ -48,7 +54,9 @@ export type StopReason =
   /** Nothing can get through until the user fixes something (sign-in, TLS). */
   | { kind: 'fatal'; reason: string }
   /** The ledger could not be written (e.g. a full disk), or was deleted: nothing more is sent. */
-  | { kind: 'ledger'; reason: string; hint?: string };
+  | { kind: 'ledger'; reason: string; hint?: string }
+  /** Most of the first answers were one permanent refusal: the server refusing everyone, not dead addresses. */
+  | ({ kind: 'safety' } & SafetyTrip);
 
 export interface SendReport {
   delivered: Recipient[];
@@ -82,15 +90,19 @@ class SendRun {
   private settled = 0;
   /** Failures in a row, across workers: enough and the server is taken to be down. */
   private failuresInARow = 0;
+  /** When connecting began to fail (undefined while it works): the run waits for the server at most maxWaitMs from then. */
+  private unreachableSince: number | undefined;
   /** Wakes every sleeping worker when the run stops. */
   private readonly wake = new AbortController();
   /** Outcomes being written; the report is returned only once every one is on disk. */
   private readonly outcomes = new Set<Promise<void>>();
   /** The first bug a worker hit: the run ends by throwing it. */
   private bug: { error: unknown } | undefined;
+  private readonly safety: SafetyStop | undefined;
 
   constructor(private readonly input: SendEngineInput) {
     this.queue = new WorkQueue(input.recipients);
+    this.safety = input.safetyStop === false ? undefined : new SafetyStop(input.recipients.length);
   }
 
   async run(): Promise<SendReport> {
@@ -107,6 +119,7 @@ class SendRun {
       input.signal?.removeEventListener('abort', onAbort);
     }
     if (this.bug) throw this.bug.error instanceof TransportBug ? this.bug.error.bug : this.bug.error;
+    if (this.report.stop?.kind === 'safety') await this.holdBack(this.report.stop.code);
     const left = this.queue.leftovers();
     this.report.notAttempted.push(...left.notAttempted);
     for (const item of left.deferred) this.report.deferred.push({ recipient: item.recipient, reason: item.lastReason ?? 'deferred' });
@@ -142,13 +155,16 @@ class SendRun {
 
   /**
    * A ready connection first, so that connecting never eats into a rate
-   * window. A failure backs off (doubling, per worker) or stops the run.
+   * window. A failure backs off (doubling, per worker), each wait announced,
+   * or stops the run: after stopAfterFailures in a row, or once the next
+   * wait would end more than maxWaitMs after connecting began to fail.
    */
   private async connect(connecting: { failures: number }): Promise<Channel | undefined> {
     const { input } = this;
     const channel = await input.mailer.open();
     if (!isConnectFailure(channel)) {
       connecting.failures = 0;
+      this.unreachableSince = undefined;
       return channel;
     }
     if (channel.fatal) {
@@ -157,11 +173,20 @@ class SendRun {
     }
     connecting.failures++;
     this.failuresInARow++;
+    const now = input.clock.now();
+    this.unreachableSince ??= now;
+    const wait = input.retry.firstDelayMs * 2 ** Math.min(connecting.failures - 1, 6);
     if (this.failuresInARow >= input.stopAfterFailures) {
       this.stop({ kind: 'server-down', reason: `${this.failuresInARow} failures in a row, the last: ${channel.reason}` });
       return undefined;
     }
-    await input.clock.sleep(input.retry.firstDelayMs * 2 ** Math.min(connecting.failures - 1, 6), this.wake.signal);
+    if (now + wait - this.unreachableSince > input.maxWaitMs) {
+      const tried = formatSeconds(now - this.unreachableSince);
+      this.stop({ kind: 'server-down', reason: `not reachable for ${tried} (${this.failuresInARow} tries), the last: ${channel.reason}` });
+      return undefined;
+    }
+    input.onEvent?.({ type: 'reconnecting', ms: wait, reason: channel.reason, failures: this.failuresInARow });
+    await input.clock.sleep(wait, this.wake.signal);
     return undefined;
   }
 
@@ -226,6 +251,8 @@ class SendRun {
     if (verdict.streak === 'extend') this.failuresInARow++;
     if (verdict.retryAfterMs !== undefined) this.queue.retryAt(item, clock.now() + verdict.retryAfterMs);
     if (verdict.fatal !== undefined) this.stop({ kind: 'fatal', reason: verdict.fatal });
+    const trip = this.safety?.observe(result);
+    if (trip) this.stop({ kind: 'safety', ...trip });
     // The worker goes on without waiting for the outcome to be synced: the
     // ledger writes in order, so the next attempt's sync covers this outcome
     // too, and the two share one fdatasync. Until it is synced a crash leaves
@@ -265,6 +292,33 @@ class SendRun {
       case 'deferred':
         return void this.report.deferred.push({ recipient, reason: result.reason });
     }
+  }
+
+  /**
+   * After the safety stop: the refusals with its code are not taken as the
+   * recipients' own. Each is recorded deferred after its failure (the later
+   * line is the ledger's word), so it is not suppressed and the next run
+   * tries it again. Should that line not be written (or the process die
+   * first), the failure stays, and bouncesToCatchUp still does not suppress
+   * it: it reads the same trip from the ledger.
+   */
+  private async holdBack(code: string): Promise<void> {
+    const { journal, clock } = this.input;
+    const kept: SendReport['failed'] = [];
+    for (const failure of this.report.failed) {
+      if (failureCode(failure.reason) !== code) {
+        kept.push(failure);
+        continue;
+      }
+      const reason = `held back by the safety stop, not suppressed: ${failure.reason}`;
+      try {
+        await journal.append({ type: 'deferred', at: iso(clock.now()), to: failure.recipient.key, reason });
+        this.report.deferred.push({ recipient: failure.recipient, reason });
+      } catch {
+        kept.push({ ...failure, bounced: false });
+      }
+    }
+    this.report.failed = kept;
   }
 
   /**
@@ -312,6 +366,10 @@ export function toOutcome(to: string, result: SendResult, at: string): Outcome {
     case 'in-doubt':
       return { type: 'in-doubt', at, to, reason: result.reason };
   }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`;
 }
 
 function iso(ms: number): string {

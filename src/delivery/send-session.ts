@@ -45,6 +45,8 @@ export interface SendSessionInput {
   members: readonly Member[];
   suppressions: readonly Suppression[];
   resendInDoubt: boolean;
+  /** Failed recipients of the list are sent to again, unless suppressed (`send --resend-failed`). */
+  resendFailed?: boolean;
   /** The transport, made only when something is to be sent; a SnippetError is that issue's problem. */
   mailer(): Promise<Mailer>;
   transport: 'smtp' | 'outbox';
@@ -53,6 +55,8 @@ export interface SendSessionInput {
   retry: RetryPolicy;
   stopAfterFailures: number;
   maxWaitMs: number;
+  /** The engine's safety stop: on unless false (--no-safety-stop). */
+  safetyStop?: boolean;
   /** Bounced addresses are suppressed with the date in this zone. */
   timeZone: string;
   clock: Clock;
@@ -154,7 +158,14 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         done({ issue: id, plan, status: 'error', error });
         continue;
       }
-      await ledger.append({ type: 'run', at: new Date(clock.now()).toISOString(), pid: process.pid, mode: issue.mode, transport: input.transport });
+      await ledger.append({
+        type: 'run',
+        at: new Date(clock.now()).toISOString(),
+        pid: process.pid,
+        mode: issue.mode,
+        transport: input.transport,
+        ...(input.safetyStop === false ? { safetyStop: false as const } : {}),
+      });
       input.onStart?.(id, plan);
       const started = clock.now();
       const report = await runSendEngine({
@@ -167,6 +178,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         retry: input.retry,
         stopAfterFailures: input.stopAfterFailures,
         maxWaitMs: input.maxWaitMs,
+        safetyStop: input.safetyStop !== false,
         clock,
         ...(input.signal ? { signal: input.signal } : {}),
         onEvent: (event) => input.onEngineEvent?.(id, event),
@@ -224,6 +236,7 @@ function planIssue(issue: Omit<SessionIssue, 'prepare'>, input: SendSessionInput
     lists: issue.lists,
     ledger: recipientStates(events),
     resendInDoubt: input.resendInDoubt,
+    resendFailed: input.resendFailed === true,
   });
 }
 

@@ -2,7 +2,7 @@ import type { IssueId } from './issue.js';
 
 const ISSUE_ID = /^(\d{4})-(0[1-9]|1[0-2])$/u;
 
-export function isIssueId(text: string): text is IssueId {
+export function isIssueId(text: string): boolean {
   return ISSUE_ID.test(text);
 }
 

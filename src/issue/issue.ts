@@ -24,6 +24,8 @@ export interface SubmittedBy {
   organisation?: string;
   /** When the form was submitted, as the form tool wrote it. */
   submitted?: string;
+  /** The form tool's own number for the response (Microsoft Forms' `Id`): two responses sent in the same second are still two. */
+  response?: string;
 }
 
 export interface ResearchItem extends ItemBase {
@@ -51,7 +53,7 @@ export interface FundingItem extends ItemBase {
   funder?: string;
   amount?: string;
   /** `YYYY-MM-DD` when applications close, or `rolling` for a fund open all year. */
-  deadline: string | typeof ROLLING;
+  deadline: string;
 }
 
 /** A funding `deadline` for a fund that is open all year. */

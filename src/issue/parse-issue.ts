@@ -3,6 +3,7 @@ import { hasErrors, sortProblems, type Problem } from '../errors.js';
 import { parseLocatedYaml, type YamlPath } from '../schema/located-yaml.js';
 import type { Issue, IssueId } from './issue.js';
 import { issueFromFrontMatter } from './issue-from-front-matter.js';
+import { controlProblems } from '../schema/control-problems.js';
 
 export interface ParsedIssue {
   issue: Issue | undefined;
@@ -29,6 +30,8 @@ const refuseCode = {
  */
 export function parseIssue(source: string, file: string, id: IssueId): ParsedIssue {
   const none = { issue: undefined, lineOf: () => undefined };
+  const control = controlProblems(source, file);
+  if (control.length > 0) return { ...none, problems: control };
   // Line numbers survive: only the byte-order mark and the CR of CRLF go.
   const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const opening = /^---([A-Za-z]*)[ \t]*\n/u.exec(text);

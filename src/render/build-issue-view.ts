@@ -232,7 +232,9 @@ function keepPostcode(address: string): string {
 }
 
 function spotlightView(organisation: Organisation, note: string | undefined): SpotlightView {
-  const contactHtml = organisation.contact?.trim() ? markdownInlineToHtml(organisation.contact) : undefined;
+  // The structured fields, where the profile has them, say it better than the free text.
+  const contact = [organisation.phone, organisation.email].filter((part) => part !== undefined).join(', ') || organisation.contact;
+  const contactHtml = contact?.trim() ? markdownInlineToHtml(contact) : undefined;
   return {
     id: organisation.id,
     name: organisation.name,
@@ -240,7 +242,7 @@ function spotlightView(organisation: Organisation, note: string | undefined): Sp
     website: organisation.website ?? null,
     areas: organisation.areas,
     services: organisation.services,
-    referral: rich(organisation.referral),
+    referral: rich(organisation.refer ?? organisation.referral),
     contact: contactHtml === undefined ? null : { html: contactHtml, text: htmlToText(contactHtml) },
     note: rich(note),
   };

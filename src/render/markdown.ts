@@ -45,6 +45,14 @@ export function markdownToText(source: string): string {
 // dominated building a site of many issues.
 const toText = compile(textOptions);
 
+// For calendars and data: a line is as long as its paragraph; whatever reads it wraps it.
+const toUnwrappedText = compile({ ...textOptions, wordwrap: false });
+
+/** Markdown → plain text as markdownToText, without hard line breaks inside a paragraph (calendar files, JSON). */
+export function markdownToUnwrappedText(source: string): string {
+  return toUnwrappedText(markdownToHtml(source)).trim();
+}
+
 /** Safe HTML (as made by markdownToHtml) → plain text. */
 export function htmlToText(html: string): string {
   return toText(html).trim();

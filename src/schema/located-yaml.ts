@@ -8,7 +8,7 @@ export interface LocatedYaml {
   /** Plain JavaScript value of the document; `undefined` when it did not parse. */
   value: unknown;
   /** The 1-based line of the key (or list item) at `path`, or of its nearest ancestor. */
-  lineOf(path: YamlPath): number | undefined;
+  lineOf: (path: YamlPath) => number | undefined;
   problems: Problem[];
 }
 
@@ -74,5 +74,5 @@ function nodeLine(node: unknown, toFileLine: (offset: number) => number): number
 }
 
 function scalarValue(key: unknown): unknown {
-  return key !== null && typeof key === 'object' && 'value' in key ? (key as { value: unknown }).value : key;
+  return key !== null && typeof key === 'object' && 'value' in key ? key.value : key;
 }

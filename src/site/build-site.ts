@@ -1,20 +1,23 @@
-import { directoryGroups } from './directory-groups.js';
+import { areaGroups, directoryGroups } from './directory-groups.js';
 import { feeds } from './feeds.js';
 import { homePage } from './home-page.js';
 import { issuePage } from './issue-page.js';
 import { issuesPage } from './issues-page.js';
 import { joinPage } from './join-page.js';
-import { meetingCalendar } from './meeting-calendar.js';
+import { eventCalendar } from './event-calendar.js';
+import { eventsPage } from './events-page.js';
+import { meetingEvent, upcomingEvents } from './upcoming-events.js';
 import { openReferralPage, openReferralService } from './open-referral.js';
 import { pageLayout, type Page } from './page-layout.js';
 import { privacyPage } from './privacy-page.js';
 import { profileTexts } from './profile-texts.js';
 import { searchIndexScript } from './search-index.js';
-import { SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
+import { COPY_SCRIPT, SEARCH_SCRIPT, SITE_CSS } from './site-assets.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
 import { robotsTxt, sitemap } from './sitemap.js';
-import { filteredServicesPage, servicesPage } from './services-page.js';
+import { audienceGroups, directoryPage, type Directory } from './services-page.js';
+import { selections } from './directory-filters.js';
 import { servicePage } from './service-page.js';
 
 export interface SiteFile {
@@ -37,28 +40,27 @@ export interface SiteLibraries {
 export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
   const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
   const textOf = profileTexts();
-  const directory = { areas: directoryGroups(input.organisations, 'areas'), types: directoryGroups(input.organisations, 'services'), textOf };
+  const directory: Directory = {
+    areas: areaGroups(input.organisations, input.areas),
+    audiences: audienceGroups(input.organisations),
+    types: directoryGroups(input.organisations, 'services'),
+    textOf,
+  };
+  const base = input.site.url;
+  const events = upcomingEvents(input.meetings, input.issues, { base, networkName: input.network.name, now: input.now, timeZone: input.timeZone });
+  const calendar = { shortName: input.network.shortName, timeZone: input.timeZone, now: input.now, defaultLengthMs: input.defaultEventLengthMs };
   const pages: Page[] = [
     homePage(input),
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
-    servicesPage(input, directory),
-    ...input.organisations.map((organisation) =>
-      servicePage(
-        input,
-        organisation,
-        input.issues.filter((issue) => issue.view.spotlight?.id === organisation.id),
-      ),
-    ),
-    ...directory.areas.map((group) => filteredServicesPage(input, directory, group, 'area')),
-    ...directory.types.map((group) => filteredServicesPage(input, directory, group, 'type')),
+    ...selections(input.organisations, directory).map((selection) => directoryPage(input, directory, selection)),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation))),
+    eventsPage(input, events),
     joinPage(input),
     privacyPage(input),
   ];
-  const base = input.site.url;
-  const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name));
+  const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name, input.areas));
   const { atom, rss } = feeds(input, inDirectory);
-  const calendar = { base, networkName: input.network.name, shortName: input.network.shortName, timeZone: input.timeZone, now: input.now };
   return [
     ...pages.map((page) => ({ name: `${page.path}index.html`, data: pageLayout(page, input) })),
     { name: sitePaths.atomFeed, data: atom },
@@ -73,10 +75,14 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     { name: 'robots.txt', data: robotsTxt(base, input.site.private, sitePaths.sitemap) },
     { name: sitePaths.servicesJson, data: json(openReferralPage(services)) },
     ...services.map((service) => ({ name: sitePaths.serviceJson(service.id), data: json(service) })),
-    ...input.meetings.map((meeting) => ({ name: sitePaths.meetingCalendar(meeting.date), data: meetingCalendar(meeting, calendar) })),
+    ...input.meetings
+      .map((meeting) => meetingEvent(meeting, base, input.network.name))
+      .map(({ calendarPath, event }) => ({ name: calendarPath, data: eventCalendar(event, calendar) })),
+    ...events.filter((event) => event.kind === 'training').map(({ calendarPath, event }) => ({ name: calendarPath, data: eventCalendar(event, calendar) })),
     { name: sitePaths.asset('site.css'), data: SITE_CSS },
     { name: sitePaths.asset('search.js'), data: SEARCH_SCRIPT },
-    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf) },
+    { name: sitePaths.asset('copy.js'), data: COPY_SCRIPT },
+    { name: sitePaths.asset('search-index.js'), data: searchIndexScript(input.organisations, textOf, { areas: directory.areas, synonyms: input.synonyms }) },
     { name: sitePaths.asset('minisearch.js'), data: libraries.minisearch },
   ];
 }

@@ -3,6 +3,7 @@ import { escapeHtml } from '../render/escape-html.js';
 import { issueContent } from './issue-content.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths, siteUrl } from '../render/site-urls.js';
+import { xmlSafe } from './xml-safe.js';
 
 /** How many issues a feed carries: five years of monthly issues, enough for any reader. */
 export const FEED_ISSUES = 60;
@@ -40,5 +41,5 @@ export function feeds(input: SiteInput, inDirectory: ReadonlySet<string>): { ato
       content: issueContent(issue, { to: absolute, inDirectory }).value,
     });
   }
-  return { atom: feed.atom1(), rss: feed.rss2() };
+  return { atom: xmlSafe(feed.atom1()), rss: xmlSafe(feed.rss2()) };
 }

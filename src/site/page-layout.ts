@@ -18,6 +18,7 @@ export interface Page {
 const NAVIGATION: ReadonlyArray<{ path: string; label: string }> = [
   { path: sitePaths.issues, label: 'Past issues' },
   { path: sitePaths.services, label: 'Services directory' },
+  { path: sitePaths.events, label: "What's on" },
   { path: sitePaths.join, label: 'Join' },
 ];
 
@@ -70,7 +71,8 @@ ${page.body}
 <div class="wrap">
 <p class="endorsement">${input.footer.endorsement}</p>
 <p>${input.footer.postalAddress}</p>
-<p><a href="${href(sitePaths.privacy)}">Privacy</a> · <a href="${href(sitePaths.atomFeed)}">Atom feed</a> · <a href="${href(sitePaths.rssFeed)}">RSS feed</a> · <a href="${href(sitePaths.servicesJson)}">Open Referral UK data</a></p>
+<p class="print-only">${network.name}: ${url}</p>
+<p class="screen-only"><a href="${href(sitePaths.privacy)}">Privacy</a> · <a href="${href(sitePaths.atomFeed)}">Atom feed</a> · <a href="${href(sitePaths.rssFeed)}">RSS feed</a> · <a href="${href(sitePaths.servicesJson)}">Open Referral UK data</a></p>
 </div>
 </footer>
 </body>

@@ -1,7 +1,7 @@
 import type { Organisation } from '../organisations/organisation.js';
-import { markdownToText } from '../render/markdown.js';
+import { markdownToUnwrappedText } from '../render/markdown.js';
 
-/** An organisation's description and referral as plain text; '' when not given. */
+/** An organisation's description and how to refer (`refer`, else the free-text `referral`) as plain text; '' when not given. */
 export interface ProfileText {
   description: string;
   referral: string;
@@ -18,7 +18,7 @@ export function profileTexts(): (organisation: Organisation) => ProfileText {
   return (organisation) => {
     let text = made.get(organisation);
     if (text === undefined) {
-      text = { description: plain(organisation.description), referral: plain(organisation.referral) };
+      text = { description: plain(organisation.description), referral: plain(organisation.refer ?? organisation.referral) };
       made.set(organisation, text);
     }
     return text;
@@ -26,5 +26,5 @@ export function profileTexts(): (organisation: Organisation) => ProfileText {
 }
 
 function plain(markdown: string | undefined): string {
-  return markdown === undefined ? '' : markdownToText(markdown);
+  return markdown === undefined ? '' : markdownToUnwrappedText(markdown);
 }

@@ -1,88 +1,102 @@
-import type { Organisation } from '../organisations/organisation.js';
+import { AUDIENCES, type Organisation } from '../organisations/organisation.js';
 import { byName, type DirectoryGroup } from './directory-groups.js';
+import { selected, selectionPath, selectionTitle, type Facets, type FacetName, type Selection } from './directory-filters.js';
 import { html, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
 import type { ProfileText } from './profile-texts.js';
+import { contactLine } from './referral-facts.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
+import { slug } from './slug.js';
 
-export interface Directory {
-  areas: DirectoryGroup[];
-  types: DirectoryGroup[];
+export interface Directory extends Facets {
   /** Each organisation's profile as plain text, made once for the whole site. */
   textOf: (organisation: Organisation) => ProfileText;
 }
 
-/**
- * The directory's index. Filtering works without JavaScript: every area and
- * every type of service is a link to its own page. With JavaScript a search
- * box (MiniSearch, served from this site) narrows the list as you type.
- */
-export function servicesPage(input: SiteInput, directory: Directory): Page {
-  const path = sitePaths.services;
-  const to = (target: string): string => relativeHref(path, target);
-  return {
-    path,
-    title: 'Services directory',
-    description: `Member services of the ${input.network.name}: what each offers, the areas it covers and how to refer a family.`,
-    body: html`<h1>Services directory</h1>
-<p class="lead">The network's member organisations: what each offers to parents in pregnancy and the first year, the areas it covers, and how to refer a family.</p>
-<p class="endorsement">${input.footer.endorsement}</p>
-<form class="search" role="search" hidden>
-<label for="search">Search the services</label>
-<div class="search-row"><input id="search" name="q" type="search" autocomplete="off" aria-describedby="search-count"> <button type="submit">Search</button></div>
-<p id="search-count" class="meta" aria-live="polite"></p>
-</form>
-${filterNav(directory, to)}
-<h2 id="all-services">All services</h2>
-${serviceList(byName(input.organisations), path, directory.textOf)}
-<script src="${to(sitePaths.asset('minisearch.js'))}" defer></script>
-<script src="${to(sitePaths.asset('search-index.js'))}" defer></script>
-<script src="${to(sitePaths.asset('search.js'))}" defer></script>
-`,
-  };
+/** Who a service is for, as filter groups, in the vocabulary's order. */
+export function audienceGroups(organisations: readonly Organisation[]): DirectoryGroup[] {
+  return AUDIENCES.map((audience) => ({
+    name: audience,
+    slug: slug(audience),
+    organisations: organisations.filter((organisation) => organisation.for?.includes(audience)),
+  })).filter((group) => group.organisations.length > 0);
 }
 
-/** One area's or one type's page: the same list, filtered, made at build time. */
-export function filteredServicesPage(input: SiteInput, directory: Directory, group: DirectoryGroup, kind: 'area' | 'type'): Page {
-  const path = kind === 'area' ? sitePaths.area(group.slug) : sitePaths.serviceType(group.slug);
+/**
+ * A page of the directory: every service, or those of one selection of area,
+ * audience and type. The results come first (on a phone, before the filter
+ * lists), under a heading that says what is shown; the filters are links to
+ * the pages of other selections, so they work together without JavaScript.
+ * The unfiltered page also has the search box (MiniSearch, served from this
+ * site, with JavaScript).
+ */
+export function directoryPage(input: SiteInput, directory: Directory, selection: Selection): Page {
+  const path = selectionPath(selection);
   const to = (target: string): string => relativeHref(path, target);
-  const title = kind === 'area' ? `Services in ${group.name}` : `Services: ${group.name}`;
-  const count = group.organisations.length;
+  const index = path === sitePaths.services;
+  const shown = byName(selected(input.organisations, selection));
+  const title = index ? 'Services directory' : selectionTitle(selection);
+  const count = `${shown.length} service${shown.length === 1 ? '' : 's'}`;
   return {
     path,
     title,
-    description: `${count} member service${count === 1 ? '' : 's'} of the ${input.network.name} ${kind === 'area' ? `covering ${group.name}` : `offering ${group.name}`}.`,
-    body: html`<p class="breadcrumb"><a href="${to(sitePaths.services)}">Services directory</a></p>
-<h1>${title}</h1>
-<p class="endorsement">${input.footer.endorsement}</p>
-<p>${count} service${count === 1 ? '' : 's'}. <a href="${to(sitePaths.services)}">Show all services</a></p>
-${serviceList(byName(group.organisations), path, directory.textOf)}
-${filterNav(directory, to)}`,
+    description: index
+      ? `Member services of the ${input.network.name}: whom each is for, the areas it covers and how to refer a family.`
+      : `${count} of the ${input.network.name}: ${selectionTitle(selection).replace(/^Services:? ?/u, '') || 'all'}.`,
+    body: html`${index ? '' : html`<p class="breadcrumb"><a href="${to(sitePaths.services)}">Services directory</a></p>\n`}<h1>${title}</h1>
+${
+  index
+    ? html`<p class="lead">Whom each member service is for, the areas it covers, and how to refer a family.</p>
+<form class="search" role="search" hidden>
+<label for="search">Search the services</label>
+<div class="search-row"><input id="search" name="q" type="search" autocomplete="off" aria-describedby="search-hint"> <button type="submit">Search</button></div>
+<p id="search-hint" class="meta">For example: dad Renfrewshire, postnatal depression, peer support.</p>
+</form>
+`
+    : ''
+}<p class="screen-only"><a href="#filters">Filter by area, whom it is for, or type of service</a>${index ? '' : html` · <a href="${to(sitePaths.services)}">Show all services</a>`}</p>
+<h2 id="results" aria-live="polite">${index ? 'All services' : 'Results'} (${shown.length})</h2>
+${serviceList(shown, path, directory.textOf)}<div id="no-results" class="note" hidden><p></p><p>Try fewer words or another spelling, or <a href="#filters">filter by area or whom it is for</a>. Every service covering the whole network area is listed under each area.</p></div>
+${filterNav(directory, selection, input.organisations, to)}<p class="endorsement">${input.footer.endorsement}</p>
+${
+  index
+    ? html`<script src="${to(sitePaths.asset('minisearch.js'))}" defer></script>
+<script src="${to(sitePaths.asset('search-index.js'))}" defer></script>
+<script src="${to(sitePaths.asset('search.js'))}" defer></script>
+`
+    : ''
+}`,
   };
 }
 
-function filterNav(directory: Directory, to: (path: string) => string): SafeHtml {
-  return html`${
-    directory.areas.length > 0
-      ? html`<nav class="filters" aria-label="Filter by area">
-<h2>By area</h2>
+const FACETS: ReadonlyArray<{ facet: FacetName; from: keyof Facets; label: string; all: string }> = [
+  { facet: 'area', from: 'areas', label: 'By area', all: 'Any area' },
+  { facet: 'audience', from: 'audiences', label: 'Whom it is for', all: 'Anyone' },
+  { facet: 'type', from: 'types', label: 'By type of service', all: 'Any type' },
+];
+
+/** The three filters: each link changes one filter and keeps the others; only choices with services are offered. */
+function filterNav(directory: Directory, selection: Selection, organisations: readonly Organisation[], to: (path: string) => string): SafeHtml {
+  const sections = FACETS.filter(({ from }) => directory[from].length > 0).map(({ facet, from, label, all }) => {
+    const current = selection[facet];
+    const choices = [undefined, ...directory[from]]
+      .map((group) => ({ group, count: selected(organisations, { ...selection, [facet]: group }).length }))
+      .filter(({ count }) => count > 0);
+    return html`<h3 id="filter-${facet}">${label}</h3>
 <ul>
-${directory.areas.map((group) => html`<li><a href="${to(sitePaths.area(group.slug))}">${group.name}</a> <span class="meta">(${group.organisations.length})</span></li>\n`)}</ul>
-</nav>
-`
-      : ''
-  }${
-    directory.types.length > 0
-      ? html`<nav class="filters" aria-label="Filter by type of service">
-<h2>By type of service</h2>
-<ul>
-${directory.types.map((group) => html`<li><a href="${to(sitePaths.serviceType(group.slug))}">${group.name}</a> <span class="meta">(${group.organisations.length})</span></li>\n`)}</ul>
-</nav>
-`
-      : ''
-  }`;
+${choices.map(({ group, count }) => {
+  const target = to(selectionPath({ ...selection, [facet]: group }));
+  const name = group === undefined ? all : capitalise(group.name);
+  return html`<li><a href="${target}"${group === current ? html` aria-current="page"` : ''}>${name}</a> <span class="meta">(${count})</span></li>\n`;
+})}</ul>
+`;
+  });
+  return html`<nav class="filters" id="filters" aria-label="Filter the services">
+<h2>Filter the services</h2>
+${sections}</nav>
+`;
 }
 
 function serviceList(organisations: readonly Organisation[], from: string, textOf: (organisation: Organisation) => ProfileText): SafeHtml {
@@ -90,12 +104,24 @@ function serviceList(organisations: readonly Organisation[], from: string, textO
   return html`<ul class="services" id="services">
 ${organisations.map(
   (organisation) => html`<li data-id="${organisation.id}"><h3><a href="${relativeHref(from, sitePaths.service(organisation.id))}">${organisation.name}</a></h3>
-${organisation.areas.length > 0 ? html`<p class="meta">Areas: ${organisation.areas.join(', ')}</p>\n` : ''}${organisation.services.length > 0 ? html`<p class="meta">Services: ${organisation.services.join(', ')}</p>\n` : ''}${
+${organisation.for ? html`<p class="meta">For ${organisation.for.join(', ')}</p>\n` : ''}${
+    organisation.allAreas
+      ? html`<p class="meta">Areas: the whole network area</p>\n`
+      : organisation.areas.length > 0
+        ? html`<p class="meta">Areas: ${organisation.areas.join(', ')}</p>\n`
+        : ''
+  }${organisation.services.length > 0 ? html`<p class="meta">Services: ${organisation.services.join(', ')}</p>\n` : ''}${
     organisation.description ? html`<p>${firstSentences(textOf(organisation).description)}</p>\n` : ''
+  }${contactLine(organisation) ? html`<p class="reach">${contactLine(organisation)}</p>\n` : ''}${
+    textOf(organisation).referral ? html`<p class="print-only">How to refer: ${firstSentences(textOf(organisation).referral)}</p>\n` : ''
   }</li>
 `,
 )}</ul>
 `;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A line or two of the description, for the list. */

@@ -18,11 +18,14 @@ html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--text); font: 1.0625rem/1.6 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; overflow-wrap: anywhere; }
 .wrap { max-width: 46rem; margin: 0 auto; padding: 0 1rem; }
 a { color: var(--link); text-underline-offset: 0.15em; }
-a:focus-visible, input:focus-visible, button:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
+a:focus-visible, input:focus-visible, button:focus-visible, select:focus-visible, .button:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px; }
 .skip { position: absolute; left: -999rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.event-title { font-size: 1.125rem; margin: 0 0 0.25rem; }
 .skip:focus { left: 1rem; top: 1rem; z-index: 1; background: var(--bg); padding: 0.5rem 1rem; }
 .masthead { background: var(--accent); color: var(--on-accent); padding: 1rem 0; }
 .masthead a { color: var(--on-accent); }
+.masthead a:focus-visible { outline-color: var(--on-accent); }
 .site-name { margin: 0 0 0.5rem; font-weight: 700; font-size: 1.125rem; }
 .site-name a { text-decoration: none; }
 .masthead ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
@@ -51,13 +54,45 @@ ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: w
 .search-row { display: flex; gap: 0.5rem; margin-top: 0.25rem; }
 .search input { flex: 1; min-width: 0; font: inherit; padding: 0.5rem; border: 2px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
 .search button { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--on-accent); cursor: pointer; }
+.for { font-size: 1.125rem; margin: 0 0 0.75rem; }
+.refer { background: var(--panel); padding: 0.25rem 1rem 0.75rem; border-radius: 4px; margin: 0 0 1rem; }
+.refer h2 { margin-top: 0.5rem; }
+.refer p { margin: 0.4rem 0; }
+.actions { list-style: none; padding: 0; margin: 0.75rem 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+.copy { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--bg); color: var(--text); cursor: pointer; }
+.stale { color: var(--badge); }
+.reach { font-weight: 700; }
 .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
 .site-footer { border-top: 1px solid color-mix(in srgb, var(--muted) 35%, transparent); padding: 1rem 0 2rem; font-size: 0.9375rem; }
 pre, code { white-space: pre-wrap; }
+.print-only { display: none; }
+/* A family without internet gets one A4 page per area: the list, each service's phone and referral route, nothing to click. */
+@media print {
+  @page { size: A4; margin: 12mm 14mm; }
+  :root { color-scheme: light; --text: #000000; --muted: #333333; --bg: #ffffff; --link: #000000; --rule: #000000; }
+  body { font-size: 10pt; line-height: 1.35; }
+  .masthead, .skip, .search, .filters, .breadcrumb, .screen-only, script { display: none !important; }
+  .print-only { display: block; }
+  .wrap { max-width: none; padding: 0; }
+  main { padding: 0; }
+  h1 { font-size: 16pt; margin: 0 0 4pt; }
+  h2 { font-size: 12pt; margin: 6pt 0 2pt; }
+  h3 { font-size: 11pt; margin: 0; }
+  a { text-decoration: none; }
+  .services > li { padding: 4pt 0; break-inside: avoid; }
+  .services p { margin: 1pt 0; }
+  .endorsement { font-size: 9pt; }
+  .site-footer { padding: 4pt 0 0; font-size: 9pt; }
+  .site-footer p { margin: 2pt 0; }
+}
 img { max-width: 100%; height: auto; }
 `;
 
-/** Narrows the directory's list as you type; the page works the same without it. */
+/**
+ * Searches the directory as you type: any of the words (and their synonyms)
+ * may match, the best matches first; the heading says what is shown, and a
+ * search that finds nothing says what to try. The page works without it.
+ */
 export const SEARCH_SCRIPT = `(function () {
   'use strict';
   var form = document.querySelector('form.search');
@@ -66,26 +101,63 @@ export const SEARCH_SCRIPT = `(function () {
   var data = window.snippetSearch;
   var search = window.MiniSearch.loadJS(data.index, data.options);
   var input = form.querySelector('input');
-  var count = document.getElementById('search-count');
+  var heading = document.getElementById('results');
+  var none = document.getElementById('no-results');
   var items = Array.prototype.slice.call(list.children);
+  var allHeading = heading.textContent;
   form.hidden = false;
   form.addEventListener('submit', function (event) { event.preventDefault(); });
-  input.addEventListener('input', function () {
+  function widened(query) {
+    var words = ' ' + query.toLowerCase().replace(/[^\\p{L}\\p{N}]+/gu, ' ') + ' ';
+    var extra = [];
+    Object.keys(data.synonyms).forEach(function (word) {
+      if (words.indexOf(' ' + word + ' ') >= 0) extra = extra.concat(data.synonyms[word]);
+    });
+    return [query].concat(extra).join(' ');
+  }
+  function show() {
     var query = input.value.trim();
     if (query === '') {
-      items.forEach(function (item) { item.hidden = false; });
-      count.textContent = '';
+      items.forEach(function (item) { item.hidden = false; list.appendChild(item); });
+      heading.textContent = allHeading;
+      none.hidden = true;
       return;
     }
-    var found = {};
-    search.search(query, { prefix: true, fuzzy: 0.2, combineWith: 'AND' }).forEach(function (result) { found[result.id] = true; });
-    var shown = 0;
-    items.forEach(function (item) {
-      var match = found[item.getAttribute('data-id')] === true;
-      item.hidden = !match;
-      if (match) shown += 1;
+    var results = search.search(widened(query), {
+      combineWith: 'OR',
+      prefix: function (term) { return term.length >= 3; },
+      fuzzy: function (term) { return term.length >= 6 ? 0.2 : false; },
+      boost: data.boost
     });
-    count.textContent = shown === 1 ? '1 service matches.' : shown + ' services match.';
+    var rank = {};
+    results.forEach(function (result, index) { rank[result.id] = index; });
+    items.forEach(function (item) { item.hidden = rank[item.getAttribute('data-id')] === undefined; });
+    items.filter(function (item) { return !item.hidden; })
+      .sort(function (a, b) { return rank[a.getAttribute('data-id')] - rank[b.getAttribute('data-id')]; })
+      .forEach(function (item) { list.appendChild(item); });
+    heading.textContent = 'Services matching \u201c' + query + '\u201d (' + results.length + ')';
+    none.hidden = results.length > 0;
+    none.firstElementChild.textContent = 'No service matches \u201c' + query + '\u201d.';
+  }
+  input.addEventListener('input', show);
+  if (input.value) show();
+})();
+`;
+
+/** "Copy referral details": the profile's details as plain text to the clipboard; without JavaScript the button stays hidden. */
+export const COPY_SCRIPT = `(function () {
+  'use strict';
+  Array.prototype.forEach.call(document.querySelectorAll('button.copy[data-copy]'), function (button) {
+    var source = document.getElementById(button.getAttribute('data-copy'));
+    var status = button.parentNode.querySelector('[role="status"]');
+    if (!source || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      navigator.clipboard.writeText(source.textContent).then(
+        function () { status.textContent = 'Copied: paste them into your referral or notes.'; },
+        function () { status.textContent = 'Your browser did not allow copying; select the details below instead.'; source.hidden = false; }
+      );
+    });
   });
 })();
 `;

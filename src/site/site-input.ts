@@ -1,5 +1,5 @@
-import type { Config, Meeting, SiteSettings } from '../config/config.js';
-import type { IssueId } from '../issue/issue.js';
+import type { Config, Meeting, NetworkArea, SiteSettings } from '../config/config.js';
+import type { Issue, IssueId } from '../issue/issue.js';
 import type { Organisation } from '../organisations/organisation.js';
 import type { IssueView } from '../render/issue-view.js';
 
@@ -15,6 +15,12 @@ export interface SiteInput {
   /** The network's own sending address: the contact for questions about data. */
   networkAddress: string;
   meetings: readonly Meeting[];
+  /** How long a meeting or course without an end time lasts in its calendar file. */
+  defaultEventLengthMs: number;
+  /** The network's list of areas (empty: the organisations' own area names make the list). */
+  areas: readonly NetworkArea[];
+  /** Search synonyms, lower-case: a word also finds these. */
+  synonyms: Readonly<Record<string, readonly string[]>>;
   /** Published issues, newest first. */
   issues: readonly SiteIssue[];
   /** Every organisation in the directory (not `directory: false`), in file order. */
@@ -28,4 +34,6 @@ export interface SiteIssue {
   sendAt: Date;
   /** The same view the email is rendered from (its subject, its spotlight…); its `recipient` tokens are never used. */
   view: IssueView;
+  /** The issue as written: its items' organisations and dates (for profiles and the events page). */
+  issue: Issue;
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import type { OAuth2Settings } from '../config/config.js';
 import { registerSecret } from '../config/known-secrets.js';
 import { SnippetError } from '../errors.js';
+import { splitCommand } from './split-command.js';
 
 /** An OAuth2 access token for XOAUTH2 sign-in; `renew` asks for a fresh one (the server refused the last). */
 export type AccessTokenProvider = (renew: boolean) => Promise<string>;
@@ -13,6 +14,8 @@ export interface AccessTokenOptions {
   cwd: string;
   /** How long the command or the token endpoint may take. */
   timeoutMs?: number;
+  /** Test hook: the platform the token command runs on (default this one's). */
+  platform?: NodeJS.Platform;
   now?: () => number;
 }
 
@@ -35,7 +38,10 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
     if (!renew && cached && cached.expires - EXPIRY_MARGIN_MS > now()) return cached.token;
     const fetched =
       settings.source === 'command'
-        ? { token: await tokenFromCommand(settings.command, options.cwd, timeoutMs), lifetimeMs: COMMAND_TOKEN_LIFETIME_MS }
+        ? {
+            token: await tokenFromCommand(settings.command, options.cwd, timeoutMs, options.platform ?? process.platform),
+            lifetimeMs: COMMAND_TOKEN_LIFETIME_MS,
+          }
         : await tokenFromEndpoint(settings, options.clientSecret, timeoutMs);
     // Known to the redactor before anyone can print it (a server echoing it in a refusal, say).
     registerSecret(fetched.token);
@@ -45,14 +51,27 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
 }
 
 /**
- * Runs the token command through /bin/sh, so that it can be written as in a
- * terminal (quotes, pipes); its trimmed output is the token.
+ * Runs the token command, its trimmed output the token. A plain command (a
+ * program and its arguments, quoted as in a terminal) runs without a shell,
+ * the same on Windows; one that uses a pipe or `$VARIABLE` runs through
+ * /bin/sh, which Windows does not have.
  */
-function tokenFromCommand(command: string, cwd: string, timeoutMs: number): Promise<string> {
+function tokenFromCommand(command: string, cwd: string, timeoutMs: number, platform: NodeJS.Platform): Promise<string> {
   const hint = 'It is smtp.oauth2.token_command in snippet.config.yaml; run it by hand in the workspace: it must print the access token and nothing else.';
+  const { argv, needsShell } = splitCommand(command);
+  if (argv.length === 0) return Promise.reject(new SnippetError('smtp.oauth2.token_command is empty', { hint }));
+  if (needsShell && platform === 'win32') {
+    return Promise.reject(
+      new SnippetError('smtp.oauth2.token_command uses a pipe, a redirection or a $VARIABLE, which need a shell that Windows does not have', {
+        hint: 'Name one program and its arguments (for a .cmd tool such as az, start with `cmd /c`), or put the pipeline in a script and name the script.',
+      }),
+    );
+  }
+  const [file, args] = needsShell ? ['/bin/sh', ['-c', command]] : [argv[0]!, argv.slice(1)];
   return new Promise((resolve, reject) => {
-    execFile('/bin/sh', ['-c', command], { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024, encoding: 'utf8' }, (error, stdout) => {
+    execFile(file, args, { cwd, timeout: timeoutMs, maxBuffer: 64 * 1024, encoding: 'utf8', windowsHide: true }, (error, stdout) => {
       if (error) {
+        if (error.code === 'ENOENT') return reject(new SnippetError(`the OAuth2 token command's program ${argv[0]} was not found`, { hint }));
         const timedOut = error.killed === true || error.signal === 'SIGTERM';
         // Its output is never repeated: a token tool's errors can hold a refresh token or a client secret.
         const why = timedOut

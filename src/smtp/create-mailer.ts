@@ -5,7 +5,7 @@ import type { SmtpTimeouts } from './smtp-connection-options.js';
 import { smtpConnectionSettings } from './smtp-connection-settings.js';
 import type { SmtpEnvironment } from './smtp-settings.js';
 
-/** An outbox folder, or SMTP (nodemailer is loaded only when needed). */
+/** An outbox folder, or SMTP (the SMTP client, src/smtp/create-smtp-mailer.ts, is loaded only when needed). */
 export async function createMailer(input: {
   outbox: string | undefined;
   smtp: SmtpEnvironment;

@@ -3,6 +3,7 @@ import { classifySmtpError } from './classify-smtp-error.js';
 import type { DataStuffer } from './create-data-stuffer.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
 import { SmtpError } from './smtp-error.js';
+import { wireAddress } from './wire-address.js';
 
 const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
 
@@ -26,10 +27,20 @@ export async function sendTransaction(
 ): Promise<SendResult> {
   const invalid = [envelope.from, envelope.to].find((address) => /[\r\n<>]/u.test(address));
   if (invalid !== undefined) return classifySmtpError(new SmtpError('EENVELOPE', `Invalid address ${JSON.stringify(invalid)}`), false);
+  const smtputf8 = dialogue.offers('SMTPUTF8');
+  const from = wireAddress(envelope.from, smtputf8);
+  // The sender's address is every message's: nothing gets through until it is changed.
+  if ('problem' in from) {
+    const problem = `the sender address ${envelope.from} ${from.problem}; use an address with only ASCII letters before the @ as the sender`;
+    return { status: 'deferred', reason: `not sent: ${problem}`, connectionFailure: false, fatal: problem };
+  }
+  const to = wireAddress(envelope.to, smtputf8);
+  // Never sent raw: that member's address cannot go through this server, which is not a bounce.
+  if ('problem' in to) return { status: 'failed', reason: `not sent: the address ${envelope.to} ${to.problem}`, noSuchUser: false };
   let dataSent = false;
   try {
-    const utf8 = /[^\x20-\x7e]/u.test(`${envelope.from}${envelope.to}`) && dialogue.offers('SMTPUTF8');
-    const commands = [`MAIL FROM:<${envelope.from}>${utf8 ? ' SMTPUTF8' : ''}`, `RCPT TO:<${envelope.to}>`, 'DATA'];
+    const utf8 = from.utf8 || to.utf8;
+    const commands = [`MAIL FROM:<${from.address}>${utf8 ? ' SMTPUTF8' : ''}`, `RCPT TO:<${to.address}>`, 'DATA'];
     const replies: SmtpReply[] = dialogue.pipelining ? await dialogue.commands(commands) : [];
     if (!dialogue.pipelining) {
       for (const command of commands) {

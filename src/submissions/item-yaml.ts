@@ -20,7 +20,7 @@ export function itemYaml(fields: ItemFields, indent: number, newline: string): s
 /** Times in quotes, as the issue files write them: YAML 1.1 tools read a bare 14:00 as a number. */
 function quoteTimes(fields: ItemFields): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(fields).map(([key, value]) => {
+    Object.entries(fields).map(([key, value]): [string, unknown] => {
       if (typeof value !== 'string' || !/^\d{1,2}:\d{2}$/u.test(value)) return [key, value];
       const quoted = new Scalar(value);
       quoted.type = 'QUOTE_DOUBLE';

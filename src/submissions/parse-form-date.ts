@@ -43,8 +43,9 @@ function fromText(text: string): string | undefined {
 
 function monthNumber(word: string): number | undefined {
   const lower = word.toLowerCase();
+  // "Jan", "Sept" and "January" are January; "Ma" could be March or May.
   if (lower.length < 3) return undefined;
-  const index = MONTHS.findIndex((month) => month.startsWith(lower) || (lower.length >= 3 && lower === month.slice(0, 3)));
+  const index = MONTHS.findIndex((month) => month.startsWith(lower));
   return index < 0 ? undefined : index + 1;
 }
 

@@ -101,15 +101,16 @@ function columnName(column: number): string {
 
 function formCell(value: CellValue): FormCell {
   if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) return { text: value.toISOString(), date: value };
+  // A date cell holding NaN or 1e308 is no date: Excel shows it as #####, and so do the messages.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: '#####' } : { text: value.toISOString(), date: value };
   if (typeof value === 'number') return { text: String(value), number: value };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if ('richText' in value) return { text: value.richText.map((run) => run.text).join('') };
   if ('hyperlink' in value) {
-    const text = typeof value.text === 'string' ? value.text : formCell(value.text as CellValue).text;
+    const text = typeof value.text === 'string' ? value.text : formCell(value.text).text;
     return { text: text.trim() === '' ? value.hyperlink : text };
   }
-  if ('result' in value) return formCell(value.result as CellValue);
+  if ('result' in value) return formCell(value.result);
   return { text: '' };
 }

@@ -8,6 +8,7 @@ import { matchOrganisation } from './match-organisation.js';
 import { parseFormDate } from './parse-form-date.js';
 import { parseFormTime } from './parse-form-time.js';
 import { shownValue } from '../schema/shown-value.js';
+import { cleanAnswer } from './clean-answer.js';
 
 /** A response as an issue item: front-matter fields (as written in the issue, in the order written). */
 export interface FormItem {
@@ -51,7 +52,15 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
   };
   const answer = (question: Question): FormCell | undefined =>
     (map.questions[question] ?? []).map((index) => row.cells[index]).find((cell) => cell !== undefined && cell.text.trim() !== '');
-  const text = (question: Question): string | undefined => answer(question)?.text.trim().replace(/\r\n?/gu, '\n');
+  let cleaned = false;
+  const text = (question: Question): string | undefined => {
+    const found = answer(question);
+    if (found === undefined) return undefined;
+    const answered = cleanAnswer(found.text);
+    cleaned ||= answered.removed;
+    const trimmed = answered.text.trim();
+    return trimmed === '' ? undefined : trimmed;
+  };
   const read = <T>(question: Question, parse: (cell: FormCell) => CellResult<T>): T | undefined => {
     const cell = answer(question);
     if (cell === undefined) return undefined;
@@ -130,6 +139,8 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
   setText(submittedBy, 'organisation', typedOrganisation);
   const submitted = map.submitted === undefined ? undefined : row.cells[map.submitted];
   setText(submittedBy, 'submitted', submitted === undefined ? undefined : submittedText(submitted));
+  const response = map.response === undefined ? undefined : row.cells[map.response];
+  setText(submittedBy, 'response', response === undefined ? undefined : cleanAnswer(response.text).text.trim() || undefined);
   if (Object.keys(submittedBy).length > 0) fields.submitted_by = submittedBy;
 
   const unused = (Object.keys(QUESTIONS) as Question[]).filter((q) => !COMMON.includes(q) && !FIELDS[section].includes(q) && answer(q) !== undefined);
@@ -141,6 +152,12 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
       `${leftOut.map((q) => QUESTIONS[q]).join(', ')} ${leftOut.length === 1 ? 'is' : 'are'} not part of a ${SECTION_ANSWERS[section].toLowerCase()} item and ${leftOut.length === 1 ? 'was' : 'were'} left out`,
     );
   }
+  if (cleaned)
+    problem(
+      'warning',
+      'control characters (invisible, or terminal escape codes) were removed from the answers',
+      'Nothing to do: the item holds the text without them. Read it in the issue to check it says what was meant.',
+    );
   return { row: row.row, item: { section, fields, row: row.row }, problems };
 }
 
@@ -151,6 +168,6 @@ function setText(fields: Record<string, unknown>, key: string, value: string | u
 /** When the form was sent, as the form tool wrote it; a date cell as `YYYY-MM-DD HH:MM:SS`. */
 function submittedText(cell: FormCell): string | undefined {
   if (cell.date) return cell.date.toISOString().slice(0, 19).replace('T', ' ');
-  const text = cell.text.trim();
+  const text = cleanAnswer(cell.text).text.trim();
   return text === '' ? undefined : text;
 }

@@ -9,6 +9,7 @@ import type { IssueId } from '../issue/issue.js';
 import { issueFile } from '../issue/issue-id.js';
 import { parseIssue, type ParsedIssue } from '../issue/parse-issue.js';
 import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisation.js';
+import { matchAreas } from '../organisations/match-areas.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
 import { findPlaceholders } from './placeholders.js';
 import type { WorkspaceFiles } from './workspace-files.js';
@@ -98,9 +99,10 @@ export function loadConfigAndOrganisations(
     });
   } else {
     const parsed = parseOrganisations(organisationsText, ORGANISATIONS_FILE);
-    organisations = parsed.organisations;
+    const matched = matchAreas(parsed.organisations, config?.areas ?? [], parsed.lineOfField, ORGANISATIONS_FILE);
+    organisations = matched.organisations;
     organisationLine = parsed.lineOfField;
-    problems.push(...parsed.problems);
+    problems.push(...parsed.problems, ...matched.problems);
   }
   return { config, organisations, organisationLine, problems };
 }

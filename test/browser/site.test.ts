@@ -55,10 +55,10 @@ describe('the website in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}services/`);
     expect(await page.isVisible('form.search')).toBe(false);
-    await page.click('nav[aria-label="Filter by area"] >> text=Glasgow South');
+    await page.click('#filters a:text-is("Glasgow South")');
     expect(new URL(page.url()).pathname).toMatch(/\/areas\/glasgow-south\/$/u);
     const listed = await page.locator('#services > li h3').allInnerTexts();
-    expect(listed).toEqual(['Bluebell Centre', 'Nightlight Doulas']);
+    expect(listed).toEqual(['Bluebell Centre', 'Dads Together', 'Nightlight Doulas']);
     await page.screenshot({ path: join(ARTIFACTS, 'area-no-js-375.png'), fullPage: true });
     await context.close();
   });
@@ -72,10 +72,10 @@ describe('the website in Chromium', () => {
     await page.goto(`${server.url}services/`);
     await page.waitForSelector('form.search', { state: 'visible', timeout: 10_000 });
     await page.fill('#search', 'doula');
-    await page.waitForFunction(() => document.getElementById('search-count')?.textContent === '1 service matches.', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.getElementById('results')?.textContent === 'Services matching “doula” (1)', undefined, { timeout: 10_000 });
     expect(await page.locator('#services > li:not([hidden]) h3').allInnerTexts()).toEqual(['Nightlight Doulas']);
     await page.fill('#search', 'glasgow');
-    await page.waitForFunction(() => document.getElementById('search-count')?.textContent === '2 services match.', undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => document.getElementById('results')?.textContent === 'Services matching “glasgow” (3)', undefined, { timeout: 10_000 });
     await page.fill('#search', '');
     await page.waitForFunction(() => document.querySelectorAll('#services > li[hidden]').length === 0, undefined, { timeout: 10_000 });
     expect(elsewhere).toEqual([]);
@@ -127,6 +127,29 @@ describe('the website in Chromium', () => {
     expect(dark).toBe('rgb(18, 20, 23)');
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: join(ARTIFACTS, 'issue-dark-375.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+describe('the focus ring on the header', () => {
+  it('keeps 3:1 or more against the purple header, light and dark (WCAG 1.4.11; it was 2.23:1)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${server.url}services/`);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        return {
+          inHeader: focused.closest('.masthead') !== null,
+          outline: getComputedStyle(focused).outlineColor,
+          header: getComputedStyle(document.querySelector('.masthead')!).backgroundColor,
+        };
+      });
+      expect(ring.inHeader).toBe(true);
+      expect(contrast(ring.outline, ring.header), `${scheme}: ${ring.outline} on ${ring.header}`).toBeGreaterThanOrEqual(3);
+    }
     await page.close();
   });
 });

@@ -27,8 +27,18 @@ describe('the CLI words a send', () => {
     ['--now', { type: 'pretending', now: new Date('2026-12-01T09:15:00Z'), timeZone: ZONE }, ['pretending it is 2026-12-01 09:15 Europe/London (--now)']],
     [
       'a due issue',
-      { type: 'due', issue: '2026-12', sendAt: new Date('2026-12-01T09:00:00Z'), timeZone: ZONE },
+      { type: 'due', issue: '2026-12', sendAt: new Date('2026-12-01T09:00:00Z'), timeZone: ZONE, now: Date.parse('2026-12-01T09:00:40Z') },
       ['2026-12: due since 2026-12-01 09:00 Europe/London'],
+    ],
+    [
+      'a due issue taken up late (the laptop was off)',
+      { type: 'due', issue: '2026-12', sendAt: new Date('2026-12-01T09:00:00Z'), timeZone: ZONE, now: Date.parse('2026-12-03T08:10:00Z') },
+      ['2026-12: due since 2026-12-01 09:00 Europe/London (47 h 10 min late)'],
+    ],
+    [
+      'a due issue taken up days late',
+      { type: 'due', issue: '2026-12', sendAt: new Date('2026-12-01T09:00:00Z'), timeZone: ZONE, now: Date.parse('2026-12-06T09:00:00Z') },
+      ['2026-12: due since 2026-12-01 09:00 Europe/London (5 days late)'],
     ],
     [
       'nothing to send',

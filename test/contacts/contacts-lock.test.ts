@@ -31,7 +31,7 @@ describe('withContactsLock', () => {
   });
 
   it('takes over a lock left by a process that is gone', async () => {
-    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
     await withContactsLock(lock, async () => undefined);
     await writeFile(lock, JSON.stringify({ pid: gone, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
     await expect(withContactsLock(lock, async () => 'ran', { waitMs: 2_000 })).resolves.toBe('ran');

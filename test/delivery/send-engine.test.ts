@@ -8,7 +8,6 @@ import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/led
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
 import { runSendEngine, systemClock, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
-import type { OutgoingMessage } from '../../src/delivery/outgoing-message.js';
 
 const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map(
   (name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient,
@@ -56,8 +55,7 @@ function fakeJournal(failAt = Infinity): { events: LedgerEvent[]; append(event: 
 function run(overrides: Partial<SendEngineInput>) {
   return runSendEngine({
     recipients,
-    build: (r) =>
-      ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }) as unknown as OutgoingMessage,
+    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }),
     mailer: fakeMailer(),
     journal: fakeJournal(),
     limiter: new RateLimiter([]),

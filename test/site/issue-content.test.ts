@@ -12,7 +12,7 @@ function siteIssue(front: string, configExtra = ''): SiteIssue {
   const parsed = parseIssue(`---\nsubject: Test snippet\nstatus: approved\nsend_at: 2026-01-05T09:00\n${front}---\nIntro.\n`, 'issues/2026-01.md', '2026-01');
   const issue = parsed.issue!;
   const sendAt = new Date('2026-01-05T09:00:00Z');
-  return { id: '2026-01', sendAt, view: buildIssueView({ issue, config, organisations: [], sendAt }).view };
+  return { id: '2026-01', sendAt, issue, view: buildIssueView({ issue, config, organisations: [], sendAt }).view };
 }
 
 const links = { to: (path: string) => path, inDirectory: new Set<string>() };

@@ -60,11 +60,11 @@ describe('snippet site: what is published', () => {
 
   it('leaves out organisations with directory: false, and shows when each profile was last checked', async () => {
     const { site, result } = await build();
-    expect(result.services).toBe(3);
+    expect(result.services).toBe(4);
     expect(site.has('services/hidden-helpers/index.html')).toBe(false);
     expect([...site.values()].some((text) => text.includes('Hidden Helpers'))).toBe(false);
     expect(site.get('services/bluebell-centre/index.html')).toContain('<time datetime="2026-06-01">Monday 1 June 2026</time>');
-    expect(site.get('services/nightlight-doulas/index.html')).toContain('not yet checked');
+    expect(site.get('services/nightlight-doulas/index.html')).toContain('Not yet checked with the organisation');
     expect(site.get('services/bluebell-centre/index.html')).toContain('href="../../issues/2026-09/#spotlight"');
   });
 
@@ -158,7 +158,7 @@ describe('snippet site: a web user', () => {
     for (const [name, text] of pagesOf(site)) {
       for (const match of text.matchAll(/(?:href|src)="([^"]+)"/gu)) {
         const target = match[1]!.replaceAll('&amp;', '&');
-        if (/^(https?:|mailto:)/u.test(target)) continue;
+        if (/^(https?:|mailto:|tel:)/u.test(target)) continue;
         const url = new URL(target, `https://site.invalid/${name}`);
         const path = decodeURIComponent(url.pathname.slice(1));
         const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;

@@ -50,7 +50,7 @@ describe('snippet site: standards', () => {
     const full = ajv.compile(await load('service_with_definitions.json'));
 
     const page = JSON.parse(site.get('services.json')!) as OpenReferralPage;
-    expect(page).toMatchObject({ total_items: 3, total_pages: 1, page_number: 1, size: 3, first_page: true, last_page: true, empty: false });
+    expect(page).toMatchObject({ total_items: 4, total_pages: 1, page_number: 1, size: 4, first_page: true, last_page: true, empty: false });
     for (const service of page.contents) {
       expect(listed(service), JSON.stringify(listed.errors)).toBe(true);
       const detail = JSON.parse(site.get(`services/${service.id}.json`)!) as object;

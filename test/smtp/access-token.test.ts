@@ -47,6 +47,26 @@ describe('accessTokenProvider (token command)', () => {
     await expect(token(false)).rejects.toThrow(/^the OAuth2 token command printed more than a token$/u);
   });
 
+  it('runs a plain command without a shell, so it needs no /bin/sh on Windows', async () => {
+    const node = JSON.stringify(process.execPath);
+    // Through a shell, "$HOME" would be the home folder; without one it is the five characters.
+    const plain = accessTokenProvider(
+      { source: 'command', command: `${node} -e "process.stdout.write(process.argv[1])" "$HOME"` },
+      { clientSecret: undefined, cwd: await workspace(), platform: 'win32' },
+    );
+    expect(await plain(false)).toBe('$HOME');
+    const missing = accessTokenProvider({ source: 'command', command: 'no-such-token-tool --x' }, { clientSecret: undefined, cwd: await workspace() });
+    await expect(missing(false)).rejects.toThrow("the OAuth2 token command's program no-such-token-tool was not found");
+  });
+
+  it('on Windows, refuses a pipeline and says how to write it instead', async () => {
+    const token = accessTokenProvider(
+      { source: 'command', command: 'get-token | tr -d x' },
+      { clientSecret: undefined, cwd: await workspace(), platform: 'win32' },
+    );
+    await expect(token(false)).rejects.toThrow(/uses a pipe, a redirection or a \$VARIABLE, which need a shell that Windows does not have/u);
+  });
+
   it('says when the token endpoint cannot be reached', async () => {
     const token = accessTokenProvider(
       { source: 'client-credentials', tenantId: 't', clientId: 'c', scope: 's', tokenUrl: 'http://127.0.0.1:9/token' },

@@ -70,6 +70,14 @@ describe('send --due (cron) against a real SMTP server, with --now', () => {
     expect(server.messages).toHaveLength(0);
   });
 
+  it('sends when the schedule wakes late (a laptop that was off) and says how late', async () => {
+    const { server, cron } = await setup({ members: 2 });
+    const late = await cron('2026-12-03T11:30');
+    expect(late.exitCode).toBe(0);
+    expect(late.output).toContain('2026-12: due since 2026-12-01 09:00 Europe/London (2 days late)');
+    expect(server.messages).toHaveLength(2);
+  });
+
   it('does not send a stale issue by surprise, but does with --include-stale', async () => {
     const { server, cron } = await setup({ members: 3 });
     const stale = await cron('2026-12-09T09:15');

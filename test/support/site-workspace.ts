@@ -62,6 +62,21 @@ const ORGANISATIONS = `organisations:
     description: Volunteer doulas for parents facing birth alone.
     areas: [Glasgow South]
     services: [doula support, peer support]
+  - id: dads-together
+    name: Dads Together
+    description: Peer support for dads and partners after a birth.
+    areas: all
+    services: [peer support]
+    for: [fathers or partners]
+    stages: [pregnancy, birth to 1 year]
+    self_referral: yes
+    refer: Use the [referral form](https://example.org/dads/refer), and include the baby's age.
+    phone: 0141 496 0303
+    email: dads@example.org
+    languages: [English, Polish]
+    cost: Free
+    waiting_time: About a week
+    reviewed: 2025-06-01
   - id: hidden-helpers
     name: Hidden Helpers
     description: A member that prefers not to be listed.
@@ -113,6 +128,16 @@ training:
       name: ${SUBMITTER.name}
       email: ${SUBMITTER.email}
       organisation: Harbour (typed by the submitter)
+  - title: Infant mental health in practice
+    url: https://example.org/training/infant-mental-health
+    organisation: harbour-peer-support
+    date: 2027-01-20
+    time: "10:00"
+    location: Online
+    deadline: 2027-01-10
+    summary: >-
+      A morning for health visitors, midwives and family support workers on noticing
+      and responding to early signs of distress in babies and their parents.
 funding:
   - title: Winter wellbeing grants
     url: https://example.org/funding/winter

@@ -15,7 +15,7 @@ export interface ServerBehaviour {
   /** Reply to RCPT TO: return a reply such as `451 4.3.0 Try later` to refuse, or undefined to accept. */
   onRecipient?(address: string, attempt: number): string | undefined;
   /** Decide what happens once the message data is in: 'accept', 'drop' (close with no reply) or a refusal reply. */
-  afterData?(to: string, attempt: number): 'accept' | 'drop' | string;
+  afterData?(to: string, attempt: number): string;
   /** Called when a message's data is complete, before the reply. */
   onMessage?(message: ReceivedMessage, count: number): void;
   /** Require this user and password, or (XOAUTH2) this user and access token. */
@@ -147,7 +147,8 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
         if (reach('data-end') === 'hold') return;
         const reply = (): void => {
           callback(null, `Message queued as ${messages.length}`);
-          setImmediate(() => reach('replied'));
+          // The reply is out: a hook's hold or promise has nothing left to hold here.
+          setImmediate(() => void reach('replied'));
         };
         if (behaviour.replyDelayMs) setTimeout(reply, behaviour.replyDelayMs);
         else reply();

@@ -1,0 +1,85 @@
+/** The desk's one stylesheet: readable at 768 and 1280 px, visible focus, contrast AA. */
+export const DESK_CSS = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #4a4a4a; --line: #8a8a8a; --accent: #0b5394; --error: #a4001d; --warn: #7a4b00; --paper: #fff; --soft: #f3f5f8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--paper); }
+a { color: var(--accent); }
+:focus-visible { outline: 3px solid #ff9e1b; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 8px; top: 8px; background: var(--paper); padding: 4px 8px; z-index: 2; }
+.top { background: var(--accent); padding: 8px 16px; }
+.top a { color: #fff; font-weight: 600; }
+main { padding: 16px; max-width: 1600px; margin: 0 auto; }
+h1 .status { font-size: 0.6em; color: var(--muted); font-weight: 400; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.desk { display: grid; grid-template-columns: minmax(0, 1fr); gap: 24px; }
+@media (min-width: 1100px) { .desk { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } .preview { position: sticky; top: 8px; align-self: start; } }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 16px; padding: 8px 12px; }
+legend { font-weight: 600; padding: 0 4px; }
+.field { margin: 8px 0; }
+.field > label { display: block; font-weight: 600; }
+label.inline { font-weight: 400; margin-left: 8px; }
+input[type=text], input[type=url], input[type=date], input[type=time], input[type=datetime-local], textarea { width: 100%; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+input[type=date], input[type=time], input[type=datetime-local] { width: auto; }
+[aria-invalid=true] { border-color: var(--error); border-width: 2px; }
+button { font: inherit; padding: 6px 12px; margin: 4px 8px 4px 0; border: 1px solid var(--accent); border-radius: 4px; background: var(--paper); color: var(--accent); cursor: pointer; }
+button[value=save], button[value=approve], form[action="/new"] button { background: var(--accent); color: #fff; }
+.problems { margin: 4px 0; padding: 0; list-style: none; }
+.problems li.error { color: var(--error); }
+.problems li.warning { color: var(--warn); }
+.hint { color: var(--muted); display: block; }
+.note { color: var(--muted); }
+.todo, .notice, .conflict { background: var(--soft); border-left: 4px solid var(--accent); padding: 8px 12px; margin: 0 0 16px; }
+.conflict { border-left-color: var(--error); }
+.sticky { position: sticky; top: 0; z-index: 1; background: var(--paper); padding: 8px 0; border-bottom: 1px solid var(--line); }
+.preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
+.preview iframe.phone { width: 375px; max-width: 100%; height: 812px; }
+pre, .message { white-space: pre-wrap; }
+`;
+
+/**
+ * The little JavaScript the desk has: as the coordinator types, the form is
+ * checked by `snippet check`'s validator on the server and the problems
+ * appear beside their fields. Without it, Save shows the same problems.
+ */
+export const DESK_JS = `
+(() => {
+  const form = document.getElementById('editor');
+  if (!form) return;
+  // form.action would be the buttons named "action", not the address.
+  const id = (field) => 'p-' + field.replace(/[^A-Za-z0-9_-]/g, '-');
+  let timer, sent = 0;
+  const show = (result) => {
+    for (const list of document.querySelectorAll('ul.problems')) list.replaceChildren();
+    for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+    for (const p of result.problems) {
+      let field = p.field, list = null;
+      while (field && !(list = document.getElementById(id(field)))) field = field.includes('.') ? field.slice(0, field.lastIndexOf('.')) : undefined;
+      if (!list) list = document.getElementById('p-general');
+      const item = document.createElement('li');
+      item.className = p.severity;
+      const label = document.createElement('strong');
+      label.textContent = p.severity === 'error' ? 'Error:' : 'Warning:';
+      item.append(label, ' ' + p.message);
+      if (p.hint) { const hint = document.createElement('span'); hint.className = 'hint'; hint.textContent = p.hint; item.append(' ', hint); }
+      list.append(item);
+      if (p.severity === 'error' && field) { const input = document.getElementById(id(field).slice(2)); if (input) input.setAttribute('aria-invalid', 'true'); }
+    }
+    const general = document.getElementById('p-general');
+    document.getElementById('other').hidden = !general.firstChild;
+    const todo = document.getElementById('todo');
+    todo.replaceChildren(...result.todo.map((t) => { const li = document.createElement('li'); li.textContent = t; return li; }));
+    document.body.dataset.checked = String(result.seq);
+  };
+  const check = async () => {
+    const seq = ++sent;
+    const body = new URLSearchParams(new FormData(form));
+    const response = await fetch(form.getAttribute('action') + '/check', { method: 'POST', body, headers: { 'X-Desk-Check': String(seq) } });
+    if (!response.ok || seq !== sent) return;
+    show({ ...(await response.json()), seq });
+  };
+  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 50); });
+})();
+`;
