@@ -25,6 +25,8 @@ vi.mock('../../src/actions/new-command.js', () => ({ newCommand: recorded.record
 vi.mock('../../src/actions/check-command.js', () => ({ checkCommand: recorded.recorder('checkCommand', { errors: 2 }) }));
 vi.mock('../../src/actions/build-command.js', () => ({ buildCommand: recorded.recorder('buildCommand') }));
 vi.mock('../../src/actions/preview-command.js', () => ({ DEFAULT_PREVIEW_PORT: 4300, previewCommand: recorded.recorder('previewCommand') }));
+vi.mock('../../src/desk/start-desk.js', () => ({ DEFAULT_DESK_PORT: 4310, deskCommand: recorded.recorder('deskCommand') }));
+vi.mock('../../src/actions/organisations-review-command.js', () => ({ organisationsReviewCommand: recorded.recorder('organisationsReviewCommand') }));
 vi.mock('../../src/actions/spotlight-command.js', () => ({ spotlightCommand: recorded.recorder('spotlightCommand') }));
 vi.mock('../../src/actions/site-command.js', () => ({ siteCommand: recorded.recorder('siteCommand', { outDir: '/nowhere' }) }));
 vi.mock('../../src/actions/serve-site.js', () => ({ serveSite: recorded.recorder('serveSite') }));
@@ -112,6 +114,10 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
   ['build --out built', 'buildCommand', { dir: WORKSPACE, issue: undefined, out: resolve('built'), unsubscribeSecret: SECRET, now }],
   ['preview', 'previewCommand', { dir: WORKSPACE, issue: undefined, host: '127.0.0.1', port: 4300, unsubscribeSecret: SECRET }],
   ['preview 2026-12 --port 0 --host 0.0.0.0', 'previewCommand', { dir: WORKSPACE, issue: '2026-12', host: '0.0.0.0', port: 0, unsubscribeSecret: SECRET }],
+  ['desk', 'deskCommand', { dir: WORKSPACE, host: '127.0.0.1', port: 4310, open: true, unsubscribeSecret: SECRET }],
+  ['desk --port 0 --host 0.0.0.0 --no-open', 'deskCommand', { dir: WORKSPACE, host: '0.0.0.0', port: 0, open: false, unsubscribeSecret: SECRET }],
+  ['organisations review', 'organisationsReviewCommand', { dir: WORKSPACE, csv: false, olderThan: { count: 12, unit: 'month' }, now }],
+  ['organisations review --csv', 'organisationsReviewCommand', { dir: WORKSPACE, csv: true, olderThan: { count: 12, unit: 'month' }, now }],
   ['spotlight', 'spotlightCommand', { dir: WORKSPACE, months: 12, json: false, now }],
   ['spotlight --months 3 --json', 'spotlightCommand', { dir: WORKSPACE, months: 3, json: true, now }],
   ['site', 'siteCommand', { dir: WORKSPACE, out: undefined, now }],

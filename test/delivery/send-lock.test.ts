@@ -1,3 +1,4 @@
+import { watch } from 'node:fs';
 import { mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,12 +36,16 @@ describe('the send lock', () => {
     const lock = await acquireSendLock(path, 'send 2026-12', { refreshMs: 20 });
     const old = new Date(Date.now() - 3_600_000);
     await utimes(path, old, old);
-    let refreshed = false;
-    for (let i = 0; i < 100 && !refreshed; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      refreshed = Date.now() - (await stat(path)).mtimeMs < 60_000;
+    // Each refresh touches the file: waited for on the file's own change events, not by polling.
+    const watcher = watch(path);
+    const refreshed = new Promise<boolean>((resolve) => {
+      watcher.on('change', () => void stat(path).then((s) => Date.now() - s.mtimeMs < 60_000 && resolve(true)));
+    });
+    try {
+      expect(await refreshed).toBe(true);
+    } finally {
+      watcher.close();
     }
-    expect(refreshed).toBe(true);
     await lock.release();
   });
 

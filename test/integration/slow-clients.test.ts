@@ -64,17 +64,32 @@ function openSlowBody(localAddress: string): Promise<Socket> {
   });
 }
 
-function stillOpen(): number {
-  return slow.filter((socket) => !socket.destroyed && socket.readyState === 'open').length;
-}
-
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return condition();
+/**
+ * True once all but `open` of the slow connections have closed, each seen by its own 'close' event; false
+ * if that has not happened within `ms` (a bound, not a poll).
+ */
+function openAtMost(open: number, ms: number): Promise<boolean> {
+  const needed = slow.length - open;
+  return new Promise((resolve) => {
+    let closed = 0;
+    const timer = setTimeout(() => resolve(false), ms);
+    const seen = (): void => {
+      closed += 1;
+      if (closed === needed) {
+        clearTimeout(timer);
+        resolve(true);
+      }
+    };
+    if (needed <= 0) {
+      clearTimeout(timer);
+      resolve(true);
+      return;
+    }
+    for (const socket of slow) {
+      if (socket.closed) seen();
+      else socket.once('close', seen);
+    }
+  });
 }
 
 describe('unsubscribe-server under slow clients', () => {
@@ -82,7 +97,7 @@ describe('unsubscribe-server under slow clients', () => {
     const count = MAX_CONNECTIONS + 100;
     for (let i = 0; i < count; i += 1) await openSlowClient().catch(() => undefined);
     // Each connection past the cap pushed out the oldest slow one.
-    expect(await until(() => stillOpen() <= MAX_CONNECTIONS, 2_000)).toBe(true);
+    expect(await openAtMost(MAX_CONNECTIONS, 2_000)).toBe(true);
 
     const started = Date.now();
     const answer = await fetch(`http://127.0.0.1:${port}/elsewhere`, { signal: AbortSignal.timeout(3_000) });
@@ -90,7 +105,7 @@ describe('unsubscribe-server under slow clients', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
 
     // The rest are dropped once they overrun the header timeout, not a 30-second check later.
-    expect(await until(() => stillOpen() === 0, HEADERS_TIMEOUT_MS + 3_000)).toBe(true);
+    expect(await openAtMost(0, HEADERS_TIMEOUT_MS + 3_000)).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { signal: AbortSignal.timeout(3_000) })).status).toBe(404);
   }, 20_000);
 
@@ -103,6 +118,6 @@ describe('unsubscribe-server under slow clients', () => {
     const answer = await fetch(`http://127.0.0.1:${port}/elsewhere`, { signal: AbortSignal.timeout(3_000) });
     expect(answer.status).toBe(404);
     // Bodies that never come are dropped within a few seconds, not the 10 s a whole request may take.
-    expect(await until(() => stillOpen() === 0, 4_000)).toBe(true);
+    expect(await openAtMost(0, 4_000)).toBe(true);
   }, 20_000);
 });

@@ -18,7 +18,7 @@ export function snippetInProcess(dir: string): (args: string[], _options?: unkno
   return (args) => {
     const [first, command, ...more] = args;
     if (first === 'check') {
-      const issue = args.slice(1).find((arg) => !arg.startsWith('--')) as IssueId | undefined;
+      const issue = args.slice(1).find((arg): arg is IssueId => !arg.startsWith('--'));
       return runAction(
         (out) => checkCommand({ dir, issue, now: new Date() }, out),
         (result) => (result.errors > 0 ? 1 : 0),
