@@ -33,7 +33,11 @@ ${input.issues.length > 1 ? html`<h3>Earlier issues</h3>\n<ul class="issue-list"
     : ''
 }<section aria-labelledby="directory">
 <h2 id="directory">Find a service</h2>
-<p>The <a href="${to(sitePaths.services)}">services directory</a> lists the network's member organisations: what each offers, which areas it covers and how to refer a family.</p>
+<p>The <a href="${to(sitePaths.services)}">services directory</a> lists the network's member organisations: whom each is for, which areas it covers and how to refer a family.</p>
+</section>
+<section aria-labelledby="whats-on">
+<h2 id="whats-on">What's on</h2>
+<p><a href="${to(sitePaths.events)}">Training, events and network meetings</a> still to come, each with "Add to calendar".</p>
 </section>
 ${
   meetings.length > 0

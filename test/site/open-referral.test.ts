@@ -26,11 +26,14 @@ describe('Open Referral UK', () => {
       id: '83273f0e-884a-5e53-b7ef-6e3d80614446',
       organization_id: 'cd43fd1b-e4a3-5411-955b-854b6613f7da',
       name: 'Café Stork',
-      description: 'A weekly café for parents.\n\nHow to refer: Families can come along.',
+      // The referral route is its own field, no longer appended to the description.
+      description: 'A weekly café for parents.',
       url: 'https://cafestork.example.org',
       email: 'ann@cafestork.example.org',
       status: 'active',
       assured_date: '2026-10-01',
+      last_modified: '2026-10-01T00:00:00.000Z',
+      application_process: 'Families can come along.',
       organization: {
         id: 'cd43fd1b-e4a3-5411-955b-854b6613f7da',
         name: 'Café Stork',
@@ -52,8 +55,11 @@ describe('Open Referral UK', () => {
           id: '61fb6431-3e42-5ad8-b7b2-c713de4949bb',
           service_id: '83273f0e-884a-5e53-b7ef-6e3d80614446',
           name: 'Ann Smith (ann@cafestork.example.org, 0141 496 0000)',
+          email: 'ann@cafestork.example.org',
         },
       ],
+      languages: [],
+      cost_options: [],
       attributes: [
         {
           id: '125057e0-0942-5f5f-948c-f031ced9c9bc',
@@ -107,6 +113,8 @@ describe('Open Referral UK', () => {
       },
       service_areas: [],
       contacts: [],
+      languages: [],
+      cost_options: [],
       attributes: [],
     });
   });
@@ -122,7 +130,7 @@ describe('Open Referral UK', () => {
     const page = openReferralPage(services);
     expect(page).toMatchObject({ total_items: 2, total_pages: 1, page_number: 1, size: 2, first_page: true, last_page: true, empty: false });
     expect(page.contents.map((service) => Object.keys(service).sort())).toEqual([
-      ['assured_date', 'description', 'email', 'id', 'name', 'organization', 'organization_id', 'status', 'url'],
+      ['application_process', 'assured_date', 'description', 'email', 'id', 'last_modified', 'name', 'organization', 'organization_id', 'status', 'url'],
       ['description', 'id', 'name', 'organization', 'organization_id', 'status', 'url'],
     ]);
     expect(page.contents[0]!.id).toBe('83273f0e-884a-5e53-b7ef-6e3d80614446');
