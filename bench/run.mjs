@@ -17,6 +17,7 @@ const BENCHMARKS = {
   rate: () => import('./rate-fidelity.mjs'),
   site: () => import('./site-build.mjs'),
   mailbox: () => import('./mailbox.mjs'),
+  desk: () => import('./desk.mjs'),
 };
 
 const args = process.argv.slice(2);
@@ -118,10 +119,15 @@ ${skipped.length > 0 ? `\n**Skipped:** ${skipped.join('; ')}\n` : ''}
 ${results.flatMap((r) => (r.notes ?? []).map((note) => `- **${r.name}:** ${note}`)).join('\n')}
 
 ${safeRead(join(ROOT, 'bench/analysis.md')).trim()}
+
+${safeRead(join(ROOT, 'bench/mutation-scores.md')).trim()}
 `;
 }
 
-/** bench/analysis.md, kept by hand, says what limits each missed goal; update it when the figures change its story. */
+/**
+ * bench/analysis.md, kept by hand, says what limits each missed goal; update it when the figures change its story.
+ * bench/mutation-scores.md, also by hand, has the last Stryker scores (DEVELOPERS.md says how to run it).
+ */
 function safeRead(path) {
   try {
     return readFileSync(path, 'utf8');

@@ -13,7 +13,7 @@ export function isDaily(target: ScheduleTarget): boolean {
 /** What an entry is made of: absolute paths in the form of the machine that runs it. */
 export interface EntryContext {
   /** `path.posix` or `path.win32`, as the machine that runs the entry writes paths. */
-  paths: typeof path.posix | typeof path.win32;
+  paths: path.PlatformPath;
   /** The workspace, absolute. */
   workspace: string;
   node: string;

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
 import { newCommand } from '../../src/actions/new-command.js';
-import type { IssueId } from '../../src/issue/issue.js';
 import { parseIssue } from '../../src/issue/parse-issue.js';
 import { runAction } from '../support/run-action.js';
 import { STACK, useSampleWorkspace } from '../support/workspace.js';
@@ -16,7 +15,7 @@ const env = { NO_COLOR: '1' };
 /** `snippet new [ISSUE]` or `snippet check ISSUE` in the workspace, in this process, as the CLI hands them to the actions. */
 function snippet([command, issue]: string[], _options: { cwd: string; env: object }) {
   const dir = ws.dir;
-  const id = issue as IssueId | undefined;
+  const id = issue;
   if (command === 'check')
     return runAction(
       (out) => checkCommand({ dir, issue: id, now: new Date() }, out),

@@ -20,7 +20,7 @@ const run = ([file, ...rest]: string[]) =>
         dir: ws.dir,
         file: join(ws.dir, file!),
         label: file!,
-        issue: rest.find((arg) => !arg.startsWith('--')) as IssueId | undefined,
+        issue: rest.find((arg) => !arg.startsWith('--')),
         dryRun: rest.includes('--dry-run'),
       },
       out,

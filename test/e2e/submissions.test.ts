@@ -60,7 +60,7 @@ describe('snippet submissions import killed', () => {
 
     // Killed on events, from start-up to just after the write: the process started, its temporary file
     // appearing next to the draft, the draft renamed into place.
-    const moments: Array<(event: 'spawn' | string) => boolean> = [
+    const moments: Array<(event: string) => boolean> = [
       (event) => event === 'spawn',
       (event) => event.startsWith('.2026-12.md.'),
       (event) => event === '2026-12.md',
