@@ -100,7 +100,7 @@ function report(plan: ImportPlan, out: Output): void {
   for (const { before, after, changed } of plan.updated) {
     const what = changed.map((field) => {
       if (field === 'lists') return `lists + ${after.lists.filter((l) => !before.lists.includes(l)).join(';')}`;
-      return `${field} "${before[field] ?? ''}" → "${after[field] ?? ''}"`;
+      return `${field === 'greetingName' ? 'greeting_name' : field} "${before[field] ?? ''}" → "${after[field] ?? ''}"`;
     });
     out.info(`  updated    ${before.email}: ${what.join(', ')}`);
   }

@@ -8,8 +8,8 @@ export interface ImportUpdate {
   before: Member;
   /** The member after the merge. */
   after: Member;
-  /** What changed, for the report: `name`, `organisation`, `lists`. */
-  changed: Array<'name' | 'organisation' | 'lists'>;
+  /** What changed, for the report: `name`, `greetingName`, `organisation`, `lists`. */
+  changed: Array<'name' | 'greetingName' | 'organisation' | 'lists'>;
 }
 
 export interface ImportPlan {
@@ -67,10 +67,17 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
       });
     }
     const name = row.name === undefined ? undefined : neutraliseCell(row.name);
+    const greetingName = row.greetingName === undefined ? undefined : neutraliseCell(row.greetingName);
     const lists = context.list === undefined ? row.lists : union(row.lists, [context.list]);
     const before = byKey.get(row.key);
     if (!before) {
-      const member: Member = { ...withoutOptional(row), lists, ...(name ? { name } : {}), ...(organisation ? { organisation } : {}) };
+      const member: Member = {
+        ...withoutOptional(row),
+        lists,
+        ...(name ? { name } : {}),
+        ...(greetingName ? { greetingName } : {}),
+        ...(organisation ? { organisation } : {}),
+      };
       plan.added.push(member);
       byKey.set(row.key, member);
       continue;
@@ -80,6 +87,10 @@ export function planImport(existing: readonly Member[], incoming: ParsedMembers,
     if (name !== undefined && name !== before.name) {
       after.name = name;
       changed.push('name');
+    }
+    if (greetingName !== undefined && greetingName !== '' && greetingName !== before.greetingName) {
+      after.greetingName = greetingName;
+      changed.push('greetingName');
     }
     if (organisation !== undefined && organisation !== before.organisation) {
       after.organisation = organisation;

@@ -2,11 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import type { Problem } from '../errors.js';
 import { MEMBERS_FILE, type Member } from './member.js';
 import { neutraliseCell, startsLikeFormula } from './neutralise-cell.js';
-import type { MemberColumn, ParsedMembers } from './parse-members.js';
+import { columnOf, type MemberColumn, type ParsedMembers } from './parse-members.js';
 import type { ImportPlan } from './plan-import.js';
 
-/** The header of a members.csv that an import creates. */
+/** The header of a members.csv that an import creates; `greeting_name` only when the import has greeting names. */
 const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
+const NEW_MEMBERS_HEADER_WITH_GREETING = ['email', 'name', 'greeting_name', 'organisation', 'lists'];
 
 /**
  * Pure: the new text of `members.csv` after an import. Rows the import does
@@ -24,9 +25,10 @@ const NEW_MEMBERS_HEADER = ['email', 'name', 'organisation', 'lists'];
  */
 export function rewriteMembersCsv(existing: ParsedMembers | undefined, plan: ImportPlan): { text: string; warnings: Problem[] } {
   if (existing === undefined) {
-    const columns = new Map(NEW_MEMBERS_HEADER.map((name, i) => [name as MemberColumn, i]));
-    const rows = plan.added.map((member) => cells(member, columns, blank(NEW_MEMBERS_HEADER.length)));
-    return { text: stringify([NEW_MEMBERS_HEADER, ...rows], { record_delimiter: 'unix' }), warnings: [] };
+    const header = plan.added.some((member) => member.greetingName !== undefined) ? NEW_MEMBERS_HEADER_WITH_GREETING : NEW_MEMBERS_HEADER;
+    const columns = new Map(header.map((name, i) => [columnOf(name)!, i]));
+    const rows = plan.added.map((member) => cells(member, columns, blank(header.length)));
+    return { text: stringify([header, ...rows], { record_delimiter: 'unix' }), warnings: [] };
   }
   const { csv, columns } = existing;
   const row = (member: Member, base: readonly string[] = blank(csv.header.length)): string =>
@@ -79,6 +81,7 @@ function cells(member: Member, columns: ReadonlyMap<MemberColumn, number>, base:
   };
   set('email', member.email);
   set('name', member.name);
+  set('greetingName', member.greetingName);
   set('organisation', member.organisation);
   set('lists', member.lists.join(';'));
   // The rows written here are opened in spreadsheets: none may start like a formula.
@@ -99,16 +102,20 @@ function missingColumns(plan: ImportPlan, columns: ReadonlyMap<MemberColumn, num
   const members = [...plan.added, ...plan.updated.map((u) => u.after)];
   const wanted: Array<[MemberColumn, (m: Member) => boolean]> = [
     ['name', (m) => m.name !== undefined],
+    ['greetingName', (m) => m.greetingName !== undefined],
     ['organisation', (m) => m.organisation !== undefined],
     ['lists', (m) => m.lists.length > 0],
   ];
   return wanted
     .filter(([column, has]) => !columns.has(column) && members.some(has))
-    .map(([column]) => ({
-      severity: 'warning' as const,
-      file: MEMBERS_FILE,
-      line: 1,
-      message: `the file has no ${column} column, so imported ${column} values were not written`,
-      hint: `Add a "${column}" column to the header to keep them.`,
-    }));
+    .map(([column]) => {
+      const name = column === 'greetingName' ? 'greeting_name' : column;
+      return {
+        severity: 'warning' as const,
+        file: MEMBERS_FILE,
+        line: 1,
+        message: `the file has no ${name} column, so imported ${name} values were not written`,
+        hint: `Add a "${name}" column to the header to keep them.`,
+      };
+    });
 }

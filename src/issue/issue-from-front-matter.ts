@@ -4,6 +4,7 @@ import { schemaProblems } from '../schema/schema-problems.js';
 import type { FundingItem, Issue, IssueId, NewsItem, ResearchItem, TrainingItem } from './issue.js';
 import { frontMatterSchema, type FrontMatter } from './issue-schema.js';
 import { salvageFrontMatter } from './salvage-front-matter.js';
+import { probableUrl } from '../schema/probable-url.js';
 
 export interface IssueFromFrontMatter {
   /** Undefined when the front matter breaks the schema. */
@@ -30,9 +31,24 @@ export function issueFromFrontMatter(
   const salvaged = salvageFrontMatter(front, frontMatterSchema);
   return {
     issue: undefined,
-    problems: schemaProblems(frontMatterSchema, result.error, file, where.lineOf),
+    problems: schemaProblems(frontMatterSchema, result.error, file, where.lineOf, 'error', itemFieldHint),
     ...(salvaged ? { salvaged: toIssue(salvaged, body, file, id) } : {}),
   };
+}
+
+/** What to write in an item's field that is wrong or empty: the hints a typed item needs as much as an imported one. */
+function itemFieldHint(path: YamlPath, input: unknown): string | undefined {
+  const [section, , field] = path;
+  if (path.length !== 3 || typeof section !== 'string') return undefined;
+  if (field === 'deadline' && section === 'funding')
+    return 'Write the closing date as YYYY-MM-DD (e.g. deadline: 2027-01-31), or "deadline: rolling" for a fund that is open all year.';
+  if (field === 'deadline') return 'Write the booking deadline as YYYY-MM-DD (e.g. deadline: 2027-01-14), or delete the line if there is none.';
+  if (field === 'url') {
+    const guess = probableUrl(input);
+    return guess ? `Probably ${guess}: write the address with https:// in front.` : "Copy the address from the browser's address bar, with https:// in front.";
+  }
+  if (field === 'date' || field === 'published' || field === 'end_date') return `Write the date as YYYY-MM-DD, e.g. ${field}: 2027-01-21.`;
+  return undefined;
 }
 
 function toIssue(front: FrontMatter, body: string, file: string, id: IssueId): Issue {

@@ -13,6 +13,8 @@ export function schemaProblems(
   file: string,
   lineOf: (path: YamlPath) => number | undefined,
   severity: Severity = 'error',
+  /** What to do about a field's problem, from its path and the value written (safeParse with reportInput). */
+  hintFor?: (path: YamlPath, input: unknown) => string | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
   for (const issue of error.issues) {
@@ -31,11 +33,13 @@ export function schemaProblems(
       }
       continue;
     }
+    const hint = hintFor?.(path, (issue as { input?: unknown }).input);
     problems.push({
       severity,
       file,
       line: lineOf(path),
       message: `${describePath(path)}: ${issueMessage(issue)}`,
+      ...(hint === undefined ? {} : { hint }),
     });
   }
   return problems;

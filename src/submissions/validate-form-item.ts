@@ -5,6 +5,7 @@ import { validateIssue, type IssueContext } from '../issue/validate-issue.js';
 import type { YamlPath } from '../schema/located-yaml.js';
 import { QUESTIONS } from './form-questions.js';
 import type { FormItem } from './response-to-item.js';
+import { probableUrl } from '../schema/probable-url.js';
 
 /** The question each field of an item came from, so a problem names what the submitter answered. */
 const QUESTION_OF_FIELD: Readonly<Record<string, string>> = {
@@ -33,7 +34,8 @@ const FIX = "Correct the response in the form's results and import again, or add
  */
 export function validateFormItem(item: FormItem, where: string, id: IssueId, context: IssueContext): Problem[] {
   const parsed = issueFromFrontMatter({ subject: 'A form response', [item.section]: [item.fields] }, '', { file: where, id, lineOf: () => undefined });
-  const problems = [...parsed.problems];
+  // The schema's hints are for a typed item; a response gets the form's own (below).
+  const problems: Problem[] = parsed.problems.map(({ hint: _hint, ...problem }) => problem);
   if (parsed.issue) {
     // Only the problems about this item: the other (empty) sections say nothing about it.
     const marker = -1;
@@ -61,6 +63,6 @@ function inFormWords(problem: Problem, item: FormItem, where: string): Problem {
 
 /** Members often leave out the https://; the hint says what the link probably is. */
 function linkHint(link: unknown): string {
-  const guess = typeof link === 'string' && /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/iu.test(link.trim()) ? `https://${link.trim()}` : undefined;
+  const guess = probableUrl(link);
   return guess ? `Probably ${guess}: correct it in the form's results and import again, or add the item by hand.` : FIX;
 }

@@ -15,6 +15,23 @@ const EXCEL_MEMBERS =
 const snippet = (args: string[], _options?: unknown) => snippetInProcess(ws.dir)(args);
 
 describe('snippet contacts import', () => {
+  it('keeps a greeting_name column, into members.csv and into a new one (regression: dropped)', async () => {
+    await ws.write('new-members.csv', 'email,name,greeting_name\nzoe.hart@example.org,Zoe Hart,Zo\naileen.macleod@example.org,Aileen MacLeod,Ailie\n');
+    const result = await snippet(['contacts', 'import', 'new-members.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('aileen.macleod@example.org: greeting_name "" → "Ailie"');
+    const after = await ws.read('contacts/members.csv');
+    expect(after).toMatch(/\naileen\.macleod@example\.org,Aileen MacLeod,aberlour,members;managers,Ailie\n/u);
+    expect(after).toMatch(/\nzoe\.hart@example\.org,Zoe Hart,,,Zo\n$/u);
+
+    await rm(join(ws.dir, 'contacts/members.csv'));
+    const fresh = await snippet(['contacts', 'import', 'new-members.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    expect(fresh.code).toBe(0);
+    expect(await ws.read('contacts/members.csv')).toBe(
+      'email,name,greeting_name,organisation,lists\nzoe.hart@example.org,Zoe Hart,Zo,,\naileen.macleod@example.org,Aileen MacLeod,Ailie,,\n',
+    );
+  });
+
   it('merges an Outlook export, then a second run changes nothing (round trip)', async () => {
     const before = await ws.read('contacts/members.csv');
     const first = await snippet(['contacts', 'import', join(FIXTURES, 'outlook-contacts-export.csv'), '--list', 'outlook'], {

@@ -56,7 +56,7 @@ describe('snippet submissions import killed', () => {
     const before = await ws.read(DRAFT);
     expect((await run(['many.xlsx'])).code).toBe(0);
     const complete = await ws.read(DRAFT);
-    expect(onlyLinesAdded(before, complete)).toHaveLength(100 * 6);
+    expect(onlyLinesAdded(before, complete)).toHaveLength(100 * 7);
 
     // Killed on events, from start-up to just after the write: the process started, its temporary file
     // appearing next to the draft, the draft renamed into place.
