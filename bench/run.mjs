@@ -17,6 +17,7 @@ const BENCHMARKS = {
   rate: () => import('./rate-fidelity.mjs'),
   site: () => import('./site-build.mjs'),
   mailbox: () => import('./mailbox.mjs'),
+  desk: () => import('./desk.mjs'),
 };
 
 const args = process.argv.slice(2);

@@ -150,14 +150,24 @@ async function checkStateFolder(dir: string): Promise<DoctorCheck> {
     }
     return { name: 'state folder', status: 'ok', detail: `${STATE_DIR}/ is writable (ledgers and the send lock live there)` };
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      return {
+        name: 'state folder',
+        status: 'fail',
+        detail: `${STATE_DIR} is a file, not a folder`,
+        fix: `move the file ${STATE_DIR} away (snippet keeps its ledgers and the send lock in a folder of that name), then run snippet doctor again`,
+      };
+    }
     return {
       name: 'state folder',
       status: 'fail',
-      detail: `${STATE_DIR}/ cannot be written (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      detail: `${STATE_DIR}/ cannot be written (${code ?? 'error'})`,
       fix: `make ${folder} writable by the user cron runs as`,
     };
   } finally {
-    await rm(probe, { force: true });
+    // Nothing to remove when the folder could not be made.
+    await rm(probe, { force: true }).catch(() => undefined);
   }
 }
 
@@ -175,10 +185,13 @@ async function checkSendLock(dir: string, timeZone: string | undefined): Promise
       detail: `${holder}, last refreshed ${age} ago; ${state.abandoned ? `${state.abandoned}, so the next send takes it over` : 'a send is running'}`,
     };
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return skipped('send lock', `${STATE_DIR} is a file, not a folder (see state folder)`);
+    if (isSnippetError(error)) return { name: 'send lock', status: 'fail', detail: error.message, ...(error.hint ? { fix: error.hint } : {}) };
     return {
       name: 'send lock',
       status: 'fail',
-      detail: `${STATE_DIR}/send.lock cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      detail: `${STATE_DIR}/send.lock cannot be read (${code ?? 'error'})`,
       fix: `make ${join(dir, STATE_DIR)} readable by the user cron runs as`,
     };
   }

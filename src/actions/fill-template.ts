@@ -16,3 +16,9 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
     return value;
   });
 }
+
+/** snippet's own version, from its package.json (two levels up, as the templates are). */
+export async function snippetVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string };
+  return manifest.version;
+}

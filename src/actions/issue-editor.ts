@@ -67,16 +67,17 @@ export async function saveIssueEdits(
   id: IssueId,
   edits: IssueEdits,
   version: string,
-): Promise<{ saved: true; draft: IssueDraft } | { saved: false; problems: FieldProblem[] }> {
+): Promise<{ saved: true; version: string } | { saved: false; problems: FieldProblem[] }> {
   const current = await readIssueText(dir, id);
   const tooLong = oversizedFields(edits, current.file);
   if (tooLong.length > 0) return { saved: false, problems: tooLong };
   // A changed approved issue goes back to draft: what is sent is always what was approved.
   const approved = readFront(current.text).front?.status === 'approved';
   const text = applyOrExplain(current, approved ? { ...edits, fields: { ...edits.fields, status: 'draft' } } : edits);
-  if (approved && text === applyOrExplain(current, { fields: { status: 'draft' } })) return { saved: true, draft: await draftOf(dir, current) };
+  if (approved && text === applyOrExplain(current, { fields: { status: 'draft' } })) return { saved: true, version: current.version };
+  // The page that follows opens the issue again: checking it here as well would only slow the save.
   const saved = await saveIssueText(dir, id, text, version);
-  return { saved: true, draft: await draftOf(dir, saved) };
+  return { saved: true, version: saved.version };
 }
 
 async function draftOf(dir: string, current: IssueText): Promise<IssueDraft> {

@@ -6,7 +6,7 @@ import { hasErrors, SnippetError, usageError } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { machineClockTime } from '../time/machine-clock-time.js';
 import { readText } from '../workspace/read-workspace-files.js';
-import { readScheduleTemplate } from './fill-template.js';
+import { readScheduleTemplate, snippetVersion } from './fill-template.js';
 import { runTool } from './run-tool.js';
 import {
   crontabMarker,
@@ -36,8 +36,8 @@ export interface ScheduleOptions {
   /** The Node that runs snippet, and snippet's CLI script: absolute, as the entry runs them. */
   node: string;
   cli: string;
-  /** snippet's version, for the GitHub workflow's install. */
-  version: string;
+  /** snippet's version, for the GitHub workflow's install; default this package's. */
+  version?: string;
   /** Windows: the user the task runs as. */
   user: string;
   now: Date;
@@ -92,7 +92,7 @@ export async function scheduleCommand(options: ScheduleOptions): Promise<Schedul
     machineAt: machineClockTime(at, config.timeZone, options.machineZone, options.now),
     user: options.user,
     workdir: repository?.workdir ?? '.',
-    packageSpec: `$GITHUB_WORKSPACE/.github/snippet-${options.version}.tgz`,
+    packageSpec: `$GITHUB_WORKSPACE/.github/snippet-${options.version ?? (await snippetVersion())}.tgz`,
   };
   const templates: Record<string, string> = {};
   for (const name of TEMPLATES[options.target]) templates[name] = await readScheduleTemplate(name);

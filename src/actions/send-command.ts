@@ -9,6 +9,7 @@ import { childRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { describeSchedule } from '../time/describe-schedule.js';
 import { issueMessages } from './issue-messages.js';
+import { falseBounces, liftFalseBounces, readFalseFailures } from './lift-false-bounces.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
 import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import type { SendListener, SendQuestion } from './send-events.js';
@@ -26,6 +27,12 @@ export interface SendOptions extends TransportOptions {
   /** Send to the list before the issue's send_at without asking (`--early`). */
   early?: boolean;
   resendInDoubt: boolean;
+  /**
+   * Send again to the failed recipients (`--resend-failed`), never to the
+   * delivered or those in doubt; suppressions that false failures wrote (a
+   * run the server refused alike) are lifted first.
+   */
+  resendFailed?: boolean;
   unsubscribeSecret: string | undefined;
   /** Asks the person sending; undefined when nobody can be asked (cron, no terminal). */
   confirm: ((question: SendQuestion) => Promise<boolean>) | undefined;
@@ -75,6 +82,10 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
       hint: `\`snippet send --due\` (cron) sends it on time. To send it now all the same, add --early; --dry-run shows who would get it.`,
     });
   }
+  if (options.resendFailed && mode === 'test') throw usageError('--resend-failed goes with a send to the list, not --test-to');
+  // The suppressions false failures wrote: left out of the plan, and lifted once the send is confirmed.
+  const falseFailures = options.resendFailed ? await readFalseFailures(options.dir, issue.id) : [];
+  const lifting = [...falseBounces(falseFailures, workspace.suppressions, timeZone).keys()];
   const build = issueMessages(ready, mode === 'test', options, clock);
   // A test send is a message or two: one connection, not the list's.
   const route = sendRoute(mode === 'test' ? { ...options, connections: 1 } : options, config);
@@ -87,11 +98,13 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
     dryRun: options.dryRun,
     issues: [{ id: issue.id, mode, testTo: options.testTo, lists: issue.lists, prepare: () => Promise.resolve(build) }],
     members: workspace.members,
-    suppressions: workspace.suppressions,
+    suppressions: workspace.suppressions.filter((s) => !lifting.includes(s.key)),
     resendInDoubt: options.resendInDoubt,
+    resendFailed: options.resendFailed === true,
     ...sessionSettings(options, config, clock, route),
     choose: async (plans) => {
       const plan = plans.get(issue.id)!;
+      if (lifting.length > 0) onEvent({ type: 'lifting', issue: issue.id, addresses: lifting, dryRun: options.dryRun });
       if (options.dryRun) {
         const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
         const preview = { ...route, subject: rendered.subject, status: issue.status, sendAt, now: clock.now(), timeZone, messageBytes, mode };
@@ -125,6 +138,7 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
           return [];
         }
       }
+      if (lifting.length > 0) await liftFalseBounces(options.dir, falseFailures, timeZone, new Date(clock.now()));
       return [issue.id];
     },
     onStart: (id, plan) => onEvent({ type: 'started', issue: id, mode, count: plan.send.length, route, timeZone, at: clock.now() }),

@@ -80,6 +80,12 @@ export type SendEvent =
   | { type: 'problems'; issue: IssueId; problems: Problem[] }
   /** A dry run's plan of one issue. */
   | { type: 'planned'; issue: IssueId; plan: DeliveryPlan; preview: PlanPreview }
+  /**
+   * `--resend-failed`: these addresses were suppressed as bounced by a run
+   * the server refused alike; they are lifted (recorded in
+   * resubscriptions.csv) once the send is confirmed, or would be (dry run).
+   */
+  | { type: 'lifting'; issue: IssueId; addresses: string[]; dryRun: boolean }
   /** Everyone has been sent to or cannot be: the run sends nothing. */
   | { type: 'nothing-to-send'; issue: IssueId; plan: DeliveryPlan }
   /** The question was answered no: nothing was sent. */

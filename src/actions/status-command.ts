@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { planDelivery } from '../delivery/delivery-plan.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { recipientStates, type LedgerEvent, type RecipientState } from '../delivery/ledger-event.js';
+import { falseFailures } from '../delivery/safety-stopped-failures.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
 import { readBounceRows } from '../mailbox/bounces-file.js';
@@ -29,6 +30,12 @@ export interface IssueStatus {
   notYetAttempted: number;
   runs: Array<{ at: string; mode: string; transport: string }>;
   tests: Array<{ email: string; state: RecipientState['state']; at: string }>;
+  /**
+   * Failed in a run the server refused alike (a sender it would not take, a
+   * relay refusing everyone): the refusal was the server's, not the address's.
+   * `send ISSUE --resend-failed` sends to them.
+   */
+  refusedAlike: { count: number; reason: string } | undefined;
   /** Reports read by `snippet mailbox` after the server had taken the message (contacts/bounces.csv). */
   bouncedAfterDelivery: Array<{ email: string; kind: string; status: string; reason: string; date: string }>;
   lastActivity: string | undefined;
@@ -80,6 +87,7 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     runs: events.flatMap((e) => (e.type === 'run' ? [{ at: e.at, mode: e.mode, transport: e.transport }] : [])),
     tests: [...recipientStates(testEvents)].map(([key, state]) => ({ email: key, state: state.state, at: state.at })),
     lastActivity: lastAt(events),
+    refusedAlike: refusedAlike(events),
     bouncedAfterDelivery: (await readBounceRows(options.dir))
       .filter((row) => row.issue === issue && (row.kind === 'hard' || row.kind === 'soft'))
       .map((row) => ({ email: email(row.email), kind: row.kind, status: row.status, reason: row.words, date: row.date })),
@@ -111,6 +119,12 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   for (const d of status.inDoubt) out.info(`  in doubt: ${d.email}: ${d.reason}`);
   for (const b of status.bouncedAfterDelivery) {
     out.info(`  bounced after delivery: ${b.email}: ${b.kind}${b.status ? ` ${b.status}` : ''}${b.reason ? `, ${b.reason}` : ''} (reported ${b.date})`);
+  }
+  if (status.refusedAlike) {
+    const { count, reason } = status.refusedAlike;
+    out.info(
+      `  ${count} of the failed ${count === 1 ? 'was' : 'were'} refused in a run where the server refused most recipients alike (${reason.split('\n')[0]!}): the refusal was the server's (a sender it would not take, or a relay refusing everyone), not ${count === 1 ? 'the address' : 'these addresses'}'. Once the server takes mail, \`snippet send ${issue} --resend-failed\` sends to them and lifts the suppressions that run wrote.`,
+    );
   }
   if (status.inDoubt.length > 0) out.info('  In doubt: the server may have the message. `snippet send ISSUE --resend-in-doubt` sends them again.');
   for (const t of status.tests) out.info(`  test send: ${t.email}: ${t.state} at ${local(t.at)}`);
@@ -145,6 +159,12 @@ async function testSendsOnly(options: StatusOptions, issues: readonly IssueId[],
   for (const t of result.tests) out.info(`  test send: ${t.issue} to ${t.email}: ${t.state} at ${formatZoned(new Date(t.at), zone)} ${zone}`);
   out.info('  `snippet send ISSUE --dry-run` shows who an issue would go to.');
   return result;
+}
+
+/** The failures the safety stop would have held back, with the server's words of the last. */
+function refusedAlike(events: readonly LedgerEvent[]): IssueStatus['refusedAlike'] {
+  const failures = falseFailures(events);
+  return failures.length === 0 ? undefined : { count: failures.length, reason: failures.at(-1)!.reason };
 }
 
 function lastAt(events: readonly LedgerEvent[]): string | undefined {

@@ -7,6 +7,7 @@ import { registerDoctor } from './commands/doctor.js';
 import { registerInit } from './commands/init.js';
 import { registerMailbox } from './commands/mailbox.js';
 import { registerNew } from './commands/new.js';
+import { registerOrganisations } from './commands/organisations.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerSend } from './commands/send.js';
@@ -26,6 +27,7 @@ const COMMANDS = [
   registerBuild,
   registerPreview,
   registerSpotlight,
+  registerOrganisations,
   registerSite,
   registerSend,
   registerSchedule,

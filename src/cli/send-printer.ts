@@ -52,6 +52,12 @@ export function sendPrinter(terminal: Output): SendDueListener {
         for (const recipient of plan.inDoubt) out.info(`  in doubt: ${recipient.email} (send again only with --resend-in-doubt)`);
         return;
       }
+      case 'lifting': {
+        const count = event.addresses.length === 1 ? '1 address' : `${event.addresses.length} addresses`;
+        return out.info(
+          `${event.issue}: ${count} suppressed as bounced by a run the server refused alike ${event.dryRun ? 'would be' : 'will be'} lifted before sending, each recorded in contacts/resubscriptions.csv with the reason.`,
+        );
+      }
       case 'declined':
         return out.info('Nothing was sent.');
       case 'started':

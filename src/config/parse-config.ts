@@ -305,7 +305,25 @@ export function parseConfig(source: string, file: string): ParsedConfig {
       ...(raw.submissions?.form_url ? { formUrl: raw.submissions.form_url } : {}),
     },
   };
-  return { config, problems: yaml.problems };
+  return { config, problems: [...yaml.problems, ...joinRouteProblems(config, file, yaml.lineOf(['site', 'url']))] };
+}
+
+/**
+ * With a website, every email links to its join page ("Forwarded to you?
+ * Join the network"): without a form or an address there, that page could
+ * only say "ask the coordinator", a dead end for someone outside the network.
+ */
+function joinRouteProblems(config: Config, file: string, line: number | undefined): Problem[] {
+  if (!config.site || config.site.joinUrl || config.site.joinEmail) return [];
+  return [
+    {
+      severity: 'error',
+      file,
+      ...(line === undefined ? {} : { line }),
+      message: 'site: the website needs a way to join: add join_email (an address people write to) or join_url (a form), or both',
+      hint: 'e.g.\n  site:\n    url: https://example.org/snippet/\n    join_email: network-join@example.org\nEvery email links to the join page once site.url is set.',
+    },
+  ];
 }
 
 /** The default synonyms, then the network's own (a word it names replaces the default), all lower-case. */

@@ -33,6 +33,8 @@ export interface PlanInput {
   /** What the issue's ledger says so far. */
   ledger: ReadonlyMap<string, RecipientState>;
   resendInDoubt: boolean;
+  /** Failed recipients are sent to again, unless suppressed (`send --resend-failed`). */
+  resendFailed?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
     const recipient: Recipient = member;
     const state = input.ledger.get(member.key);
     if (state?.state === 'delivered') plan.alreadyDelivered++;
-    else if (state?.state === 'failed') plan.alreadyFailed++;
+    else if (state?.state === 'failed' && !(input.resendFailed === true && !suppressed.has(member.key))) plan.alreadyFailed++;
     else if (suppressed.has(member.key)) plan.suppressed.push(recipient);
     else if (state?.state === 'in-doubt' && !input.resendInDoubt) plan.inDoubt.push(recipient);
     else {

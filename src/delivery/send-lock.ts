@@ -87,7 +87,13 @@ export async function acquireSendLock(path: string, command: string, options: Lo
 /** The lock at `path` and whether it may be taken over; undefined when there is none. */
 export async function inspectSendLock(path: string, staleMs = LOCK_STALE_MS, now = Date.now()): Promise<LockState | undefined> {
   const touched = await stat(path).then(
-    (s) => s.mtimeMs,
+    (s) => {
+      if (s.isDirectory())
+        throw new SnippetError(`the send lock ${STATE_DIR}/${basename(path)} is a folder, not a file`, {
+          hint: `Remove the folder ${STATE_DIR}/${basename(path)} (snippet makes the lock file itself while a send runs), then run the command again.`,
+        });
+      return s.mtimeMs;
+    },
     (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined;
       throw error;

@@ -45,6 +45,8 @@ export interface SendSessionInput {
   members: readonly Member[];
   suppressions: readonly Suppression[];
   resendInDoubt: boolean;
+  /** Failed recipients of the list are sent to again, unless suppressed (`send --resend-failed`). */
+  resendFailed?: boolean;
   /** The transport, made only when something is to be sent; a SnippetError is that issue's problem. */
   mailer(): Promise<Mailer>;
   transport: 'smtp' | 'outbox';
@@ -234,6 +236,7 @@ function planIssue(issue: Omit<SessionIssue, 'prepare'>, input: SendSessionInput
     lists: issue.lists,
     ledger: recipientStates(events),
     resendInDoubt: input.resendInDoubt,
+    resendFailed: input.resendFailed === true,
   });
 }
 

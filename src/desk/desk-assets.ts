@@ -35,7 +35,8 @@ button[value=save], button[value=approve], form[action="/new"] button { backgrou
 .conflict { border-left-color: var(--error); }
 .sticky { position: sticky; top: 0; z-index: 1; background: var(--paper); padding: 8px 0; border-bottom: 1px solid var(--line); }
 .preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
-pre { white-space: pre-wrap; }
+.preview iframe.phone { width: 375px; max-width: 100%; height: 812px; }
+pre, .message { white-space: pre-wrap; }
 `;
 
 /**
@@ -79,6 +80,6 @@ export const DESK_JS = `
     if (!response.ok || seq !== sent) return;
     show({ ...(await response.json()), seq });
   };
-  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 80); });
+  form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 50); });
 })();
 `;

@@ -4,17 +4,21 @@ import { isIssueChangedError } from '../actions/issue-text.js';
 import { previewIssue } from '../actions/issue-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
+import { statusCommand } from '../actions/status-command.js';
 import { formatProblem, isSnippetError, type Problem } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import type { Output } from '../output.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
+import { formatZoned } from '../time/zoned-time.js';
 import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
 import { messagePage } from './html.js';
 import { issuesPage } from './issues-page.js';
+import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
+import { responsesReportPage, ResponsesUploads, UPLOAD_LIMIT } from './responses-upload.js';
 
 /** Large enough that a 5 MB title is answered beside its field, not by a dropped connection. */
 export const FORM_LIMIT = 8 * 1024 * 1024;
@@ -38,20 +42,32 @@ export interface DeskSettings extends DeskSecrets {
  */
 export function createDeskServer(settings: DeskSettings): Server {
   const notices = new Map<string, string[]>();
-  return createServer((request, response) => {
-    route(settings, notices, request, response).catch((error: unknown) => {
+  const uploads = new ResponsesUploads();
+  const server = createServer((request, response) => {
+    route(settings, notices, uploads, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
-        ? messagePage('That did not work', `${error.message}${error.hint ? `. ${error.hint}` : ''}`)
+        ? messagePage(
+            'That did not work',
+            [...error.problems.map((p) => formatProblem(p)), `${error.message}${error.hint ? `. ${error.hint}` : ''}`].join('\n'),
+          )
         : messagePage('Something went wrong in the desk', 'This is a fault in snippet, not in your work. Reload the page; if it happens again, report it.');
       if (!isSnippetError(error)) console.error(error);
       if (!response.headersSent) send(response, isSnippetError(error) ? 400 : 500, 'text/html', page);
       else response.destroy();
     });
   });
+  server.on('close', () => void uploads.close());
+  return server;
 }
 
-async function route(settings: DeskSettings, notices: Map<string, string[]>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(
+  settings: DeskSettings,
+  notices: Map<string, string[]>,
+  uploads: ResponsesUploads,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const verdict = guardRequest(
     { method: request.method ?? 'GET', url: request.url ?? '/', host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
     settings,
@@ -78,11 +94,21 @@ async function route(settings: DeskSettings, notices: Map<string, string[]>, req
     notices.set(result.issue, lines);
     return redirect(response, `/issues/${result.issue}`);
   }
-  const match = /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt)?$/u.exec(path);
+  const match = /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status)?$/u.exec(path);
   if (!match || !isIssueId(match[1]!)) return send(response, 404, 'text/html', messagePage('Not found', 'There is no such page on the desk.'));
   const id = match[1]!;
   const part = match[2];
   if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  if (part === '/status' && !post) {
+    const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collect([]));
+    const zone = (await openIssue(settings.dir, id)).timeZone;
+    return send(
+      response,
+      200,
+      'text/html',
+      statusPage(status, zone, (iso) => formatZoned(new Date(iso), zone)),
+    );
+  }
   if (!post) {
     const draft = await openIssue(settings.dir, id);
     const model = modelOfDraft(draft);
@@ -92,12 +118,18 @@ async function route(settings: DeskSettings, notices: Map<string, string[]>, req
     }
     const notice = notices.get(id);
     notices.delete(id);
-    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version };
+    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version, phone: url.searchParams.get('view') === 'phone' };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
   }
 
   let form: URLSearchParams;
   try {
+    if (part === '/responses') {
+      const body = await readBody(request, UPLOAD_LIMIT);
+      const contentType = request.headers['content-type'] ?? '';
+      const report = await uploads.dryRun(settings.dir, id, body, contentType);
+      return send(response, 200, 'text/html', responsesReportPage(id, report));
+    }
     form = new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
@@ -110,6 +142,11 @@ async function route(settings: DeskSettings, notices: Map<string, string[]>, req
         `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
       ),
     );
+  }
+  if (part === '/responses/confirm') {
+    const lines = await uploads.confirm(settings.dir, id, form.get('upload') ?? '');
+    notices.set(id, [lines.filter((line) => !line.startsWith('  ')).join(' ')]);
+    return redirect(response, `/issues/${id}`);
   }
   const posted = modelOfForm(form);
   if (part === '/check') {
@@ -136,7 +173,7 @@ async function saveFromForm(
     }
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
     if (posted.action === 'approve') {
-      const approval = await approveIssue(settings.dir, id, result.draft.version);
+      const approval = await approveIssue(settings.dir, id, result.version);
       const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
       notices.set(id, [
         approval.approved

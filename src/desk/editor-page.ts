@@ -15,6 +15,8 @@ export interface EditorView {
   notice?: string;
   /** The file changed on disk under the form: say so and offer to reload. */
   conflict?: string;
+  /** The preview's width: a desktop's, or a 375 px phone's. */
+  phone?: boolean;
 }
 
 /** Pure: the issue editor, a form that works without JavaScript; the preview beside it. */
@@ -88,6 +90,12 @@ ${input('spotlight_note', TOP_LABELS.spotlight_note, model.fields.spotlight_note
 ${conflict}${notice}
 <section class="todo" aria-labelledby="todo-title"><h2 id="todo-title">What is left to do</h2><ul id="todo">${view.todo.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul></section>
 ${unplaced}
+<form method="post" action="/issues/${draft.id}/responses" enctype="multipart/form-data" class="part upload">
+<label for="responses-file">Form responses (the .xlsx from Microsoft Forms, or a CSV)</label>
+<input type="file" id="responses-file" name="file" accept=".xlsx,.csv,text/csv">
+<button type="submit">Check the responses</button>
+<span class="note">You see what each response would add before anything is written. Save your changes first.</span>
+</form>
 <div class="desk">
 <form method="post" action="/issues/${draft.id}" id="editor" class="editor" novalidate>
 <input type="hidden" name="version" value="${escapeHtml(view.version)}">
@@ -108,8 +116,12 @@ ${sections.join('\n')}
 </form>
 <aside class="preview" aria-labelledby="preview-title">
 <h2 id="preview-title">Preview (as saved)</h2>
-<p class="views"><a href="/issues/${draft.id}/email.html">Light</a> · <a href="/issues/${draft.id}/email.html?scheme=dark">Dark</a> · <a href="/issues/${draft.id}/email.txt">Plain text</a></p>
-<iframe id="email" title="The email as a member sees it" src="/issues/${draft.id}/email.html" sandbox="allow-popups"></iframe>
+<p class="views">${
+    view.phone
+      ? `<a href="/issues/${draft.id}#preview-title">Desktop</a> · Phone`
+      : `Desktop · <a href="/issues/${draft.id}?view=phone#preview-title">Phone</a>`
+  } · <a href="/issues/${draft.id}/email.html">Light</a> · <a href="/issues/${draft.id}/email.html?scheme=dark">Dark</a> · <a href="/issues/${draft.id}/email.txt">Plain text</a></p>
+<iframe id="email"${view.phone ? ' class="phone"' : ''} title="The email as a member sees it" src="/issues/${draft.id}/email.html" sandbox="allow-popups"></iframe>
 </aside>
 </div>`;
   return deskPage(`${draft.id}`, body);

@@ -32,5 +32,8 @@ ${body}
 
 /** A page that only says something (a refusal, a request too large). */
 export function messagePage(title: string, message: string, back = true): string {
-  return deskPage(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${back ? '\n<p><a href="/">Back to the issues</a></p>' : ''}`);
+  return deskPage(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n<p class="message">${escapeHtml(message)}</p>${back ? '\n<p><a href="/">Back to the issues</a></p>' : ''}`,
+  );
 }

@@ -20,7 +20,7 @@ export function issuesPage(issues: readonly IssueSummary[], notice: readonly str
 <td>${escapeHtml(issue.status ?? '?')}</td>
 <td>${escapeHtml(issue.sendAt ?? 'unknown until the problems are fixed')}</td>
 <td>${escapeHtml(problems)}</td>
-<td>${escapeHtml(delivery)}</td>
+<td>${d ? `<a href="/issues/${issue.id}/status">${escapeHtml(delivery)}</a>` : escapeHtml(delivery)}</td>
 </tr>`;
   });
   const table =

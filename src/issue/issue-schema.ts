@@ -18,6 +18,11 @@ const submittedBy = z.strictObject({
   email: text.optional(),
   organisation: text.optional(),
   submitted: z.string().optional(),
+  // Microsoft Forms numbers its responses: `response: 17` reads as a number.
+  response: z
+    .union([z.string(), z.number()])
+    .transform((value) => String(value))
+    .optional(),
 });
 
 const itemBase = {

@@ -24,6 +24,8 @@ export interface SubmittedBy {
   organisation?: string;
   /** When the form was submitted, as the form tool wrote it. */
   submitted?: string;
+  /** The form tool's own number for the response (Microsoft Forms' `Id`): two responses sent in the same second are still two. */
+  response?: string;
 }
 
 export interface ResearchItem extends ItemBase {

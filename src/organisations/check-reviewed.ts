@@ -1,13 +1,14 @@
 import type { Problem } from '../errors.js';
+import { namesInOneLine } from './names-in-one-line.js';
 import type { Organisation } from './organisation.js';
-
-/** A directory profile older than a year is a warning: services, areas and referral routes change. */
-export const REVIEW_MONTHS = 12;
+import { profilesDue } from './profiles-due.js';
 
 /**
- * Pure: a warning for each organisation in the website's directory whose
- * `reviewed:` date is more than 12 months before `today` (`YYYY-MM-DD`), at
- * the line of that date. A health visitor acts on what the directory says.
+ * Pure: one warning, however many profiles it names, for the directory's
+ * profiles never checked with their organisations and those last checked
+ * more than 12 months before `today` (`YYYY-MM-DD`). A health visitor acts on
+ * what the directory says; a workspace that starts with 34 unchecked profiles
+ * must still read its other warnings.
  */
 export function checkReviewed(
   organisations: readonly Organisation[],
@@ -15,23 +16,25 @@ export function checkReviewed(
   today: string,
   file: string,
 ): Problem[] {
-  const cutoff = aYearBefore(today);
-  return organisations
-    .filter((organisation) => organisation.directory !== false && organisation.reviewed !== undefined && organisation.reviewed < cutoff)
-    .map((organisation) => {
-      const line = lineOfField(organisation.id, 'reviewed');
-      return {
-        severity: 'warning' as const,
-        file,
-        ...(line === undefined ? {} : { line }),
-        message: `the directory profile of ${organisation.name} was last checked on ${organisation.reviewed}, more than ${REVIEW_MONTHS} months ago`,
-        hint: `Ask ${organisation.name} to check its description, areas, services, referral and contact, then set reviewed: to that day's date.`,
-      };
-    });
+  const { never, stale } = profilesDue(organisations, today);
+  if (never.length === 0 && stale.length === 0) return [];
+  const parts = [
+    ...(stale.length > 0 ? [`${stale.length} last checked more than 12 months ago (${namesInOneLine(stale.map(withDate))})`] : []),
+    ...(never.length > 0 ? [`${never.length} never checked (${namesInOneLine(never)})`] : []),
+  ];
+  const total = never.length + stale.length;
+  const line = stale[0] === undefined ? undefined : lineOfField(stale[0].id, 'reviewed');
+  return [
+    {
+      severity: 'warning',
+      file,
+      ...(line === undefined ? {} : { line }),
+      message: `${total} directory profile${total === 1 ? ' is' : 's are'} due for checking with the organisation: ${parts.join('; ')}`,
+      hint: '`snippet organisations review` lists them with their contacts (`--csv` for a mail merge). When an organisation has checked its profile, set reviewed: to that date.',
+    },
+  ];
 }
 
-/** The same day a year earlier (29 February → 28 February). */
-function aYearBefore(isoDate: string): string {
-  const [year, rest] = [Number(isoDate.slice(0, 4)) - 1, isoDate.slice(4)];
-  return `${year}${rest === '-02-29' ? '-02-28' : rest}`;
+function withDate(organisation: Organisation): { name: string } {
+  return { name: `${organisation.name}, ${organisation.reviewed}` };
 }

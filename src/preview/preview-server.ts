@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { emailForFrame } from './email-for-frame.js';
+import { notFoundPage } from './not-found-page.js';
 import { previewPage } from './preview-page.js';
 import { previewUpdate } from './preview-update.js';
 import type { RenderJob } from './render-job.js';
@@ -40,7 +41,7 @@ function route(job: RenderJob, allowedHosts: ReadonlySet<string> | undefined, re
     case '/state.json':
       return send(response, 200, 'application/json', `${JSON.stringify(previewUpdate(state))}\n`);
     case '/email.html':
-      if (!message) return send(response, 404, 'text/html', '<!doctype html><p>No version of the email has rendered yet: see the problems in the preview.</p>');
+      if (!message) return send(response, 404, 'text/html', notFoundPage('No version of the email has rendered yet: see the problems in the preview.'));
       return send(response, 200, 'text/html', emailForFrame(message.html, url.searchParams.get('scheme') === 'dark' ? 'dark' : 'light'));
     case '/email.txt':
       if (!message) return send(response, 404, 'text/plain', 'No version of the email has rendered yet.\n');
@@ -48,7 +49,7 @@ function route(job: RenderJob, allowedHosts: ReadonlySet<string> | undefined, re
     case '/events':
       return streamEvents(job, request, response);
     default:
-      return send(response, 404, 'text/plain', 'not found\n');
+      return send(response, 404, 'text/html', notFoundPage(`The preview has no page ${url.pathname}.`));
   }
 }
 

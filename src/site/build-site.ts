@@ -59,7 +59,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     joinPage(input),
     privacyPage(input),
   ];
-  const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name));
+  const services = input.organisations.map((organisation) => openReferralService(base, organisation, textOf(organisation), input.network.name, input.areas));
   const { atom, rss } = feeds(input, inDirectory);
   return [
     ...pages.map((page) => ({ name: `${page.path}index.html`, data: pageLayout(page, input) })),

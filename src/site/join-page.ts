@@ -27,7 +27,11 @@ ${joinUrl ? html`<p><a class="button" href="${joinUrl}">Ask to join</a> (a short
       joinEmail
         ? html`<p>${joinUrl ? 'Or write' : 'Write'} to <a href="mailto:${joinEmail}?subject=${subject}">${joinEmail}</a> with your name, your organisation and your work email address.</p>\n`
         : ''
-    }${joinUrl || joinEmail ? '' : html`<p>Ask the coordinator of the network to add you to the mailing list.</p>\n`}<p>You can leave at any time: every snippet has an unsubscribe link, or write to <a href="mailto:${input.unsubscribeMailto}">${input.unsubscribeMailto}</a>.</p>
+    }${
+      joinUrl || joinEmail
+        ? ''
+        : html`<p>Write to <a href="mailto:${input.networkAddress}?subject=${subject}">${input.networkAddress}</a> with your name, your organisation and your work email address.</p>\n`
+    }<p>You can leave at any time: every snippet has an unsubscribe link, or write to <a href="mailto:${input.unsubscribeMailto}">${input.unsubscribeMailto}</a>.</p>
 <p>The <a href="${to(sitePaths.privacy)}">privacy note</a> says what the network keeps about you, why, and for how long.</p>
 `,
   };

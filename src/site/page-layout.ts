@@ -71,7 +71,8 @@ ${page.body}
 <div class="wrap">
 <p class="endorsement">${input.footer.endorsement}</p>
 <p>${input.footer.postalAddress}</p>
-<p><a href="${href(sitePaths.privacy)}">Privacy</a> · <a href="${href(sitePaths.atomFeed)}">Atom feed</a> · <a href="${href(sitePaths.rssFeed)}">RSS feed</a> · <a href="${href(sitePaths.servicesJson)}">Open Referral UK data</a></p>
+<p class="print-only">${network.name}: ${url}</p>
+<p class="screen-only"><a href="${href(sitePaths.privacy)}">Privacy</a> · <a href="${href(sitePaths.atomFeed)}">Atom feed</a> · <a href="${href(sitePaths.rssFeed)}">RSS feed</a> · <a href="${href(sitePaths.servicesJson)}">Open Referral UK data</a></p>
 </div>
 </footer>
 </body>

@@ -4,6 +4,7 @@ import { selected, selectionPath, selectionTitle, type Facets, type FacetName, t
 import { html, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
 import type { ProfileText } from './profile-texts.js';
+import { contactLine } from './referral-facts.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
@@ -55,7 +56,7 @@ ${
 </form>
 `
     : ''
-}<p><a href="#filters">Filter by area, whom it is for, or type of service</a>${index ? '' : html` · <a href="${to(sitePaths.services)}">Show all services</a>`}</p>
+}<p class="screen-only"><a href="#filters">Filter by area, whom it is for, or type of service</a>${index ? '' : html` · <a href="${to(sitePaths.services)}">Show all services</a>`}</p>
 <h2 id="results" aria-live="polite">${index ? 'All services' : 'Results'} (${shown.length})</h2>
 ${serviceList(shown, path, directory.textOf)}<div id="no-results" class="note" hidden><p></p><p>Try fewer words or another spelling, or <a href="#filters">filter by area or whom it is for</a>. Every service covering the whole network area is listed under each area.</p></div>
 ${filterNav(directory, selection, input.organisations, to)}<p class="endorsement">${input.footer.endorsement}</p>
@@ -111,6 +112,8 @@ ${organisation.for ? html`<p class="meta">For ${organisation.for.join(', ')}</p>
         : ''
   }${organisation.services.length > 0 ? html`<p class="meta">Services: ${organisation.services.join(', ')}</p>\n` : ''}${
     organisation.description ? html`<p>${firstSentences(textOf(organisation).description)}</p>\n` : ''
+  }${contactLine(organisation) ? html`<p class="reach">${contactLine(organisation)}</p>\n` : ''}${
+    textOf(organisation).referral ? html`<p class="print-only">How to refer: ${firstSentences(textOf(organisation).referral)}</p>\n` : ''
   }</li>
 `,
 )}</ul>

@@ -61,9 +61,30 @@ ul.inline { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: w
 .actions { list-style: none; padding: 0; margin: 0.75rem 0 0.5rem; display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .copy { font: inherit; font-weight: 700; padding: 0.5rem 1rem; border: 2px solid var(--accent); border-radius: 4px; background: var(--bg); color: var(--text); cursor: pointer; }
 .stale { color: var(--badge); }
+.reach { font-weight: 700; }
 .pager ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; }
 .site-footer { border-top: 1px solid color-mix(in srgb, var(--muted) 35%, transparent); padding: 1rem 0 2rem; font-size: 0.9375rem; }
 pre, code { white-space: pre-wrap; }
+.print-only { display: none; }
+/* A family without internet gets one A4 page per area: the list, each service's phone and referral route, nothing to click. */
+@media print {
+  @page { size: A4; margin: 12mm 14mm; }
+  :root { color-scheme: light; --text: #000000; --muted: #333333; --bg: #ffffff; --link: #000000; --rule: #000000; }
+  body { font-size: 10pt; line-height: 1.35; }
+  .masthead, .skip, .search, .filters, .breadcrumb, .screen-only, script { display: none !important; }
+  .print-only { display: block; }
+  .wrap { max-width: none; padding: 0; }
+  main { padding: 0; }
+  h1 { font-size: 16pt; margin: 0 0 4pt; }
+  h2 { font-size: 12pt; margin: 6pt 0 2pt; }
+  h3 { font-size: 11pt; margin: 0; }
+  a { text-decoration: none; }
+  .services > li { padding: 4pt 0; break-inside: avoid; }
+  .services p { margin: 1pt 0; }
+  .endorsement { font-size: 9pt; }
+  .site-footer { padding: 4pt 0 0; font-size: 9pt; }
+  .site-footer p { margin: 2pt 0; }
+}
 img { max-width: 100%; height: auto; }
 `;
 

@@ -19,11 +19,6 @@ const SIGN_IN_REFUSED =
 const NO_STARTTLS =
   "the SMTP server does not offer STARTTLS, and snippet sends unencrypted only to this computer (loopback); use the server's TLS port (smtps://HOST:465) or its STARTTLS port (usually 587) in SNIPPET_SMTP_URL (`snippet doctor` checks it without sending)";
 
-/** Said for a 5xx greeting: the server will not take mail from this computer at all. */
-function greetingRefused(response: string): string {
-  return `the SMTP server refused the connection before any message (${response}); it does not take mail from this computer or this sender: check SNIPPET_SMTP_URL, or ask the server's administrator (\`snippet doctor\` checks it without sending)`;
-}
-
 /**
  * Pure: an SMTP failure into an outcome. `dataSent` says whether the message
  * data had started going out when it happened.
@@ -62,15 +57,6 @@ export function classifySmtpError(error: SmtpErrorLike, dataSent: boolean): Excl
       reason: `not sent: the server refused the sender: ${response || code}`,
       connectionFailure: false,
       fatal: senderRefused(response || `${code}`),
-    };
-  }
-  // A 5xx greeting (RFC 5321 3.1: 554) refuses this client, not a recipient: nothing gets through until it is sorted out.
-  if (error.command === 'greeting' && code !== undefined && code >= 500 && code < 600) {
-    return {
-      status: 'deferred',
-      reason: `the SMTP server refused the connection: ${response || code}`,
-      connectionFailure: true,
-      fatal: greetingRefused(response),
     };
   }
   if (code !== undefined && code >= 500 && code < 600) {

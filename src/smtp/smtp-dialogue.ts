@@ -273,8 +273,13 @@ export class SmtpDialogue {
   }
 
   private outOfStep(): void {
-    const said = this.lines.join('\n').slice(0, 200);
-    this.fail(new SmtpError('EPROTOCOL', `the server's replies were out of step with the commands (it said "${said}" before it was asked)`));
+    // The server's words, cut short and without control characters: they end up on a terminal.
+    const said = this.lines
+      .join('\n')
+      .slice(0, 200)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\x00-\x09\x0b-\x1f\x7f]/gu, '?');
+    this.fail(new SmtpError('EPROTOCOL', `the server's replies were out of step with the commands (a reply where none was due: "${said}")`));
     this.socket.destroy();
   }
 

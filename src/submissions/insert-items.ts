@@ -16,6 +16,8 @@ interface Edit {
   /** Text from `at` to here is replaced (an empty `[]` or a `~`). */
   to: number;
   text: string;
+  /** Of two insertions at one place, the lower rank comes first in the text: a new section's key after the items of one already there. */
+  rank?: number;
 }
 
 /**
@@ -71,7 +73,7 @@ function planEdits(source: string, additions: readonly Addition[], tidy: boolean
       const indent = top.range ? column(start + top.range[0]) : 0;
       const gap = tidy && !/(\r?\n){2}$/u.test(source.slice(start, end)) ? newline : '';
       const block = items.map((fields) => itemYaml(fields, indent + 2, newline)).join('');
-      edits.push({ at: end, to: end, text: `${gap}${' '.repeat(indent)}${section}:${newline}${block}` });
+      edits.push({ at: end, to: end, text: `${gap}${' '.repeat(indent)}${section}:${newline}${block}`, rank: 1 });
     } else if (isSeq(value) && value.items.length > 0 && !value.flow) {
       const dash = column(start + value.range![0]);
       const last = value.items.at(-1) as { range?: [number, number, number] };
@@ -102,7 +104,10 @@ function planEdits(source: string, additions: readonly Addition[], tidy: boolean
 /** Applied from the end, so that each edit's offsets still hold. */
 function applyEdits(source: string, edits: readonly Edit[]): string {
   let text = source;
-  for (const edit of [...edits].sort((a, b) => b.at - a.at || b.to - a.to)) text = text.slice(0, edit.at) + edit.text + text.slice(edit.to);
+  // At one place, the edit applied last comes first: so the higher rank, and of equal ranks the one planned later, goes first.
+  const order = edits.map((edit, index) => ({ edit, index }));
+  order.sort((a, b) => b.edit.at - a.edit.at || b.edit.to - a.edit.to || (b.edit.rank ?? 0) - (a.edit.rank ?? 0) || b.index - a.index);
+  for (const { edit } of order) text = text.slice(0, edit.at) + edit.text + text.slice(edit.to);
   return text;
 }
 

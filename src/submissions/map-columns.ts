@@ -13,6 +13,8 @@ export interface ColumnMap {
   questions: Partial<Record<Question, number[]>>;
   /** The form tool's "Completion time" or "Timestamp" column. */
   submitted?: number;
+  /** Microsoft Forms' "Id" column: each response's own number. */
+  response?: number;
 }
 
 export interface MappedColumns {
@@ -61,6 +63,7 @@ export function mapColumns(header: readonly string[], columns: Readonly<Record<s
       (map.questions[question] ??= []).push(index);
     } else if (toolColumns.has(heading)) {
       if (submittedColumns.has(heading) && map.submitted === undefined) map.submitted = index;
+      if (heading === normaliseHeading('Id') && map.response === undefined) map.response = index;
     } else {
       const suggestion = raw.length > 200 ? undefined : closestWord(raw.trim(), questionTexts);
       problems.push({

@@ -98,8 +98,10 @@ function asExisting(item: FormItem): Omit<ExistingItem, 'where'> {
 function keysOf(item: Omit<ExistingItem, 'where'>): Array<[string, DuplicateReason]> {
   const keys: Array<[string, DuplicateReason]> = [];
   const by = item.submittedBy;
-  const who = by?.email?.trim().toLowerCase() || (by?.name ? looseKey(by.name) : '');
-  if (by?.submitted && who) keys.push([`response ${by.submitted.trim()} ${who}`, 'same response']);
+  // The form tool's number for the response tells responses apart; else its time and who sent it, unless anonymous.
+  const who = [by?.email?.trim().toLowerCase() ?? '', by?.name ? looseKey(by.name) : ''].find((name) => name !== '' && name !== 'anonymous') ?? '';
+  if (by?.response) keys.push([`response number ${by.response.trim()}`, 'same response']);
+  else if (by?.submitted && who) keys.push([`response ${by.submitted.trim()} ${who}`, 'same response']);
   if (item.url) keys.push([`link ${normaliseLink(item.url)}`, 'same link']);
   const title = looseKey(item.title);
   // Credited or not, the organisation the submitter named is the organisation.

@@ -101,7 +101,8 @@ function columnName(column: number): string {
 
 function formCell(value: CellValue): FormCell {
   if (value === null || value === undefined) return { text: '' };
-  if (value instanceof Date) return { text: value.toISOString(), date: value };
+  // A date cell holding NaN or 1e308 is no date: Excel shows it as #####, and so do the messages.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: '#####' } : { text: value.toISOString(), date: value };
   if (typeof value === 'number') return { text: String(value), number: value };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };

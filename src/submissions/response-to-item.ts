@@ -139,6 +139,8 @@ export function responseToItem(row: FormRow, map: ColumnMap, context: { file: st
   setText(submittedBy, 'organisation', typedOrganisation);
   const submitted = map.submitted === undefined ? undefined : row.cells[map.submitted];
   setText(submittedBy, 'submitted', submitted === undefined ? undefined : submittedText(submitted));
+  const response = map.response === undefined ? undefined : row.cells[map.response];
+  setText(submittedBy, 'response', response === undefined ? undefined : cleanAnswer(response.text).text.trim() || undefined);
   if (Object.keys(submittedBy).length > 0) fields.submitted_by = submittedBy;
 
   const unused = (Object.keys(QUESTIONS) as Question[]).filter((q) => !COMMON.includes(q) && !FIELDS[section].includes(q) && answer(q) !== undefined);

@@ -28,7 +28,9 @@ export type UnsubscribeRoute =
  * answer never tells whether an address is on the list.
  */
 export function routeUnsubscribeRequest(request: UnsubscribeRequest, settings: { secret: string; path: string }): UnsubscribeRoute {
-  const url = new URL(request.url, 'http://unsubscribe.invalid');
+  const url = URL.canParse(request.url, 'http://unsubscribe.invalid') ? new URL(request.url, 'http://unsubscribe.invalid') : undefined;
+  // A request line no browser sends (`GET http://[`): the client's mistake, answered 400.
+  if (url === undefined) return { kind: 'invalid' };
   if (trimSlash(url.pathname) !== trimSlash(settings.path)) return { kind: 'not-found' };
   const method = request.method.toUpperCase();
   if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') return { kind: 'method-not-allowed' };

@@ -126,7 +126,10 @@ export async function startUnsubscribeServer(options: UnsubscribeServerOptions):
     (request, response) => {
       const socket = request.socket;
       response.once('close', () => connections.setAnswering(socket, false));
-      handle(request, response).catch(() => {
+      handle(request, response).catch((error: unknown) => {
+        // A bug: answered 500 and logged (the path only; the query holds the address and the token).
+        const reason = error instanceof Error ? error.name : 'error';
+        options.log(`${new Date().toISOString()} ${request.method ?? '?'} ${(request.url ?? '/').split('?')[0]} 500 internal error (${reason})`);
         if (!response.headersSent) response.writeHead(500).end();
         else response.destroy();
       });

@@ -1,12 +1,7 @@
 import { chmod, rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCommand } from '../../src/actions/check-command.js';
-import { contactsCheckCommand } from '../../src/actions/contacts-check-command.js';
-import { contactsImportCommand } from '../../src/actions/contacts-import-command.js';
-import { contactsListCommand } from '../../src/actions/contacts-list-command.js';
-import { contactsUnsubscribeCommand } from '../../src/actions/contacts-unsubscribe-command.js';
-import { runAction } from '../support/run-action.js';
+import { snippetInProcess } from '../support/snippet-in-process.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
@@ -16,45 +11,8 @@ const ws = useSampleWorkspace();
 const EXCEL_MEMBERS =
   '\uFEFFemail;name;organisation;lists;notes\r\na@example.org;"Smith; Ann";aberlour;members;"met in\r\nGlasgow"\r\nb@example.org;Bob;;members;\r\n\r\n';
 
-/**
- * `snippet contacts ARGS` (or `snippet check`) in the workspace, in this process: the arguments handed to
- * the actions as the CLI hands them (test/cli/program-wiring.test.ts holds the CLI to that).
- */
-async function snippet(args: string[], _options?: unknown) {
-  const [command, ...rest] = args[0] === 'contacts' ? args.slice(1) : ['check-issue', ...args.slice(1)];
-  const flag = (name: string): string | undefined => {
-    const at = rest.indexOf(name);
-    return at < 0 ? undefined : rest[at + 1];
-  };
-  const positional = rest.find((arg, i) => !arg.startsWith('--') && (i === 0 || !['--list', '--reason'].includes(rest[i - 1]!)));
-  const dir = ws.dir;
-  switch (command) {
-    case 'import':
-      return runAction((out) =>
-        contactsImportCommand({ dir, file: resolve(dir, positional!), label: positional!, list: flag('--list'), dryRun: rest.includes('--dry-run') }, out),
-      );
-    case 'unsubscribe':
-      return runAction((out) =>
-        contactsUnsubscribeCommand(
-          { dir, email: positional!, reason: flag('--reason') ?? 'unsubscribed', now: new Date(), force: rest.includes('--force') },
-          out,
-        ),
-      );
-    case 'list':
-      return runAction((out) => contactsListCommand({ dir, list: flag('--list') }, out));
-    case 'check':
-      return runAction(
-        (out) => contactsCheckCommand({ dir, json: rest.includes('--json') }, out),
-        (summary) => (summary.errors > 0 ? 1 : 0),
-      );
-    default:
-      // `snippet check`: the issue.
-      return runAction(
-        (out) => checkCommand({ dir, issue: undefined, now: new Date() }, out),
-        (result) => (result.errors > 0 ? 1 : 0),
-      );
-  }
-}
+/** `snippet …` in the workspace, in this process. */
+const snippet = (args: string[], _options?: unknown) => snippetInProcess(ws.dir)(args);
 
 describe('snippet contacts import', () => {
   it('merges an Outlook export, then a second run changes nothing (round trip)', async () => {

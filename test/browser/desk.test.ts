@@ -36,7 +36,7 @@ beforeEach(async () => {
   desk = await startDesk({ dir: ws.dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret: undefined }, output);
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(WAIT);
-  await page.goto(desk.url);
+  await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
 });
 afterEach(async () => {
   await page?.close();
@@ -44,11 +44,14 @@ afterEach(async () => {
   await ws?.remove();
 });
 
-/** Presses Tab until `target` has the focus: proof that the keyboard reaches it. */
+/** Presses Tab (Shift+Tab when it lies before the focus) until `target` has the focus: proof that the keyboard reaches it. */
 async function tabTo(target: Locator): Promise<void> {
+  const backwards = await target.evaluate(
+    (element) => document.activeElement !== null && Boolean(element.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
+  );
   for (let presses = 0; presses < MAX_TABS; presses += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`the keyboard never reached ${target.toString()}`);
 }
@@ -91,7 +94,7 @@ describe('the desk in Chromium', () => {
     // A comment written by hand in a text editor, before the desk changes anything else.
     const file = 'issues/2027-01.md';
     await ws.write(file, (await ws.read(file)).replace('status: draft', 'status: draft\n# Morag: ask Addaction for a photo'));
-    await page.reload();
+    await page.reload({ waitUntil: 'domcontentloaded' });
 
     await typeInto(page.getByLabel('Subject', { exact: true }), 'GGC PMHN snippet — January 2027: new year, new groups');
     await typeInto(page.getByLabel('Preheader'), 'Addaction in the spotlight, peer support training and three funds still open.');
@@ -125,7 +128,7 @@ describe('the desk in Chromium', () => {
   });
 
   it('refuses a save over a hand edit, says so, and keeps what was typed', async () => {
-    await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`);
+    await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
     const file = 'issues/2026-12.md';
     const edited = (await ws.read(file)).replace('status: draft', 'status: draft # checked by hand');
     await ws.write(file, edited);

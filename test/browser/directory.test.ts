@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
@@ -9,6 +11,25 @@ import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 /** The sample workspace's directory, as a health visitor in a hurry uses it. */
 const NOW = new Date('2026-12-07T12:00:00Z');
 const WIDTHS = [375, 1280] as const;
+
+const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** One page of each kind the website has. */
+const PAGE_TYPES = [
+  '',
+  'issues/',
+  'issues/2026-11/',
+  'services/',
+  'services/fathers-network-scotland/',
+  'services/aberlour/',
+  'areas/renfrewshire/',
+  'areas/all/',
+  'service-types/peer-support/',
+  'directory/renfrewshire/fathers-or-partners/any/',
+  'events/',
+  'join/',
+  'privacy/',
+];
 
 let browser: Browser;
 let ws: SampleWorkspace;
@@ -104,5 +125,62 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
     await page.waitForSelector('#no-results', { state: 'hidden' });
     expect(await visibleResults(page)).toHaveLength(35);
     await page.close();
+  });
+});
+
+describe('the printed area page', () => {
+  it('fits one A4 page for every area of the sample, with each service and its phone', async () => {
+    const page = await browser.newPage();
+    const index = await fetch(`${server.url}services/`).then((response) => response.text());
+    const areas = [...index.matchAll(/href="\.\.\/areas\/([a-z0-9-]+)\/"/gu)].map((match) => match[1]!);
+    expect(areas).toContain('renfrewshire');
+    for (const area of new Set(areas)) {
+      await page.goto(`${server.url}areas/${area}/`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.masthead').isVisible(), 'the site header is not printed').toBe(false);
+      const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/gu)?.length ?? 0;
+      expect(pages, `areas/${area}/ printed on ${pages} pages`).toBe(1);
+    }
+    // The count is real: the whole directory of 35 services takes more than one page.
+    await page.goto(`${server.url}services/`);
+    const whole = (await page.pdf({ format: 'A4' })).toString('latin1').match(/\/Type\s*\/Page(?!s)/gu)?.length ?? 0;
+    expect(whole).toBeGreaterThan(1);
+    await page.goto(`${server.url}areas/renfrewshire/`);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.locator('main').innerText();
+    expect(printed).toContain('Fathers Network Scotland');
+    expect(printed).toContain('0141 496 0101');
+    expect(printed).toMatch(/How to refer: \(Sample text\.\) Fill in the referral form/u);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no axe-core WCAG 2.2 A/AA violations on any page type, at 375 and 1280 px, light and dark', { timeout: 240_000 }, async () => {
+    const found: string[] = [];
+    for (const width of WIDTHS) {
+      const page = await browser.newPage({ viewport: { width, height: 812 } });
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const path of PAGE_TYPES) {
+          await page.goto(`${server.url}${path}`);
+          // Evaluated, not injected as a tag: the pages' content security policy allows no inline script.
+          await page.evaluate(AXE);
+          const violations = await page.evaluate(async () => {
+            const axe = (
+              window as unknown as {
+                axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+              }
+            ).axe;
+            const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+            return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          for (const violation of violations) found.push(`${path || 'home'} at ${width} px, ${scheme}: ${violation}`);
+        }
+      }
+      await page.close();
+    }
+    expect(found).toEqual([]);
   });
 });

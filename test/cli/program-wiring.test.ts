@@ -41,6 +41,19 @@ vi.mock('../../src/actions/contacts-unsubscribe-command.js', () => ({ contactsUn
 vi.mock('../../src/actions/contacts-resubscribe-command.js', () => ({ contactsResubscribeCommand: recorded.recorder('contactsResubscribeCommand') }));
 vi.mock('../../src/actions/contacts-list-command.js', () => ({ contactsListCommand: recorded.recorder('contactsListCommand') }));
 vi.mock('../../src/actions/submissions-import-command.js', () => ({ submissionsImportCommand: recorded.recorder('submissionsImportCommand') }));
+vi.mock('../../src/actions/schedule-command.js', () => ({
+  scheduleCommand: recorded.recorder('scheduleCommand', {
+    target: 'cron',
+    files: [],
+    done: 'printed',
+    paths: [],
+    at: undefined,
+    atIgnored: false,
+    loadCommand: undefined,
+    repository: undefined,
+    attributesAdded: [],
+  }),
+}));
 vi.mock('../../src/actions/unsubscribe-server-command.js', () => ({ unsubscribeServerCommand: recorded.recorder('unsubscribeServerCommand') }));
 // A send tunes V8 for the rest of its process: not this test's.
 vi.mock('../../src/cli/favour-memory.js', () => ({ favourMemoryOverSpeed: () => undefined }));
@@ -81,6 +94,7 @@ const sendCommon = {
   rates: undefined,
   connections: undefined,
   resendInDoubt: false,
+  safetyStop: true,
   smtp,
   unsubscribeSecret: SECRET,
   signal,
@@ -102,7 +116,13 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
   ['spotlight --months 3 --json', 'spotlightCommand', { dir: WORKSPACE, months: 3, json: true, now }],
   ['site', 'siteCommand', { dir: WORKSPACE, out: undefined, now }],
   ['site --out public', 'siteCommand', { dir: WORKSPACE, out: resolve('public'), now }],
-  ['send 2026-12', 'sendCommand', { ...sendCommon, issue: '2026-12', testTo: [], yes: false, early: false, confirm: undefined }, 3],
+  ['send 2026-12', 'sendCommand', { ...sendCommon, issue: '2026-12', testTo: [], yes: false, early: false, resendFailed: false, confirm: undefined }, 3],
+  [
+    'send 2026-12 --resend-failed --no-safety-stop',
+    'sendCommand',
+    { ...sendCommon, safetyStop: false, issue: '2026-12', testTo: [], yes: false, early: false, resendFailed: true, confirm: undefined },
+    3,
+  ],
   [
     'send 2026-12 --dry-run --test-to a@example.org --test-to b@example.org --outbox box --yes --early --rate 30/minute --rate 1000/day --connections 4 --resend-in-doubt',
     'sendCommand',
@@ -120,11 +140,12 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
       testTo: ['a@example.org', 'b@example.org'],
       yes: true,
       early: true,
+      resendFailed: false,
       confirm: undefined,
     },
     3,
   ],
-  ['send --due', 'sendDueCommand', { ...sendCommon, now: undefined, includeStale: false }, 4],
+  ['send --due', 'sendDueCommand', { ...sendCommon, now: undefined, includeStale: false, imap }, 4],
   [
     'send --due --dry-run --now 2027-03-01T09:00 --include-stale --json --outbox box --rate 5/second --connections 2 --resend-in-doubt',
     'sendDueCommand',
@@ -137,9 +158,34 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
       resendInDoubt: true,
       now: '2027-03-01T09:00',
       includeStale: true,
+      imap,
     },
     4,
   ],
+  [
+    'schedule cron',
+    'scheduleCommand',
+    {
+      dir: WORKSPACE,
+      target: 'cron',
+      at: undefined,
+      install: false,
+      remove: false,
+      env: ENV,
+      platform: process.platform,
+      node: process.execPath,
+      cli: expect.any(String),
+      user: expect.any(String),
+      now,
+      machineZone: expect.any(String),
+    },
+  ],
+  [
+    'schedule systemd --at 08:30 --install',
+    'scheduleCommand',
+    expect.objectContaining({ dir: WORKSPACE, target: 'systemd', at: '08:30', install: true, remove: false }),
+  ],
+  ['schedule github --remove', 'scheduleCommand', expect.objectContaining({ target: 'github', install: false, remove: true })],
   ['status', 'statusCommand', { dir: WORKSPACE, issue: undefined, json: false }],
   ['status 2026-12 --json', 'statusCommand', { dir: WORKSPACE, issue: '2026-12', json: true }],
   ['doctor', 'doctorCommand', { dir: WORKSPACE, smtp, imap, unsubscribeSecret: SECRET, passFile: resolve('secrets/smtp-password') }, 5],

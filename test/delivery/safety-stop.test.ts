@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bouncesToCatchUp } from '../../src/delivery/bounces-to-catch-up.js';
+import { falseFailures } from '../../src/delivery/safety-stopped-failures.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { failureCode, SafetyStop, safetyThreshold } from '../../src/delivery/safety-stop.js';
 
@@ -84,5 +85,35 @@ describe('bouncesToCatchUp after a run the safety stop stopped (or would have, h
       events.push({ type: 'delivered', at: '2026-12-01T09:00:04Z', to: `m${i}@example.org`, response: '250 ok' });
     }
     expect(bouncesToCatchUp(events, new Map(), 'Europe/London')).toHaveLength(2);
+  });
+});
+
+describe('falseFailures: what `status` points out and `send --resend-failed` repairs', () => {
+  const run: LedgerEvent = { type: 'run', at: '2026-12-01T09:00:00Z', pid: 1, mode: 'list', transport: 'smtp' };
+  const attempt = (to: string): LedgerEvent => ({ type: 'attempt', at: '2026-12-01T09:00:01Z', to, messageId: `<${to}>` });
+  const failed = (to: string, reason = '550 5.7.1 Client does not have permissions to send as this sender'): LedgerEvent => ({
+    type: 'failed',
+    at: '2026-12-01T09:00:02Z',
+    to,
+    reason,
+    bounced: false,
+  });
+  const everyone = Array.from({ length: 12 }, (_, i) => `m${i}@example.org`);
+
+  it('lists the recipients last failed in a run refused alike, and no one a later run settled', () => {
+    const events: LedgerEvent[] = [run, ...everyone.flatMap((to) => [attempt(to), failed(to)])];
+    events.push(run, attempt('m0@example.org'), { type: 'delivered', at: '2026-12-02T09:00:00Z', to: 'm0@example.org', response: '250 ok' });
+    expect(falseFailures(events).map((f) => f.key)).toEqual(everyone.slice(1));
+  });
+
+  it('lists nobody from an ordinary run with a few failures', () => {
+    const events: LedgerEvent[] = [
+      run,
+      ...everyone.flatMap((to, i): LedgerEvent[] => [
+        attempt(to),
+        i < 3 ? failed(to, '550 5.1.1 unknown') : { type: 'delivered', at: '2026-12-01T09:00:03Z', to, response: '250 ok' },
+      ]),
+    ];
+    expect(falseFailures(events)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/output.js';
@@ -56,7 +57,26 @@ async function suppressedRows(email: string): Promise<string[]> {
   return (await ws.read('contacts/suppressions.csv')).split('\n').filter((line) => line.startsWith(`${email},`));
 }
 
+/** A raw request, as no browser would send it; resolves with everything the server answered once it closes. */
+function rawRequest(text: string): Promise<string> {
+  const { port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('unsubscribe-server', () => {
+  it('answers a request line that is not a URL (GET http://[) with 400 and logs it (regression: 500, nothing logged)', async () => {
+    const answer = await rawRequest('GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /u);
+    expect(lines.some((line) => / 127\.0\.0\.1 GET http:\/\/\[ 400$/u.test(line))).toBe(true);
+  });
+
   it('refuses a genuine link for an address that is a spreadsheet formula, and writes nothing (regression: it went into suppressions.csv)', async () => {
     const before = await ws.read('contacts/suppressions.csv');
     const response = await oneClick(link("=cmd|'/Ccalc'!A0@example.org"));

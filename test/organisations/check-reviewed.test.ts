@@ -22,7 +22,7 @@ const SOURCE = `organisations:
 `;
 
 describe('checkReviewed', () => {
-  it('warns about a directory profile last checked more than 12 months ago, at its reviewed line', () => {
+  it('warns in one line of the listed profiles never checked and those last checked more than 12 months ago, at the first stale date', () => {
     const parsed = parseOrganisations(SOURCE, FILE);
     const problems = checkReviewed(parsed.organisations, parsed.lineOfField, '2026-12-15', FILE);
     expect(problems).toEqual([
@@ -30,14 +30,17 @@ describe('checkReviewed', () => {
         severity: 'warning',
         file: FILE,
         line: 7,
-        message: expect.stringMatching(/Stale Centre.*last checked on 2025-12-14, more than 12 months ago/u),
+        message:
+          '2 directory profiles are due for checking with the organisation: 1 last checked more than 12 months ago (Stale Centre, 2025-12-14); 1 never checked (Never Checked)',
       }),
     ]);
   });
 
   it('counts 12 months to the day', () => {
     const parsed = parseOrganisations(SOURCE, FILE);
-    expect(checkReviewed(parsed.organisations, parsed.lineOfField, '2026-12-14', FILE)).toEqual([]);
+    expect(checkReviewed(parsed.organisations, parsed.lineOfField, '2026-12-14', FILE).map((p) => p.message)).toEqual([
+      '1 directory profile is due for checking with the organisation: 1 never checked (Never Checked)',
+    ]);
   });
 });
 
@@ -56,8 +59,15 @@ describe('snippet check: profiles not reviewed in 12 months', () => {
     const out = collectOutput();
     const result = await checkCommand({ dir: ws.dir, issue: '2026-12', now: new Date('2026-11-20T12:00:00Z') }, out);
     expect(result.errors).toBe(0);
-    expect(out.text()).toMatch(
-      /contacts\/organisations\.yaml:\d+: warning: the directory profile of Aberlour was last checked on 2025-06-30, more than 12 months ago/u,
-    );
+    const warnings = out
+      .text()
+      .split('\n')
+      .filter((line) => line.includes('due for checking'));
+    // The sample's 31 never-checked profiles and the stale one: one line, naming a few.
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^contacts\/organisations\.yaml:\d+: warning: 32 directory profiles are due for checking with the organisation: 1 last checked more than 12 months ago \(Aberlour, 2025-06-30\); 31 never checked \(3D Drumchapel, .* and 26 more\)$/u,
+      ),
+    ]);
   });
 });

@@ -90,7 +90,25 @@ describe('slug', () => {
   it('folds accents, drops punctuation and numbers repeats', () => {
     expect(slug('Ruairí’s Group: Glasgow & Clyde')).toBe('ruairi-s-group-glasgow-clyde');
     expect(slug('!!!')).toBe('item');
+    expect(slug('Crème Brûlée')).toBe('creme-brulee');
     const next = uniqueSlugs();
     expect([next('Funding'), next('funding'), next('Other')]).toEqual(['funding', 'funding-2', 'other']);
+  });
+});
+
+describe('slug for names with no Latin letters', () => {
+  it('keeps 北部 and 南部 apart, the same from build to build (regression: both were "item", one area page)', () => {
+    expect(slug('北部')).not.toBe(slug('南部'));
+    expect(slug('北部')).toBe(slug('北部'));
+    expect(slug('北部')).toMatch(/^item-[0-9a-f]{8}$/u);
+    expect(slug('Glasgow 北部')).not.toBe(slug('Glasgow 南部'));
+    expect(slug('Glasgow 北部')).toMatch(/^glasgow-[0-9a-f]{8}$/u);
+  });
+
+  it('gives each such area its own page', () => {
+    const site = input();
+    site.organisations = [{ ...site.organisations[0]!, areas: ['北部', '南部'] }];
+    const names = buildSite(site, { minisearch: '' }).map((f) => f.name);
+    expect(names.filter((name) => name.startsWith('areas/') && name !== 'areas/index.html')).toHaveLength(2);
   });
 });

@@ -29,9 +29,12 @@ function input(): SiteInput {
     unsubscribeMailto: 'u@example.org',
     networkAddress: 'tn@example.org',
     meetings: [],
+    defaultEventLengthMs: 7_200_000,
+    areas: [],
+    synonyms: {},
     organisations: [],
     now: new Date('2026-02-01T00:00:00Z'),
-    issues: [{ id: '2026-01', sendAt, view: { ...view, subject: 'Winter\u000bissue', preheader: 'Research,\u000cfunding\u001b[31m and more' } }],
+    issues: [{ id: '2026-01', sendAt, issue, view: { ...view, subject: 'Winter\u000bissue', preheader: 'Research,\u000cfunding\u001b[31m and more' } }],
   };
 }
 

@@ -83,3 +83,21 @@ describe('the profile page', () => {
     for (const area of ['glasgow-north', 'glasgow-south', 'inverclyde', 'all']) expect(main(`areas/${area}/index.html`), area).toContain('Dads Together');
   });
 });
+
+describe('joining', () => {
+  it('check (and every command) stops at site.url without a join route, at the line of site.url', async () => {
+    const { parseConfig } = await import('../../src/config/parse-config.js');
+    const { MINIMAL_CONFIG_YAML } = await import('../render/fixtures.js');
+    const { problems } = parseConfig(`${MINIMAL_CONFIG_YAML}site:\n  url: https://example.org/snippet/\n`, 'snippet.config.yaml');
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 10, message: expect.stringContaining('site: the website needs a way to join: add join_email') }),
+    ]);
+    expect(
+      parseConfig(`${MINIMAL_CONFIG_YAML}site:\n  url: https://example.org/snippet/\n  join_url: https://example.org/join\n`, 'snippet.config.yaml').problems,
+    ).toEqual([]);
+  });
+
+  it('the join page offers the configured address', () => {
+    expect(main('join/index.html')).toContain('<a href="mailto:join@example.org?subject=');
+  });
+});

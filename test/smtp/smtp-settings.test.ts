@@ -75,6 +75,15 @@ describe('smtpSettingsFromEnv', () => {
     ['10.0.0.1', false],
     ['smtp.example.org', false],
     ['localhost.example.org', false],
+    // IPv4 mapped into IPv6, as a dual-stack socket reports a local client (regression: not loopback).
+    ['::ffff:127.0.0.1', true],
+    ['::FFFF:127.9.9.9', true],
+    ['0:0:0:0:0:ffff:127.0.0.1', true],
+    ['::ffff:7f00:1', true],
+    ['0:0:0:0:0:0:0:1', true],
+    ['::ffff:10.0.0.1', false],
+    ['::ffff:128.0.0.1', false],
+    ['fe80::1', false],
   ])('isLoopback(%s) is %s', (host, expected) => {
     expect(isLoopback(host)).toBe(expected);
   });

@@ -103,6 +103,16 @@ describe('insertItems', () => {
     expect(text).toContain('research:   # none yet\n  - title: "Dads\' #1 study"\n');
   });
 
+  it('fills a flow-style empty section that is the last field, while adding a section that is missing (regression: internal error)', () => {
+    for (const draft of ['---\nsubject: S\nstatus: draft\ntraining: []\n---\nIntro.\n', '---\nsubject: S\nresearch: []\ntraining: []\n---\n']) {
+      const text = insertItems(draft, [course, news, study], FILE, ID);
+      const issue = parseIssue(text, FILE, ID).issue!;
+      expect(issue.training.map((i) => i.title)).toEqual(['Course: day one']);
+      expect(issue.news.map((i) => i.title)).toEqual(['Our new group']);
+      expect(issue.research.map((i) => i.title)).toEqual(["Dads' #1 study"]);
+    }
+  });
+
   it('keeps the blank lines that a |+ summary holds as its own', () => {
     const draft = '---\nsubject: S\nresearch:\n  - title: A\n    url: https://example.org/a\n    summary: |+\n      Kept.\n\ntraining:\n---\n';
     const text = insertItems(draft, [study], FILE, ID);

@@ -176,3 +176,46 @@ describe('responseToItem and planSubmissions', () => {
     expect(result.warnings.map((w) => w.message)).toEqual(['Date, Cost are not part of a news item and were left out']);
   });
 });
+
+describe('Microsoft Forms responses told apart by their Id', () => {
+  const header = ['Id', 'Start time', 'Completion time', 'Email', 'Name', 'What are you sharing?', 'Title', 'Link', 'Your name', 'Your email'];
+  const row = (id: string, title: string, link: string): string[] => [
+    id,
+    '11/20/26 09:25:15',
+    '11/20/26 09:30:15',
+    'anonymous',
+    'anonymous',
+    'News',
+    title,
+    link,
+    'anonymous',
+    'anonymous',
+  ];
+  const planRows = (rows: string[][], existing = existingItems([PUBLISHED])) => {
+    const { map } = mapColumns(header, {}, 'responses.xlsx');
+    const responses = rows.map((cells, index) =>
+      responseToItem({ row: index + 2, cells: cells.map((text) => ({ text })) }, map, { file: 'responses.xlsx', organisations }),
+    );
+    return planSubmissions(responses, existing, { id: '2027-01', context }, 'responses.xlsx');
+  };
+
+  it('keeps two anonymous responses sent in the same second (regression: the second was "the same response")', () => {
+    const result = planRows([row('1', 'Our Saturday group', 'https://example.org/saturday'), row('2', 'A new leaflet', 'https://example.org/leaflet')]);
+    expect(result.duplicates).toEqual([]);
+    expect(result.added.map((item) => item.fields.title)).toEqual(['Our Saturday group', 'A new leaflet']);
+    expect(result.added[1]!.fields.submitted_by).toMatchObject({ response: '2' });
+  });
+
+  it('still skips a response imported before, by its Id', () => {
+    const first = planRows([row('7', 'Our Saturday group', 'https://example.org/saturday')]);
+    const draft = parseIssue(
+      `---\nsubject: January\nstatus: draft\nnews:\n  - title: Renamed by the coordinator\n    submitted_by:\n      submitted: ${String((first.added[0]!.fields.submitted_by as Record<string, string>).submitted)}\n      response: 7\n---\n`,
+      'issues/2027-01.md',
+      '2027-01',
+    );
+    expect(draft.problems).toEqual([]);
+    const again = planRows([row('7', 'Our Saturday group (edited)', 'https://example.org/saturday-group')], existingItems([PUBLISHED, draft]));
+    expect(again.added).toEqual([]);
+    expect(again.duplicates.map((duplicate) => duplicate.reason)).toEqual(['same response']);
+  });
+});

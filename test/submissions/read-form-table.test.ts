@@ -136,3 +136,17 @@ describe('readXlsxTable within bounds', () => {
     ]);
   });
 });
+
+describe('readXlsxTable with impossible dates', () => {
+  it('reads a date cell holding NaN or 1e308 as text, never an internal error (regression: "Invalid time value")', async () => {
+    const bytes = await workbook((sheet) => {
+      sheet.addRow(['What are you sharing?', 'Date']);
+      sheet.addRow(['Research', Number.NaN]);
+      sheet.addRow(['Research', 1e308]);
+      sheet.getColumn(2).numFmt = 'dd/mm/yyyy';
+    });
+    const table = await readXlsxTable(bytes, 'responses.xlsx');
+    expect(table.problems).toEqual([]);
+    expect(table.rows.map((row) => row.cells[1]?.text)).toEqual(['#####', '#####']);
+  });
+});

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ScheduleResult } from '../../actions/schedule-command.js';
@@ -36,7 +35,6 @@ export function registerSchedule(program: Command, cli: CliContext): void {
         platform: process.platform,
         node: process.execPath,
         cli: resolve(process.argv[1] ?? 'snippet'),
-        version: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
         user: process.platform === 'win32' && env.USERDOMAIN ? `${env.USERDOMAIN}\\${currentUserName(env)}` : currentUserName(env),
         now: new Date(),
         machineZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

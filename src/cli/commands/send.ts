@@ -18,6 +18,7 @@ interface SendFlags {
   rate: RateLimit[];
   connections?: number;
   resendInDoubt?: boolean;
+  resendFailed?: boolean;
   safetyStop: boolean;
   due?: boolean;
   now?: string;
@@ -38,6 +39,7 @@ export function registerSend(program: Command, cli: CliContext): void {
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
     .option('--connections <n>', 'SMTP connections for this run, 1 to 20 (as sending.connections)', boundedIntegerOption(1, 20))
     .option('--resend-in-doubt', 'also send to recipients whose earlier delivery is in doubt')
+    .option('--resend-failed', 'send again to the failed recipients (never the delivered or in doubt); lifts suppressions a run the server refused alike wrote')
     .option('--no-safety-stop', 'go on when most of the first recipients are refused with the same code (they really are dead)')
     .option('--due', 'for cron: send or resume the approved issue whose send_at has passed (no ISSUE)')
     .option('--now <datetime>', 'with --due: pretend it is this time, YYYY-MM-DDTHH:MM (workspace time) or with an offset such as Z', nowOption)
@@ -85,6 +87,7 @@ export function registerSend(program: Command, cli: CliContext): void {
             testTo: flags.testTo,
             yes: flags.yes === true,
             early: flags.early === true,
+            resendFailed: flags.resendFailed === true,
             confirm: terminal.interactive ? (question) => confirm(sendQuestionLine(question)) : undefined,
           },
           sendPrinter(output),
@@ -102,6 +105,7 @@ function checkDueFlags(issue: string | undefined, flags: SendFlags): void {
     if (issue)
       throw usageError(`--due chooses the issue itself; leave out ${issue}`, 'Use `snippet send --due` from cron, or `snippet send ISSUE` for one issue.');
     if (flags.testTo.length > 0) throw usageError('--test-to cannot be used with --due', 'Send a test with `snippet send ISSUE --test-to ADDRESS`.');
+    if (flags.resendFailed) throw usageError('--resend-failed goes with one issue, not --due', 'e.g. snippet send 2026-12 --resend-failed');
     return;
   }
   for (const [flag, given] of [

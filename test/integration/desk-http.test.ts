@@ -1,10 +1,9 @@
-import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openIssue } from '../../src/actions/issue-editor.js';
-import { modelOfDraft, type EditorModel } from '../../src/desk/editor-model.js';
+import { modelOfDraft } from '../../src/desk/editor-model.js';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
-import { ITEM_SECTIONS } from '../../src/issue/issue.js';
 import type { Output } from '../../src/output.js';
+import { deskClient, formOf } from '../support/desk-client.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
 const ISSUE = 'issues/2026-12.md';
@@ -19,51 +18,7 @@ const output: Output = {
   interactive: false,
 };
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: desk.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${desk.port}`, ...options.headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-/** The cookie the desk sets when its printed address is opened. */
-async function signIn(): Promise<string> {
-  const answer = await call(`/?token=${desk.token}`);
-  return String(answer.headers['set-cookie']).split(';')[0]!;
-}
-
-function formOf(model: EditorModel, version: string, action = 'save'): URLSearchParams {
-  const form = new URLSearchParams({ version, action, intro: model.intro, ...model.fields });
-  for (const section of ITEM_SECTIONS) {
-    model.sections[section].forEach((item, index) => {
-      form.set(`${section}.${index}.origin`, item.origin === undefined ? 'new' : String(item.origin));
-      for (const [name, value] of Object.entries(item.fields)) form.set(`${section}.${index}.${name}`, value);
-    });
-  }
-  return form;
-}
-
-async function post(path: string, form: URLSearchParams, cookie: string, origin = `http://127.0.0.1:${desk.port}`): Promise<Answer> {
-  return call(path, {
-    method: 'POST',
-    headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-  });
-}
+const { call, signIn, post } = deskClient(() => desk);
 
 beforeEach(async () => {
   printed.length = 0;
@@ -147,6 +102,18 @@ describe('the desk saves', () => {
     expect(answer.body).toContain('value="Typed in the desk, never lost"');
     expect(answer.body).toContain('reload the file as it is now');
     expect(await ws.read(ISSUE)).toBe(handEdited);
+  });
+});
+
+describe('the desk shows the email', () => {
+  it('beside the editor, at a phone’s width when asked, and on its own light, dark and as plain text', async () => {
+    const cookie = await signIn();
+    const editor = await call('/issues/2026-12?view=phone', { headers: { Cookie: cookie } });
+    expect(editor.body).toContain('<iframe id="email" class="phone"');
+    const dark = await call('/issues/2026-12/email.html?scheme=dark', { headers: { Cookie: cookie } });
+    expect(dark.body).toContain('<meta name="color-scheme" content="dark"');
+    expect(dark.headers['content-security-policy']).toContain("default-src 'none'");
+    expect((await call('/issues/2026-12/email.txt', { headers: { Cookie: cookie } })).body).toContain('Dear Morag,');
   });
 });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, useSampleWorkspace } from '../support/workspace.js';
+import { snippetInProcess } from '../support/snippet-in-process.js';
+import { useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
+
+/** `snippet …` in the workspace, in this process. */
+const snippet = (args: string[], _options?: unknown) => snippetInProcess(ws.dir)(args);
 
 describe('a hand-typed formula in members.csv through an import', () => {
   it('keeps the row as typed and warns of it with its line (regression: kept silently through every rewrite)', async () => {
@@ -9,7 +13,7 @@ describe('a hand-typed formula in members.csv through an import', () => {
     await ws.write('contacts/members.csv', `${(await ws.read('contacts/members.csv')).trimEnd()}\n${row}\n`);
     const line = (await ws.read('contacts/members.csv')).trimEnd().split('\n').length;
     await ws.write('imp.csv', 'email,name\nnew@example.org,New\n');
-    const imported = await runCli(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const imported = await snippet(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(
       new RegExp(`members\\.csv:${line}: warning: "=HYPERLINK\\(.*starts like a spreadsheet formula; the row was kept as it is`, 'u'),

@@ -1,9 +1,13 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, useSampleWorkspace } from '../support/workspace.js';
+import { snippetInProcess } from '../support/snippet-in-process.js';
+import { useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
+
+/** `snippet …` in the workspace, in this process. */
+const snippet = (args: string[], _options?: unknown) => snippetInProcess(ws.dir)(args);
 
 /** Excel's "Unicode Text": UTF-16 LE with a byte-order mark, tab-separated. */
 function utf16(text: string): Buffer {
@@ -19,7 +23,7 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 
 describe('snippet contacts import of an Outlook export', () => {
   it('imports a Windows-1252 export with ’ “ ” – in names and organisations, E-mail 2/3 addresses, and explains an X.500 entry (regression: "O 302 222 H", Barnardo’s Nurture unmatched, E-mail 2 "missing")', async () => {
-    const result = await runCli(['contacts', 'import', join(FIXTURES, 'outlook-windows-1252.csv')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const result = await snippet(['contacts', 'import', join(FIXTURES, 'outlook-windows-1252.csv')], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/4 new, 0 updated, 0 unchanged, 1 rejected/u);
     expect(result.stderr).toMatch(/outlook-windows-1252\.csv:4: error: "\/o=ExchangeLabs\/.*" is an Exchange \(X\.500\) address/u);
@@ -41,11 +45,11 @@ describe('contacts files in the encodings spreadsheets save', () => {
       join(ws.dir, 'contacts/members.csv'),
       utf16('email\tname\torganisation\tlists\r\nciaran@example.org\tCiarán Ó Dónaill\taberlour\tmembers\r\n'),
     );
-    const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
+    const list = await snippet(['contacts', 'list'], { cwd: ws.dir });
     expect(list).toMatchObject({ code: 0, stdout: 'email,name,organisation,lists\nciaran@example.org,Ciarán Ó Dónaill,aberlour,members\n' });
-    const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
+    const check = await snippet(['contacts', 'check', '--json'], { cwd: ws.dir });
     expect(JSON.parse(check.stdout)).toMatchObject({ members: 1, errors: 0, warnings: 0 });
-    const whole = await runCli(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const whole = await snippet(['check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(whole.stderr + whole.stdout).not.toMatch(/members\.csv/u);
   });
 
@@ -56,7 +60,7 @@ describe('contacts files in the encodings spreadsheets save', () => {
         'email,name,organisation,lists\r\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\r\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\r\n',
       ),
     );
-    const list = await runCli(['contacts', 'list'], { cwd: ws.dir });
+    const list = await snippet(['contacts', 'list'], { cwd: ws.dir });
     expect(list.code).toBe(0);
     expect(list.stdout).toBe(
       'email,name,organisation,lists\nsiobhan@example.org,Siobhan O’Hare,barnardos-nurture,members\nmags@example.org,Margaret “Mags” Doyle – PMHN,,members\n',
@@ -65,24 +69,24 @@ describe('contacts files in the encodings spreadsheets save', () => {
 
   it('contacts list fails with file:line on errors in members.csv (regression: printed 0 members, exit 0)', async () => {
     await ws.write('contacts/members.csv', 'mail address,name\na@example.org,A\n');
-    const missing = await runCli(['contacts', 'list'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const missing = await snippet(['contacts', 'list'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/contacts\/members\.csv:1: error: no email column in the header/u);
     expect(missing.stdout).toBe('');
 
     await ws.write('contacts/members.csv', 'email,name\na@example.org,A\nbroken,B\n');
-    const bad = await runCli(['contacts', 'list'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const bad = await snippet(['contacts', 'list'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/contacts\/members\.csv:3: error: "broken" is not an email address/u);
   });
 
   it('appends an unsubscribe to a UTF-16 suppressions.csv without garbling it: the file is written again as UTF-8', async () => {
     await writeFile(join(ws.dir, 'contacts/suppressions.csv'), utf16('email\tdate\treason\r\nleft-network@example.net\t2026-09-14\tunsubscribed\r\n'));
-    expect((await runCli(['contacts', 'unsubscribe', 'jamie.robertson@example.net'], { cwd: ws.dir })).code).toBe(0);
+    expect((await snippet(['contacts', 'unsubscribe', 'jamie.robertson@example.net'], { cwd: ws.dir })).code).toBe(0);
     expect(await ws.read('contacts/suppressions.csv')).toMatch(
       /^\uFEFFemail\tdate\treason\r\nleft-network@example\.net\t2026-09-14\tunsubscribed\r\njamie\.robertson@example\.net\t\d{4}-\d\d-\d\d\tunsubscribed\r\n$/u,
     );
-    const check = await runCli(['contacts', 'check', '--json'], { cwd: ws.dir });
+    const check = await snippet(['contacts', 'check', '--json'], { cwd: ws.dir });
     expect(JSON.parse(check.stdout)).toMatchObject({ suppressions: 2, suppressed: 1, errors: 0 });
   });
 });
@@ -94,12 +98,12 @@ describe('a UTF-8 members.csv with one stray Windows-1252 byte', () => {
       Buffer.from([...Buffer.from('oh@example.org,Sinead O'), 0x92, ...Buffer.from('Hare,aberlour,members\n')]),
     );
     const lines = (await ws.read('contacts/members.csv')).split('\n').length - 1;
-    const check = await runCli(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const check = await snippet(['contacts', 'check'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(check.stderr + check.stdout).toMatch(
       new RegExp(`members\\.csv:${lines}: warning: the file is UTF-8 except for some bytes, read as Windows-1252, on line ${lines}`, 'u'),
     );
     await writeFile(join(ws.dir, 'imp.csv'), 'email,name\nnew@example.org,New\n');
-    const imported = await runCli(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
+    const imported = await snippet(['contacts', 'import', 'imp.csv'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(new RegExp(`members\\.csv:${lines}: warning: .*read as Windows-1252`, 'u'));
     const members = await ws.read('contacts/members.csv');

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { submissionsImportCommand } from '../actions/submissions-import-command.js';
+import { formatProblem, SnippetError, type Problem } from '../errors.js';
+import type { Output } from '../output.js';
+import { deskPage, escapeHtml } from './html.js';
+
+/** A Forms export is a few hundred KB; this leaves room for years of responses. */
+export const UPLOAD_LIMIT = 16 * 1024 * 1024;
+
+interface Upload {
+  path: string;
+  label: string;
+  issue: string;
+}
+
+/**
+ * The form responses a coordinator uploaded, kept in a private temporary
+ * folder between the dry run she reads and her confirmation; nothing of
+ * them is ever served. The import is the CLI's (`snippet submissions import`).
+ */
+export class ResponsesUploads {
+  private folder: Promise<string> | undefined;
+  private readonly uploads = new Map<string, Upload>();
+
+  /** Keeps the uploaded file and returns the dry run's report, item by item. */
+  async dryRun(dir: string, issue: string, body: Buffer, contentType: string): Promise<{ key: string; label: string; lines: string[]; added: number }> {
+    const form = await new Request('http://desk.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      throw new SnippetError('no file was chosen', { hint: 'Choose the responses you downloaded: the .xlsx from Microsoft Forms, or a CSV.' });
+    }
+    const key = randomBytes(12).toString('hex');
+    const label = basename(file.name) || 'responses';
+    this.folder ??= mkdtemp(join(tmpdir(), 'snippet-desk-'));
+    const path = join(await this.folder, `${key}${extname(label).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'}`);
+    await writeFile(path, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });
+    this.uploads.set(key, { path, label, issue });
+    const lines: string[] = [];
+    const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collect(lines));
+    // The importer's last line names the CLI's next commands; the page has its own button.
+    return { key, label, lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
+  }
+
+  /** Adds the items of a checked upload to the draft, as its dry run said. */
+  async confirm(dir: string, issue: string, key: string): Promise<string[]> {
+    const upload = this.uploads.get(key);
+    if (!upload || upload.issue !== issue) throw new SnippetError('that upload is no longer here', { hint: 'Upload the responses again.' });
+    const lines: string[] = [];
+    await submissionsImportCommand({ dir, file: upload.path, label: upload.label, issue, dryRun: false }, collect(lines));
+    this.uploads.delete(key);
+    await rm(upload.path, { force: true });
+    return lines;
+  }
+
+  async close(): Promise<void> {
+    if (this.folder) await rm(await this.folder, { recursive: true, force: true });
+  }
+}
+
+/** Pure: the dry run's report, and the button that adds the items. */
+export function responsesReportPage(issue: string, report: { key: string; label: string; lines: string[]; added: number }): string {
+  const confirm =
+    report.added > 0
+      ? `<form method="post" action="/issues/${issue}/responses/confirm">
+<input type="hidden" name="upload" value="${escapeHtml(report.key)}">
+<button type="submit">Add ${report.added} item${report.added === 1 ? '' : 's'} to ${escapeHtml(issue)}</button>
+</form>`
+      : '<p>Nothing would be added.</p>';
+  return deskPage(
+    `Form responses for ${issue}`,
+    `<h1>Form responses for ${escapeHtml(issue)}</h1>
+<p>What <strong>${escapeHtml(report.label)}</strong> would add, response by response. Nothing is written until you confirm.</p>
+<pre id="report">${escapeHtml(report.lines.join('\n'))}</pre>
+${confirm}
+<p><a href="/issues/${issue}">Back to the issue without adding anything</a></p>`,
+  );
+}
+
+function collect(lines: string[]): Output {
+  return {
+    info: (line) => lines.push(line),
+    warn: (line) => lines.push(line),
+    problems: (problems: readonly Problem[]) => problems.forEach((p) => lines.push(formatProblem(p))),
+    status: () => undefined,
+    interactive: false,
+  };
+}
