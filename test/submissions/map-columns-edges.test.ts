@@ -14,7 +14,7 @@ describe('mapColumns, the edges', () => {
   it('has no "sent at" column when the form tool gave none, only its other columns', () => {
     const { map, problems } = mapColumns(['Id', 'Email', 'What are you sharing?', 'Title'], {}, 'form.csv');
     expect(problems).toEqual([]);
-    expect(map).toEqual({ questions: { kind: [2], title: [3] } });
+    expect(map).toEqual({ questions: { kind: [2], title: [3] }, response: 0 });
   });
 
   it('warns of a column nothing like a question with how to map it, and of a very long one without a guess', () => {
