@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
-import type { IssueId } from '../../src/issue/issue.js';
 import { runAction } from '../support/run-action.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
@@ -9,7 +8,7 @@ const ws = useSampleWorkspace();
 /** `snippet check ISSUE` in the workspace, in this process: exit 1 when it found errors. */
 const snippet = ([, issue]: string[], _options: object) =>
   runAction(
-    (out) => checkCommand({ dir: ws.dir, issue: issue as IssueId, now: new Date() }, out),
+    (out) => checkCommand({ dir: ws.dir, issue, now: new Date() }, out),
     (result) => (result.errors > 0 ? 1 : 0),
   );
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
 import { spotlightCommand, type SpotlightReport } from '../../src/actions/spotlight-command.js';
-import type { IssueId } from '../../src/issue/issue.js';
 import { runAction } from '../support/run-action.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
@@ -13,7 +12,7 @@ const env = { NO_COLOR: '1' };
 function snippet(args: string[], _options: { cwd: string; env: object }) {
   if (args[0] === 'check')
     return runAction(
-      (out) => checkCommand({ dir: ws.dir, issue: args[1] as IssueId, now: new Date() }, out),
+      (out) => checkCommand({ dir: ws.dir, issue: args[1], now: new Date() }, out),
       (result) => (result.errors > 0 ? 1 : 0),
     );
   const months = args.includes('--months') ? Number(args[args.indexOf('--months') + 1]) : 12;
