@@ -8,7 +8,7 @@ const ws = useSampleWorkspace();
 /** `snippet check ISSUE` in the workspace, in this process: exit 1 when it found errors. */
 const snippet = ([, issue]: string[], _options: object) =>
   runAction(
-    (out) => checkCommand({ dir: ws.dir, issue: issue, now: new Date() }, out),
+    (out) => checkCommand({ dir: ws.dir, issue, now: new Date() }, out),
     (result) => (result.errors > 0 ? 1 : 0),
   );
 

@@ -5,7 +5,6 @@ import { contactsImportCommand } from '../../src/actions/contacts-import-command
 import { contactsListCommand } from '../../src/actions/contacts-list-command.js';
 import { contactsResubscribeCommand } from '../../src/actions/contacts-resubscribe-command.js';
 import { contactsUnsubscribeCommand } from '../../src/actions/contacts-unsubscribe-command.js';
-import type { IssueId } from '../../src/issue/issue.js';
 import { runAction, type ActionRun } from './run-action.js';
 
 /**
@@ -18,7 +17,7 @@ export function snippetInProcess(dir: string): (args: string[], _options?: unkno
   return (args) => {
     const [first, command, ...more] = args;
     if (first === 'check') {
-      const issue = args.slice(1).find((arg): arg is IssueId => !arg.startsWith('--'));
+      const issue = args.slice(1).find((arg) => !arg.startsWith('--'));
       return runAction(
         (out) => checkCommand({ dir, issue, now: new Date() }, out),
         (result) => (result.errors > 0 ? 1 : 0),
