@@ -27,7 +27,14 @@ describe('parseFormDate, the edges', () => {
     expect(parseFormDate({ text: '  2027-01-21 14:30  ' })).toEqual({ value: '2027-01-21' });
     expect(parseFormDate({ text: '2027-01-21T14:30:00.000' })).toEqual({ value: '2027-01-21' });
     expect(parseFormDate({ text: '21.01.2027 09:05' })).toEqual({ value: '2027-01-21' });
-    for (const text of ['from 2027-01-21', '2027-01-21 onwards', 'on 21/01/2027', '21/01/2027 onwards', 'from the 21 January 2027', '21 January 2027 onwards']) {
+    for (const text of [
+      'from 2027-01-21',
+      '2027-01-21 onwards',
+      'on 21/01/2027',
+      '21/01/2027 onwards',
+      'from the 21 January 2027',
+      '21 January 2027 onwards',
+    ]) {
       expect(parseFormDate({ text }), text).toMatchObject({ error: `"${text}" is not a date` });
     }
   });
