@@ -120,7 +120,7 @@ export function applyButton(model: EditorModel, action: string): EditorModel {
   const index = Number(at);
   if (verb === 'remove') items.splice(index, 1);
   const other = verb === 'up' ? index - 1 : index + 1;
-  if (verb !== 'remove' && items[index] && items[other]) [items[index], items[other]] = [items[other]!, items[index]!];
+  if (verb !== 'remove' && items[index] && items[other]) [items[index], items[other]] = [items[other], items[index]];
   return { ...model, sections: { ...model.sections, [section]: items } };
 }
 
@@ -137,5 +137,6 @@ export function editsOfModel(model: EditorModel): IssueEdits {
 
 function textOf(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value as number | boolean);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }

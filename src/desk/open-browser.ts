@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 export function openBrowser(url: string, platform: NodeJS.Platform = process.platform): Promise<boolean> {
   const [command, ...args] = platform === 'win32' ? ['explorer.exe', url] : platform === 'darwin' ? ['open', url] : ['xdg-open', url];
   return new Promise((resolve) => {
-    const child = spawn(command!, args, { stdio: 'ignore', detached: true, shell: false });
+    const child = spawn(command, args, { stdio: 'ignore', detached: true, shell: false });
     child.once('error', () => resolve(false));
     child.once('spawn', () => {
       child.unref();

@@ -28,13 +28,13 @@ export function issueFieldLines(source: string): (line: number) => string | unde
     for (const pair of doc.contents.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
       const key = String(pair.key.value);
-      mark(lines(pair.value as Node | null, pair.key.range[0]), key);
+      mark(lines(pair.value, pair.key.range[0]), key);
       if (!isSeq(pair.value)) continue;
       pair.value.items.forEach((item, index) => {
         if (!isMap(item) || !item.range) return;
         mark(lines(item, item.range[0]), `${key}.${index}`);
         for (const field of item.items) {
-          if (isScalar(field.key) && field.key.range) mark(lines(field.value as Node | null, field.key.range[0]), `${key}.${index}.${String(field.key.value)}`);
+          if (isScalar(field.key) && field.key.range) mark(lines(field.value, field.key.range[0]), `${key}.${index}.${String(field.key.value)}`);
         }
       });
     }
