@@ -137,7 +137,6 @@ export function editsOfModel(model: EditorModel): IssueEdits {
 
 function textOf(value: unknown): string {
   if (value === undefined || value === null) return '';
-  // Neither a string nor an object: what is left (a number, a boolean) prints as itself.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
 }

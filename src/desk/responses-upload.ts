@@ -27,7 +27,11 @@ export class ResponsesUploads {
 
   /** Keeps the uploaded file and returns the dry run's report, item by item. */
   async dryRun(dir: string, issue: string, body: Buffer, contentType: string): Promise<{ key: string; label: string; lines: string[]; added: number }> {
-    const form = await new Request('http://desk.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body }).formData();
+    const form = await new Request('http://desk.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: Uint8Array.from(body),
+    }).formData();
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0) {
       throw new SnippetError('no file was chosen', { hint: 'Choose the responses you downloaded: the .xlsx from Microsoft Forms, or a CSV.' });

@@ -211,7 +211,7 @@ function pairText(key: string, value: string, column: number, newline: string): 
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  return map.items.find((pair): pair is Pair => isScalar(pair.key) && pair.key.value === key);
 }
 
 function firstKey(map: YAMLMap): Scalar {
@@ -278,9 +278,12 @@ function holdsExactly(source: string, result: string, edits: IssueEdits): boolea
 
 function setOrDrop(fields: Record<string, unknown>, key: string, value: string): void {
   const current = fields[key];
-  // A scalar field: a list or a map here prints as "[object Object]", differs from `value` and is replaced, as it should be.
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string
-  const text = current === null || current === undefined ? '' : String(current);
+  const text =
+    current === null || current === undefined
+      ? ''
+      : typeof current === 'string' || typeof current === 'number' || typeof current === 'boolean'
+        ? String(current)
+        : JSON.stringify(current);
   if (text === value) return;
   if (value === '') delete fields[key];
   else fields[key] = value;

@@ -11,7 +11,10 @@ import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspac
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
-const WAIT = 10_000;
+/** Generous: on a loaded two-core machine one step of the month has taken over 10 s. */
+const WAIT = 20_000;
+/** The whole month, typed key by key. */
+const MONTH_TIMEOUT = 180_000;
 /** Enough Tab presses to reach any control of the longest page here. */
 const MAX_TABS = 400;
 const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -84,72 +87,84 @@ async function axeViolations(): Promise<string[]> {
 }
 
 describe('the desk in Chromium', () => {
-  it('a month started, drafted, checked as typed and approved with the keyboard only; the hand comment survives', async () => {
-    await expect.poll(() => page.url()).toBe(`http://127.0.0.1:${desk.port}/`);
-    await page.screenshot({ path: join(ARTIFACTS, 'issues.png'), fullPage: true });
-    await press(page.getByRole('button', { name: 'Start next month' }));
-    await expect.poll(() => page.url()).toContain('/issues/2027-01');
-    expect(await page.textContent('.notice')).toContain('spotlight  Addaction');
+  it(
+    'a month started, drafted, checked as typed and approved with the keyboard only; the hand comment survives',
+    async () => {
+      await expect.poll(() => page.url()).toBe(`http://127.0.0.1:${desk.port}/`);
+      await page.screenshot({ path: join(ARTIFACTS, 'issues.png'), fullPage: true });
+      await press(page.getByRole('button', { name: 'Start next month' }));
+      await expect.poll(() => page.url()).toContain('/issues/2027-01');
+      expect(await page.textContent('.notice')).toContain('spotlight  Addaction');
 
-    // A comment written by hand in a text editor, before the desk changes anything else.
-    const file = 'issues/2027-01.md';
-    await ws.write(file, (await ws.read(file)).replace('status: draft', 'status: draft\n# Morag: ask Addaction for a photo'));
-    await page.reload({ waitUntil: 'domcontentloaded' });
+      // A comment written by hand in a text editor, before the desk changes anything else.
+      const file = 'issues/2027-01.md';
+      await ws.write(file, (await ws.read(file)).replace('status: draft', 'status: draft\n# Morag: ask Addaction for a photo'));
+      await page.reload({ waitUntil: 'domcontentloaded' });
 
-    await typeInto(page.getByLabel('Subject', { exact: true }), 'GGC PMHN snippet — January 2027: new year, new groups');
-    await typeInto(page.getByLabel('Preheader'), 'Addaction in the spotlight, peer support training and three funds still open.');
-    await typeInto(page.getByLabel('Introduction (Markdown)'), 'Happy new year to every member organisation.');
-    await typeInto(page.locator('#spotlight_note'), 'Addaction runs a new Tuesday group for parents in recovery.');
-    await press(page.getByRole('button', { name: 'Add an item to research' }));
-    expect(await page.textContent('.notice')).toContain('Saved at');
+      await typeInto(page.getByLabel('Subject', { exact: true }), 'GGC PMHN snippet — January 2027: new year, new groups');
+      await typeInto(page.getByLabel('Preheader'), 'Addaction in the spotlight, peer support training and three funds still open.');
+      await typeInto(page.getByLabel('Introduction (Markdown)'), 'Happy new year to every member organisation.');
+      await typeInto(page.locator('#spotlight_note'), 'Addaction runs a new Tuesday group for parents in recovery.');
+      await press(page.getByRole('button', { name: 'Add an item to research' }));
+      expect(await page.textContent('.notice')).toContain('Saved at');
 
-    const title = page.locator('#research-0-title');
-    await typeInto(title, 'Peer support in perinatal mental health: a review');
-    // A link that is not one: the validator's problem appears beside the field as it is typed.
-    await typeInto(page.locator('#research-0-url'), 'javascript:alert(1)');
-    await expect.poll(() => page.textContent('#p-research-0-url')).toContain('http:// or https://');
-    expect(await page.getAttribute('#research-0-url', 'aria-invalid')).toBe('true');
-    await typeInto(page.locator('#research-0-url'), 'https://example.org/review');
-    await expect.poll(() => page.textContent('#p-research-0-url')).toBe('');
-    await typeInto(page.locator('#research-0-summary'), 'What peer supporters add beside specialist teams.');
-    await page.screenshot({ path: join(ARTIFACTS, 'editor.png'), fullPage: false });
+      const title = page.locator('#research-0-title');
+      await typeInto(title, 'Peer support in perinatal mental health: a review');
+      // A link that is not one: the validator's problem appears beside the field as it is typed.
+      await typeInto(page.locator('#research-0-url'), 'javascript:alert(1)');
+      await expect.poll(() => page.textContent('#p-research-0-url')).toContain('http:// or https://');
+      expect(await page.getAttribute('#research-0-url', 'aria-invalid')).toBe('true');
+      await typeInto(page.locator('#research-0-url'), 'https://example.org/review');
+      await expect.poll(() => page.textContent('#p-research-0-url')).toBe('');
+      await typeInto(page.locator('#research-0-summary'), 'What peer supporters add beside specialist teams.');
+      await page.screenshot({ path: join(ARTIFACTS, 'editor.png'), fullPage: false });
 
-    await press(page.getByRole('button', { name: 'Approve' }));
-    const notice = await page.textContent('.notice');
-    expect(notice).toContain('approved');
-    expect(notice).toMatch(/sends it at 2027-01-05 09:00 \(Europe\/London\) to \d+ members/u);
+      await press(page.getByRole('button', { name: 'Approve' }));
+      const notice = await page.textContent('.notice');
+      expect(notice).toContain('approved');
+      expect(notice).toMatch(/sends it at 2027-01-05 09:00 \(Europe\/London\) to \d+ members/u);
 
-    const text = await ws.read(file);
-    expect(text).toContain('# Morag: ask Addaction for a photo');
-    expect(text).toContain('status: approved');
-    expect(text).toContain('  - title: "Peer support in perinatal mental health: a review"\n    url: https://example.org/review\n');
-    const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, silent);
-    expect(check.errors).toBe(0);
-  });
+      const text = await ws.read(file);
+      expect(text).toContain('# Morag: ask Addaction for a photo');
+      expect(text).toContain('status: approved');
+      expect(text).toContain('  - title: "Peer support in perinatal mental health: a review"\n    url: https://example.org/review\n');
+      const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, silent);
+      expect(check.errors).toBe(0);
+    },
+    MONTH_TIMEOUT,
+  );
 
-  it('refuses a save over a hand edit, says so, and keeps what was typed', async () => {
-    await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
-    const file = 'issues/2026-12.md';
-    const edited = (await ws.read(file)).replace('status: draft', 'status: draft # checked by hand');
-    await ws.write(file, edited);
-    await typeInto(page.getByLabel('Preheader'), 'Typed in the desk');
-    await press(page.getByRole('button', { name: 'Save' }));
-    expect(await page.textContent('.conflict')).toContain('changed on disk since you opened it');
-    expect(await page.inputValue('#preheader')).toBe('Typed in the desk');
-    expect(await ws.read(file)).toBe(edited);
-    await page.screenshot({ path: join(ARTIFACTS, 'conflict.png') });
-    await page.getByRole('link', { name: 'reload the file as it is now' }).click();
-    expect(await page.inputValue('#preheader')).not.toBe('Typed in the desk');
-  });
+  it(
+    'refuses a save over a hand edit, says so, and keeps what was typed',
+    async () => {
+      await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
+      const file = 'issues/2026-12.md';
+      const edited = (await ws.read(file)).replace('status: draft', 'status: draft # checked by hand');
+      await ws.write(file, edited);
+      await typeInto(page.getByLabel('Preheader'), 'Typed in the desk');
+      await press(page.getByRole('button', { name: 'Save' }));
+      expect(await page.textContent('.conflict')).toContain('changed on disk since you opened it');
+      expect(await page.inputValue('#preheader')).toBe('Typed in the desk');
+      expect(await ws.read(file)).toBe(edited);
+      await page.screenshot({ path: join(ARTIFACTS, 'conflict.png') });
+      await page.getByRole('link', { name: 'reload the file as it is now' }).click();
+      expect(await page.inputValue('#preheader')).not.toBe('Typed in the desk');
+    },
+    MONTH_TIMEOUT,
+  );
 
-  it('has no axe-core violations at 1280 and 768 px, on the list and in the editor', async () => {
-    for (const width of [1280, 768]) {
-      await page.setViewportSize({ width, height: 900 });
-      for (const path of ['/', '/issues/2026-12']) {
-        await page.goto(`http://127.0.0.1:${desk.port}${path}`);
-        expect(await axeViolations(), `${path} at ${width} px`).toEqual([]);
+  it(
+    'has no axe-core violations at 1280 and 768 px, on the list and in the editor',
+    async () => {
+      for (const width of [1280, 768]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const path of ['/', '/issues/2026-12']) {
+          await page.goto(`http://127.0.0.1:${desk.port}${path}`);
+          expect(await axeViolations(), `${path} at ${width} px`).toEqual([]);
+        }
+        await page.screenshot({ path: join(ARTIFACTS, `editor-${width}.png`), fullPage: false });
       }
-      await page.screenshot({ path: join(ARTIFACTS, `editor-${width}.png`), fullPage: false });
-    }
-  });
+    },
+    MONTH_TIMEOUT,
+  );
 });
