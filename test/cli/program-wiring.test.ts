@@ -25,7 +25,19 @@ vi.mock('../../src/actions/new-command.js', () => ({ newCommand: recorded.record
 vi.mock('../../src/actions/check-command.js', () => ({ checkCommand: recorded.recorder('checkCommand', { errors: 2 }) }));
 vi.mock('../../src/actions/build-command.js', () => ({ buildCommand: recorded.recorder('buildCommand') }));
 vi.mock('../../src/actions/preview-command.js', () => ({ DEFAULT_PREVIEW_PORT: 4300, previewCommand: recorded.recorder('previewCommand') }));
-vi.mock('../../src/desk/start-desk.js', () => ({ DEFAULT_DESK_PORT: 4310, deskCommand: recorded.recorder('deskCommand') }));
+// The desk runs as a process of its own (two front doors, neither imports the other): its arguments are the wiring.
+vi.mock('node:child_process', async (importOriginal) => {
+  const { EventEmitter } = await import('node:events');
+  const original = await importOriginal<typeof import('node:child_process')>();
+  const spawn = (file: string, args: readonly string[], options: unknown) => {
+    if (!String(args[0]).endsWith('desk-main.js')) return original.spawn(file, args as string[], options as never);
+    recorded.calls.push({ action: 'desk process', options: { args: args.slice(1) } });
+    const child = Object.assign(new EventEmitter(), { kill: () => true });
+    setImmediate(() => child.emit('exit', 0));
+    return child;
+  };
+  return { ...original, spawn, default: { ...original, spawn } };
+});
 vi.mock('../../src/actions/organisations-review-command.js', () => ({ organisationsReviewCommand: recorded.recorder('organisationsReviewCommand') }));
 vi.mock('../../src/actions/spotlight-command.js', () => ({ spotlightCommand: recorded.recorder('spotlightCommand') }));
 vi.mock('../../src/actions/site-command.js', () => ({ siteCommand: recorded.recorder('siteCommand', { outDir: '/nowhere' }) }));
@@ -114,8 +126,8 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
   ['build --out built', 'buildCommand', { dir: WORKSPACE, issue: undefined, out: resolve('built'), unsubscribeSecret: SECRET, now }],
   ['preview', 'previewCommand', { dir: WORKSPACE, issue: undefined, host: '127.0.0.1', port: 4300, unsubscribeSecret: SECRET }],
   ['preview 2026-12 --port 0 --host 0.0.0.0', 'previewCommand', { dir: WORKSPACE, issue: '2026-12', host: '0.0.0.0', port: 0, unsubscribeSecret: SECRET }],
-  ['desk', 'deskCommand', { dir: WORKSPACE, host: '127.0.0.1', port: 4310, open: true, unsubscribeSecret: SECRET }],
-  ['desk --port 0 --host 0.0.0.0 --no-open', 'deskCommand', { dir: WORKSPACE, host: '0.0.0.0', port: 0, open: false, unsubscribeSecret: SECRET }],
+  ['desk', 'desk process', { args: ['--dir', WORKSPACE, '--host', '127.0.0.1'] }],
+  ['desk --port 0 --host 0.0.0.0 --no-open', 'desk process', { args: ['--dir', WORKSPACE, '--host', '0.0.0.0', '--port', '0', '--no-open'] }],
   ['organisations review', 'organisationsReviewCommand', { dir: WORKSPACE, csv: false, olderThan: { count: 12, unit: 'month' }, now }],
   ['organisations review --csv', 'organisationsReviewCommand', { dir: WORKSPACE, csv: true, olderThan: { count: 12, unit: 'month' }, now }],
   ['spotlight', 'spotlightCommand', { dir: WORKSPACE, months: 12, json: false, now }],

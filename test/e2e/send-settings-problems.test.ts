@@ -22,8 +22,9 @@ async function setup(members = 3) {
 describe('SMTP settings the user must fix are said at once, with exit 1', () => {
   it('a server without STARTTLS off loopback is a TLS problem at the first connection, not an outage (regression: 13 connections then "server seems down")', async () => {
     const { ws, server } = await setup();
-    // The IPv4 loopback written as an IPv6 address: reached on this computer, but not taken for loopback, so TLS is required.
-    const url = `smtp://[::ffff:127.0.0.1]:${server.port}`;
+    // 0.0.0.0: reached on this computer (Linux connects it to the loopback server), but not a loopback address, so TLS is
+    // required. (The IPv4 loopback written as an IPv6 address, ::ffff:127.0.0.1, is loopback now.)
+    const url = `smtp://0.0.0.0:${server.port}`;
     const run = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: { SNIPPET_SMTP_URL: url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET } })
       .done;
     expect(run.code, `${run.stdout}${run.stderr}`).toBe(1);
