@@ -132,7 +132,8 @@ function applyOrExplain(current: IssueText, edits: IssueEdits): string {
 
 function readFront(text: string): { front: Record<string, unknown> | undefined; intro: string } {
   const plain = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const opening = /^---[ \t]*\n/u.exec(plain);
+  // `---yaml` opens front matter as well, as parseIssue and editIssueText read it.
+  const opening = /^---[A-Za-z]*[ \t]*\n/u.exec(plain);
   const closing = opening ? /^---[ \t]*(\n|$)/mu.exec(plain.slice(opening[0].length)) : null;
   if (!opening || !closing) return { front: undefined, intro: plain };
   const yaml = plain.slice(opening[0].length, opening[0].length + closing.index);
