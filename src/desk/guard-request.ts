@@ -21,7 +21,7 @@ export type Verdict =
   | { pass: true }
   /** The token came in the address: keep it in a cookie and show the same page without it. */
   | { pass: false; status: 303; location: string; setCookie: string }
-  | { pass: false; status: 403 | 405; reason: string };
+  | { pass: false; status: 400 | 403 | 405; reason: string };
 
 /**
  * Pure: may this request reach the desk? The Host must be one of the desk's
@@ -34,6 +34,8 @@ export function guardRequest(request: GuardedRequest, secrets: DeskSecrets): Ver
   if (!secrets.hosts.has(host)) return { pass: false, status: 403, reason: `The desk answers only at ${[...secrets.hosts].join(' or ')}.` };
   if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'POST') return { pass: false, status: 405, reason: 'Only GET and POST.' };
 
+  // A request line that is no URL at all (`GET http://[`) is no request of the desk's page.
+  if (!URL.canParse(request.url, `http://${host}`)) return { pass: false, status: 400, reason: 'That address is not one the desk knows.' };
   const url = new URL(request.url, `http://${host}`);
   const offered = url.searchParams.get('token');
   if (offered !== null && request.method !== 'POST') {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openIssue } from '../../src/actions/issue-editor.js';
 import { modelOfDraft } from '../../src/desk/editor-model.js';
@@ -28,7 +29,24 @@ afterEach(async () => {
   await desk?.close();
 });
 
+/** A raw request, as no browser would send it; resolves with everything the desk answered once it closes. */
+function rawRequest(text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(desk.port, '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
 describe('the desk refuses', () => {
+  it('a request line that is not a URL (GET http://[) with 400, not a fault page', async () => {
+    const answer = await rawRequest(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1:${desk.port}\r\nConnection: close\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /u);
+  });
+
   it('prints one line with the address and its token', () => {
     expect(printed).toEqual([`The desk is open at http://127.0.0.1:${desk.port}/?token=${desk.token} (Ctrl-C stops it)`]);
   });
