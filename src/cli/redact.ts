@@ -1,4 +1,4 @@
-import { registeredSecrets } from '../config/known-secrets.js';
+import { registeredSecrets, SHORTEST_SECRET } from '../config/known-secrets.js';
 
 export { registerSecret } from '../config/known-secrets.js';
 
@@ -71,13 +71,13 @@ function environmentSecrets(): string[] {
     fromEnvironment = secrets;
     for (const name of SECRET_VARIABLES) {
       const value = process.env[name];
-      if (value && value.length >= 4) secrets.push(value);
+      if (value && value.length >= SHORTEST_SECRET) secrets.push(value);
     }
     const url = process.env.SNIPPET_SMTP_URL;
     if (url) {
       try {
         const password = decodeURIComponent(new URL(url).password);
-        if (password.length >= 4) secrets.push(password);
+        if (password.length >= SHORTEST_SECRET) secrets.push(password);
       } catch {
         // A malformed URL is reported where it is parsed.
       }
