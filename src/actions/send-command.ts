@@ -11,9 +11,9 @@ import { describeSchedule } from '../time/describe-schedule.js';
 import { issueMessages } from './issue-messages.js';
 import { falseBounces, liftFalseBounces, readFalseFailures } from './lift-false-bounces.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
-import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import type { SendListener, SendQuestion } from './send-events.js';
 import { sendExitCode } from './send-exit-code.js';
+import { planPreview } from './send-preview.js';
 import { sendRoute, sessionSettings, type TransportOptions } from './send-route.js';
 import { stopError } from './stop-error.js';
 
@@ -106,8 +106,7 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
       const plan = plans.get(issue.id)!;
       if (lifting.length > 0) onEvent({ type: 'lifting', issue: issue.id, addresses: lifting, dryRun: options.dryRun });
       if (options.dryRun) {
-        const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
-        const preview = { ...route, subject: rendered.subject, status: issue.status, sendAt, now: clock.now(), timeZone, messageBytes, mode };
+        const preview = planPreview(plan, build, { ...route, subject: rendered.subject, status: issue.status, sendAt, now: clock.now(), timeZone, mode });
         onEvent({ type: 'planned', issue: issue.id, plan, preview });
         unsent = { exitCode: 0, result: 'planned' };
         return [];

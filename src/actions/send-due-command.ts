@@ -16,10 +16,10 @@ import { issueMessages } from './issue-messages.js';
 import { mailboxCommand } from './mailbox-command.js';
 import type { ImapEnvironment } from './mailbox-sign-in.js';
 import { prepareIssue, requireRendered } from './prepare-issue.js';
-import { STAND_IN_RECIPIENT } from './sample-recipient.js';
 import type { DueIssueOutcome, SendDueOutcome } from './send-due-outcome.js';
 import type { SendDueListener, SendEvent } from './send-events.js';
 import { combineExitCodes, sendExitCode } from './send-exit-code.js';
+import { planPreview } from './send-preview.js';
 import { sendRoute, sessionSettings, type TransportOptions } from './send-route.js';
 import { stopError } from './stop-error.js';
 
@@ -206,8 +206,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
     onEvent({ type: 'due', issue: due.id, sendAt: due.sendAt, timeZone, now });
     try {
       const { build, subject } = await prepare(issue);
-      const messageBytes = build(plan.send[0] ?? STAND_IN_RECIPIENT).raw.length;
-      const preview = { ...route, subject, status: issue.status, sendAt: due.sendAt, now, timeZone, messageBytes, mode: 'list' as const };
+      const preview = planPreview(plan, build, { ...route, subject, status: issue.status, sendAt: due.sendAt, now, timeZone, mode: 'list' });
       onEvent({ type: 'planned', issue: due.id, plan, preview });
       return { ...base, result: 'planned', exitCode: 0, attempts: 0, delivered: 0, failed: 0, inDoubt: plan.inDoubt.length, left: plan.send.length };
     } catch (error) {

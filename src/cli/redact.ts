@@ -1,4 +1,4 @@
-import { registeredSecrets } from '../config/known-secrets.js';
+import { registeredSecrets, SHORTEST_SECRET } from '../config/known-secrets.js';
 
 export { registerSecret } from '../config/known-secrets.js';
 
@@ -20,10 +20,21 @@ let fromEnvironment: string[] | undefined;
 
 export function redact(text: string): string {
   let result = text.replace(/(smtps?:\/\/[^:/@\s]*:)[^@\s]+@/giu, '$1***@');
-  // Longest first across every secret: one secret's form can lie inside another's (a password's base64 inside AUTH PLAIN's).
-  const forms = [...new Set(knownSecrets().flatMap(encodings))].sort((a, b) => b.length - a.length);
-  for (const form of forms) result = result.split(form).join('***');
+  for (const form of secretForms()) result = result.split(form).join('***');
   return result;
+}
+
+/** The forms of every known secret, worked out again only when a secret has been registered since. */
+let cachedForms: { secrets: number; forms: string[] } | undefined;
+
+function secretForms(): string[] {
+  const secrets = knownSecrets();
+  // Secrets are only ever added, so their count says whether the forms are still current.
+  if (cachedForms?.secrets !== secrets.length) {
+    // Longest first across every secret: one secret's form can lie inside another's (a password's base64 inside AUTH PLAIN's).
+    cachedForms = { secrets: secrets.length, forms: [...new Set(secrets.flatMap(encodings))].sort((a, b) => b.length - a.length) };
+  }
+  return cachedForms.forms;
 }
 
 /**
@@ -60,13 +71,13 @@ function environmentSecrets(): string[] {
     fromEnvironment = secrets;
     for (const name of SECRET_VARIABLES) {
       const value = process.env[name];
-      if (value && value.length >= 4) secrets.push(value);
+      if (value && value.length >= SHORTEST_SECRET) secrets.push(value);
     }
     const url = process.env.SNIPPET_SMTP_URL;
     if (url) {
       try {
         const password = decodeURIComponent(new URL(url).password);
-        if (password.length >= 4) secrets.push(password);
+        if (password.length >= SHORTEST_SECRET) secrets.push(password);
       } catch {
         // A malformed URL is reported where it is parsed.
       }

@@ -8,10 +8,10 @@
 const registered = new Set<string>();
 
 /** Shorter values are not taken for secrets: they would blank out ordinary words. */
-const SHORTEST = 4;
+export const SHORTEST_SECRET = 4;
 
 export function registerSecret(value: string | undefined): void {
-  if (value !== undefined && value.length >= SHORTEST) registered.add(value);
+  if (value !== undefined && value.length >= SHORTEST_SECRET) registered.add(value);
 }
 
 /**

@@ -56,7 +56,7 @@ export class SmtpDialogue {
     const dialogue = new SmtpDialogue(socket, options.socketTimeout);
     try {
       const greeting = await dialogue.reply(options.greetingTimeout);
-      // `greeting` as the command: a 554 here refuses this client outright, whoever the message is for.
+      // A 554 here refuses this client outright, whoever the message is for: classifyConnectError makes any 5xx while connecting a stop.
       if (greeting.code !== 220) throw new SmtpReplyError('EPROTOCOL', greeting.text, greeting, 'greeting');
       const name = options.name ?? hostname();
       let hello = await dialogue.command(`EHLO ${name}`);
