@@ -115,6 +115,12 @@ describe('snippet schedule cron --install', () => {
     const error = await schedule({ install: true, env: { PATH: '/nonexistent', HOME: '/nonexistent' } }).catch((e: unknown) => e);
     expect(isSnippetError(error) && error.message).toBe('crontab was not found on this computer');
   });
+  it('names the exit code when crontab refuses the new table without a word', async () => {
+    const { home, schedule } = await setup();
+    await writeFile(join(home, 'bin', 'crontab'), '#!/bin/sh\n[ "$1" = "-l" ] && exit 0\nexit 3\n');
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('crontab - failed: exit 3');
+  });
 });
 
 describe('snippet schedule systemd', () => {
@@ -148,6 +154,13 @@ describe('snippet schedule systemd', () => {
       `systemctl --user disable --now ${unit}.timer`,
       'systemctl --user daemon-reload',
     ]);
+  });
+  it('says what systemctl said, and what to do, when there is no user session', async () => {
+    const { home, schedule } = await setup();
+    await writeFile(join(home, 'bin', 'systemctl'), '#!/bin/sh\necho "Failed to connect to bus: No medium found" >&2\nexit 1\n');
+    const error = await schedule({ target: 'systemd', install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('systemctl --user daemon-reload failed: Failed to connect to bus: No medium found');
+    expect(isSnippetError(error) && error.hint).toMatch(/loginctl enable-linger/u);
   });
 });
 
