@@ -206,3 +206,25 @@ describe('snippet schedule github', () => {
     expect(existsSync(join(root, '.github', 'workflows', 'snippet.yml'))).toBe(false);
   });
 });
+
+describe('snippet schedule, before any entry is made', () => {
+  it('says where the config is missing, and makes nothing', async () => {
+    const { ws, schedule, calls } = await setup();
+    await rm(join(ws.dir, 'snippet.config.yaml'));
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe(`snippet.config.yaml was not found in ${ws.dir}`);
+    expect(await calls()).toEqual([]);
+  });
+
+  it('lists the config’s errors with their lines, and installs nothing', async () => {
+    const { ws, schedule, calls } = await setup();
+    const config = await ws.read('snippet.config.yaml');
+    await ws.write('snippet.config.yaml', config.replace(/^time_zone: .*$/mu, 'time_zone: Mars/Olympus'));
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('snippet.config.yaml has problems, so no schedule was made');
+    const problems = isSnippetError(error) ? error.problems : [];
+    expect(problems.map((p) => [p.file, p.severity])).toEqual([['snippet.config.yaml', 'error']]);
+    expect(problems[0]!.line).toBe(config.split('\n').findIndex((line) => line.startsWith('time_zone:')) + 1);
+    expect(await calls()).toEqual([]);
+  });
+});
