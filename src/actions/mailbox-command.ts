@@ -148,10 +148,13 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
 
 async function readConfig(dir: string): Promise<Config> {
   const text = await readText(join(dir, CONFIG_FILE), CONFIG_FILE);
-  const parsed = text === undefined ? undefined : parseConfig(text, CONFIG_FILE);
-  if (!parsed?.config || hasErrors(parsed.problems)) {
+  if (text === undefined) {
+    throw new SnippetError(`${CONFIG_FILE} was not found in ${dir}`, { hint: 'Run `snippet mailbox` in the workspace folder (or give --dir).' });
+  }
+  const parsed = parseConfig(text, CONFIG_FILE);
+  if (!parsed.config || hasErrors(parsed.problems)) {
     throw new SnippetError(`${CONFIG_FILE} has problems; the mailbox was not read`, {
-      problems: parsed?.problems.filter((p) => p.severity === 'error') ?? [],
+      problems: parsed.problems.filter((p) => p.severity === 'error'),
       hint: 'Correct them (`snippet check` lists them all), then run it again.',
     });
   }
