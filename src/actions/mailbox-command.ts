@@ -19,7 +19,7 @@ import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
 import { loadContacts } from '../workspace/load-contacts.js';
 import { readText } from '../workspace/read-workspace-files.js';
-import { mailboxSignIn, type ImapEnvironment } from './mailbox-sign-in.js';
+import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
 import { withSuppressionsToChange } from './with-suppressions-to-change.js';
 
 export interface MailboxOptions {
@@ -209,10 +209,11 @@ async function openSources(options: MailboxOptions, config: Config, result: Mail
     });
   }
   const sources: MailSource[] = [];
+  const signInTo = mailboxSignIns(config, options.imap, options.smtp, options.dir);
   try {
     for (const url of config.mailbox.urls) {
       const address = parseImapAddress(url) as ImapAddress;
-      const signIn = await mailboxSignIn(address, config, options.imap, options.smtp, options.dir);
+      const signIn = await signInTo(address);
       sources.push(
         await openImapSource(address, signIn, { processedFolder: config.mailbox.processedFolder, ca: options.smtp.caFromFile, timeoutMs: options.timeoutMs }),
       );
