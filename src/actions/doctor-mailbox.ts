@@ -4,7 +4,7 @@ import { isSnippetError } from '../errors.js';
 import { openImapSource } from '../mailbox/imap-source.js';
 import type { DoctorCheck } from '../smtp/describe-probe.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
-import { mailboxSignIn, type ImapEnvironment } from './mailbox-sign-in.js';
+import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
 
 /**
  * `snippet doctor`'s lines for the mailbox: for each mailbox.url, the
@@ -13,11 +13,12 @@ import { mailboxSignIn, type ImapEnvironment } from './mailbox-sign-in.js';
  */
 export async function checkMailboxes(config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, dir: string, timeoutMs?: number): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
+  const signInTo = mailboxSignIns(config, imap, smtp, dir);
   for (const url of config.mailbox.urls) {
     const address = parseImapAddress(url) as ImapAddress;
     const name = `mailbox ${address.display}`;
     try {
-      const signIn = await mailboxSignIn(address, config, imap, smtp, dir);
+      const signIn = await signInTo(address);
       const source = await openImapSource(address, signIn, { processedFolder: config.mailbox.processedFolder, ca: smtp.caFromFile, timeoutMs });
       await source.close();
       checks.push({

@@ -19,7 +19,7 @@ import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
 import { loadContacts } from '../workspace/load-contacts.js';
 import { readText } from '../workspace/read-workspace-files.js';
-import { mailboxSignIn, type ImapEnvironment } from './mailbox-sign-in.js';
+import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
 import { withSuppressionsToChange } from './with-suppressions-to-change.js';
 
 export interface MailboxOptions {
@@ -148,10 +148,13 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
 
 async function readConfig(dir: string): Promise<Config> {
   const text = await readText(join(dir, CONFIG_FILE), CONFIG_FILE);
-  const parsed = text === undefined ? undefined : parseConfig(text, CONFIG_FILE);
-  if (!parsed?.config || hasErrors(parsed.problems)) {
+  if (text === undefined) {
+    throw new SnippetError(`${CONFIG_FILE} was not found in ${dir}`, { hint: 'Run `snippet mailbox` in the workspace folder (or give --dir).' });
+  }
+  const parsed = parseConfig(text, CONFIG_FILE);
+  if (!parsed.config || hasErrors(parsed.problems)) {
     throw new SnippetError(`${CONFIG_FILE} has problems; the mailbox was not read`, {
-      problems: parsed?.problems.filter((p) => p.severity === 'error') ?? [],
+      problems: parsed.problems.filter((p) => p.severity === 'error'),
       hint: 'Correct them (`snippet check` lists them all), then run it again.',
     });
   }
@@ -206,10 +209,11 @@ async function openSources(options: MailboxOptions, config: Config, result: Mail
     });
   }
   const sources: MailSource[] = [];
+  const signInTo = mailboxSignIns(config, options.imap, options.smtp, options.dir);
   try {
     for (const url of config.mailbox.urls) {
       const address = parseImapAddress(url) as ImapAddress;
-      const signIn = await mailboxSignIn(address, config, options.imap, options.smtp, options.dir);
+      const signIn = await signInTo(address);
       sources.push(
         await openImapSource(address, signIn, { processedFolder: config.mailbox.processedFolder, ca: options.smtp.caFromFile, timeoutMs: options.timeoutMs }),
       );

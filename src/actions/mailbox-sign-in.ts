@@ -16,37 +16,47 @@ export interface ImapEnvironment {
 }
 
 /**
- * How to sign in to one mailbox: with SNIPPET_IMAP_* when any is set,
- * otherwise as the SMTP sign-in does (its password, or an XOAUTH2 token from
- * smtp.oauth2: Microsoft 365's outlook.office365.com/.default scope covers
- * IMAP as well as SMTP). The user is SNIPPET_IMAP_USER, else the one in
- * mailbox.url, else the SMTP user.
+ * How to sign in to each mailbox of a run: with SNIPPET_IMAP_* when any is
+ * set, otherwise as the SMTP sign-in does (its password, or an XOAUTH2 token
+ * from smtp.oauth2: Microsoft 365's outlook.office365.com/.default scope
+ * covers IMAP as well as SMTP). The user is SNIPPET_IMAP_USER, else the one
+ * in mailbox.url, else the SMTP user. The mailboxes share one token: the
+ * token command runs (or the endpoint is asked) once a run, not once a mailbox.
  */
-export async function mailboxSignIn(address: ImapAddress, config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): Promise<ImapSignIn> {
-  const signIn = await chooseSignIn(address, config, imap, smtp, cwd);
-  // Before the IMAP client sends it (LOGIN, AUTHENTICATE PLAIN or XOAUTH2): a server may echo it in a refusal.
-  registerSignIn(signIn.user, 'accessToken' in signIn ? { token: signIn.accessToken } : { password: signIn.password });
-  return signIn;
+export function mailboxSignIns(config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): (address: ImapAddress) => Promise<ImapSignIn> {
+  const oauth2 = config.smtp.oauth2;
+  const provider = oauth2 ? accessTokenProvider(oauth2, { clientSecret: smtp.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd }) : undefined;
+  const token = provider ? () => provider(false) : undefined;
+  return async (address) => {
+    const signIn = await chooseSignIn(address, imap, smtp, token);
+    // Before the IMAP client sends it (LOGIN, AUTHENTICATE PLAIN or XOAUTH2): a server may echo it in a refusal.
+    registerSignIn(signIn.user, 'accessToken' in signIn ? { token: signIn.accessToken } : { password: signIn.password });
+    return signIn;
+  };
 }
 
-async function chooseSignIn(address: ImapAddress, config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): Promise<ImapSignIn> {
+async function chooseSignIn(
+  address: ImapAddress,
+  imap: ImapEnvironment,
+  smtp: SmtpEnvironment,
+  token: (() => Promise<string>) | undefined,
+): Promise<ImapSignIn> {
   if (imap.fileProblem) throw new SnippetError(imap.fileProblem, { hint: 'SNIPPET_IMAP_PASS_FILE names a file holding the mailbox password.' });
   const ownSettings = imap.SNIPPET_IMAP_USER !== undefined || imap.SNIPPET_IMAP_PASS !== undefined || imap.passFromFile !== undefined;
-  const oauth2 = config.smtp.oauth2;
   if (ownSettings) {
     const user = imap.SNIPPET_IMAP_USER || address.user;
     const password = imap.SNIPPET_IMAP_PASS ?? imap.passFromFile?.replace(/\r?\n$/u, '');
     if (!user) throw noUser(address);
     if (password) return { user, password };
-    if (oauth2) return { user, accessToken: await token(config, smtp, cwd) };
+    if (token) return { user, accessToken: await token() };
     throw new SnippetError(`the mailbox user ${user} has no password`, {
       hint: 'Set SNIPPET_IMAP_PASS or SNIPPET_IMAP_PASS_FILE (or smtp.oauth2 for Microsoft 365).',
     });
   }
-  if (oauth2) {
+  if (token) {
     const user = address.user ?? smtp.SNIPPET_SMTP_USER;
     if (!user) throw noUser(address);
-    return { user, accessToken: await token(config, smtp, cwd) };
+    return { user, accessToken: await token() };
   }
   let settings;
   try {
@@ -59,10 +69,6 @@ async function chooseSignIn(address: ImapAddress, config: Config, imap: ImapEnvi
   const user = address.user ?? settings.user;
   if (!user || !settings.pass) throw noUser(address);
   return { user, password: settings.pass };
-}
-
-async function token(config: Config, smtp: SmtpEnvironment, cwd: string): Promise<string> {
-  return accessTokenProvider(config.smtp.oauth2!, { clientSecret: smtp.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd })(false);
 }
 
 function noUser(address: ImapAddress): SnippetError {

@@ -7,7 +7,7 @@ import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { machineClockTime } from '../time/machine-clock-time.js';
 import { readText } from '../workspace/read-workspace-files.js';
 import { readScheduleTemplate, snippetVersion } from './fill-template.js';
-import { runTool } from './run-tool.js';
+import { runTool, type ToolResult } from './run-tool.js';
 import {
   crontabMarker,
   isDaily,
@@ -150,15 +150,20 @@ async function cron(options: ScheduleOptions, entry: string, result: ScheduleRes
   const listed = await runTool('crontab', ['-l'], { env: options.env, purpose });
   // "no crontab for USER": an empty crontab, not a failure.
   if (listed.code !== 0 && !/no crontab/iu.test(listed.stderr)) {
-    throw new SnippetError(`crontab -l failed: ${listed.stderr.trim() || `exit ${listed.code}`}`, { hint: purpose });
+    throw refused('crontab -l', listed, purpose);
   }
   const current = listed.code === 0 ? listed.stdout : '';
   const marker = crontabMarker(options.dir);
   const next = options.remove ? withoutCrontabEntry(current, marker) : withCrontabEntry(current, marker, entry);
   if (next === current) return { ...result, done: options.remove ? 'absent' : 'unchanged' };
   const written = await runTool('crontab', ['-'], { env: options.env, input: next, purpose });
-  if (written.code !== 0) throw new SnippetError(`crontab - failed: ${written.stderr.trim() || `exit ${written.code}`}`, { hint: purpose });
+  if (written.code !== 0) throw refused('crontab -', written, purpose);
   return { ...result, done: options.remove ? 'removed' : 'installed' };
+}
+
+/** A tool that ran and refused: what it said (else its exit code), and what it is needed for. */
+function refused(what: string, ran: ToolResult, purpose: string): SnippetError {
+  return new SnippetError(`${what} failed: ${ran.stderr.trim() || `exit ${ran.code}`}`, { hint: purpose });
 }
 
 /** The user's units folder: $XDG_CONFIG_HOME/systemd/user, else ~/.config/systemd/user. */
@@ -174,7 +179,7 @@ async function systemd(options: ScheduleOptions, files: EntryFile[], result: Sch
   const purpose = 'systemd user timers need systemctl and a user session (on a server: `loginctl enable-linger USER`); or use `snippet schedule cron`.';
   const systemctl = async (...args: string[]): Promise<void> => {
     const ran = await runTool('systemctl', ['--user', ...args], { env: options.env, purpose });
-    if (ran.code !== 0) throw new SnippetError(`systemctl --user ${args.join(' ')} failed: ${ran.stderr.trim() || `exit ${ran.code}`}`, { hint: purpose });
+    if (ran.code !== 0) throw refused(`systemctl --user ${args.join(' ')}`, ran, purpose);
   };
   const paths = files.map((file) => path.join(dir, file.name));
   if (options.remove) {
@@ -209,7 +214,7 @@ async function windows(options: ScheduleOptions, xml: string, result: ScheduleRe
     const ran = await runTool('schtasks', ['/Delete', '/TN', name, '/F'], { env: options.env, purpose });
     if (ran.code !== 0) {
       if (/cannot find|does not exist/iu.test(ran.stderr)) return { ...result, done: 'absent' };
-      throw new SnippetError(`schtasks /Delete failed: ${ran.stderr.trim() || `exit ${ran.code}`}`, { hint: purpose });
+      throw refused('schtasks /Delete', ran, purpose);
     }
     await rm(file, { force: true });
     return { ...result, done: 'removed', paths: [file] };
@@ -218,7 +223,7 @@ async function windows(options: ScheduleOptions, xml: string, result: ScheduleRe
     { name: path.basename(file), data: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]) },
   ]);
   const ran = await runTool('schtasks', ['/Create', '/TN', name, '/XML', file, '/F'], { env: options.env, purpose });
-  if (ran.code !== 0) throw new SnippetError(`schtasks /Create failed: ${ran.stderr.trim() || `exit ${ran.code}`}`, { hint: purpose });
+  if (ran.code !== 0) throw refused('schtasks /Create', ran, purpose);
   return { ...result, done: 'installed', paths: [file], loadCommand };
 }
 

@@ -115,6 +115,12 @@ describe('snippet schedule cron --install', () => {
     const error = await schedule({ install: true, env: { PATH: '/nonexistent', HOME: '/nonexistent' } }).catch((e: unknown) => e);
     expect(isSnippetError(error) && error.message).toBe('crontab was not found on this computer');
   });
+  it('names the exit code when crontab refuses the new table without a word', async () => {
+    const { home, schedule } = await setup();
+    await writeFile(join(home, 'bin', 'crontab'), '#!/bin/sh\n[ "$1" = "-l" ] && exit 0\nexit 3\n');
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('crontab - failed: exit 3');
+  });
 });
 
 describe('snippet schedule systemd', () => {
@@ -148,6 +154,13 @@ describe('snippet schedule systemd', () => {
       `systemctl --user disable --now ${unit}.timer`,
       'systemctl --user daemon-reload',
     ]);
+  });
+  it('says what systemctl said, and what to do, when there is no user session', async () => {
+    const { home, schedule } = await setup();
+    await writeFile(join(home, 'bin', 'systemctl'), '#!/bin/sh\necho "Failed to connect to bus: No medium found" >&2\nexit 1\n');
+    const error = await schedule({ target: 'systemd', install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('systemctl --user daemon-reload failed: Failed to connect to bus: No medium found');
+    expect(isSnippetError(error) && error.hint).toMatch(/loginctl enable-linger/u);
   });
 });
 
@@ -191,5 +204,27 @@ describe('snippet schedule github', () => {
     );
     expect((await schedule({ target: 'github', dir, remove: true })).done).toBe('removed');
     expect(existsSync(join(root, '.github', 'workflows', 'snippet.yml'))).toBe(false);
+  });
+});
+
+describe('snippet schedule, before any entry is made', () => {
+  it('says where the config is missing, and makes nothing', async () => {
+    const { ws, schedule, calls } = await setup();
+    await rm(join(ws.dir, 'snippet.config.yaml'));
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe(`snippet.config.yaml was not found in ${ws.dir}`);
+    expect(await calls()).toEqual([]);
+  });
+
+  it('lists the config’s errors with their lines, and installs nothing', async () => {
+    const { ws, schedule, calls } = await setup();
+    const config = await ws.read('snippet.config.yaml');
+    await ws.write('snippet.config.yaml', config.replace(/^time_zone: .*$/mu, 'time_zone: Mars/Olympus'));
+    const error = await schedule({ install: true }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && error.message).toBe('snippet.config.yaml has problems, so no schedule was made');
+    const problems = isSnippetError(error) ? error.problems : [];
+    expect(problems.map((p) => [p.file, p.severity])).toEqual([['snippet.config.yaml', 'error']]);
+    expect(problems[0]!.line).toBe(config.split('\n').findIndex((line) => line.startsWith('time_zone:')) + 1);
+    expect(await calls()).toEqual([]);
   });
 });

@@ -217,3 +217,17 @@ describe('snippet mailbox PATH (a folder of .eml files, an mbox file)', () => {
     expect(result.entries).toHaveLength(1);
   });
 });
+
+describe('snippet mailbox, outside a workspace', () => {
+  it('says the config is not there, rather than that it has problems, and reads nothing', async () => {
+    const { ws, run } = await setup();
+    const folder = await folderOf(ws.dir, inbox());
+    await rm(join(ws.dir, 'snippet.config.yaml'));
+    const error = await run({ path: folder }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && [error.message, error.hint]).toEqual([
+      `snippet.config.yaml was not found in ${ws.dir}`,
+      'Run `snippet mailbox` in the workspace folder (or give --dir).',
+    ]);
+    await expect(readFile(readStatePath(ws.dir))).rejects.toThrow(/ENOENT/u);
+  });
+});
