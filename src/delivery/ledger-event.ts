@@ -9,7 +9,8 @@ import { addressKey } from '../contacts/member.js';
  */
 export type LedgerEvent =
   /** `safetyStop: false`: the run was told its refusals are real (--no-safety-stop). */
-  | { type: 'run'; at: string; pid: number; mode: SendMode; transport: string; safetyStop?: false }
+  /** `recipients`: how many the run set out to send to, which sets its safety stop's threshold (absent before 2026-12-07). */
+  | { type: 'run'; at: string; pid: number; mode: SendMode; transport: string; recipients?: number; safetyStop?: false }
   | { type: 'attempt'; at: string; to: string; messageId: string }
   | { type: 'delivered'; at: string; to: string; response: string }
   | { type: 'deferred'; at: string; to: string; reason: string }

@@ -1,16 +1,19 @@
 import { addressKey } from '../contacts/member.js';
 import type { LedgerEvent } from './ledger-event.js';
-import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
+import { failureCode, SAFETY_WINDOW, SafetyStop, type SafetyTrip } from './safety-stop.js';
 
 /** Pure: the failures of each run whose first answers trip the safety stop, with that run's code. */
 export function safetyStoppedFailures(events: readonly LedgerEvent[]): Set<LedgerEvent> {
   const held = new Set<LedgerEvent>();
   let run: LedgerEvent[] = [];
   let checked = true;
+  let runSize: number | undefined;
   const close = (): void => {
     if (checked) {
-      const attempted = new Set(run.flatMap((e) => (e.type === 'attempt' ? [e.to] : [])));
-      const safety = new SafetyStop(attempted.size);
+      // The threshold the run had while sending: from the size it set out with. A ledger from before that was
+      // recorded gets the strictest one, as for a list of at least SAFETY_WINDOW: a run cut short after a few
+      // recipients must not have its real bounces taken for the server's.
+      const safety = new SafetyStop(runSize ?? SAFETY_WINDOW);
       let trip: SafetyTrip | undefined;
       for (const e of run) {
         if (e.type === 'delivered') safety.observe({ status: 'delivered', response: e.response });
@@ -24,6 +27,7 @@ export function safetyStoppedFailures(events: readonly LedgerEvent[]): Set<Ledge
     if (event.type === 'run') {
       close();
       checked = event.safetyStop !== false;
+      runSize = event.recipients;
       continue;
     }
     run.push(event);

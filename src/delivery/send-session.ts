@@ -164,6 +164,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         pid: process.pid,
         mode: issue.mode,
         transport: input.transport,
+        recipients: plan.send.length,
         ...(input.safetyStop === false ? { safetyStop: false as const } : {}),
       });
       input.onStart?.(id, plan);

@@ -116,4 +116,21 @@ describe('falseFailures: what `status` points out and `send --resend-failed` rep
     ];
     expect(falseFailures(events)).toEqual([]);
   });
+
+  it('holds a run cut short to the threshold it had while sending, not one worked out from the few it reached (regression: 6 real bounces of 10 tried were taken for the server)', () => {
+    const ten = everyone.slice(0, 10);
+    const cutShort = (start: LedgerEvent): LedgerEvent[] => [
+      start,
+      ...ten.flatMap((to, i): LedgerEvent[] => [
+        attempt(to),
+        i < 6 ? failed(to, '550 5.1.1 unknown') : { type: 'delivered', at: '2026-12-01T09:00:03Z', to, response: '250 ok' },
+      ]),
+    ];
+    // Set out to send to 1,000: 11 of the first 20 would have stopped it.
+    expect(falseFailures(cutShort({ ...run, recipients: 1000 }))).toEqual([]);
+    // A ledger from before the size was recorded: the strictest threshold.
+    expect(falseFailures(cutShort(run))).toEqual([]);
+    // A run that set out to send to these ten alone had a threshold of 6: that one was the server.
+    expect(falseFailures(cutShort({ ...run, recipients: 10 })).map((f) => f.key)).toEqual(ten.slice(0, 6));
+  });
 });
