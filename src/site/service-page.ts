@@ -1,4 +1,7 @@
 import type { Organisation } from '../organisations/organisation.js';
+import { REVIEW_PERIOD } from '../organisations/profiles-due.js';
+import { dateBefore } from '../time/period-text.js';
+import { zonedDate } from '../time/zoned-time.js';
 import { formatDate } from '../render/format-date.js';
 import { markdownInlineToHtml, markdownToHtml } from '../render/markdown.js';
 import { html, raw, type SafeHtml } from './html.js';
@@ -11,9 +14,6 @@ import type { SiteInput } from './site-input.js';
 import { sitePaths, siteUrl } from '../render/site-urls.js';
 import { slug } from './slug.js';
 import { WHOLE_AREA } from './directory-groups.js';
-
-/** A profile older than this may be out of date (the same year `snippet check` warns after). */
-const STALE_MONTHS = 12;
 
 /**
  * One member organisation's page. On a phone the first screen answers a
@@ -99,7 +99,7 @@ function fact(label: string, value: string | undefined): SafeHtml {
 function lastChecked(organisation: Organisation, input: SiteInput): SafeHtml {
   if (organisation.reviewed === undefined) return html`Not yet checked with the organisation: confirm the details with them before you refer.`;
   const date = html`<time datetime="${organisation.reviewed}">${formatDate(organisation.reviewed, input.language)}</time>`;
-  const stale = new Date(`${organisation.reviewed}T00:00:00Z`);
-  stale.setUTCMonth(stale.getUTCMonth() + STALE_MONTHS);
-  return stale < input.now ? html`${date} <strong class="stale">(may be out of date: confirm the details with them before you refer)</strong>` : date;
+  // Out of date by the same rule, and from the same day, as `snippet check` warns.
+  const stale = organisation.reviewed < dateBefore(zonedDate(input.now, input.timeZone), REVIEW_PERIOD);
+  return stale ? html`${date} <strong class="stale">(may be out of date: confirm the details with them before you refer)</strong>` : date;
 }
