@@ -6,7 +6,7 @@ import { formatDate } from '../render/format-date.js';
 import { markdownInlineToHtml, markdownToHtml } from '../render/markdown.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
-import { organisationItems } from './organisation-items.js';
+import type { OrganisationItem } from './organisation-items.js';
 import type { ProfileText } from './profile-texts.js';
 import { referralDetails, selfReferralText, telHref, when, whoFor } from './referral-facts.js';
 import { relativeHref } from './relative-href.js';
@@ -22,11 +22,10 @@ import { WHOLE_AREA } from './directory-groups.js';
  * description, the facts, when the profile was last checked and what the
  * snippet said about it follow.
  */
-export function servicePage(input: SiteInput, organisation: Organisation, text: ProfileText): Page {
+export function servicePage(input: SiteInput, organisation: Organisation, text: ProfileText, items: readonly OrganisationItem[]): Page {
   const path = sitePaths.service(organisation.id);
   const to = (target: string): string => relativeHref(path, target);
   const audience = [whoFor(organisation), when(organisation)].filter((part) => part !== undefined);
-  const items = organisationItems(input.issues, organisation.id);
   const referral = organisation.refer ?? organisation.referral;
   const areasText = organisation.allAreas ? WHOLE_AREA.name.toLowerCase() : organisation.areas.join(', ');
   return {
