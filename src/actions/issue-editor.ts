@@ -3,6 +3,7 @@ import { hasErrors, isSnippetError, problemsOf, SnippetError, type Problem } fro
 import { editIssueText, type IssueEdits } from '../issue/edit-issue-text.js';
 import type { IssueId } from '../issue/issue.js';
 import { issueFieldLines } from '../issue/issue-field-lines.js';
+import { splitFrontMatter } from '../issue/split-front-matter.js';
 import { pickSpotlight } from '../organisations/pick-spotlight.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
 import type { Output } from '../output.js';
@@ -131,13 +132,10 @@ function applyOrExplain(current: IssueText, edits: IssueEdits): string {
 }
 
 function readFront(text: string): { front: Record<string, unknown> | undefined; intro: string } {
-  const plain = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const opening = /^---[ \t]*\n/u.exec(plain);
-  const closing = opening ? /^---[ \t]*(\n|$)/mu.exec(plain.slice(opening[0].length)) : null;
-  if (!opening || !closing) return { front: undefined, intro: plain };
-  const yaml = plain.slice(opening[0].length, opening[0].length + closing.index);
-  const doc = parseDocument(yaml, { schema: 'core', uniqueKeys: true });
-  const intro = plain.slice(opening[0].length + closing.index + closing[0].length).trim();
+  const parts = splitFrontMatter(text);
+  if (!parts) return { front: undefined, intro: text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n') };
+  const doc = parseDocument(parts.yaml, { schema: 'core', uniqueKeys: true });
+  const intro = parts.body.trim();
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { front: undefined, intro };
   return { front: doc.toJS() as Record<string, unknown>, intro };
 }

@@ -5,11 +5,11 @@ import { previewIssue } from '../actions/issue-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
-import { formatProblem, isSnippetError, type Problem } from '../errors.js';
+import { formatProblem, isSnippetError } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
-import type { Output } from '../output.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
 import { formatZoned } from '../time/zoned-time.js';
+import { collectOutput } from './collect-output.js';
 import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
@@ -90,7 +90,7 @@ async function route(
   if (path === '/new' && post) {
     request.resume();
     const lines: string[] = [];
-    const result = await newCommand({ dir: settings.dir, issue: undefined, now: settings.now() }, collect(lines));
+    const result = await newCommand({ dir: settings.dir, issue: undefined, now: settings.now() }, collectOutput(lines));
     notices.set(result.issue, lines);
     return redirect(response, `/issues/${result.issue}`);
   }
@@ -100,7 +100,7 @@ async function route(
   const part = match[2];
   if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
   if (part === '/status' && !post) {
-    const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collect([]));
+    const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collectOutput([]));
     const zone = (await openIssue(settings.dir, id)).timeZone;
     return send(
       response,
@@ -211,16 +211,6 @@ async function emailView(settings: DeskSettings, id: string, part: string, schem
   }
   if (part === '/email.txt') return send(response, 200, 'text/plain', preview.text, EMAIL_CSP);
   return send(response, 200, 'text/html', emailForFrame(preview.html, scheme === 'dark' ? 'dark' : 'light'), EMAIL_CSP);
-}
-
-function collect(lines: string[]): Output {
-  return {
-    info: (line) => lines.push(line),
-    warn: (line) => lines.push(line),
-    problems: (problems: readonly Problem[]) => problems.forEach((p) => lines.push(formatProblem(p))),
-    status: () => undefined,
-    interactive: false,
-  };
 }
 
 function redirect(response: ServerResponse, location: string): void {

@@ -3,8 +3,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { submissionsImportCommand } from '../actions/submissions-import-command.js';
-import { formatProblem, SnippetError, type Problem } from '../errors.js';
-import type { Output } from '../output.js';
+import { SnippetError } from '../errors.js';
+import { collectOutput } from './collect-output.js';
 import { deskPage, escapeHtml } from './html.js';
 
 /** A Forms export is a few hundred KB; this leaves room for years of responses. */
@@ -43,7 +43,7 @@ export class ResponsesUploads {
     await writeFile(path, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });
     this.uploads.set(key, { path, label, issue });
     const lines: string[] = [];
-    const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collect(lines));
+    const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collectOutput(lines));
     // The importer's last line names the CLI's next commands; the page has its own button.
     return { key, label, lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
   }
@@ -53,7 +53,7 @@ export class ResponsesUploads {
     const upload = this.uploads.get(key);
     if (!upload || upload.issue !== issue) throw new SnippetError('that upload is no longer here', { hint: 'Upload the responses again.' });
     const lines: string[] = [];
-    await submissionsImportCommand({ dir, file: upload.path, label: upload.label, issue, dryRun: false }, collect(lines));
+    await submissionsImportCommand({ dir, file: upload.path, label: upload.label, issue, dryRun: false }, collectOutput(lines));
     this.uploads.delete(key);
     await rm(upload.path, { force: true });
     return lines;
@@ -81,14 +81,4 @@ export function responsesReportPage(issue: string, report: { key: string; label:
 ${confirm}
 <p><a href="/issues/${issue}">Back to the issue without adding anything</a></p>`,
   );
-}
-
-function collect(lines: string[]): Output {
-  return {
-    info: (line) => lines.push(line),
-    warn: (line) => lines.push(line),
-    problems: (problems: readonly Problem[]) => problems.forEach((p) => lines.push(formatProblem(p))),
-    status: () => undefined,
-    interactive: false,
-  };
 }

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { splitFrontMatter } from './split-front-matter.js';
 
 /**
  * Pure: which field of the issue file each line belongs to, as the editor
@@ -7,11 +8,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'y
  * the validator's problems stand beside the fields that caused them.
  */
 export function issueFieldLines(source: string): (line: number) => string | undefined {
-  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
-  const opening = /^---[A-Za-z]*[ \t]*\n/u.exec(text);
-  const closing = opening ? /^---[ \t]*(\n|$)/mu.exec(text.slice(opening[0].length)) : null;
-  if (!opening || !closing) return () => undefined;
-  const yaml = text.slice(opening[0].length, opening[0].length + closing.index);
+  const parts = splitFrontMatter(source);
+  if (!parts) return () => undefined;
+  const { yaml } = parts;
   const introLine = yaml.split('\n').length + 1;
   const counter = new LineCounter();
   const doc = parseDocument(yaml, { lineCounter: counter, schema: 'core' });

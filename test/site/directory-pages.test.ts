@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCommand } from '../../src/actions/site-command.js';
-import { collectOutput } from '../support/collect-output.js';
-import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
-import { readSite } from './site-output.js';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSite } from './site-output.js';
 
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
-let site: Map<string, string>;
-beforeAll(async () => {
-  ws = await siteWorkspace();
-  await siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());
-  site = await readSite(ws.out);
-});
-afterAll(async () => {
-  await ws.remove();
-});
+const site = useBuiltSite();
 
 /** The page's main content, without the frame. */
 function main(path: string): string {

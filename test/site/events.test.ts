@@ -1,21 +1,10 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCommand } from '../../src/actions/site-command.js';
+import { describe, expect, it } from 'vitest';
 import { eventCalendar } from '../../src/site/event-calendar.js';
-import { collectOutput } from '../support/collect-output.js';
-import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
-import { readSite } from './site-output.js';
+import { SITE_NOW } from '../support/site-workspace.js';
+import { useBuiltSite } from './site-output.js';
 
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
-let site: Map<string, string>;
-beforeAll(async () => {
-  ws = await siteWorkspace();
-  await siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());
-  site = await readSite(ws.out);
-});
-afterAll(async () => {
-  await ws.remove();
-});
+const site = useBuiltSite();
 
 function vevent(name: string): ICAL.Event {
   const text = site.get(name);

@@ -1,18 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { v5 as uuidV5 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteCommand } from '../../src/actions/site-command.js';
 import type { OpenReferralPage, OpenReferralService } from '../../src/site/open-referral.js';
 import { collectOutput } from '../support/collect-output.js';
-import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { openReferralValidators } from './open-referral-schemas.js';
 import { readSite } from './site-output.js';
-
-const addFormats = addFormatsModule.default;
-/** The standard's own schemas, as kept beside the product's brief. */
-const SCHEMAS = join(ROOT, 'test/fixtures/openreferral-uk');
 
 let ws: SampleWorkspace;
 let site: Map<string, string>;
@@ -33,11 +27,7 @@ function service(id: string): OpenReferralService {
 
 describe('Open Referral UK, rich, from the sample directory', () => {
   it('validates every service of the sample against the UK profile', async () => {
-    const load = async (file: string): Promise<object> => JSON.parse(await readFile(join(SCHEMAS, file), 'utf8')) as object;
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const listed = ajv.compile(await load('service_list.json'));
-    const full = ajv.compile(await load('service_with_definitions.json'));
+    const { listed, full } = await openReferralValidators();
     const page = JSON.parse(site.get('services.json')!) as OpenReferralPage;
     expect(page.total_items).toBe(35);
     for (const entry of page.contents) {

@@ -1,31 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { HtmlValidate } from 'html-validate';
 import ICAL from 'ical.js';
 import { v5 as uuidV5 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { siteCommand } from '../../src/actions/site-command.js';
-import { ROOT } from '../support/workspace.js';
-import { collectOutput } from '../support/collect-output.js';
-import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
-import { pagesOf, readSite } from './site-output.js';
+import { describe, expect, it } from 'vitest';
+import { openReferralValidators } from './open-referral-schemas.js';
+import { pagesOf, useBuiltSite } from './site-output.js';
 import type { OpenReferralPage } from '../../src/site/open-referral.js';
 
-// ajv-formats is CommonJS: under NodeNext its function is the module's `default`.
-const addFormats = addFormatsModule.default;
-
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
-let site: Map<string, string>;
-beforeAll(async () => {
-  ws = await siteWorkspace();
-  await siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());
-  site = await readSite(ws.out);
-});
-afterAll(async () => {
-  await ws.remove();
-});
+const site = useBuiltSite();
 
 describe('snippet site: standards', () => {
   it('passes html-validate (recommended rules) on every page', async () => {
@@ -42,12 +23,7 @@ describe('snippet site: standards', () => {
   });
 
   it('publishes Open Referral UK JSON that validates against the UK profile', async () => {
-    const schemas = join(ROOT, 'test/fixtures/openreferral-uk');
-    const load = async (file: string): Promise<object> => JSON.parse(await readFile(join(schemas, file), 'utf8')) as object;
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const listed = ajv.compile(await load('service_list.json'));
-    const full = ajv.compile(await load('service_with_definitions.json'));
+    const { listed, full } = await openReferralValidators();
 
     const page = JSON.parse(site.get('services.json')!) as OpenReferralPage;
     expect(page).toMatchObject({ total_items: 4, total_pages: 1, page_number: 1, size: 4, first_page: true, last_page: true, empty: false });
@@ -64,9 +40,7 @@ describe('snippet site: standards', () => {
   });
 
   it('rejects a service without its required fields (the validator is not a formality)', async () => {
-    const ajv = new Ajv({ strict: false });
-    addFormats(ajv);
-    const full = ajv.compile(JSON.parse(await readFile(join(ROOT, 'test/fixtures/openreferral-uk/service_with_definitions.json'), 'utf8')) as object);
+    const { full } = await openReferralValidators();
     expect(full({ id: 'not-a-uuid', name: 'x', status: 'active' })).toBe(false);
     expect(full({ id: uuidV5('x', uuidV5.URL), name: 'x' })).toBe(false);
   });

@@ -1,13 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
-import { sendPrinter } from '../../src/cli/send-printer.js';
+import type { SendOptions } from '../../src/actions/send-command.js';
 import { recipientStates } from '../../src/delivery/ledger-event.js';
 import { readLedger } from '../../src/delivery/ledger-file.js';
-import { SnippetError } from '../../src/errors.js';
 import { renderInProcess } from '../../src/render/issue-renderer.js';
-import { collectOutput } from '../support/collect-output.js';
-import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
+import { sendInProcess, sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -18,15 +15,8 @@ afterEach(async () => {
 const MEMBERS = 41;
 const NO_SUCH_USER = '550 5.1.1 Recipient address rejected: User unknown in relay recipient table';
 
-async function send(dir: string, url: string, overrides: Partial<SendOptions> = {}) {
-  const out = collectOutput();
-  try {
-    const result = await sendCommand(sendOptions(dir, url, { render: renderInProcess, ...overrides }), sendPrinter(out));
-    return { ...result, error: undefined, output: out.text() };
-  } catch (error) {
-    if (!(error instanceof SnippetError)) throw error;
-    return { exitCode: undefined, error, output: out.text() };
-  }
+function send(dir: string, url: string, overrides: Partial<SendOptions> = {}) {
+  return sendInProcess(sendOptions(dir, url, { render: renderInProcess, ...overrides }));
 }
 
 async function states(dir: string) {

@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
+import type { SendOptions } from '../../src/actions/send-command.js';
 import { statusCommand } from '../../src/actions/status-command.js';
 import { sendDueCommand } from '../../src/actions/send-due-command.js';
 import { parseRateLimit, type RateLimit } from '../../src/config/rate-limit.js';
 import type { Clock } from '../../src/delivery/send-engine.js';
-import { isSnippetError } from '../../src/errors.js';
 import { sendPrinter, sendQuestionLine } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
-import { sendOptions, sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
+import { sendInProcess, sendOptions, sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -37,16 +36,8 @@ async function setup(options: SendWorkspaceOptions = { members: 4 }) {
   const ws = await sendWorkspace(options);
   const server = await startSmtpServer();
   cleanups.push(ws.remove, server.close);
-  const send = async (overrides: Partial<SendOptions>) => {
-    const out = collectOutput();
-    try {
-      const result = await sendCommand(sendOptions(ws.dir, server.url, { clock: virtualClock(DAY_BEFORE), early: false, ...overrides }), sendPrinter(out));
-      return { ...result, output: out.text(), lines: out.lines, error: undefined };
-    } catch (error) {
-      if (!isSnippetError(error)) throw error;
-      return { exitCode: undefined, output: out.text(), lines: out.lines, error };
-    }
-  };
+  const send = (overrides: Partial<SendOptions>) =>
+    sendInProcess(sendOptions(ws.dir, server.url, { clock: virtualClock(DAY_BEFORE), early: false, ...overrides }));
   return { ws, server, send };
 }
 

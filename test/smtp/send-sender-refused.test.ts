@@ -2,13 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
-import { sendPrinter } from '../../src/cli/send-printer.js';
+import type { SendOptions } from '../../src/actions/send-command.js';
 import { readLedger } from '../../src/delivery/ledger-file.js';
-import { SnippetError } from '../../src/errors.js';
 import { renderInProcess } from '../../src/render/issue-renderer.js';
-import { collectOutput } from '../support/collect-output.js';
-import { sendOptions, sendWorkspace } from '../support/send-workspace.js';
+import { sendInProcess, sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -24,15 +21,8 @@ async function workspace() {
   return ws;
 }
 
-async function send(dir: string, url: string, overrides: Partial<SendOptions> = {}) {
-  const out = collectOutput();
-  try {
-    const result = await sendCommand(sendOptions(dir, url, { render: renderInProcess, ...overrides }), sendPrinter(out));
-    return { ...result, error: undefined, output: out.text() };
-  } catch (error) {
-    if (!(error instanceof SnippetError)) throw error;
-    return { exitCode: undefined, error, output: out.text() };
-  }
+function send(dir: string, url: string, overrides: Partial<SendOptions> = {}) {
+  return sendInProcess(sendOptions(dir, url, { render: renderInProcess, ...overrides }));
 }
 
 /** What the ledger says against recipients: outcomes other than deferral (a deferral is "not sent, send again"). */

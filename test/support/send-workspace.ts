@@ -1,5 +1,8 @@
 import type { SendDueOptions } from '../../src/actions/send-due-command.js';
-import type { SendOptions } from '../../src/actions/send-command.js';
+import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
+import { isSnippetError } from '../../src/errors.js';
+import { collectOutput } from './collect-output.js';
 import { sampleWorkspace } from './workspace.js';
 
 export interface SendWorkspaceOptions {
@@ -67,4 +70,19 @@ export function sendDueOptions(dir: string, smtpUrl: string, now: string, overri
     smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
     ...overrides,
   };
+}
+
+/**
+ * `send` in this process, worded as the CLI words it: the outcome with what was printed, or, for a send that stops
+ * with a SnippetError (a user's problem, exit 1), that error with what was printed before it. Anything else throws.
+ */
+export async function sendInProcess(options: SendOptions) {
+  const out = collectOutput();
+  try {
+    const result = await sendCommand(options, sendPrinter(out));
+    return { ...result, error: undefined, output: out.text(), lines: out.lines };
+  } catch (error) {
+    if (!isSnippetError(error)) throw error;
+    return { exitCode: undefined, error, output: out.text(), lines: out.lines };
+  }
 }
