@@ -1,7 +1,7 @@
 import type { Problem } from '../errors.js';
 import { namesInOneLine } from './names-in-one-line.js';
 import type { Organisation } from './organisation.js';
-import { profilesDue } from './profiles-due.js';
+import { profilesDue, REVIEW_PERIOD } from './profiles-due.js';
 
 /**
  * Pure: one warning, however many profiles it names, for the directory's
@@ -19,7 +19,9 @@ export function checkReviewed(
   const { never, stale } = profilesDue(organisations, today);
   if (never.length === 0 && stale.length === 0) return [];
   const parts = [
-    ...(stale.length > 0 ? [`${stale.length} last checked more than 12 months ago (${namesInOneLine(stale.map(withDate))})`] : []),
+    ...(stale.length > 0
+      ? [`${stale.length} last checked more than ${REVIEW_PERIOD.count} ${REVIEW_PERIOD.unit}s ago (${namesInOneLine(stale.map(withDate))})`]
+      : []),
     ...(never.length > 0 ? [`${never.length} never checked (${namesInOneLine(never)})`] : []),
   ];
   const total = never.length + stale.length;

@@ -1,9 +1,18 @@
-/** The candidate a few edits from `word` (two, or a third of its length), for "did you mean" hints. */
+/**
+ * The candidate a few edits from `word` (two, or a third of its length), for
+ * "did you mean" hints. A candidate whose length alone differs by more than
+ * that is never compared letter by letter, so a pasted page typed where a
+ * name belongs costs no more than reading it.
+ */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
+  const lower = word.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // The edit distance is at least the difference in length.
+    if (Math.abs(lower.length - other.length) >= bestDistance) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

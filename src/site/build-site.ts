@@ -7,6 +7,7 @@ import { joinPage } from './join-page.js';
 import { eventCalendar } from './event-calendar.js';
 import { eventsPage } from './events-page.js';
 import { meetingEvent, upcomingEvents } from './upcoming-events.js';
+import { organisationItems } from './organisation-items.js';
 import { openReferralPage, openReferralService } from './open-referral.js';
 import { pageLayout, type Page } from './page-layout.js';
 import { privacyPage } from './privacy-page.js';
@@ -40,6 +41,7 @@ export interface SiteLibraries {
 export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[] {
   const inDirectory = new Set(input.organisations.map((organisation) => organisation.id));
   const textOf = profileTexts();
+  const itemsOf = organisationItems(input.issues);
   const directory: Directory = {
     areas: areaGroups(input.organisations, input.areas),
     audiences: audienceGroups(input.organisations),
@@ -54,7 +56,7 @@ export function buildSite(input: SiteInput, libraries: SiteLibraries): SiteFile[
     issuesPage(input),
     ...input.issues.map((issue, index) => issuePage(issue, { newer: input.issues[index - 1], older: input.issues[index + 1] }, inDirectory)),
     ...selections(input.organisations, directory).map((selection) => directoryPage(input, directory, selection)),
-    ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation))),
+    ...input.organisations.map((organisation) => servicePage(input, organisation, textOf(organisation), itemsOf(organisation.id))),
     eventsPage(input, events),
     joinPage(input),
     privacyPage(input),

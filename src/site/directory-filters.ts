@@ -18,11 +18,23 @@ export interface Selection {
 
 export type FacetName = keyof Selection;
 
+// Every page asks of every combination of filters which services it holds: a
+// lookup per group, made once, rather than a search of its list each time.
+const members = new WeakMap<DirectoryGroup, ReadonlySet<Organisation>>();
+
+function membersOf(group: DirectoryGroup): ReadonlySet<Organisation> {
+  let set = members.get(group);
+  if (set === undefined) {
+    set = new Set(group.organisations);
+    members.set(group, set);
+  }
+  return set;
+}
+
 /** The organisations in every group the selection names, in the order given. */
 export function selected(organisations: readonly Organisation[], selection: Selection): Organisation[] {
-  return organisations.filter((organisation) =>
-    [selection.area, selection.audience, selection.type].every((group) => group === undefined || group.organisations.includes(organisation)),
-  );
+  const groups = [selection.area, selection.audience, selection.type].filter((group) => group !== undefined).map(membersOf);
+  return organisations.filter((organisation) => groups.every((group) => group.has(organisation)));
 }
 
 /**

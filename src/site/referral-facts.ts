@@ -3,7 +3,7 @@ import type { Organisation } from '../organisations/organisation.js';
 /** "Fathers or partners", "Mothers, fathers or partners": who the service is for, as a sentence starts. */
 export function whoFor(organisation: Organisation): string | undefined {
   const audiences = organisation.for ?? [];
-  return audiences.length === 0 ? undefined : capitalise(list(audiences));
+  return audiences.length === 0 ? undefined : capitalise(audiences.join(', '));
 }
 
 /** "In pregnancy and up to 2 years": when the service helps. */
@@ -57,10 +57,7 @@ export function referralDetails(organisation: Organisation, referral: string, pa
   ].join('\n');
 }
 
-function list(words: readonly string[]): string {
-  return words.join(', ');
-}
-
-function capitalise(text: string): string {
+/** "fathers or partners" → "Fathers or partners". */
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,9 +1,12 @@
 import type { Organisation } from '../organisations/organisation.js';
+import { REVIEW_PERIOD } from '../organisations/profiles-due.js';
+import { dateBefore } from '../time/period-text.js';
+import { zonedDate } from '../time/zoned-time.js';
 import { formatDate } from '../render/format-date.js';
 import { markdownInlineToHtml, markdownToHtml } from '../render/markdown.js';
 import { html, raw, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
-import { organisationItems } from './organisation-items.js';
+import type { OrganisationItem } from './organisation-items.js';
 import type { ProfileText } from './profile-texts.js';
 import { referralDetails, selfReferralText, telHref, when, whoFor } from './referral-facts.js';
 import { relativeHref } from './relative-href.js';
@@ -12,9 +15,6 @@ import { sitePaths, siteUrl } from '../render/site-urls.js';
 import { slug } from './slug.js';
 import { WHOLE_AREA } from './directory-groups.js';
 
-/** A profile older than this may be out of date (the same year `snippet check` warns after). */
-const STALE_MONTHS = 12;
-
 /**
  * One member organisation's page. On a phone the first screen answers a
  * referrer's questions in order: who it is, whom it is for, how to refer, and
@@ -22,11 +22,10 @@ const STALE_MONTHS = 12;
  * description, the facts, when the profile was last checked and what the
  * snippet said about it follow.
  */
-export function servicePage(input: SiteInput, organisation: Organisation, text: ProfileText): Page {
+export function servicePage(input: SiteInput, organisation: Organisation, text: ProfileText, items: readonly OrganisationItem[]): Page {
   const path = sitePaths.service(organisation.id);
   const to = (target: string): string => relativeHref(path, target);
   const audience = [whoFor(organisation), when(organisation)].filter((part) => part !== undefined);
-  const items = organisationItems(input.issues, organisation.id);
   const referral = organisation.refer ?? organisation.referral;
   const areasText = organisation.allAreas ? WHOLE_AREA.name.toLowerCase() : organisation.areas.join(', ');
   return {
@@ -99,7 +98,7 @@ function fact(label: string, value: string | undefined): SafeHtml {
 function lastChecked(organisation: Organisation, input: SiteInput): SafeHtml {
   if (organisation.reviewed === undefined) return html`Not yet checked with the organisation: confirm the details with them before you refer.`;
   const date = html`<time datetime="${organisation.reviewed}">${formatDate(organisation.reviewed, input.language)}</time>`;
-  const stale = new Date(`${organisation.reviewed}T00:00:00Z`);
-  stale.setUTCMonth(stale.getUTCMonth() + STALE_MONTHS);
-  return stale < input.now ? html`${date} <strong class="stale">(may be out of date: confirm the details with them before you refer)</strong>` : date;
+  // Out of date by the same rule, and from the same day, as `snippet check` warns.
+  const stale = organisation.reviewed < dateBefore(zonedDate(input.now, input.timeZone), REVIEW_PERIOD);
+  return stale ? html`${date} <strong class="stale">(may be out of date: confirm the details with them before you refer)</strong>` : date;
 }

@@ -4,7 +4,7 @@ import { selected, selectionPath, selectionTitle, type Facets, type FacetName, t
 import { html, type SafeHtml } from './html.js';
 import type { Page } from './page-layout.js';
 import type { ProfileText } from './profile-texts.js';
-import { contactLine } from './referral-facts.js';
+import { capitalise, contactLine } from './referral-facts.js';
 import { relativeHref } from './relative-href.js';
 import type { SiteInput } from './site-input.js';
 import { sitePaths } from '../render/site-urls.js';
@@ -118,10 +118,6 @@ ${organisation.for ? html`<p class="meta">For ${organisation.for.join(', ')}</p>
 `,
 )}</ul>
 `;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A line or two of the description, for the list. */
