@@ -19,11 +19,11 @@ describe('closestWord', () => {
     expect(closestWord('counselling service', ['counselling servic', 'counselling'])).toBe('counselling servic');
   });
 
-  it('answers at once for a pasted page, however many candidates', () => {
+  it('rules out by length alone a pasted page against many candidates', () => {
+    // Not a timing: measuring every edit distance here is some 14 billion steps, far past the test's time limit;
+    // the length bound answers without measuring one.
     const page = 'A long pasted answer. '.repeat(50_000);
     const candidates = Array.from({ length: 500 }, (_, index) => `Organisation number ${index}`);
-    const started = performance.now();
     expect(closestWord(page, candidates)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
