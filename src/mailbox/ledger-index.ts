@@ -2,7 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { addressKey } from '../contacts/member.js';
 import type { LedgerEvent } from '../delivery/ledger-event.js';
 import { readLedger } from '../delivery/ledger-file.js';
-import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
+import { readError } from '../fs/read-error.js';
+import { stateFolderProblem } from '../delivery/state-folder-problem.js';
+import { ledgerDir, ledgerLabel, ledgerPath, STATE_DIR } from '../delivery/state-paths.js';
 
 /** What the ledgers say about who was sent what: each Message-ID's issue and recipient, and each address's issues. */
 export interface LedgerIndex {
@@ -28,9 +30,12 @@ export function indexLedgers(ledgers: ReadonlyArray<{ issue: string; events: rea
   return { byMessageId, issuesOf };
 }
 
-/** IO: every issue's ledger in the workspace, indexed. */
+/** IO: every issue's ledger in the workspace, indexed; none before the first send. A folder that cannot be read is the user's to fix. */
 export async function readLedgerIndex(dir: string): Promise<LedgerIndex> {
-  const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
+  const names = await readdir(ledgerDir(dir)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw stateFolderProblem(error, `${STATE_DIR}/ledger`, 'read') ?? readError(error, `${STATE_DIR}/ledger`);
+  });
   // An issue's list ledger is ISSUE.jsonl; test sends (ISSUE.test.jsonl) and the delivery reports' are no member's issue.
   const issues = names.flatMap((name) => /^(\d{4}-\d{2})\.jsonl$/u.exec(name)?.[1] ?? []);
   const ledgers = await Promise.all(
