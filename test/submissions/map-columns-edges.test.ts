@@ -57,4 +57,19 @@ describe('mapColumns, the edges', () => {
       expect.objectContaining({ severity: 'error', file: 'form.csv', line: 1, message: 'no column answers "Title"' }),
     ]);
   });
+
+  it('names the columns it found as the coordinator sees them: each once, without the spaces around it, one after the other', () => {
+    const { problems } = mapColumns(['Timestamp', '  Heading ', '', 'Link'], {}, 'form.csv');
+    expect(problems.find((p) => p.severity === 'error')?.hint).toMatch(/Columns found: "Timestamp", "Heading", "Link"\.$/u);
+  });
+
+  it('guesses the question a heading with spaces around it meant, as it does without them', () => {
+    const { problems } = mapColumns(['What are you sharing?', 'Title', '   Sumary   '], {}, 'form.csv');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: 'column "Sumary" is not one of the form\'s questions; its answers are left out',
+        hint: expect.stringContaining('Did you mean "Summary"?'),
+      }),
+    ]);
+  });
 });
