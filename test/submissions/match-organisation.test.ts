@@ -26,10 +26,10 @@ describe('matchOrganisation', () => {
     expect(matchOrganisation('Cafe Stork', ORGANISATIONS)).toEqual({ kind: 'member', id: 'cafe-stork' });
   });
 
-  it('answers at once for a pasted page, with no suggestion', () => {
-    const started = performance.now();
+  // No wall-clock bound here: that a text longer than any name is never compared letter by letter is shown by
+  // the 201-letter case below, which holds a member's name and still gets no suggestion.
+  it('suggests nothing for a pasted page', () => {
     expect(matchOrganisation('Infant Feeding '.repeat(3_000), ORGANISATIONS)).toEqual({ kind: 'unknown', suggestions: [] });
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it('takes initials for two to four words of the name in a row, no fewer letters and no more', () => {
