@@ -17,6 +17,12 @@ describe('mapColumns, the edges', () => {
     expect(map).toEqual({ questions: { kind: [2], title: [3] }, response: 0 });
   });
 
+  it("keeps the first of two Id columns as the response's number", () => {
+    const { map, problems } = mapColumns(['Id', 'What are you sharing?', 'Title', 'ID'], {}, 'form.csv');
+    expect(problems).toEqual([]);
+    expect(map).toEqual({ questions: { kind: [1], title: [2] }, response: 0 });
+  });
+
   it('warns of a column nothing like a question with how to map it, and of a very long one without a guess', () => {
     const long = `Please tell us ${'more '.repeat(50)}`;
     const { problems } = mapColumns(['What are you sharing?', 'Title', ' Favourite colour ', long], {}, 'form.csv');
