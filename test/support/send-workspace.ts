@@ -1,4 +1,4 @@
-import type { SendDueOptions } from '../../src/actions/send-due-command.js';
+import { sendDueCommand, type SendDueOptions } from '../../src/actions/send-due-command.js';
 import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
 import { sendPrinter } from '../../src/cli/send-printer.js';
 import { statusCommand } from '../../src/actions/status-command.js';
@@ -97,6 +97,14 @@ export async function sendInProcess(options: SendOptions) {
 export function sendAction(options: SendOptions) {
   return runAction(
     (out) => sendCommand(options, sendPrinter(out)),
+    (outcome) => outcome.exitCode,
+  );
+}
+
+/** `send --due` in this process, as sendAction() runs `send ISSUE`. */
+export function sendDueAction(options: SendDueOptions) {
+  return runAction(
+    (out) => sendDueCommand(options, sendPrinter(out)),
     (outcome) => outcome.exitCode,
   );
 }
