@@ -8,7 +8,9 @@ a { color: var(--accent); }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 8px; top: 8px; background: var(--paper); padding: 4px 8px; z-index: 2; }
 .top { background: var(--accent); padding: 8px 16px; }
-.top a { color: #fff; font-weight: 600; }
+.top a { color: #fff; font-weight: 600; margin-right: 16px; }
+.member-change label { font-weight: 400; margin-right: 4px; }
+.member-change input[type=text] { width: 12em; }
 main { padding: 16px; max-width: 1600px; margin: 0 auto; }
 h1 .status { font-size: 0.6em; color: var(--muted); font-weight: 400; }
 table { border-collapse: collapse; width: 100%; }

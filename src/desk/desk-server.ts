@@ -21,6 +21,8 @@ import { messagePage } from './html.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
+import { membersRoute, type MembersRouteContext } from './members-routes.js';
+import { MembersUploads } from './members-upload.js';
 import { SendJobs } from './send-jobs.js';
 import { sendSection } from './send-pages.js';
 import { SEND_PARTS, sendRoute, type SendRouteContext } from './send-routes.js';
@@ -52,9 +54,11 @@ export function createDeskServer(settings: DeskSettings): Server {
   const notices = new Map<string, string[]>();
   const uploads = new ResponsesUploads();
   const jobs = new SendJobs();
+  const members = new MembersUploads();
   const closed = new AbortController();
   const server = createServer((request, response) => {
-    route(settings, notices, uploads, { ...settings, jobs, notices, closed: closed.signal }, request, response).catch((error: unknown) => {
+    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices } };
+    route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
         ? messagePage(
@@ -69,6 +73,7 @@ export function createDeskServer(settings: DeskSettings): Server {
   });
   server.on('close', () => {
     void uploads.close();
+    void members.close();
     jobs.close();
     closed.abort();
   });
@@ -79,7 +84,7 @@ async function route(
   settings: DeskSettings,
   notices: Map<string, string[]>,
   uploads: ResponsesUploads,
-  sending: SendRouteContext,
+  more: { sending: SendRouteContext; members: MembersRouteContext },
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -109,12 +114,16 @@ async function route(
     notices.set(result.issue, lines);
     return redirect(response, `/issues/${result.issue}`);
   }
+  if (path === '/members' || path.startsWith('/members/')) {
+    const said = await membersRoute(more.members, path, request, url);
+    if (said) return answer(response, said);
+  }
   const match =
     /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status|\/test-send|\/send|\/send\/progress)?$/u.exec(path);
   if (!match || !isIssueId(match[1]!)) return send(response, 404, 'text/html', messagePage('Not found', 'There is no such page on the desk.'));
   const id = match[1]!;
   const part = match[2];
-  if (part !== undefined && SEND_PARTS.has(part)) return answer(response, await sendRoute(sending, id, part, request, url));
+  if (part !== undefined && SEND_PARTS.has(part)) return answer(response, await sendRoute(more.sending, id, part, request, url));
   if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
   if (part === '/status' && !post) {
     const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collectOutput([]));
