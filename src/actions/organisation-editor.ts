@@ -20,6 +20,7 @@ import { readText } from '../workspace/read-workspace-files.js';
 import { MAX_FIELD_LENGTH } from './issue-editor.js';
 
 export type { OrganisationField, OrganisationFields };
+export { ORGANISATION_FIELDS } from '../organisations/edit-organisation-text.js';
 
 /** A problem of `snippet check` in organisations.yaml, with the organisation and field it is about (undefined: the file as a whole). */
 export interface OrganisationProblem extends Problem {

@@ -37,6 +37,9 @@ button[value=save], button[value=approve], form[action="/new"] button { backgrou
 .preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
 .preview iframe.phone { width: 375px; max-width: 100%; height: 812px; }
 pre, .message { white-space: pre-wrap; }
+.top a + a { margin-left: 16px; }
+.organisation input[type=email], .organisation input[type=tel], .organisation select { width: 100%; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.organisation .choice { display: block; font-weight: 400; }
 `;
 
 /**
