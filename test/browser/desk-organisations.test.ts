@@ -7,7 +7,7 @@ import { checkCommand } from '../../src/actions/check-command.js';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { zonedDate } from '../../src/time/zoned-time.js';
-import { deskKeyboard } from '../support/desk-browser.js';
+import { deskKeyboard } from './desk-keyboard.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
