@@ -54,6 +54,7 @@ export function createOutboxMailer(dir: string): Mailer {
       }
       return { status: 'delivered', response: `written to ${name}` };
     },
+    ahead: () => undefined,
     release: () => undefined,
   };
   return {
