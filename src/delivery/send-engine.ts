@@ -8,6 +8,7 @@ import { judge, type Settled, type Verdict } from './judge.js';
 import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
 import { isConnectFailure, TransportBug, type Channel, type Envelope, type Mailer, type SendResult } from './send-result.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
+import { isDiskFull } from '../fs/disk-full.js';
 
 export interface Clock {
   now(): number;
@@ -448,7 +449,7 @@ function iso(ms: number): string {
 
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null | undefined)?.code;
-  if (code === 'ENOSPC') return 'the disk is full';
+  if (isDiskFull(code)) return 'the disk is full';
   if (code === 'EFBIG') return 'the file size limit was reached (ulimit -f)';
   return error instanceof Error ? error.message : String(error);
 }

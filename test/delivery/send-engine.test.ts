@@ -179,6 +179,20 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
     expect(report.attempts).toBe(0);
   });
 
+  it('names a used-up disk quota as a full disk, as every other write does', async () => {
+    const journal = {
+      append: (event: LedgerEvent) =>
+        event.type === 'attempt' ? Promise.reject(Object.assign(new Error('Disk quota exceeded'), { code: 'EDQUOT' })) : Promise.resolve(),
+    };
+    const channel: Channel = {
+      send: async () => ({ status: 'delivered', response: '250 ok' }),
+      ahead: () => undefined,
+      release: () => undefined,
+    };
+    const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
+    expect(report.stop).toEqual({ kind: 'ledger', reason: 'the disk is full' });
+  });
+
   it('shares one fdatasync among the attempts of concurrent connections', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'snippet-engine-'));
     try {
