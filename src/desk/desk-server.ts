@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { checkIssueEdits, approveIssue, openIssue, saveIssueEdits } from '../actions/issue-editor.js';
 import { isIssueChangedError } from '../actions/issue-text.js';
 import { previewIssue } from '../actions/issue-preview.js';
+import { introPreview } from '../actions/intro-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
@@ -138,7 +139,15 @@ async function route(
     }
     const notice = notices.get(id);
     notices.delete(id);
-    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version, phone: url.searchParams.get('view') === 'phone' };
+    const view = {
+      draft,
+      model,
+      problems: draft.problems,
+      todo: draft.todo,
+      version: draft.version,
+      phone: url.searchParams.get('view') === 'phone',
+      introHtml: introPreview(model.intro),
+    };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
   }
 
@@ -163,7 +172,26 @@ async function route(
   const posted = modelOfForm(form);
   if (part === '/check') {
     const checked = await checkIssueEdits(settings.dir, id, editsOfModel(posted.model));
-    return send(response, 200, 'application/json', JSON.stringify({ ...checked, changed: checked.version !== posted.version }));
+    return send(
+      response,
+      200,
+      'application/json',
+      JSON.stringify({ ...checked, changed: checked.version !== posted.version, introHtml: introPreview(posted.model.intro) }),
+    );
+  }
+  if (posted.action === 'preview-intro') {
+    // Without JavaScript: the page again, with what was typed, its problems and the introduction rendered; nothing saved.
+    const checked = await checkIssueEdits(settings.dir, id, editsOfModel(posted.model));
+    const draft = await openIssue(settings.dir, id);
+    const page = editorPage({
+      draft,
+      model: posted.model,
+      problems: checked.problems,
+      todo: checked.todo,
+      version: posted.version,
+      introHtml: introPreview(posted.model.intro),
+    });
+    return send(response, 200, 'text/html', page);
   }
   return saveFromForm(settings, notices, id, posted, response);
 }
@@ -180,7 +208,14 @@ async function saveFromForm(
     const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version);
     if (!result.saved) {
       const draft = await openIssue(settings.dir, id);
-      const page = editorPage({ draft, model, problems: result.problems, todo: ['Nothing was saved: fix the field marked below.'], version: posted.version });
+      const page = editorPage({
+        draft,
+        model,
+        problems: result.problems,
+        todo: ['Nothing was saved: fix the field marked below.'],
+        version: posted.version,
+        introHtml: introPreview(model.intro),
+      });
       return send(response, 422, 'text/html', page);
     }
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -198,7 +233,15 @@ async function saveFromForm(
   } catch (error) {
     if (!isIssueChangedError(error)) throw error;
     const draft = await openIssue(settings.dir, id);
-    const page = editorPage({ draft, model, problems: [], todo: draft.todo, version: posted.version, conflict: `${error.message}.` });
+    const page = editorPage({
+      draft,
+      model,
+      problems: [],
+      todo: draft.todo,
+      version: posted.version,
+      conflict: `${error.message}.`,
+      introHtml: introPreview(model.intro),
+    });
     return send(response, 409, 'text/html', page);
   }
 }
