@@ -254,7 +254,11 @@ async function saveFromForm(
           ? `Saved and approved at ${time}. The schedule sends it at ${approval.draft.sendAt ?? 'its send time'} to ${approval.audience ?? 'every'} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`
           : `Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`,
       ]);
-    } else notices.set(id, [`Saved at ${time}.`]);
+    } else {
+      notices.set(id, [`Saved at ${time}.`]);
+      // The email's frame asks for the preview once the editor has loaded: render it meanwhile.
+      void previewIssue(settings.dir, id, settings.unsubscribeSecret).catch(() => undefined);
+    }
     const add = /^add:(research|training|funding|news)$/u.exec(posted.action)?.[1];
     return redirect(response, `/issues/${id}${add ? `?add=${add}#h-${add}` : ''}`);
   } catch (error) {
