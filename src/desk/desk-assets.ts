@@ -39,6 +39,8 @@ button[value=save], button[value=approve], form[action="/new"] button { backgrou
 .preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
 .preview iframe.phone { width: 375px; max-width: 100%; height: 812px; }
 pre, .message { white-space: pre-wrap; }
+.intro-preview { border: 1px dashed var(--line); border-radius: 6px; padding: 4px 12px; margin: 8px 0; }
+.intro-preview h3 { font-size: 1em; margin: 4px 0; }
 .field-problem { margin: 4px 0; }
 .field-problem strong, .send-lines li.error { color: var(--error); }
 input[type=email], input[type=search] { width: 100%; max-width: 32em; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
@@ -79,6 +81,9 @@ export const DESK_JS = `
     document.getElementById('other').hidden = !general.firstChild;
     const todo = document.getElementById('todo');
     todo.replaceChildren(...result.todo.map((t) => { const li = document.createElement('li'); li.textContent = t; return li; }));
+    // The server's own rendering (the email's Markdown renderer: no raw HTML, safe links only).
+    const intro = document.getElementById('intro-preview');
+    if (intro && typeof result.introHtml === 'string') intro.innerHTML = result.introHtml || '<p class="note">Nothing yet.</p>';
     document.body.dataset.checked = String(result.seq);
   };
   const check = async () => {

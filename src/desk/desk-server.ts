@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { checkIssueEdits, approveIssue, openIssue, saveIssueEdits } from '../actions/issue-editor.js';
 import { isIssueChangedError } from '../actions/issue-text.js';
 import { previewIssue } from '../actions/issue-preview.js';
+import { introPreview } from '../actions/intro-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
@@ -171,6 +172,7 @@ async function route(
       todo: draft.todo,
       version: draft.version,
       phone: url.searchParams.get('view') === 'phone',
+      introHtml: introPreview(model.intro),
       sendSection: sendSection(id, (await testSendAddress(settings.dir)) ?? ''),
     };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
@@ -197,7 +199,26 @@ async function route(
   const posted = modelOfForm(form);
   if (part === '/check') {
     const checked = await checkIssueEdits(settings.dir, id, editsOfModel(posted.model));
-    return send(response, 200, 'application/json', JSON.stringify({ ...checked, changed: checked.version !== posted.version }));
+    return send(
+      response,
+      200,
+      'application/json',
+      JSON.stringify({ ...checked, changed: checked.version !== posted.version, introHtml: introPreview(posted.model.intro) }),
+    );
+  }
+  if (posted.action === 'preview-intro') {
+    // Without JavaScript: the page again, with what was typed, its problems and the introduction rendered; nothing saved.
+    const checked = await checkIssueEdits(settings.dir, id, editsOfModel(posted.model));
+    const draft = await openIssue(settings.dir, id);
+    const page = editorPage({
+      draft,
+      model: posted.model,
+      problems: checked.problems,
+      todo: checked.todo,
+      version: posted.version,
+      introHtml: introPreview(posted.model.intro),
+    });
+    return send(response, 200, 'text/html', page);
   }
   return saveFromForm(settings, notices, id, posted, response);
 }
@@ -214,7 +235,14 @@ async function saveFromForm(
     const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version);
     if (!result.saved) {
       const draft = await openIssue(settings.dir, id);
-      const page = editorPage({ draft, model, problems: result.problems, todo: ['Nothing was saved: fix the field marked below.'], version: posted.version });
+      const page = editorPage({
+        draft,
+        model,
+        problems: result.problems,
+        todo: ['Nothing was saved: fix the field marked below.'],
+        version: posted.version,
+        introHtml: introPreview(model.intro),
+      });
       return send(response, 422, 'text/html', page);
     }
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
@@ -226,13 +254,25 @@ async function saveFromForm(
           ? `Saved and approved at ${time}. The schedule sends it at ${approval.draft.sendAt ?? 'its send time'} to ${approval.audience ?? 'every'} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`
           : `Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`,
       ]);
-    } else notices.set(id, [`Saved at ${time}.`]);
+    } else {
+      notices.set(id, [`Saved at ${time}.`]);
+      // The email's frame asks for the preview once the editor has loaded: render it meanwhile.
+      void previewIssue(settings.dir, id, settings.unsubscribeSecret).catch(() => undefined);
+    }
     const add = /^add:(research|training|funding|news)$/u.exec(posted.action)?.[1];
     return redirect(response, `/issues/${id}${add ? `?add=${add}#h-${add}` : ''}`);
   } catch (error) {
     if (!isIssueChangedError(error)) throw error;
     const draft = await openIssue(settings.dir, id);
-    const page = editorPage({ draft, model, problems: [], todo: draft.todo, version: posted.version, conflict: `${error.message}.` });
+    const page = editorPage({
+      draft,
+      model,
+      problems: [],
+      todo: draft.todo,
+      version: posted.version,
+      conflict: `${error.message}.`,
+      introHtml: introPreview(model.intro),
+    });
     return send(response, 409, 'text/html', page);
   }
 }

@@ -17,6 +17,8 @@ export interface EditorView {
   conflict?: string;
   /** The preview's width: a desktop's, or a 375 px phone's. */
   phone?: boolean;
+  /** The introduction's Markdown rendered as the email renders it (safe HTML). */
+  introHtml?: string;
   /** The "Test and send" part (send-pages.ts), below the form responses. */
   sendSection?: string;
 }
@@ -113,6 +115,7 @@ ${top.join('\n')}
 </fieldset>
 <fieldset class="part"><legend>Introduction</legend>
 ${input('intro', 'Introduction (Markdown)', model.intro, 'markdown').replace('rows="4"', 'rows="10"')}
+${introSection(view.introHtml ?? '')}
 </fieldset>
 ${spotlight}
 ${sections.join('\n')}
@@ -186,4 +189,13 @@ function problemList(field: string, problems: readonly FieldProblem[]): string {
       `<li class="${p.severity}"><strong>${p.severity === 'error' ? 'Error' : 'Warning'}:</strong> ${escapeHtml(p.message)}${p.hint ? ` <span class="hint">${escapeHtml(p.hint)}</span>` : ''}</li>`,
   );
   return `<ul class="problems" id="p-${fieldId(field)}" data-for="${escapeHtml(field)}" aria-live="polite">${items.join('')}</ul>`;
+}
+
+/** The introduction as members read it, beside its Markdown: updated as it is typed, or by the button without JavaScript. */
+function introSection(html: string): string {
+  return `<section class="intro-preview" aria-labelledby="intro-preview-title">
+<h3 id="intro-preview-title">The introduction as members read it</h3>
+<div id="intro-preview" aria-live="polite">${html === '' ? '<p class="note">Nothing yet.</p>' : html}</div>
+<button type="submit" name="action" value="preview-intro">Preview the introduction</button> <span class="note">Shows what you typed without saving it.</span>
+</section>`;
 }
