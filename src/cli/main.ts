@@ -1,9 +1,8 @@
 #!/usr/bin/env node
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CommanderError, type Command } from 'commander';
-import { CONFIG_FILE } from '../config/config.js';
-import { formatError, isSnippetError, plain, SnippetError, usageError } from '../errors.js';
+import { formatError, isSnippetError, plain } from '../errors.js';
 import type { Output } from '../output.js';
 import type { CliContext } from './context.js';
 import { EXIT, exitCodeOf, exitCodeOfCommander } from './exit-codes.js';
@@ -12,6 +11,7 @@ import { createProgram } from './program.js';
 import { quietBrokenPipe } from './quiet-broken-pipe.js';
 import { redact } from '../config/redact.js';
 import { ansi, terminalOutput, wantsColor } from './terminal-output.js';
+import { workspaceDir } from './workspace-dir.js';
 
 /**
  * The one place the process ends: every command returns or throws, and this
@@ -57,27 +57,6 @@ function report(error: unknown, color: boolean): number {
   process.stderr.write(process.env.SNIPPET_DEBUG ? ':\n' : ' (set SNIPPET_DEBUG=1 to see the details).\n');
   if (process.env.SNIPPET_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${redact(error.stack)}\n`);
   return EXIT.problem;
-}
-
-/**
- * `--dir`, absolute, and a workspace: every command but `init` works on one.
- * Checked here, once, before any command reads or writes, so that a mistyped
- * `--dir` never creates `typo/contacts/suppressions.csv` or confirms an
- * unsubscribe that went nowhere.
- */
-function workspaceDir(dir: string): string {
-  const absolute = resolve(dir);
-  if (existsSync(absolute) && !statSync(absolute).isDirectory()) {
-    throw usageError(`--dir ${dir} is not a folder`, 'Give the workspace folder: the one with snippet.config.yaml in it.');
-  }
-  if (!existsSync(join(absolute, CONFIG_FILE))) {
-    throw new SnippetError(`${dir === '.' ? 'this folder' : dir} is not a snippet workspace: it has no ${CONFIG_FILE}`, {
-      hint: existsSync(absolute)
-        ? `Run snippet in the workspace folder or give it with --dir; \`snippet init ${dir}\` starts a new workspace here.`
-        : `The folder ${absolute} does not exist: check the spelling of --dir, or start a new workspace with \`snippet init ${dir}\`.`,
-    });
-  }
-  return absolute;
 }
 
 function version(): string {

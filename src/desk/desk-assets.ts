@@ -42,6 +42,9 @@ pre, .message { white-space: pre-wrap; }
 .field-problem { margin: 4px 0; }
 .field-problem strong, .send-lines li.error { color: var(--error); }
 input[type=email], input[type=search] { width: 100%; max-width: 32em; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.top a + a { margin-left: 16px; }
+.organisation input[type=email], .organisation input[type=tel], .organisation select { width: 100%; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.organisation .choice { display: block; font-weight: 400; }
 `;
 
 /**

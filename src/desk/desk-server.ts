@@ -18,6 +18,7 @@ import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-m
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
 import { messagePage } from './html.js';
+import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
@@ -118,6 +119,25 @@ async function route(
     const said = await membersRoute(more.members, path, request, url);
     if (said) return answer(response, said);
   }
+  const organisations = /^\/organisations(?:\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/check)?)?$/u.exec(path);
+  if (organisations) {
+    let form: URLSearchParams | undefined;
+    try {
+      form = post ? new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8')) : undefined;
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return tooLarge(response);
+    }
+    const reply = await organisationsRoute({
+      dir: settings.dir,
+      now: settings.now,
+      id: organisations[1],
+      check: organisations[2] !== undefined,
+      form,
+      notices,
+    });
+    return 'redirect' in reply ? redirect(response, reply.redirect) : send(response, reply.status, reply.type, reply.body);
+  }
   const match =
     /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status|\/test-send|\/send|\/send\/progress)?$/u.exec(path);
   if (!match || !isIssueId(match[1]!)) return send(response, 404, 'text/html', messagePage('Not found', 'There is no such page on the desk.'));
@@ -167,15 +187,7 @@ async function route(
     form = new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    return send(
-      response,
-      413,
-      'text/html',
-      messagePage(
-        'Too much at once',
-        `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
-      ),
-    );
+    return tooLarge(response);
   }
   if (part === '/responses/confirm') {
     const lines = await uploads.confirm(settings.dir, id, form.get('upload') ?? '');
@@ -250,6 +262,18 @@ async function emailView(settings: DeskSettings, id: string, part: string, schem
 function answer(response: ServerResponse, said: DeskAnswer): void {
   if ('redirect' in said) return redirect(response, said.redirect);
   send(response, said.status, said.type, said.body);
+}
+
+function tooLarge(response: ServerResponse): void {
+  send(
+    response,
+    413,
+    'text/html',
+    messagePage(
+      'Too much at once',
+      `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
+    ),
+  );
 }
 
 function redirect(response: ServerResponse, location: string): void {

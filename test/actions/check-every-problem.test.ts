@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
+import { sendDueCommand } from '../../src/actions/send-due-command.js';
+import { sendPrinter } from '../../src/cli/send-printer.js';
+import { renderInProcess } from '../../src/render/issue-renderer.js';
 import { runAction } from '../support/run-action.js';
+import { sendDueOptions } from '../support/send-workspace.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
 const ws = useSampleWorkspace();
@@ -81,5 +85,23 @@ describe('a config with a mistake', () => {
     expect(errorLines(result.stderr, 'issues/2026-12.md')).toEqual([
       expect.stringMatching(/funding item 1, deadline: 2026-11-10 is before the send date 2026-12-01/u),
     ]);
+  });
+});
+
+describe('impossible time offsets', () => {
+  it('send_at: 2027-01-05T09:00+25:00 is an error at its line, and send --due will not call it due', async () => {
+    const issue = await ws.read('issues/2026-12.md');
+    await ws.write('issues/2026-12.md', issue.replace('send_at: 2026-12-01T09:00', 'send_at: 2026-12-01T09:00+25:00'));
+    const check = await snippet(['check', '2026-12'], {});
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/^issues\/2026-12\.md:7: error: send_at: .*\+25:00.*-14:00 to \+14:00/mu);
+    // `snippet send --due --dry-run --now 2026-12-02T09:00`, no SMTP settings, no unsubscribe secret.
+    const options = sendDueOptions(ws.dir, '', '2026-12-02T09:00', { smtp: {}, unsubscribeSecret: undefined, dryRun: true, render: renderInProcess });
+    const due = await runAction(
+      (out) => sendDueCommand(options, sendPrinter(out)),
+      (outcome) => outcome.exitCode,
+    );
+    expect(due.stdout + due.stderr).not.toMatch(/due since/u);
+    expect(due.code).toBe(1);
   });
 });

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, STACK } from '../support/workspace.js';
+import { runCli } from '../support/workspace.js';
 import { sendWorkspace } from '../support/send-workspace.js';
-import { startSmtpServer } from '../support/smtp-test-server.js';
 
+/**
+ * What `snippet send` needs its process for: "without a terminal" (the process's stdin and stdout), and the
+ * usage errors that commander and the CLI's flag checks find. The rest runs in process, as the CLI calls the
+ * action: test/integration/send-command.test.ts.
+ */
 const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-0123456789', NO_COLOR: '1' };
 let ws: Awaited<ReturnType<typeof sendWorkspace>>;
 beforeEach(async () => {
@@ -15,139 +17,15 @@ afterEach(async () => {
 });
 
 describe('snippet send (CLI)', () => {
-  it('sends into an outbox through the ledger, once', async () => {
-    const first = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
-    expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^(\S+Z )?2026-12: delivered 25, deferred 0, failed 0, in doubt 0, suppressed 0;/mu);
-    const files = await readdir(join(ws.dir, 'outbox'));
-    expect(files.sort()).toEqual(ws.addresses.map((a) => `${a}.eml`).sort());
-    expect(await readFile(join(ws.dir, 'outbox', files[0]!), 'utf8')).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/mu);
-    const again = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
-    expect(again).toMatchObject({ code: 0, stdout: expect.stringMatching(/nothing to send \(25 delivered/u) });
-    const status = await runCli(['status', '--json'], { cwd: ws.dir, env });
-    expect(JSON.parse(status.stdout)).toMatchObject({ issue: '2026-12', audience: 25, delivered: 25, inDoubt: [], failed: [] });
-  });
-
-  it('refuses to send a draft to the list (exit 1), naming the file', async () => {
-    await ws.write('issues/2026-12.md', (await ws.read('issues/2026-12.md')).replace(/^status: .*$/mu, 'status: draft'));
-    const result = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^issues\/2026-12\.md: error: 2026-12 is a draft/mu);
-    expect(result.stderr).not.toMatch(STACK);
-  });
-
-  it('refuses to send before send_at without a terminal (exit 1) and sends with --early (regression: January sent 36 days early)', async () => {
-    // Far ahead whatever today's date, and without dated items that a send date so late would make wrong.
-    await ws.write('issues/2026-12.md', '---\nsubject: "December: scheduled far ahead"\nsend_at: 2099-12-01T09:00\nstatus: approved\n---\nHello.\n');
-    const server = await startSmtpServer();
-    try {
-      const smtp = { ...env, SNIPPET_SMTP_URL: server.url };
-      const refused = await runCli(['send', '2026-12', '--yes'], { cwd: ws.dir, env: smtp });
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/2026-12 is scheduled for 2099-12-01 09:00 Europe\/London, in \d+ days: it is not sent to the list before then/u);
-      expect(refused.stderr).toMatch(/add --early/u);
-      expect(refused.stderr).not.toMatch(STACK);
-      expect(server.messages).toHaveLength(0);
-      const early = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: smtp });
-      expect(early.code, early.stderr).toBe(0);
-      expect(server.messages).toHaveLength(25);
-    } finally {
-      await server.close();
-    }
-  });
-
   it('needs --yes without a terminal (exit 2)', async () => {
     const result = await runCli(['send', '2026-12', '--outbox', 'outbox'], { cwd: ws.dir, env });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/needs --yes/u);
   });
 
-  it('explains a missing SMTP configuration (exit 1) and a missing unsubscribe secret', async () => {
-    const noSmtp = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env });
-    expect(noSmtp.code).toBe(1);
-    expect(noSmtp.stderr).toMatch(/no SMTP server is configured/u);
-    expect(noSmtp.stderr).not.toMatch(STACK);
-    const noSecret = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { NO_COLOR: '1' } });
-    expect(noSecret.code).toBe(1);
-    expect(noSecret.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is not set/u);
-  });
-
-  it('refuses an unsubscribe secret shorter than 32 characters, saying how to make one (regression: SNIPPET_UNSUBSCRIBE_SECRET=a was accepted)', async () => {
-    const short = await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: { SNIPPET_UNSUBSCRIBE_SECRET: 'a', NO_COLOR: '1' } });
-    expect(short.code).toBe(1);
-    expect(short.stderr).toMatch(/SNIPPET_UNSUBSCRIBE_SECRET is too short \(1 character\): it needs at least 32/u);
-    expect(short.stderr).toMatch(/openssl rand -hex 32/u);
-    expect(short.stderr).not.toMatch(STACK);
-  });
-
   it('rejects malformed options with exit 2', async () => {
     expect((await runCli(['send', '2026-12', '--rate', '30 a minute'], { cwd: ws.dir, env })).code).toBe(2);
     expect((await runCli(['send', '2026-12', '--connections', '0'], { cwd: ws.dir, env })).code).toBe(2);
-    expect((await runCli(['send', '2026-12', '--test-to', 'not-an-address', '--outbox', 'o'], { cwd: ws.dir, env })).code).toBe(2);
     expect((await runCli(['send'], { cwd: ws.dir, env })).code).toBe(2);
-  });
-
-  it('prints the plan with --dry-run and writes nothing', async () => {
-    const result = await runCli(['send', '2026-12', '--dry-run', '--rate', '10/minute'], { cwd: ws.dir, env });
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/to send now\s+25/u);
-    expect(result.stdout).toMatch(/limits\s+10\/minute/u);
-    expect(result.stdout).toMatch(/estimated time\s+2 min/u);
-    await expect(readdir(join(ws.dir, '.snippet'))).rejects.toThrow();
-  });
-
-  it('never leaks the SMTP password in its errors', async () => {
-    const result = await runCli(['send', '2026-12', '--yes', '--early'], {
-      cwd: ws.dir,
-      env: { ...env, SNIPPET_SMTP_URL: 'smtp://user:hunter2-secret@127.0.0.1:1' },
-    });
-    expect(`${result.stdout}${result.stderr}`).not.toContain('hunter2-secret');
-    expect(result.code).toBe(75);
-  });
-});
-
-describe('snippet send --outbox that cannot be used', () => {
-  it('stops with exit 1 before any attempt, leaving nobody in doubt (regression: a file given as --outbox)', async () => {
-    await ws.write('not-a-folder', 'x');
-    const result = await runCli(['send', '2026-12', '--outbox', 'not-a-folder', '--yes'], { cwd: ws.dir, env });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/the outbox folder .*not-a-folder cannot be used \(EEXIST\)/u);
-    expect(result.stderr).not.toMatch(STACK);
-    const status = await runCli(['status', '2026-12', '--json'], { cwd: ws.dir, env });
-    expect(JSON.parse(status.stdout)).toMatchObject({ delivered: 0, inDoubt: [], notYetAttempted: 25 });
-  });
-});
-
-describe('snippet status without a send to report', () => {
-  it('says so when nothing was sent, and refuses an issue that neither exists nor was sent', async () => {
-    const nothing = await runCli(['status'], { cwd: ws.dir, env });
-    expect(nothing).toMatchObject({ code: 1, stderr: expect.stringMatching(/nothing has been sent from this workspace yet/u) });
-    const unknown = await runCli(['status', '2030-01'], { cwd: ws.dir, env });
-    expect(unknown).toMatchObject({ code: 1, stderr: expect.stringMatching(/there is no issue 2030-01/u) });
-    // An issue that exists but was not sent yet is reported as not yet tried.
-    const unsent = await runCli(['status', '2026-12', '--json'], { cwd: ws.dir, env });
-    expect(JSON.parse(unsent.stdout)).toMatchObject({ issue: '2026-12', notYetAttempted: 25 });
-  });
-});
-
-describe('an unreadable SNIPPET_SMTP_PASS_FILE', () => {
-  const badFile = { ...env, SNIPPET_SMTP_URL: 'smtp://user@127.0.0.1:1', SNIPPET_SMTP_PASS_FILE: '/nonexistent/password' };
-
-  it("is one of doctor's checks, not the end of them", async () => {
-    const result = await runCli(['doctor'], { cwd: ws.dir, env: badFile });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^ok\s+workspace/mu);
-    expect(result.stdout).toMatch(/^FAIL\s+SMTP settings: cannot read SNIPPET_SMTP_PASS_FILE \(\/nonexistent\/password\): ENOENT/mu);
-  });
-
-  it('does not stop a send that uses no SMTP', async () => {
-    expect((await runCli(['send', '2026-12', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env: badFile })).code).toBe(0);
-  });
-
-  it('stops an SMTP send with the reason and no stack trace', async () => {
-    const result = await runCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env: badFile });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/cannot read SNIPPET_SMTP_PASS_FILE/u);
-    expect(result.stderr).not.toMatch(STACK);
   });
 });

@@ -1,8 +1,11 @@
-import type { SendDueOptions } from '../../src/actions/send-due-command.js';
+import { sendDueCommand, type SendDueOptions } from '../../src/actions/send-due-command.js';
 import { sendCommand, type SendOptions } from '../../src/actions/send-command.js';
 import { sendPrinter } from '../../src/cli/send-printer.js';
+import { statusCommand } from '../../src/actions/status-command.js';
 import { isSnippetError } from '../../src/errors.js';
+import type { IssueId } from '../../src/issue/issue.js';
 import { collectOutput } from './collect-output.js';
+import { runAction } from './run-action.js';
 import { sampleWorkspace } from './workspace.js';
 
 export interface SendWorkspaceOptions {
@@ -85,4 +88,28 @@ export async function sendInProcess(options: SendOptions) {
     if (!isSnippetError(error)) throw error;
     return { exitCode: undefined, error, output: out.text(), lines: out.lines };
   }
+}
+
+/**
+ * `send` in this process with its lines split as the CLI prints them (stdout, stderr) and the exit code the CLI
+ * would end with: the outcome's, or its SnippetError's (run-action.ts). Anything else throws.
+ */
+export function sendAction(options: SendOptions) {
+  return runAction(
+    (out) => sendCommand(options, sendPrinter(out)),
+    (outcome) => outcome.exitCode,
+  );
+}
+
+/** `send --due` in this process, as sendAction() runs `send ISSUE`. */
+export function sendDueAction(options: SendDueOptions) {
+  return runAction(
+    (out) => sendDueCommand(options, sendPrinter(out)),
+    (outcome) => outcome.exitCode,
+  );
+}
+
+/** `snippet status [ISSUE] --json` in this process: what it prints, and its exit code. */
+export function statusAction(dir: string, issue?: IssueId, json = true) {
+  return runAction((out) => statusCommand({ dir, issue, json }, out));
 }

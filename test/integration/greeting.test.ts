@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { runCli, useSampleWorkspace } from '../support/workspace.js';
+import { renderInProcess } from '../../src/render/issue-renderer.js';
+import { sendAction, sendOptions } from '../support/send-workspace.js';
+import { useSampleWorkspace } from '../support/workspace.js';
 
-const env = { SNIPPET_UNSUBSCRIBE_SECRET: 'unsubscribe-secret-for-tests-only-0123456789', NO_COLOR: '1' };
 const ws = useSampleWorkspace();
 
 async function greetingIn(file: string): Promise<string> {
@@ -12,9 +13,14 @@ async function greetingIn(file: string): Promise<string> {
   return (parsed.text ?? '').split('\n').find((line) => line.startsWith('Dear ')) ?? '';
 }
 
+/** `snippet send 2026-11 --outbox outbox --yes` in this process. */
+const sendNovember = (render = renderInProcess) =>
+  sendAction(sendOptions(ws.dir, '', { issue: '2026-11', smtp: {}, outbox: join(ws.dir, 'outbox'), early: false, render }));
+
 describe('the greeting in what send writes', () => {
   it('send dropped greeting_name on the way to the message: each member gets their own greeting', async () => {
-    const sent = await runCli(['send', '2026-11', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    // Rendered in the render child, as the CLI's send renders: the whole way to the message.
+    const sent = await sendNovember(undefined);
     expect(sent.stderr).toBe('');
     expect(sent.code).toBe(0);
     expect(await greetingIn('pmhn-coordinator@example.org.eml')).toBe('Dear Morag,');
@@ -25,7 +31,7 @@ describe('the greeting in what send writes', () => {
 
   it('uses the full name when the network says greeting: full-name', async () => {
     await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace('greeting: colleague', 'greeting: full-name'));
-    const sent = await runCli(['send', '2026-11', '--outbox', 'outbox', '--yes'], { cwd: ws.dir, env });
+    const sent = await sendNovember();
     expect(sent.code).toBe(0);
     expect(await greetingIn('jodie.clark@example.org.eml')).toBe('Dear Jodie Clark,');
     expect(await greetingIn('dr.anna.kowalska@example.org.eml')).toBe('Dear Anna,');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendWorkspace } from '../support/send-workspace.js';
-import { spawnCli } from '../support/spawn-cli.js';
+import { renderInProcess } from '../../src/render/issue-renderer.js';
+import { sendAction, sendDueAction, sendDueOptions, sendOptions, sendWorkspace } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -8,18 +8,19 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-const SECRET = 'unsubscribe-secret-for-tests-0123456789';
-
+/**
+ * `send --due --now` and `send ISSUE` in this process, by the real clock (no clock given), rendered in this process:
+ * what is tested is the time the ledger and the rate windows are kept by.
+ */
 describe('--now decides what is due, never the time sends are stamped with (regression: --now poisoned the rate windows)', () => {
   it('stamps the ledger with the real time when pretending it is June 2027', async () => {
     const ws = await sendWorkspace({ members: 3, sending: 'rate: [20/minute, 25/day]\n  connections: 1\n  retry_delay: 50ms\n  max_wait: 5s' });
     cleanups.push(ws.remove);
     const server = await startSmtpServer();
     cleanups.push(server.close);
-    const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
     const before = Date.now();
-    const due = await spawnCli(['send', '--due', '--now', '2027-06-01T09:00', '--include-stale'], { cwd: ws.dir, env }).done;
+    const due = await sendDueAction(sendDueOptions(ws.dir, server.url, '2027-06-01T09:00', { includeStale: true, render: renderInProcess }));
     const after = Date.now();
     expect(due.code, `${due.stdout}${due.stderr}`).toBe(0);
     expect(server.messages).toHaveLength(3);
@@ -32,7 +33,7 @@ describe('--now decides what is due, never the time sends are stamped with (regr
 
     // The next real send is not made to wait for a pretended future.
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const real = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+    const real = await sendAction(sendOptions(ws.dir, server.url, { render: renderInProcess }));
     expect(real.code, `${real.stdout}${real.stderr}`).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });
@@ -42,11 +43,10 @@ describe('--now decides what is due, never the time sends are stamped with (regr
     cleanups.push(ws.remove);
     const server = await startSmtpServer();
     cleanups.push(server.close);
-    const env = { SNIPPET_SMTP_URL: server.url, SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
 
-    expect((await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done).code).toBe(0);
+    expect((await sendAction(sendOptions(ws.dir, server.url, { render: renderInProcess }))).code).toBe(0);
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const due = await spawnCli(['send', '--due', '--now', '2027-06-01T09:00', '--include-stale'], { cwd: ws.dir, env }).done;
+    const due = await sendDueAction(sendDueOptions(ws.dir, server.url, '2027-06-01T09:00', { includeStale: true, render: renderInProcess }));
     // Two went out today, by the real clock: the day's allowance is used up.
     expect(due.code, `${due.stdout}${due.stderr}`).toBe(75);
     expect(due.stdout).toMatch(/sending limit \(2\/day\) is used up/u);
