@@ -29,6 +29,7 @@ export async function typeInto(page: Page, target: Locator, text: string): Promi
 /** Enter on `target`, reached by Tab, and the next page's document. */
 export async function press(page: Page, target: Locator): Promise<void> {
   await tabTo(page, target);
+  // The next page's document, not its load: the email's frame renders with MJML, which is slow to start.
   await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
 }
 
