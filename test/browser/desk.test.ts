@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
 import { checkCommand } from '../../src/actions/check-command.js';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
-import * as keys from './desk-keys.js';
+import { deskKeyboard } from './desk-keyboard.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
@@ -44,10 +44,8 @@ afterEach(async () => {
   await ws?.remove();
 });
 
-// The keyboard and axe helpers every desk page's test shares (desk-keys.ts), on this file's page.
-const typeInto = (target: Locator, text: string): Promise<void> => keys.typeInto(page, target, text);
-const press = (target: Locator): Promise<void> => keys.press(page, target);
-const axeViolations = (): Promise<string[]> => keys.axeViolations(page);
+// The keyboard and axe helpers every desk page's test shares, on this file's page.
+const { typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 describe('the desk in Chromium', () => {
   it(
