@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from '../delivery/send-engine.js';
 import { SnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import type { IssueRenderer } from '../render/issue-renderer.js';
+import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
 import { readSmtpEnvironment } from './read-smtp-environment.js';
 import { sendCommand, type SendOutcome } from './send-command.js';
 import type { SendListener } from './send-events.js';
@@ -65,7 +65,8 @@ export async function sendFromDesk(options: SendFromDeskOptions, listener: SendL
       confirm: (question) => Promise.resolve(question.early === undefined || early),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.now ? { clock: deskClock(options.now) } : {}),
-      ...(options.render ? { render: options.render } : {}),
+      // In the desk's process: it renders every preview there already, so a child would only add its start-up.
+      render: options.render ?? renderInProcess,
     },
     listener,
   );

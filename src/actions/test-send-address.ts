@@ -18,7 +18,7 @@ export async function testSendAddress(dir: string): Promise<string | undefined> 
 export function testAddressProblem(typed: string): string | undefined {
   const address = typed.trim();
   if (address === '') return 'Type the address the test goes to, e.g. you@example.org.';
-  if (/[,;\s]/u.test(address) || address.indexOf('@') !== address.lastIndexOf('@'))
+  if (address.split(/[,;\s]+/u).filter((part) => part.includes('@')).length > 1 || address.indexOf('@') !== address.lastIndexOf('@'))
     return 'One address only: a test goes to one person. Send another test for a second address.';
   if (!isEmailAddress(address)) return `"${address.slice(0, 200)}" is not an email address; write it as name@example.org.`;
   return undefined;

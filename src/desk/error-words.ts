@@ -5,6 +5,6 @@ import { formatProblem, type SnippetError } from '../errors.js';
 export function errorWords(error: SnippetError): string {
   // A sentence starts with a capital, unless it starts with an address or a file's name (`priya@…`, `snippet.env`).
   const message = /^[a-z]+(?=[\s,:])/u.test(error.message) ? `${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}` : error.message;
-  const said = `${message}.${error.hint ? ` ${error.hint}` : ''}`;
+  const said = `${message}${/[.?!]$/u.test(message) ? '' : '.'}${error.hint ? ` ${error.hint}` : ''}`;
   return redact([...error.problems.map((p) => formatProblem(p)), said].join('\n'));
 }

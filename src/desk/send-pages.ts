@@ -74,7 +74,7 @@ export function sendingBody(job: SendJob): string {
     counts.total > 0 ? `<p class="progress">${done} of ${counts.total} done: ${counts.delivered} delivered, ${counts.notDelivered} not.</p>` : '';
   const next =
     job.ended === undefined
-      ? '<p class="note">The send goes on if you leave this page; this page follows it as it goes.</p>'
+      ? `<p class="note">The send goes on if you leave this page; this page follows it as it goes. <a href="/issues/${job.issue}/send">Refresh</a></p>`
       : `<p><strong>${job.ended === 'stopped' ? 'The send stopped.' : 'The send is over.'}</strong> <a href="/issues/${job.issue}/status">See who got it</a> · <a href="/issues/${job.issue}">Back to the issue</a></p>`;
   return `${progress}<ul class="send-lines">${job.lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>${next}`;
 }
@@ -85,7 +85,6 @@ export function sendingPage(job: SendJob): string {
   return deskPage(
     `Sending ${job.issue}`,
     `<h1>Sending ${escapeHtml(job.issue)}</h1>
-<div id="sending" role="status" data-issue="${job.issue}" data-version="${job.version}"${running ? ' data-running="yes"' : ''}>${sendingBody(job)}</div>
-${running ? `<p><a href="/issues/${job.issue}/send">Refresh</a></p>` : ''}`,
+<div id="sending" role="status" data-issue="${job.issue}" data-version="${job.version}"${running ? ' data-running="yes"' : ''}>${sendingBody(job)}</div>`,
   );
 }

@@ -8,6 +8,7 @@ import { isSnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import { htmlAnswer, type DeskAnswer } from './desk-answer.js';
 import { modelOfDraft } from './editor-model.js';
+import { messagePage } from './html.js';
 import { editorPage } from './editor-page.js';
 import { errorWords } from './error-words.js';
 import { BodyTooLarge, readBody } from './read-body.js';
@@ -50,7 +51,7 @@ export async function sendRoute(context: SendRouteContext, id: IssueId, part: st
     form = new URLSearchParams((await readBody(request, SEND_FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    return { status: 413, type: 'text/html', body: '' };
+    return htmlAnswer(messagePage('Too much at once', 'A send’s form holds one address and a tick. Nothing was sent; go back and try again.'), 413);
   }
   if (part === '/test-send') return testSend(context, id, form.get('to') ?? '');
   if (!context.jobs.running(id)) {

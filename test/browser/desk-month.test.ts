@@ -10,7 +10,7 @@ import { writeMicrosoftFormsXlsx } from '../support/form-exports.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
 import { ROOT, sampleWorkspace } from '../support/workspace.js';
-import { axeViolations, press, tabTo, typeInto } from './desk-keys.js';
+import { deskKeyboard } from './desk-keyboard.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
@@ -23,6 +23,7 @@ const silent: Output = { info: () => undefined, warn: () => undefined, problems:
 let browser: Browser;
 let page: Page;
 const cleanup: Array<() => Promise<void>> = [];
+const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -90,7 +91,7 @@ describe('a whole month at the desk in Chromium', () => {
       const server = await smtpServer();
       const desk = await openDesk(ws.dir, { SNIPPET_SMTP_URL: server.url });
 
-      await press(page, page.getByRole('button', { name: 'Start next month' }));
+      await press(page.getByRole('button', { name: 'Start next month' }));
       await expect.poll(() => page.url()).toContain('/issues/2027-01');
       const file = 'issues/2027-01.md';
       // A comment written by hand in a text editor, before the desk changes anything.
@@ -99,32 +100,32 @@ describe('a whole month at the desk in Chromium', () => {
       const carried = (await ws.read(file)).match(/^ {2}- title: /gmu)?.length ?? 0;
       expect(carried).toBe(4);
 
-      await typeInto(page, page.getByLabel('Subject', { exact: true }), 'GGC PMHN snippet — January 2027: new year, new groups');
-      await typeInto(page, page.getByLabel('Preheader'), 'Addaction in the spotlight, a CBT skills day and three funds still open.');
-      await typeInto(page, page.getByLabel('Introduction (Markdown)'), 'Happy new year to every member organisation.');
-      await typeInto(page, page.locator('#spotlight_note'), 'Addaction runs a new Tuesday group for parents in recovery.');
+      await typeInto(page.getByLabel('Subject', { exact: true }), 'GGC PMHN snippet — January 2027: new year, new groups');
+      await typeInto(page.getByLabel('Preheader'), 'Addaction in the spotlight, a CBT skills day and three funds still open.');
+      await typeInto(page.getByLabel('Introduction (Markdown)'), 'Happy new year to every member organisation.');
+      await typeInto(page.locator('#spotlight_note'), 'Addaction runs a new Tuesday group for parents in recovery.');
       const typed = [
         { section: 'research', index: 0, title: 'Peer support in perinatal mental health: a review', url: 'https://example.org/review' },
         { section: 'research', index: 1, title: 'Dads’ wellbeing in the first year: a survey', url: 'https://example.org/dads' },
         { section: 'news', index: 0, title: 'A new perinatal team in Inverclyde', url: '' },
       ];
       for (const item of typed) {
-        await press(page, page.getByRole('button', { name: `Add an item to ${item.section}` }));
+        await press(page.getByRole('button', { name: `Add an item to ${item.section}` }));
         const prefix = `#${item.section}-${item.index}`;
-        await typeInto(page, page.locator(`${prefix}-title`), item.title);
-        if (item.url) await typeInto(page, page.locator(`${prefix}-url`), item.url);
-        await typeInto(page, page.locator(`${prefix}-summary`), `What ${item.title.toLowerCase()} means for families.`);
+        await typeInto(page.locator(`${prefix}-title`), item.title);
+        if (item.url) await typeInto(page.locator(`${prefix}-url`), item.url);
+        await typeInto(page.locator(`${prefix}-summary`), `What ${item.title.toLowerCase()} means for families.`);
       }
-      await press(page, page.getByRole('button', { name: 'Save' }));
+      await press(page.getByRole('button', { name: 'Save' }));
       expect(await page.textContent('.notice')).toContain('Saved at');
 
       // The members' form responses: the file is chosen (a file chooser has no keys to press), the rest by keyboard.
       const xlsx = join(ws.dir, 'responses.xlsx');
       await writeMicrosoftFormsXlsx(xlsx, QUESTIONS, RESPONSES);
       await page.locator('#responses-file').setInputFiles(xlsx);
-      await press(page, page.getByRole('button', { name: 'Check the responses' }));
+      await press(page.getByRole('button', { name: 'Check the responses' }));
       expect(await page.textContent('#report')).toContain('would add  row 2  training: "Perinatal CBT skills day"');
-      await press(page, page.getByRole('button', { name: 'Add 3 items to 2027-01' }));
+      await press(page.getByRole('button', { name: 'Add 3 items to 2027-01' }));
       expect(await page.textContent('.notice')).toContain('3 added');
 
       // Previewed: the saved email beside the form has the typed items and the uploaded ones.
@@ -136,13 +137,13 @@ describe('a whole month at the desk in Chromium', () => {
 
       // A test to the coordinator's address from the config, to the SMTP server on loopback.
       expect(await page.inputValue('#test-to')).toBe('morag@example.org');
-      await press(page, page.getByRole('button', { name: 'Send a test' }));
+      await press(page.getByRole('button', { name: 'Send a test' }));
       expect(await page.textContent('.notice')).toMatch(/Test sent to morag@example\.org at \d\d:\d\d: the mail server took it/u);
       expect(server.messages.map((m) => m.to)).toEqual([['morag@example.org']]);
       expect(server.messages[0]!.raw.toString('utf8')).toMatch(/^Subject: \[TEST\] /mu);
       await page.screenshot({ path: join(ARTIFACTS, 'test-send.png'), fullPage: false });
 
-      await press(page, page.getByRole('button', { name: 'Approve' }));
+      await press(page.getByRole('button', { name: 'Approve' }));
       expect(await page.textContent('.notice')).toMatch(/Saved and approved at .* sends it at 2027-01-05 09:00 \(Europe\/London\)/u);
 
       const text = await ws.read(file);
@@ -165,23 +166,23 @@ describe('a whole month at the desk in Chromium', () => {
       await openDesk(ws.dir, { SNIPPET_SMTP_URL: server.url }, '2026-11-20T12:00:00Z');
       await page.goto(page.url().replace(/\/$/u, '/issues/2026-12'), { waitUntil: 'domcontentloaded' });
 
-      await press(page, page.getByRole('link', { name: 'Send now…' }));
+      await press(page.getByRole('link', { name: 'Send now…' }));
       expect(await page.textContent('main')).toContain('Sending now sends it before then');
-      await tabTo(page, page.getByLabel('Yes, send it now, before its scheduled time'));
+      await tabTo(page.getByLabel('Yes, send it now, before its scheduled time'));
       await page.keyboard.press('Space');
-      await press(page, page.getByRole('button', { name: 'Send to 3 members now' }));
+      await press(page.getByRole('button', { name: 'Send to 3 members now' }));
       await page.locator('body[data-sent="sent"]').waitFor();
       expect(await page.textContent('#sending')).toContain('3 of 3 done: 3 delivered, 0 not.');
       expect(server.messages).toHaveLength(3);
       await page.screenshot({ path: join(ARTIFACTS, 'send-now.png'), fullPage: false });
-      await press(page, page.getByRole('link', { name: 'See who got it' }));
+      await press(page.getByRole('link', { name: 'See who got it' }));
       expect(await page.textContent('main')).toMatch(/Delivered\s*3/u);
 
-      await press(page, page.getByRole('link', { name: 'Members' }));
-      await typeInto(page, page.getByLabel('Find a member (name, email or organisation)'), 'member00002');
-      await press(page, page.getByRole('button', { name: 'Find' }));
-      await typeInto(page, page.getByLabel('Reason'), 'asked by phone');
-      await press(page, page.getByRole('button', { name: 'Unsubscribe member00002@example.org' }));
+      await press(page.getByRole('link', { name: 'Members' }));
+      await typeInto(page.getByLabel('Find a member (name, email or organisation)'), 'member00002');
+      await press(page.getByRole('button', { name: 'Find' }));
+      await typeInto(page.getByLabel('Reason'), 'asked by phone');
+      await press(page.getByRole('button', { name: 'Unsubscribe member00002@example.org' }));
       expect(await page.textContent('.notice')).toContain('member00002@example.org is suppressed');
       expect(await ws.read('contacts/suppressions.csv')).toContain('member00002@example.org,2026-11-20,asked by phone');
       await page.screenshot({ path: join(ARTIFACTS, 'members.png'), fullPage: false });
@@ -198,19 +199,19 @@ describe('a whole month at the desk in Chromium', () => {
       const desk = await openDesk(ws.dir, { SNIPPET_SMTP_URL: server.url }, '2026-11-20T12:00:00Z');
       const base = `http://127.0.0.1:${desk.port}`;
       await page.goto(`${base}/issues/2026-12/send`, { waitUntil: 'domcontentloaded' });
-      await tabTo(page, page.getByLabel('Yes, send it now, before its scheduled time'));
+      await tabTo(page.getByLabel('Yes, send it now, before its scheduled time'));
       await page.keyboard.press('Space');
-      await press(page, page.getByRole('button', { name: 'Send to 3 members now' }));
+      await press(page.getByRole('button', { name: 'Send to 3 members now' }));
       await page.locator('body[data-sent="sent"]').waitFor();
       for (const width of [1280, 768]) {
         await page.setViewportSize({ width, height: 900 });
-        expect(await axeViolations(page), `a send followed at ${width} px`).toEqual([]);
+        expect(await axeViolations(), `a send followed at ${width} px`).toEqual([]);
       }
       for (const width of [1280, 768]) {
         await page.setViewportSize({ width, height: 900 });
         for (const path of ['/issues/2026-12', '/issues/2026-12/send', '/members', '/members?q=member']) {
           await page.goto(`${base}${path}`, { waitUntil: 'domcontentloaded' });
-          expect(await axeViolations(page), `${path} at ${width} px`).toEqual([]);
+          expect(await axeViolations(), `${path} at ${width} px`).toEqual([]);
         }
       }
     },

@@ -1,13 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
 import { checkCommand } from '../../src/actions/check-command.js';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { deskKeyboard } from './desk-keyboard.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
@@ -15,9 +15,6 @@ const ARTIFACTS = join(ROOT, 'test-results', 'desk');
 const WAIT = 20_000;
 /** The whole month, typed key by key. */
 const MONTH_TIMEOUT = 180_000;
-/** Enough Tab presses to reach any control of the longest page here. */
-const MAX_TABS = 400;
-const AXE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let ws: SampleWorkspace;
@@ -47,44 +44,8 @@ afterEach(async () => {
   await ws?.remove();
 });
 
-/** Presses Tab (Shift+Tab when it lies before the focus) until `target` has the focus: proof that the keyboard reaches it. */
-async function tabTo(target: Locator): Promise<void> {
-  const backwards = await target.evaluate(
-    (element) => document.activeElement !== null && Boolean(element.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING),
-  );
-  for (let presses = 0; presses < MAX_TABS; presses += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`the keyboard never reached ${target.toString()}`);
-}
-
-/** Replaces the focused field's text by typing, as a person would. */
-async function typeInto(target: Locator, text: string): Promise<void> {
-  await tabTo(target);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  if (text !== '') await page.keyboard.type(text);
-}
-
-async function press(target: Locator): Promise<void> {
-  await tabTo(target);
-  // The next page's document, not its load: the email's frame renders with MJML, which is slow to start.
-  await Promise.all([page.waitForEvent('domcontentloaded'), page.keyboard.press('Enter')]);
-}
-
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
-      }
-    ).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-  });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+// The keyboard and axe helpers every desk page's test shares, on this file's page.
+const { typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 describe('the desk in Chromium', () => {
   it(

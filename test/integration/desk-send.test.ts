@@ -137,7 +137,7 @@ describe('send now from the desk', () => {
     // Shown once, then the question again: everyone has it, nobody gets it twice.
     await call('/issues/2026-12/send', { headers: { Cookie: cookie } });
     expect((await call('/issues/2026-12/send', { headers: { Cookie: cookie } })).body).toContain('Nothing to send: everyone has it already');
-  });
+  }, 90_000);
 
   it('refuses a draft: only an approved issue goes to the list', async () => {
     const server = await smtpServer();
