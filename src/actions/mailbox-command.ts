@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { CONFIG_FILE, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { parseImapAddress, type ImapAddress } from '../config/imap-address.js';
-import { parseConfig } from '../config/parse-config.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
-import { hasErrors, isSnippetError, SnippetError } from '../errors.js';
+import { isSnippetError, SnippetError } from '../errors.js';
 import { appendBounceRows, readBounceRows } from '../mailbox/bounces-file.js';
 import { openFileSource } from '../mailbox/file-source.js';
 import { openImapSource } from '../mailbox/imap-source.js';
@@ -18,7 +16,7 @@ import { verifyUnsubscribeToken } from '../mail/unsubscribe-token.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
 import { loadContacts } from '../workspace/load-contacts.js';
-import { readText } from '../workspace/read-workspace-files.js';
+import { readConfig } from '../workspace/read-config.js';
 import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
 import { withSuppressionsToChange } from './with-suppressions-to-change.js';
 
@@ -76,7 +74,7 @@ export interface MailboxResult {
  * recorded as acted on but still in the inbox is only moved.
  */
 export async function mailboxCommand(options: MailboxOptions): Promise<MailboxResult> {
-  const config = await readConfig(options.dir);
+  const config = await readConfig(options.dir, 'snippet mailbox', 'the mailbox was not read');
   const result: MailboxResult = { entries: [], read: 0, seenBefore: 0, moved: 0, notRead: [], processedFolder: config.mailbox.processedFolder };
   const since = options.since === undefined ? undefined : parseDateTime(`${options.since}T00:00`, config.timeZone);
   const context = await startingContext(options, config);
@@ -144,21 +142,6 @@ export async function mailboxCommand(options: MailboxOptions): Promise<MailboxRe
     await mailboxState.close();
   }
   return result;
-}
-
-async function readConfig(dir: string): Promise<Config> {
-  const text = await readText(join(dir, CONFIG_FILE), CONFIG_FILE);
-  if (text === undefined) {
-    throw new SnippetError(`${CONFIG_FILE} was not found in ${dir}`, { hint: 'Run `snippet mailbox` in the workspace folder (or give --dir).' });
-  }
-  const parsed = parseConfig(text, CONFIG_FILE);
-  if (!parsed.config || hasErrors(parsed.problems)) {
-    throw new SnippetError(`${CONFIG_FILE} has problems; the mailbox was not read`, {
-      problems: parsed.problems.filter((p) => p.severity === 'error'),
-      hint: 'Correct them (`snippet check` lists them all), then run it again.',
-    });
-  }
-  return parsed.config;
 }
 
 async function startingContext(options: MailboxOptions, config: Config): Promise<Omit<ReportContext, 'date'>> {

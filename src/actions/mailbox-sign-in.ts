@@ -5,6 +5,7 @@ import { SnippetError } from '../errors.js';
 import type { ImapSignIn } from '../mailbox/imap-source.js';
 import { accessTokenProvider } from '../smtp/access-token.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
+import { secretFromFile } from '../config/secret-from-file.js';
 
 /** SNIPPET_IMAP_USER, SNIPPET_IMAP_PASS and the contents of SNIPPET_IMAP_PASS_FILE, read by the CLI. */
 export interface ImapEnvironment {
@@ -45,7 +46,7 @@ async function chooseSignIn(
   const ownSettings = imap.SNIPPET_IMAP_USER !== undefined || imap.SNIPPET_IMAP_PASS !== undefined || imap.passFromFile !== undefined;
   if (ownSettings) {
     const user = imap.SNIPPET_IMAP_USER || address.user;
-    const password = imap.SNIPPET_IMAP_PASS ?? imap.passFromFile?.replace(/\r?\n$/u, '');
+    const password = imap.SNIPPET_IMAP_PASS ?? (imap.passFromFile === undefined ? undefined : secretFromFile(imap.passFromFile));
     if (!user) throw noUser(address);
     if (password) return { user, password };
     if (token) return { user, accessToken: await token() };

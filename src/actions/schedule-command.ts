@@ -1,11 +1,9 @@
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CONFIG_FILE, type Config } from '../config/config.js';
-import { parseConfig } from '../config/parse-config.js';
-import { hasErrors, SnippetError, usageError } from '../errors.js';
+import { SnippetError, usageError } from '../errors.js';
 import { writeFilesAtomically } from '../fs/write-files-atomically.js';
 import { machineClockTime } from '../time/machine-clock-time.js';
-import { readText } from '../workspace/read-workspace-files.js';
+import { readConfig } from '../workspace/read-config.js';
 import { readScheduleTemplate, snippetVersion } from './fill-template.js';
 import { runTool, type ToolResult } from './run-tool.js';
 import {
@@ -77,7 +75,7 @@ export async function scheduleCommand(options: ScheduleOptions): Promise<Schedul
   if (options.install && options.remove) throw usageError('--install and --remove cannot be used together', 'Choose one.');
   if (options.at !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/u.test(options.at))
     throw usageError(`--at "${options.at}" is not a time`, 'Write it as HH:MM, 24-hour, in the network’s time zone, e.g. --at 09:00.');
-  const config = await readConfig(options.dir);
+  const config = await readConfig(options.dir, 'snippet schedule', 'no schedule was made');
   const daily = isDaily(options.target);
   const at = options.at ?? config.schedule.sendTime;
   const paths = options.platform === 'win32' ? path.win32 : path.posix;
@@ -128,21 +126,6 @@ const TEMPLATES: Record<ScheduleTarget, string[]> = {
   windows: ['windows.xml'],
   github: ['github.yml'],
 };
-
-async function readConfig(dir: string): Promise<Config> {
-  const text = await readText(path.join(dir, CONFIG_FILE), CONFIG_FILE);
-  if (text === undefined) {
-    throw new SnippetError(`${CONFIG_FILE} was not found in ${dir}`, { hint: 'Run `snippet schedule` in the workspace folder (or give --dir).' });
-  }
-  const parsed = parseConfig(text, CONFIG_FILE);
-  if (!parsed.config || hasErrors(parsed.problems)) {
-    throw new SnippetError(`${CONFIG_FILE} has problems, so no schedule was made`, {
-      problems: parsed.problems.filter((p) => p.severity === 'error'),
-      hint: 'Correct them (`snippet check` lists them all), then run it again.',
-    });
-  }
-  return parsed.config;
-}
 
 /** crontab -l, this workspace's entry replaced (or taken out), crontab - ; the other lines as they were. */
 async function cron(options: ScheduleOptions, entry: string, result: ScheduleResult): Promise<ScheduleResult> {

@@ -1,13 +1,12 @@
-import { readdir } from 'node:fs/promises';
 import { planDelivery } from '../delivery/delivery-plan.js';
 import { readLedger } from '../delivery/ledger-file.js';
-import { recipientStates, type LedgerEvent, type RecipientState } from '../delivery/ledger-event.js';
+import { recipientStates, type LedgerEvent, type RecipientState, type SendMode } from '../delivery/ledger-event.js';
 import { falseFailures } from '../delivery/safety-stopped-failures.js';
-import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
+import { listLedgers } from '../delivery/list-ledgers.js';
+import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
 import { readBounceRows } from '../mailbox/bounces-file.js';
 import type { IssueId } from '../issue/issue.js';
-import { issueIdOfFile } from '../issue/issue-id.js';
 import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
@@ -133,13 +132,9 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
 
 /** The issues with a ledger, oldest first: those sent to the list, and those only tested. */
 async function ledgerIssues(dir: string): Promise<{ list: IssueId[]; test: IssueId[] }> {
-  const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
-  const ids = (suffix: RegExp): IssueId[] =>
-    names
-      .map((n) => (suffix.test(n) ? issueIdOfFile(n.replace(suffix, '.md')) : undefined))
-      .filter((id): id is string => id !== undefined)
-      .sort();
-  return { list: ids(/(?<!\.test)\.jsonl$/u), test: ids(/\.test\.jsonl$/u) };
+  const ledgers = await listLedgers(dir);
+  const issues = (mode: SendMode): IssueId[] => ledgers.flatMap((ledger) => (ledger.mode === mode ? [ledger.issue] : []));
+  return { list: issues('list'), test: issues('test') };
 }
 
 /** Only test sends so far: nothing to report of the list, so the test sends are the news (not an error). */

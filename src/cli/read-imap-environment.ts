@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ImapEnvironment } from '../actions/mailbox-sign-in.js';
 import { registerSecret } from './redact.js';
+import { secretFromFile } from '../config/secret-from-file.js';
 
 /** SNIPPET_IMAP_USER, _PASS and _PASS_FILE; a password read from the file is kept out of every printed line. */
 export function readImapEnvironment(env: NodeJS.ProcessEnv): ImapEnvironment {
@@ -10,7 +11,7 @@ export function readImapEnvironment(env: NodeJS.ProcessEnv): ImapEnvironment {
   if (file) {
     try {
       passFromFile = readFileSync(file, 'utf8');
-      registerSecret(passFromFile.replace(/\r?\n$/u, ''));
+      registerSecret(secretFromFile(passFromFile));
     } catch (error) {
       fileProblem = `cannot read SNIPPET_IMAP_PASS_FILE (${file}): ${(error as NodeJS.ErrnoException).code ?? 'error'}`;
     }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { IssueId } from '../issue/issue.js';
+import { isIssueId } from '../issue/issue-id.js';
 import type { SendMode } from './ledger-event.js';
 
 /** The delivery state folder, git-ignored: ledgers and the send lock. */
@@ -11,6 +12,12 @@ export function ledgerDir(workspace: string): string {
 
 export function ledgerPath(workspace: string, issue: IssueId, mode: SendMode): string {
   return join(ledgerDir(workspace), mode === 'test' ? `${issue}.test.jsonl` : `${issue}.jsonl`);
+}
+
+/** Pure: the issue and mode whose ledger a file in the ledger folder is (ledgerPath's names); undefined for any other file, such as the delivery reports'. */
+export function ledgerOfFile(name: string): { issue: IssueId; mode: SendMode } | undefined {
+  const match = /^(.+?)(\.test)?\.jsonl$/u.exec(name);
+  return match && isIssueId(match[1]!) ? { issue: match[1]!, mode: match[2] ? 'test' : 'list' } : undefined;
 }
 
 /** How a ledger is named in messages: workspace-relative. */

@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises';
 import { addressKey } from '../contacts/member.js';
 import type { LedgerEvent } from '../delivery/ledger-event.js';
 import { readLedger } from '../delivery/ledger-file.js';
-import { ledgerDir, ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
+import { listLedgers } from '../delivery/list-ledgers.js';
+import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 
 /** What the ledgers say about who was sent what: each Message-ID's issue and recipient, and each address's issues. */
 export interface LedgerIndex {
@@ -28,11 +28,9 @@ export function indexLedgers(ledgers: ReadonlyArray<{ issue: string; events: rea
   return { byMessageId, issuesOf };
 }
 
-/** IO: every issue's ledger in the workspace, indexed. */
+/** IO: every issue's list ledger in the workspace, indexed (a test send is no member's issue). */
 export async function readLedgerIndex(dir: string): Promise<LedgerIndex> {
-  const names = await readdir(ledgerDir(dir)).catch(() => [] as string[]);
-  // An issue's list ledger is ISSUE.jsonl; test sends (ISSUE.test.jsonl) and the delivery reports' are no member's issue.
-  const issues = names.flatMap((name) => /^(\d{4}-\d{2})\.jsonl$/u.exec(name)?.[1] ?? []);
+  const issues = (await listLedgers(dir)).flatMap((ledger) => (ledger.mode === 'list' ? [ledger.issue] : []));
   const ledgers = await Promise.all(
     issues.map(async (issue) => ({ issue, events: await readLedger(ledgerPath(dir, issue, 'list'), ledgerLabel(issue, 'list')) })),
   );

@@ -64,7 +64,14 @@ export function describeProbe(probe: SmtpProbe, settings: SmtpSettings, sender: 
       ? { name: 'sign-in', status: 'ok', detail: `signed in as ${settings.user}${settings.oauth2 ? ' with an OAuth2 token' : ''}` }
       : { name: 'sign-in', status: 'ok', detail: 'none configured (no SNIPPET_SMTP_USER)' },
   );
-  if (probe.failedAt === 'sender' && error) {
+  if (probe.senderProblem !== undefined) {
+    checks.push({
+      name: 'sender',
+      status: 'fail',
+      detail: probe.senderProblem,
+      fix: 'set from: in snippet.config.yaml to an address with only ASCII letters before the @ (or use a mail server that offers SMTPUTF8)',
+    });
+  } else if (probe.failedAt === 'sender' && error) {
     checks.push({
       name: 'sender',
       status: 'fail',

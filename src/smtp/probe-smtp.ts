@@ -4,6 +4,7 @@ import { SmtpDialogue } from './smtp-dialogue.js';
 import { SmtpError, SmtpReplyError } from './smtp-error.js';
 import { signIn } from './smtp-sign-in.js';
 import type { SmtpSettings } from './smtp-settings.js';
+import { wireAddress } from './wire-address.js';
 
 export type ProbeStage = 'connect' | 'sign-in' | 'sender';
 
@@ -14,6 +15,8 @@ export interface SmtpProbe {
   /** How the session was protected once connected. */
   tls: 'implicit' | 'starttls' | 'none';
   signedIn: boolean;
+  /** Why the sender address cannot go to this server at all (a send would stop on it); nothing was given. */
+  senderProblem?: string;
 }
 
 /**
@@ -43,7 +46,9 @@ export async function probeSmtp(
       const refused = await signIn(dialogue, settings.user, token !== undefined ? { token } : { password: settings.pass ?? '' });
       if (refused) return { failedAt: 'sign-in', error: refused, tls, signedIn: false };
     }
-    const reply = await dialogue.command(`MAIL FROM:<${sender.replace(/[\r\n<>]/gu, '')}>`);
+    const from = /[\r\n<>]/u.test(sender) ? { problem: 'has a line break, < or > in it' } : wireAddress(sender, dialogue.offers('SMTPUTF8'));
+    if ('problem' in from) return { failedAt: 'sender', error: undefined, tls, signedIn, senderProblem: `the sender address ${sender} ${from.problem}` };
+    const reply = await dialogue.command(`MAIL FROM:<${from.address}>${from.utf8 ? ' SMTPUTF8' : ''}`);
     if (reply.code < 200 || reply.code > 299)
       return { failedAt: 'sender', error: new SmtpReplyError('EENVELOPE', `Mail command failed: ${reply.text}`, reply, 'MAIL FROM'), tls, signedIn };
     await dialogue.command('RSET');

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { SnippetError } from '../errors.js';
 import { isLoopback } from '../schema/is-loopback.js';
+import { secretFromFile } from '../config/secret-from-file.js';
 
 export { isLoopback };
 
@@ -49,7 +50,7 @@ export function smtpSettingsFromEnv(env: SmtpEnvironment, auth: { oauth2: boolea
     throw new SnippetError(env.fileProblem, {
       hint: "SNIPPET_SMTP_PASS_FILE names a file holding the password; SNIPPET_SMTP_CA_FILE a PEM file of the certificate authority that signed your mail server's certificate.",
     });
-  const pass = env.SNIPPET_SMTP_PASS ?? env.passFromFile?.replace(/\r?\n$/u, '');
+  const pass = env.SNIPPET_SMTP_PASS ?? (env.passFromFile === undefined ? undefined : secretFromFile(env.passFromFile));
   if (env.SNIPPET_SMTP_URL) {
     let url: URL;
     try {

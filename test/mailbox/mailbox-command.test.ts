@@ -218,6 +218,31 @@ describe('snippet mailbox PATH (a folder of .eml files, an mbox file)', () => {
   });
 });
 
+describe('snippet mailbox, the ledgers it matches reports to', () => {
+  it('stops with the state folder named when the ledgers cannot be read, instead of matching no issue (regression: every error was "no ledger")', async () => {
+    const { ws, run } = await setup();
+    const folder = await folderOf(ws.dir, inbox());
+    await rm(join(ws.dir, '.snippet/ledger'), { recursive: true });
+    await ws.write('.snippet/ledger', 'not a folder');
+    const error = await run({ path: folder }).catch((e: unknown) => e);
+    expect(isSnippetError(error) && [error.kind, error.message, error.file]).toEqual([
+      'user',
+      'the delivery state folder .snippet/ cannot be read (ENOTDIR: something in its path is a file, not a folder)',
+      '.snippet/ledger',
+    ]);
+    expect((error as { hint?: string }).hint).toMatch(/^Run snippet as the user that owns \.snippet\//u);
+    await expect(readFile(join(ws.dir, 'contacts/bounces.csv'))).rejects.toThrow(/ENOENT/u);
+  });
+
+  it('matches no issue, and says nothing of it, when no issue has been sent yet (no ledger folder)', async () => {
+    const { ws, run } = await setup();
+    const folder = await folderOf(ws.dir, { 'hard.eml': corpusReportFor('lhost-office365-01.eml', ANNA, '2026-12') });
+    await rm(join(ws.dir, '.snippet/ledger'), { recursive: true });
+    const result = await run({ path: folder, pathLabel: 'saved', dryRun: true });
+    expect(result.entries).toMatchObject([{ source: 'saved/hard.eml', recipient: ANNA, issue: null }]);
+  });
+});
+
 describe('snippet mailbox, outside a workspace', () => {
   it('says the config is not there, rather than that it has problems, and reads nothing', async () => {
     const { ws, run } = await setup();

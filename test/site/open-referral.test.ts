@@ -1,3 +1,4 @@
+import { v5 as uuidV5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { Organisation } from '../../src/organisations/organisation.js';
 import { openReferralPage, openReferralService, serviceUuid } from '../../src/site/open-referral.js';
@@ -143,6 +144,143 @@ describe('Open Referral UK', () => {
       last_page: true,
       empty: true,
       contents: [],
+    });
+  });
+});
+
+const fathers: Organisation = {
+  id: 'fathers-network',
+  name: 'Fathers Network',
+  areas: [],
+  allAreas: true,
+  services: [],
+  spotlight: true,
+  contact: 'Jo Bloggs',
+  email: 'referrals@fathers.example.org',
+  phone: '0141 496 0101',
+  for: ['fathers or partners'],
+  stages: ['pregnancy', '1 to 2 years'],
+  selfReferral: true,
+  languages: ['English', 'Polish'],
+  cost: 'Free',
+};
+const AREAS = [{ name: 'Glasgow North' }, { name: 'Renfrewshire', code: 'S12000038' }];
+const empty = { description: '', referral: '' };
+/** The id of a part of a service: UUID v5 of its page's address and the part's name, the same at every build. */
+const partId = (id: string, name: string): string => uuidV5(`${BASE}/services/${id}/#${name}`, uuidV5.URL);
+
+describe('Open Referral UK, the rich fields', () => {
+  it('gives the contact its email, its phone with ids of their own, and whom the service is for, when, and who refers', () => {
+    const service = openReferralService(BASE, fathers, empty, NETWORK, AREAS);
+    const contactId = partId('fathers-network', 'contact');
+    expect(service).toMatchObject({
+      email: 'referrals@fathers.example.org',
+      eligibility_description: 'Fathers or partners. In pregnancy and up to 2 years. Families can refer themselves.',
+      contacts: [
+        {
+          id: contactId,
+          service_id: service.id,
+          name: 'Jo Bloggs',
+          email: 'referrals@fathers.example.org',
+          phones: [{ id: partId('fathers-network', 'phone'), contact_id: contactId, number: '0141 496 0101' }],
+        },
+      ],
+      languages: [
+        { id: partId('fathers-network', 'language-english'), service_id: service.id, name: 'English' },
+        { id: partId('fathers-network', 'language-polish'), service_id: service.id, name: 'Polish' },
+      ],
+      cost_options: [{ id: partId('fathers-network', 'cost'), service_id: service.id, option: 'Free', amount: 0, amount_description: 'Free' }],
+    });
+    expect(service).not.toHaveProperty('application_process');
+  });
+
+  it('covers every area of the network for "areas: all", each with its GSS code where the config gives one', () => {
+    expect(openReferralService(BASE, fathers, empty, NETWORK, AREAS).service_areas).toEqual([
+      { id: partId('fathers-network', 'area-glasgow-north'), service_id: expect.any(String), name: 'Glasgow North', service_area: 'Glasgow North' },
+      {
+        id: partId('fathers-network', 'area-renfrewshire'),
+        service_id: expect.any(String),
+        name: 'Renfrewshire',
+        service_area: 'Renfrewshire',
+        uri: 'http://statistics.data.gov.uk/id/statistical-geography/S12000038',
+      },
+    ]);
+    // With no list of areas in the config, the whole area of the network is one area.
+    expect(openReferralService(BASE, fathers, empty, NETWORK).service_areas).toEqual([
+      expect.objectContaining({ name: 'The whole area of the Perinatal Network', service_area: 'The whole area of the Perinatal Network' }),
+    ]);
+  });
+
+  it("gives an organisation's own areas the codes of the network's areas of the same name", () => {
+    const local = { ...fathers, allAreas: undefined, areas: ['Renfrewshire', 'Paisley'] };
+    const areas = openReferralService(BASE, local, empty, NETWORK, AREAS).service_areas;
+    expect(areas.map((area) => [area.name, area.uri])).toEqual([
+      ['Renfrewshire', 'http://statistics.data.gov.uk/id/statistical-geography/S12000038'],
+      ['Paisley', undefined],
+    ]);
+    expect(areas[1]).not.toHaveProperty('uri');
+  });
+
+  it('ends each sentence of the eligibility with one full stop, and leaves it out when the profile says none of it', () => {
+    const professional = { ...fathers, for: ['mothers' as const], stages: undefined, selfReferral: false };
+    expect(openReferralService(BASE, professional, empty, NETWORK).eligibility_description).toBe(
+      'Mothers. A professional refers: families cannot refer themselves.',
+    );
+    const silent = { ...fathers, for: undefined, stages: undefined, selfReferral: undefined };
+    expect(openReferralService(BASE, silent, empty, NETWORK)).not.toHaveProperty('eligibility_description');
+  });
+
+  it('names the contact after the organisation when only a phone is given, and gives no contact when nothing is', () => {
+    const phoneOnly = { ...fathers, contact: undefined, email: undefined };
+    const service = openReferralService(BASE, phoneOnly, empty, NETWORK);
+    expect(service.contacts).toEqual([
+      {
+        id: partId('fathers-network', 'contact'),
+        service_id: service.id,
+        name: 'Fathers Network',
+        phones: [{ id: partId('fathers-network', 'phone'), contact_id: partId('fathers-network', 'contact'), number: '0141 496 0101' }],
+      },
+    ]);
+    expect(service).not.toHaveProperty('email');
+    const emailOnly = openReferralService(BASE, { ...fathers, contact: undefined, phone: undefined }, empty, NETWORK);
+    expect(emailOnly.contacts).toEqual([
+      { id: partId('fathers-network', 'contact'), service_id: emailOnly.id, name: 'Fathers Network', email: 'referrals@fathers.example.org' },
+    ]);
+    expect(openReferralService(BASE, { ...fathers, contact: undefined, email: undefined, phone: undefined }, empty, NETWORK).contacts).toEqual([]);
+  });
+
+  it('prefers the email field to an address in the contact text', () => {
+    const both = { ...fathers, contact: 'Jo (jo@old.example.org)' };
+    expect(openReferralService(BASE, both, empty, NETWORK).email).toBe('referrals@fathers.example.org');
+  });
+
+  it.each([
+    ['Jo Bloggs <jo@fathers.example.org>', 'jo@fathers.example.org'],
+    ['Email:jo@fathers.example.org; phone 0141 496 0101', 'jo@fathers.example.org'],
+    ['Jo (JO.BLOGGS@FATHERS.EXAMPLE.ORG), Monday to Friday', 'JO.BLOGGS@FATHERS.EXAMPLE.ORG'],
+    ['jo@fathers.example.org,0141 496 0101', 'jo@fathers.example.org'],
+    ['jo@fathers.o', undefined],
+    ['jo@fathers or phone', undefined],
+  ])('takes the email address out of the contact %j', (contact, email) => {
+    const service = openReferralService(BASE, { ...fathers, email: undefined, contact }, empty, NETWORK);
+    expect(service.email).toBe(email);
+    expect(service.contacts[0]?.email).toBe(email);
+  });
+
+  it.each([
+    ['Free', 0],
+    ['  free to families', 0],
+    ['FREE', 0],
+    ['Freeform donations', undefined],
+    ['£5 a session, free for under-ones', undefined],
+  ])('puts an amount of 0 on a cost only when it starts with the word free: %j', (cost, amount) => {
+    const [option] = openReferralService(BASE, { ...fathers, cost }, empty, NETWORK).cost_options;
+    expect(option).toEqual({
+      id: partId('fathers-network', 'cost'),
+      service_id: expect.any(String),
+      option: cost,
+      ...(amount === undefined ? {} : { amount }),
+      amount_description: cost,
     });
   });
 });

@@ -5,6 +5,7 @@ import type { SmtpEnvironment } from '../../src/smtp/smtp-settings.js';
 import { collectOutput } from '../support/collect-output.js';
 import { selfSignedCertificate } from '../support/self-signed-cert.js';
 import { sendWorkspace } from '../support/send-workspace.js';
+import { startScriptedSmtpServer } from '../support/scripted-smtp-server.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -118,6 +119,51 @@ describe('snippet doctor', () => {
     expect(broken.exitCode).toBe(1);
     expect(broken.output).toMatch(/snippet\.config\.yaml:\d+: error: unknown field "colour"/u);
     expect(broken.line('workspace')).toMatch(/^FAIL/u);
+  });
+});
+
+describe('snippet doctor: a sender address beyond ASCII goes in MAIL FROM as a send gives it (regression: sent raw)', () => {
+  async function doctorFrom(from: string, smtputf8: boolean) {
+    const extensions = ['250-scripted', '250-PIPELINING', ...(smtputf8 ? ['250-SMTPUTF8'] : []), '250 8BITMIME'];
+    const scripted = await startScriptedSmtpServer({ ehlo: () => extensions });
+    cleanups.push(scripted.close);
+    const ws = await sendWorkspace({ members: 1 });
+    cleanups.push(ws.remove);
+    await ws.write('snippet.config.yaml', (await ws.read('snippet.config.yaml')).replace(/^from: .*$/mu, `from: Network <${from}>`));
+    const out = collectOutput();
+    const result = await doctorCommand(
+      {
+        dir: ws.dir,
+        smtp: { SNIPPET_SMTP_URL: scripted.url },
+        unsubscribeSecret: 'unsubscribe-secret-for-tests-0123456789',
+        smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+      },
+      out,
+    );
+    const commands = scripted.sessions.flatMap((session) => session.commands).filter((command) => !/^(EHLO|QUIT)/u.test(command));
+    return { ...result, sender: out.lines.find((l) => l.slice(6).startsWith('sender:')), output: out.text(), commands };
+  }
+
+  it('gives a domain beyond ASCII in its ASCII form (IDNA) to a server without SMTPUTF8', async () => {
+    const result = await doctorFrom('news@bücher.example', false);
+    expect(result.commands).toEqual(['MAIL FROM:<news@xn--bcher-kva.example>', 'RSET']);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('gives the address as it is, with SMTPUTF8, to a server that offers it', async () => {
+    const result = await doctorFrom('zoë@example.org', true);
+    expect(result.commands).toEqual([`MAIL FROM:<${Buffer.from('zoë@example.org', 'utf8').toString('latin1')}> SMTPUTF8`, 'RSET']);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('fails a local part beyond ASCII to a server without SMTPUTF8, as a send would stop on it, and gives the server nothing', async () => {
+    const result = await doctorFrom('zoë@example.org', false);
+    expect(result.sender).toBe(
+      'FAIL  sender: the sender address zoë@example.org has letters beyond ASCII before the @, and the mail server does not offer SMTPUTF8',
+    );
+    expect(result.output).toMatch(/fix: set from: in snippet\.config\.yaml to an address with only ASCII letters before the @/u);
+    expect(result.commands).toEqual([]);
+    expect(result.exitCode).toBe(1);
   });
 });
 

@@ -17,6 +17,12 @@ describe('mapColumns, the edges', () => {
     expect(map).toEqual({ questions: { kind: [2], title: [3] }, response: 0 });
   });
 
+  it("keeps the first of two Id columns as the response's number", () => {
+    const { map, problems } = mapColumns(['Id', 'What are you sharing?', 'Title', 'ID'], {}, 'form.csv');
+    expect(problems).toEqual([]);
+    expect(map).toEqual({ questions: { kind: [1], title: [2] }, response: 0 });
+  });
+
   it('warns of a column nothing like a question with how to map it, and of a very long one without a guess', () => {
     const long = `Please tell us ${'more '.repeat(50)}`;
     const { problems } = mapColumns(['What are you sharing?', 'Title', ' Favourite colour ', long], {}, 'form.csv');
@@ -55,6 +61,21 @@ describe('mapColumns, the edges', () => {
         hint: expect.stringMatching(/Columns found: none\.$/u),
       }),
       expect.objectContaining({ severity: 'error', file: 'form.csv', line: 1, message: 'no column answers "Title"' }),
+    ]);
+  });
+
+  it('names the columns it found as the coordinator sees them: each once, without the spaces around it, one after the other', () => {
+    const { problems } = mapColumns(['Timestamp', '  Heading ', '', 'Link'], {}, 'form.csv');
+    expect(problems.find((p) => p.severity === 'error')?.hint).toMatch(/Columns found: "Timestamp", "Heading", "Link"\.$/u);
+  });
+
+  it('guesses the question a heading with spaces around it meant, as it does without them', () => {
+    const { problems } = mapColumns(['What are you sharing?', 'Title', '   Sumary   '], {}, 'form.csv');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        message: 'column "Sumary" is not one of the form\'s questions; its answers are left out',
+        hint: expect.stringContaining('Did you mean "Summary"?'),
+      }),
     ]);
   });
 });

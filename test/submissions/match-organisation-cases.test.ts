@@ -33,6 +33,8 @@ describe('matchOrganisation', () => {
   it('drops only a bracketed part at the end of a name: "Bumps Group" is not "Bumps (and Babies) Group"', () => {
     expect(matchOrganisation('Bumps Group', organisations)).toMatchObject({ kind: 'unknown' });
     expect(matchOrganisation('Bumps and Babies Group', organisations)).toEqual({ kind: 'member', id: 'bumps-babies' });
+    const glued = organisation('bumps-plus', 'Bumps (and Babies)Plus');
+    expect(matchOrganisation('Bumps', [glued])).toMatchObject({ kind: 'unknown' });
   });
 
   it('says when a name fits two organisations, naming both', () => {
