@@ -1,9 +1,8 @@
 import { hasErrors, sortProblems } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import { checkReviewed } from '../organisations/check-reviewed.js';
 import { CONFIG_FILE } from '../config/config.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
-import { suggestProfileFields } from '../organisations/suggest-profile-fields.js';
+import { profileAdvice } from '../organisations/profile-advice.js';
 import type { Output } from '../output.js';
 import { zonedDate } from '../time/zoned-time.js';
 import { prepareIssue } from './prepare-issue.js';
@@ -29,8 +28,10 @@ export async function checkCommand(options: CheckOptions, out: Output): Promise<
     const today = zonedDate(options.now, workspace.config.timeZone);
     prepared.problems = sortProblems([
       ...prepared.problems,
-      ...checkReviewed(workspace.organisations, workspace.organisationLine, today, ORGANISATIONS_FILE),
-      ...suggestProfileFields(workspace.organisations, workspace.config.areas, { organisations: ORGANISATIONS_FILE, config: CONFIG_FILE }),
+      ...profileAdvice(workspace.organisations, workspace.organisationLine, workspace.config.areas, today, {
+        organisations: ORGANISATIONS_FILE,
+        config: CONFIG_FILE,
+      }),
     ]);
   }
   const errors = prepared.problems.filter((p) => p.severity === 'error').length;

@@ -8,10 +8,18 @@ import { validateIssue } from '../issue/validate-issue.js';
 import { renderInProcess, type IssueRenderer } from '../render/issue-renderer.js';
 import type { RenderedIssue } from '../render/render-issue.js';
 import { loadWorkspace, selectIssue, type Workspace } from '../workspace/load-workspace.js';
+import { ParseMemo } from '../workspace/parse-memo.js';
 import { preferPlaceholders } from '../workspace/placeholders.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { WorkspaceFiles } from '../workspace/workspace-files.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
+
+/**
+ * The files' parses, kept for the next call in this process: the desk
+ * prepares the issue on every keystroke and save, and only the file that
+ * changed is parsed again (its text is the key, so a hand edit is seen at once).
+ */
+const PARSED = new ParseMemo();
 
 /**
  * The config's defaults, for checking an issue while the config has errors.
@@ -48,7 +56,7 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
  * typed, not yet saved, this way. `render` null checks without rendering.
  */
 export async function prepareIssueFrom(files: WorkspaceFiles, dir: string, id: IssueId | undefined, render: IssueRenderer | null): Promise<PreparedIssue> {
-  const workspace = loadWorkspace(files);
+  const workspace = loadWorkspace(files, PARSED);
   const problems = [...workspace.problems];
   const selected = selectIssue(workspace, id);
   if (!selected) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseEnvFile } from '../config/parse-env-file.js';
 import { SnippetError } from '../errors.js';
 import { readError } from '../fs/read-error.js';
-import { registerSecret } from './redact.js';
+import { registerSecret } from '../config/redact.js';
 
 /** As `snippet init` names it (src/workspace/new-workspace-files.ts, not loaded here to keep start-up small). */
 const ENV_FILE = 'snippet.env';

@@ -9,7 +9,7 @@ import { EXIT, exitCodeOf, exitCodeOfCommander } from './exit-codes.js';
 import { loadEnvFile } from './load-env-file.js';
 import { createProgram } from './program.js';
 import { quietBrokenPipe } from './quiet-broken-pipe.js';
-import { redact } from './redact.js';
+import { redact } from '../config/redact.js';
 import { ansi, terminalOutput, wantsColor } from './terminal-output.js';
 import { workspaceDir } from './workspace-dir.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ImapEnvironment } from '../actions/mailbox-sign-in.js';
-import { registerSecret } from './redact.js';
+import { registerSecret } from '../config/redact.js';
 import { secretFromFile } from '../config/secret-from-file.js';
 
 /** SNIPPET_IMAP_USER, _PASS and _PASS_FILE; a password read from the file is kept out of every printed line. */

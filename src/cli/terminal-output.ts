@@ -1,6 +1,6 @@
 import { formatProblem, plain, type Paint } from '../errors.js';
 import type { Output } from '../output.js';
-import { redact } from './redact.js';
+import { redact } from '../config/redact.js';
 
 export interface TerminalOptions {
   color: boolean;

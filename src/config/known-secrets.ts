@@ -1,7 +1,7 @@
 /**
  * The secrets this process has come to know beyond its environment (a
  * password read from a file, an OAuth2 access token, the base64 forms a
- * sign-in sends): every printed line is cleared of them (cli/redact.ts).
+ * sign-in sends): every printed line is cleared of them (config/redact.ts).
  * Whoever learns or sends a secret registers it here first, before any
  * reply of a server (which may echo it) can be shown.
  */

@@ -19,7 +19,7 @@ export interface JournalFile {
 export interface LedgerFileOptions {
   /** Opens the file for appending; node's `open(path, 'a+')` by default. */
   openFile?: (path: string) => Promise<JournalFile>;
-  /** Checked before every write, e.g. that the send lock is still this run's; throwing stops the ledger. */
+  /** Checked with every write (beside it), e.g. that the send lock is still this run's; throwing stops the ledger and cuts off that write. */
   guard?: () => Promise<void>;
 }
 
@@ -39,8 +39,10 @@ interface Pending {
  * What is on disk is the truth: when a write stops part-way (a full disk, a
  * file size limit) the lines that reached the file whole are kept and count
  * as written, the torn rest is cut off, and every later append is refused.
- * Before each write the ledger checks that it is still the file at its path,
- * so a ledger deleted or replaced during a send stops the send.
+ * With each write the ledger checks that it is still the file at its path,
+ * so a ledger deleted or replaced during a send stops the send: the check
+ * runs beside the write and its sync, and the lines count as written only
+ * when it passed.
  */
 export class LedgerFile {
   private pending: Pending[] = [];
@@ -84,7 +86,11 @@ export class LedgerFile {
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.pending.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.flushing) return;
+      // From the next turn of the event loop: a message's outcome and the next one's attempt, appended in
+      // one turn, share a write and an fdatasync.
+      this.flushing = true;
+      setImmediate(() => void this.flush());
     });
   }
 
@@ -94,26 +100,35 @@ export class LedgerFile {
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     while (this.pending.length > 0 && this.failed === undefined) {
       const batch = this.pending;
       this.pending = [];
       const data = Buffer.from(batch.map((p) => p.line).join(''));
-      try {
-        await this.checkStillAtPath();
-        await this.guard?.();
-      } catch (error) {
-        await this.fail(error, batch, 0);
-        break;
-      }
+      // The checks (the ledger still at its path, the guard) run beside the write and the sync, not before
+      // them: the batch counts as written only once all have passed. When a check fails, what was written
+      // is cut off again, as if it had failed first.
+      const checked = Promise.all([this.checkStillAtPath(), this.guard?.()]).then(
+        () => undefined,
+        (error: unknown) => ({ error }),
+      );
+      let written: { error: unknown } | undefined;
       try {
         await this.writeAll(data);
         await this.handle.datasync();
-        this.size += data.length;
-        for (const p of batch) p.resolve();
       } catch (error) {
-        await this.fail(error, batch, await this.landedBytes(data.length));
+        written = { error };
       }
+      const refused = await checked;
+      if (refused) {
+        await this.fail(refused.error, batch, 0);
+        break;
+      }
+      if (written) {
+        await this.fail(written.error, batch, await this.landedBytes(data.length));
+        break;
+      }
+      this.size += data.length;
+      for (const p of batch) p.resolve();
     }
     this.flushing = false;
   }

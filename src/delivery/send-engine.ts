@@ -6,7 +6,7 @@ import type { OutgoingMessage } from './outgoing-message.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { judge, type Settled, type Verdict } from './judge.js';
 import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
-import { isConnectFailure, TransportBug, type Channel, type Mailer, type SendResult } from './send-result.js';
+import { isConnectFailure, TransportBug, type Channel, type Envelope, type Mailer, type SendResult } from './send-result.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
 
 export interface Clock {
@@ -83,6 +83,14 @@ export async function runSendEngine(input: SendEngineInput): Promise<SendReport>
   return new SendRun(input).run();
 }
 
+/** A recipient whose envelope went out with the previous message's data, on that message's connection. */
+interface Pipelined {
+  item: WorkItem;
+  message: OutgoingMessage;
+  channel: Channel;
+  slot: number;
+}
+
 /** One run of the engine: the worker loop is the spine, each step a method. */
 class SendRun {
   private readonly queue: WorkQueue;
@@ -126,10 +134,20 @@ class SendRun {
     return this.report;
   }
 
-  /** One connection's loop: work ready, a connection, a rate slot, a recipient, the send. */
+  /**
+   * One connection's loop: work ready, a connection, a rate slot, a
+   * recipient, the send. A send that took the next recipient along (its
+   * envelope pipelined with this message's end of data) hands it straight
+   * to the next turn, on the same connection.
+   */
   private async worker(): Promise<void> {
     const connecting = { failures: 0 };
-    while (this.report.stop === undefined && this.bug === undefined && this.queue.size > 0) {
+    let next: Pipelined | undefined;
+    while (this.running && (next !== undefined || this.queue.size > 0)) {
+      if (next) {
+        next = await this.send(next.item, next.channel, next.slot, next.message);
+        continue;
+      }
       if (await this.sleptUntilReady()) continue;
       const channel = await this.connect(connecting);
       if (!channel) continue;
@@ -140,8 +158,43 @@ class SendRun {
         channel.release();
         continue;
       }
-      await this.send(item, channel, this.input.limiter.record(now));
+      next = await this.send(item, channel, this.input.limiter.record(now));
     }
+    // The run stopped with a recipient's envelope sent ahead: dropping the connection sends nothing of it.
+    if (next) this.giveUp(next);
+  }
+
+  private get running(): boolean {
+    return this.report.stop === undefined && this.bug === undefined;
+  }
+
+  /**
+   * The next recipient for a connection about to send a message's data, when
+   * one is ready now and a rate slot is free: its envelope can go with that
+   * data. Undefined otherwise, or once the run is stopping.
+   */
+  private takeAhead(channel: Channel): Pipelined | undefined {
+    if (!this.running) return undefined;
+    const { clock, limiter } = this.input;
+    const now = clock.now();
+    if (limiter.delay(now) > 0) return undefined;
+    const item = this.queue.take(now);
+    if (!item) return undefined;
+    let message: OutgoingMessage;
+    try {
+      message = this.input.build(item.recipient);
+    } catch (error) {
+      this.queue.putBack(item);
+      this.fail(error);
+      return undefined;
+    }
+    return { item, message, channel, slot: limiter.record(now) };
+  }
+
+  /** A recipient taken along but not to be sent on its connection: back in the queue, untried, and the connection let go. */
+  private giveUp(next: Pipelined): void {
+    this.queue.putBack(next.item);
+    next.channel.release();
   }
 
   /** Sleeps when only retries are left and none is due yet; says whether it slept. */
@@ -206,10 +259,17 @@ class SendRun {
     return undefined;
   }
 
-  /** One message: its attempt made durable while the envelope goes out, then the data, then the verdict. */
-  private async send(item: WorkItem, channel: Channel, slot: number): Promise<void> {
+  /**
+   * One message: its attempt made durable while the envelope goes out (or
+   * after it went ahead with the previous message's data), then the data,
+   * then the verdict. Returns the next recipient when its envelope went out
+   * with this message's data and the server answered it: its send is the
+   * connection's next. The previous message's outcome is in the ledger
+   * before its attempt, so a connection has at most one message in doubt.
+   */
+  private async send(item: WorkItem, channel: Channel, slot: number, built?: OutgoingMessage): Promise<Pipelined | undefined> {
     const { clock, limiter, journal } = this.input;
-    const message = this.input.build(item.recipient);
+    const message = built ?? this.input.build(item.recipient);
     // The attempt is synced while the envelope goes out (several connections'
     // attempts share one fdatasync); the channel holds the message data back
     // until it is durable, so an accepted message is always on record first.
@@ -220,19 +280,28 @@ class SendRun {
     );
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
+    let next: Pipelined | undefined;
+    const takeNext = (): Envelope | undefined => (next = this.takeAhead(channel))?.message.envelope;
     let result: SendResult;
     try {
-      result = await channel.send(message.envelope, message.chunks, attempt);
+      result = await channel.send(message.envelope, message.chunks, attempt, takeNext);
     } catch (error) {
+      if (next) this.giveUp(next);
       await this.recordBug(item, error, unrecorded);
       throw error;
+    }
+    // Only an envelope the server answered is sent on: one lost with the connection was not sent, and goes back.
+    if (next && channel.ahead() !== next.message.envelope) {
+      this.queue.putBack(next.item);
+      next = undefined;
     }
     const failure = await unrecorded;
     if (failure !== undefined) {
       // No data went out: the recipient is as it was, left for the next run.
+      if (next) this.giveUp(next);
       this.queue.putBack(item);
       this.stop(ledgerStop(failure));
-      return;
+      return undefined;
     }
     item.tries++;
     this.report.attempts++;
@@ -241,6 +310,7 @@ class SendRun {
     // it, however long this one took on the wire.
     limiter.restamp(startedAt, clock.now());
     this.apply(item, result, judge(result, item.tries, this.input.retry));
+    return next;
   }
 
   /** Carries out a verdict: the streak, a retry or a stop, progress, and the outcome in the ledger. */

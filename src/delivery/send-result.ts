@@ -32,7 +32,10 @@ export interface Mailer {
 
 export type ConnectFailure = Extract<SendResult, { status: 'deferred' }>;
 
-/** One ready connection, used for exactly one message or given back. */
+/**
+ * One ready connection, used for one message or given back; or, when a
+ * send pipelined the next message's envelope, kept for that message.
+ */
 export interface Channel {
   /**
    * Sends one message, given as pieces sent one after the other (most of a
@@ -44,11 +47,27 @@ export interface Channel {
    * FROM, RCPT TO) may go ahead while it syncs, but no byte of the message
    * data goes out before it resolves, and none at all when it rejects.
    *
+   * `next`, when given, is asked once, just before this message's data goes
+   * out (its attempt durable), for the envelope of the message to send after
+   * it on this connection. When the server offers PIPELINING that envelope
+   * goes out with this message's end of data, and `ahead()` says so once
+   * this send has returned: the channel is then kept for that message, whose
+   * send (its own attempt made durable first) sends only its data, or given
+   * up with `release()`, which drops the connection.
+   *
    * It throws only for a bug of its own, as a TransportBug (anything else
    * thrown counts as a bug after the data may have gone).
    */
-  send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>): Promise<SendResult>;
-  /** Gives the connection back unused. */
+  send(envelope: Envelope, message: readonly Buffer[], durable?: Promise<void>, next?: () => Envelope | undefined): Promise<SendResult>;
+  /**
+   * The envelope that went out with the last message's end of data, once
+   * the server has answered it: that message is to be sent next on this
+   * channel. Undefined when none went, or the connection was lost before
+   * the server answered it (the server drops it with the connection: that
+   * message was not sent).
+   */
+  ahead(): Envelope | undefined;
+  /** Gives the connection back unused; drops it when an envelope went ahead (the server may be waiting for its data). */
   release(): void;
 }
 

@@ -8,7 +8,9 @@ a { color: var(--accent); }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 8px; top: 8px; background: var(--paper); padding: 4px 8px; z-index: 2; }
 .top { background: var(--accent); padding: 8px 16px; }
-.top a { color: #fff; font-weight: 600; }
+.top a { color: #fff; font-weight: 600; margin-right: 16px; }
+.member-change label { font-weight: 400; margin-right: 4px; }
+.member-change input[type=text] { width: 12em; }
 main { padding: 16px; max-width: 1600px; margin: 0 auto; }
 h1 .status { font-size: 0.6em; color: var(--muted); font-weight: 400; }
 table { border-collapse: collapse; width: 100%; }
@@ -37,6 +39,12 @@ button[value=save], button[value=approve], form[action="/new"] button { backgrou
 .preview iframe { width: 100%; height: 80vh; border: 1px solid var(--line); background: #fff; }
 .preview iframe.phone { width: 375px; max-width: 100%; height: 812px; }
 pre, .message { white-space: pre-wrap; }
+.field-problem { margin: 4px 0; }
+.field-problem strong, .send-lines li.error { color: var(--error); }
+input[type=email], input[type=search] { width: 100%; max-width: 32em; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.top a + a { margin-left: 16px; }
+.organisation input[type=email], .organisation input[type=tel], .organisation select { width: 100%; font: inherit; padding: 6px; border: 1px solid var(--line); border-radius: 4px; color: var(--ink); background: var(--paper); }
+.organisation .choice { display: block; font-weight: 400; }
 `;
 
 /**
@@ -81,5 +89,21 @@ export const DESK_JS = `
     show({ ...(await response.json()), seq });
   };
   form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 50); });
+})();
+(() => {
+  // A send to the list: the page follows it, each request answered when something has changed (no timer).
+  const sending = document.getElementById('sending');
+  if (!sending || !sending.dataset.running) return;
+  const follow = async () => {
+    for (let turn = 0; turn < 1000000 && sending.dataset.running; turn++) {
+      const response = await fetch('/issues/' + sending.dataset.issue + '/send/progress?seen=' + sending.dataset.version);
+      const state = response.ok ? await response.json() : null;
+      if (!state) return;
+      sending.innerHTML = state.html;
+      sending.dataset.version = String(state.version);
+      if (state.ended) { delete sending.dataset.running; document.body.dataset.sent = state.ended; }
+    }
+  };
+  follow();
 })();
 `;

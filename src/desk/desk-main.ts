@@ -27,6 +27,8 @@ try {
       host: values.host,
       open: values['no-open'] !== true,
       unsubscribeSecret: process.env.SNIPPET_UNSUBSCRIBE_SECRET || undefined,
+      // `snippet desk` read the workspace's snippet.env into the environment it started this process with.
+      env: process.env,
     },
     out,
     stop.signal,

@@ -5,19 +5,28 @@ import { previewIssue } from '../actions/issue-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
+import { testSendAddress } from '../actions/test-send-address.js';
+import { redact } from '../config/redact.js';
 import { formatProblem, isSnippetError } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { collectOutput } from './collect-output.js';
+import type { DeskAnswer } from './desk-answer.js';
 import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
 import { messagePage } from './html.js';
+import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody } from './read-body.js';
+import { membersRoute, type MembersRouteContext } from './members-routes.js';
+import { MembersUploads } from './members-upload.js';
+import { SendJobs } from './send-jobs.js';
+import { sendSection } from './send-pages.js';
+import { SEND_PARTS, sendRoute, type SendRouteContext } from './send-routes.js';
 import { responsesReportPage, ResponsesUploads, UPLOAD_LIMIT } from './responses-upload.js';
 
 /** Large enough that a 5 MB title is answered beside its field, not by a dropped connection. */
@@ -31,6 +40,8 @@ const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'
 
 export interface DeskSettings extends DeskSecrets {
   dir: string;
+  /** The environment the desk was started with (snippet.env read into it): SMTP settings for a send. */
+  env: NodeJS.ProcessEnv;
   unsubscribeSecret: string | undefined;
   now: () => Date;
 }
@@ -43,13 +54,17 @@ export interface DeskSettings extends DeskSecrets {
 export function createDeskServer(settings: DeskSettings): Server {
   const notices = new Map<string, string[]>();
   const uploads = new ResponsesUploads();
+  const jobs = new SendJobs();
+  const members = new MembersUploads();
+  const closed = new AbortController();
   const server = createServer((request, response) => {
-    route(settings, notices, uploads, request, response).catch((error: unknown) => {
+    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices } };
+    route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
         ? messagePage(
             'That did not work',
-            [...error.problems.map((p) => formatProblem(p)), `${error.message}${error.hint ? `. ${error.hint}` : ''}`].join('\n'),
+            redact([...error.problems.map((p) => formatProblem(p)), `${error.message}${error.hint ? `. ${error.hint}` : ''}`].join('\n')),
           )
         : messagePage('Something went wrong in the desk', 'This is a fault in snippet, not in your work. Reload the page; if it happens again, report it.');
       if (!isSnippetError(error)) console.error(error);
@@ -57,7 +72,12 @@ export function createDeskServer(settings: DeskSettings): Server {
       else response.destroy();
     });
   });
-  server.on('close', () => void uploads.close());
+  server.on('close', () => {
+    void uploads.close();
+    void members.close();
+    jobs.close();
+    closed.abort();
+  });
   return server;
 }
 
@@ -65,6 +85,7 @@ async function route(
   settings: DeskSettings,
   notices: Map<string, string[]>,
   uploads: ResponsesUploads,
+  more: { sending: SendRouteContext; members: MembersRouteContext },
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -94,10 +115,35 @@ async function route(
     notices.set(result.issue, lines);
     return redirect(response, `/issues/${result.issue}`);
   }
-  const match = /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status)?$/u.exec(path);
+  if (path === '/members' || path.startsWith('/members/')) {
+    const said = await membersRoute(more.members, path, request, url);
+    if (said) return answer(response, said);
+  }
+  const organisations = /^\/organisations(?:\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/check)?)?$/u.exec(path);
+  if (organisations) {
+    let form: URLSearchParams | undefined;
+    try {
+      form = post ? new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8')) : undefined;
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      return tooLarge(response);
+    }
+    const reply = await organisationsRoute({
+      dir: settings.dir,
+      now: settings.now,
+      id: organisations[1],
+      check: organisations[2] !== undefined,
+      form,
+      notices,
+    });
+    return 'redirect' in reply ? redirect(response, reply.redirect) : send(response, reply.status, reply.type, reply.body);
+  }
+  const match =
+    /^\/issues\/(\d{4}-\d{2})(\/check|\/email\.html|\/email\.txt|\/responses|\/responses\/confirm|\/status|\/test-send|\/send|\/send\/progress)?$/u.exec(path);
   if (!match || !isIssueId(match[1]!)) return send(response, 404, 'text/html', messagePage('Not found', 'There is no such page on the desk.'));
   const id = match[1]!;
   const part = match[2];
+  if (part !== undefined && SEND_PARTS.has(part)) return answer(response, await sendRoute(more.sending, id, part, request, url));
   if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
   if (part === '/status' && !post) {
     const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collectOutput([]));
@@ -118,7 +164,15 @@ async function route(
     }
     const notice = notices.get(id);
     notices.delete(id);
-    const view = { draft, model, problems: draft.problems, todo: draft.todo, version: draft.version, phone: url.searchParams.get('view') === 'phone' };
+    const view = {
+      draft,
+      model,
+      problems: draft.problems,
+      todo: draft.todo,
+      version: draft.version,
+      phone: url.searchParams.get('view') === 'phone',
+      sendSection: sendSection(id, (await testSendAddress(settings.dir)) ?? ''),
+    };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
   }
 
@@ -133,15 +187,7 @@ async function route(
     form = new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    return send(
-      response,
-      413,
-      'text/html',
-      messagePage(
-        'Too much at once',
-        `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
-      ),
-    );
+    return tooLarge(response);
   }
   if (part === '/responses/confirm') {
     const lines = await uploads.confirm(settings.dir, id, form.get('upload') ?? '');
@@ -211,6 +257,23 @@ async function emailView(settings: DeskSettings, id: string, part: string, schem
   }
   if (part === '/email.txt') return send(response, 200, 'text/plain', preview.text, EMAIL_CSP);
   return send(response, 200, 'text/html', emailForFrame(preview.html, scheme === 'dark' ? 'dark' : 'light'), EMAIL_CSP);
+}
+
+function answer(response: ServerResponse, said: DeskAnswer): void {
+  if ('redirect' in said) return redirect(response, said.redirect);
+  send(response, said.status, said.type, said.body);
+}
+
+function tooLarge(response: ServerResponse): void {
+  send(
+    response,
+    413,
+    'text/html',
+    messagePage(
+      'Too much at once',
+      `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
+    ),
+  );
 }
 
 function redirect(response: ServerResponse, location: string): void {

@@ -17,6 +17,8 @@ export interface EditorView {
   conflict?: string;
   /** The preview's width: a desktop's, or a 375 px phone's. */
   phone?: boolean;
+  /** The "Test and send" part (send-pages.ts), below the form responses. */
+  sendSection?: string;
 }
 
 /** Pure: the issue editor, a form that works without JavaScript; the preview beside it. */
@@ -96,6 +98,7 @@ ${unplaced}
 <button type="submit">Check the responses</button>
 <span class="note">You see what each response would add before anything is written. Save your changes first.</span>
 </form>
+${view.sendSection ?? ''}
 <div class="desk">
 <form method="post" action="/issues/${draft.id}" id="editor" class="editor" novalidate>
 <input type="hidden" name="version" value="${escapeHtml(view.version)}">

@@ -21,7 +21,7 @@ export function deskPage(title: string, body: string): string {
 </head>
 <body>
 <a class="skip" href="#main">Skip to the content</a>
-<header class="top"><nav aria-label="Desk"><a href="/">Issues</a></nav></header>
+<header class="top"><nav aria-label="Desk"><a href="/">Issues</a> <a href="/organisations">Organisations</a> <a href="/members">Members</a></nav></header>
 <main id="main">
 ${body}
 </main>

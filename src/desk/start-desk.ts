@@ -15,6 +15,10 @@ export interface DeskOptions {
   port: number;
   open: boolean;
   unsubscribeSecret: string | undefined;
+  /** Where a send's SMTP settings come from (`snippet desk` passes its environment, snippet.env read into it); none by default. */
+  env?: NodeJS.ProcessEnv;
+  /** The desk's clock (tests set the time an issue is early for); the system's by default. */
+  now?: () => Date;
 }
 
 export interface DeskHandle {
@@ -32,10 +36,11 @@ export async function startDesk(options: DeskOptions, out: Output): Promise<Desk
   const server = createDeskServer({
     dir: options.dir,
     unsubscribeSecret: options.unsubscribeSecret,
+    env: options.env ?? {},
     token,
     hosts,
     cookieName: `snippet-desk-${randomBytes(4).toString('hex')}`,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
   });
   const { port, taken } = await listenOnFreePort(server, options.host, options.port);
   const shownHost = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -3,7 +3,7 @@ import { SnippetError } from '../errors.js';
 import type { AccessTokenProvider } from './access-token.js';
 import { classifyConnectError } from './classify-smtp-error.js';
 import { createDataStuffer } from './create-data-stuffer.js';
-import { sendTransaction } from './send-transaction.js';
+import { sendTransaction, type EnvelopeAhead } from './send-transaction.js';
 import { smtpConnectionOptions, type SmtpClientOptions, type SmtpTimeouts } from './smtp-connection-options.js';
 import { SmtpDialogue } from './smtp-dialogue.js';
 import { SmtpError } from './smtp-error.js';
@@ -73,21 +73,33 @@ export function createSmtpMailer(settings: SmtpSettings, options: SmtpMailerOpti
       return classifyConnectError(error);
     }
     let used = false;
+    /** The next message's envelope, sent with the last message's end of data and answered: the channel is kept for it. */
+    let ahead: EnvelopeAhead | undefined;
     const giveBack = (): void => {
       if (dialogue.usable) idle.push(dialogue);
       else live.delete(dialogue);
     };
     return {
-      send: async (envelope, message, durable) => {
+      send: async (envelope, message, durable, next) => {
         used = true;
+        const pipelined = ahead;
+        ahead = undefined;
         try {
-          return await sendTransaction(dialogue, envelope, message, durable, stuff);
+          const done = await sendTransaction(dialogue, envelope, message, durable, stuff, { ahead: pipelined, next });
+          ahead = done.ahead;
+          return done.result;
         } finally {
-          giveBack();
+          if (!ahead) giveBack();
         }
       },
+      ahead: () => ahead?.envelope,
       release: () => {
-        if (!used) giveBack();
+        if (ahead) {
+          // The server may be waiting for that message's data (354): only dropping the connection sends nothing.
+          ahead = undefined;
+          dialogue.destroy();
+          live.delete(dialogue);
+        } else if (!used) giveBack();
       },
     };
   };

@@ -50,6 +50,7 @@ export function createOutboxMailer(dir: string): Mailer {
       }
       return { status: 'delivered', response: `written to ${name}` };
     },
+    ahead: () => undefined,
     release: () => undefined,
   };
   return {

@@ -125,13 +125,31 @@ export class SmtpDialogue {
   }
 
   /** Writes buffers one after the other in one go (corked), never joined, and waits for the one reply to them. */
-  writeAndReply(pieces: readonly Buffer[]): Promise<SmtpReply> {
-    if (this.failure) return Promise.reject(this.failure);
-    const { replies, sent } = this.replies(1);
+  async writeAndReply(pieces: readonly Buffer[]): Promise<SmtpReply> {
+    return this.writeThenCommands(pieces, []).reply;
+  }
+
+  /**
+   * Writes buffers (a message's data and its end) and then command lines
+   * (the next message's envelope, RFC 2920) in one go, corked: the reply to
+   * the buffers, then the replies to the lines, in order. The lines'
+   * replies end early at a 421, like `commands`; when the session fails
+   * they reject, and that rejection is already handled.
+   */
+  writeThenCommands(pieces: readonly Buffer[], lines: readonly string[]): { reply: Promise<SmtpReply>; replies: Promise<SmtpReply[]> } {
+    if (this.failure) {
+      const failed = Promise.reject(this.failure);
+      failed.catch(() => undefined);
+      return { reply: failed, replies: failed };
+    }
+    const data = this.replies(1);
+    const after = lines.length > 0 ? this.replies(lines.length) : { replies: Promise.resolve([]), sent: () => undefined };
+    after.replies.catch(() => undefined);
     this.socket.cork();
-    pieces.forEach((piece, i) => this.socket.write(piece, i === pieces.length - 1 ? sent : undefined));
+    pieces.forEach((piece, i) => this.socket.write(piece, i === pieces.length - 1 ? data.sent : undefined));
+    if (lines.length > 0) this.socket.write(lines.map((line) => `${line}\r\n`).join(''), after.sent);
     this.socket.uncork();
-    return replies.then((got) => got[0]!);
+    return { reply: data.replies.then((got) => got[0]!), replies: after.replies };
   }
 
   /**

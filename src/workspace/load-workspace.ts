@@ -12,6 +12,7 @@ import { ORGANISATIONS_FILE, type Organisation } from '../organisations/organisa
 import { matchAreas } from '../organisations/match-areas.js';
 import { parseOrganisations } from '../organisations/parse-organisations.js';
 import { findPlaceholders } from './placeholders.js';
+import type { ParseMemo } from './parse-memo.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
 /** Everything in a workspace, parsed; each part is absent or empty where its file had errors. */
@@ -30,11 +31,23 @@ export interface Workspace {
   placeholders: Problem[];
 }
 
-/** Pure: parses a workspace's files. Issue-level checks that need the rest are in validateIssue. */
-export function loadWorkspace(files: WorkspaceFiles): Workspace {
+/**
+ * Pure: parses a workspace's files. Issue-level checks that need the rest are
+ * in validateIssue. With a memo, a file whose text is the same as last time
+ * is not parsed again.
+ */
+export function loadWorkspace(files: WorkspaceFiles, memo?: ParseMemo): Workspace {
   const problems: Problem[] = [...(files.csvWarnings ?? [])];
+  const remember = <T>(slot: string, key: string, compute: () => T): T => (memo ? memo.get(slot, key, compute) : compute());
 
-  const { config, organisations, organisationLine, problems: settingsProblems } = loadConfigAndOrganisations(files.config, files.organisations);
+  const {
+    config,
+    organisations,
+    organisationLine,
+    problems: settingsProblems,
+  } = remember('settings', `${files.config ?? '\u0000absent'}\u0000${files.organisations ?? '\u0000absent'}`, () =>
+    loadConfigAndOrganisations(files.config, files.organisations),
+  );
   problems.push(...settingsProblems);
   const organisationIds = new Set(organisations.map((o) => o.id));
 
@@ -47,14 +60,18 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
       hint: 'Create it with the header email,name,organisation,lists or use `snippet contacts import FILE`.',
     });
   } else {
-    const parsed = readMembers(files.members, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {});
+    const text = files.members;
+    const parsed = remember('members', `${[...organisationIds].join(' ')}\u0000${text}`, () =>
+      readMembers(text, MEMBERS_FILE, organisations.length > 0 ? { organisationIds } : {}),
+    );
     members = parsed.members;
     problems.push(...parsed.problems);
   }
 
   let suppressions: Suppression[] = [];
   if (files.suppressions !== undefined) {
-    const parsed = parseSuppressions(files.suppressions, SUPPRESSIONS_FILE);
+    const text = files.suppressions;
+    const parsed = remember('suppressions', text, () => parseSuppressions(text, SUPPRESSIONS_FILE));
     suppressions = parsed.suppressions;
     problems.push(...parsed.problems);
   }
@@ -62,7 +79,7 @@ export function loadWorkspace(files: WorkspaceFiles): Workspace {
   const issues = files.issues.map(({ id, text, unreadable }) =>
     text === undefined
       ? { id, issue: undefined, lineOf: () => undefined, problems: [unreadable], placeholders: [] }
-      : { id, ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) },
+      : { id, ...remember(`issue ${id}`, text, () => ({ ...parseIssue(text, issueFile(id), id), placeholders: findPlaceholders(text, issueFile(id)) })) },
   );
   const placeholders = [...findPlaceholders(files.config ?? '', CONFIG_FILE), ...findPlaceholders(files.organisations ?? '', ORGANISATIONS_FILE)];
   return { config, organisations, organisationLine, members, suppressions, issues, problems, placeholders };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEnvFile } from '../../src/cli/load-env-file.js';
-import { redact } from '../../src/cli/redact.js';
+import { redact } from '../../src/config/redact.js';
 import { parseEnvFile } from '../../src/config/parse-env-file.js';
 import { isSnippetError } from '../../src/errors.js';
 

@@ -37,6 +37,7 @@ function buggyMailer(bug: (to: string) => unknown): Mailer & { sent: string[] } 
       if (error !== undefined) throw error;
       return { status: 'delivered', response: '250 ok' };
     },
+    ahead: () => undefined,
     release: () => undefined,
   };
   return { sent, open: async () => channel, close: async () => undefined };
@@ -136,6 +137,7 @@ describe('a bug under the engine ends the run with it, never as a lost connectio
           () => ({ status: 'delivered', response: '250 ok' }),
           () => Promise.reject(new TransportBug(bug, false)),
         ),
+      ahead: () => undefined,
       release: () => undefined,
     };
     const throwing: Mailer = { open: async () => channel, close: async () => undefined };

@@ -35,6 +35,7 @@ function fakeMailer(reply: (to: string) => SendResult = () => ({ status: 'delive
       sent.push(envelope.to);
       return reply(envelope.to);
     },
+    ahead: () => undefined,
     release: () => undefined,
   };
   return { sent, open: async () => channel, close: async () => undefined };
@@ -154,6 +155,7 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
         order.push('data');
         return { status: 'delivered', response: '250 ok' };
       },
+      ahead: () => undefined,
       release: () => undefined,
     };
     const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
@@ -165,7 +167,11 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
     const journal = {
       append: (event: LedgerEvent) => (event.type === 'attempt' ? Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })) : Promise.resolve()),
     };
-    const channel: Channel = { send: async () => ({ status: 'failed', reason: '550 5.1.1 no such user', noSuchUser: true }), release: () => undefined };
+    const channel: Channel = {
+      send: async () => ({ status: 'failed', reason: '550 5.1.1 no such user', noSuchUser: true }),
+      ahead: () => undefined,
+      release: () => undefined,
+    };
     const report = await run({ journal, mailer: { open: async () => channel, close: async () => undefined }, recipients: recipients.slice(0, 1) });
     expect(report.failed).toEqual([]);
     expect(report.notAttempted.map((r) => r.key)).toEqual(['a@example.org']);

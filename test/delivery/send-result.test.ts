@@ -5,6 +5,7 @@ describe('isConnectFailure', () => {
   it('tells why no connection could be had from a connection ready for a message', () => {
     const channel: Channel = {
       send: () => Promise.resolve({ status: 'delivered', response: '250 OK' }),
+      ahead: () => undefined,
       release: () => undefined,
     };
     const failure: ConnectFailure = { status: 'deferred', reason: 'could not connect to smtp.example.org:587', connectionFailure: true };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/actions/doctor-command.js';
 import type { SendOptions } from '../../src/actions/send-command.js';
-import { readSmtpEnvironment } from '../../src/cli/read-smtp-environment.js';
+import { readSmtpEnvironment } from '../../src/actions/read-smtp-environment.js';
 import { renderInProcess } from '../../src/render/issue-renderer.js';
 import { runAction } from '../support/run-action.js';
 import { sendAction, sendOptions, sendWorkspace, statusAction } from '../support/send-workspace.js';

@@ -1,7 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doctorCommand } from '../../src/actions/doctor-command.js';
-import { redact } from '../../src/cli/redact.js';
+import { redact } from '../../src/config/redact.js';
 import type { SmtpEnvironment } from '../../src/smtp/smtp-settings.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendWorkspace } from '../support/send-workspace.js';

@@ -24,6 +24,10 @@ export interface ServerBehaviour {
   tls?: { key: string; cert: string };
   /** Refuse MAIL FROM with this reply, e.g. `550 5.7.60 Client does not have permissions to send as this sender`. */
   refuseSender?: string;
+  /** Reply to the `count`th MAIL FROM (across sessions): a reply such as `421 4.3.2 closing` to refuse (a 421 ends the session), or undefined to accept. */
+  onSender?(count: number): string | undefined;
+  /** Leave PIPELINING out of the EHLO reply (offered by default). */
+  pipelining?: false;
   /** Delay before replying to the data (ms). */
   replyDelayMs?: number;
   /**
@@ -54,6 +58,7 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
   const mailFromTimes = new Map<string, number>();
   let connectionCount = 0;
   const stageCounts = new Map<Stage, number>();
+  let senders = 0;
   const reach = (stage: Stage): 'hold' | Promise<void> | void => {
     const count = (stageCounts.get(stage) ?? 0) + 1;
     stageCounts.set(stage, count);
@@ -69,6 +74,7 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
     disabledCommands: behaviour.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !behaviour.auth,
     allowInsecureAuth: true,
+    hidePIPELINING: behaviour.pipelining === false,
     logger: false,
     size: 10 * 1024 * 1024,
     onConnect(_session, callback) {
@@ -97,6 +103,8 @@ export async function startSmtpServer(behaviour: ServerBehaviour = {}): Promise<
     },
     onMailFrom(_address: SMTPServerAddress, session: SMTPServerSession, callback) {
       if (behaviour.refuseSender) return callback(replyError(behaviour.refuseSender));
+      const refusal = behaviour.onSender?.(++senders);
+      if (refusal) return callback(replyError(refusal));
       const reached = reach('mail');
       if (reached === 'hold') return;
       // A promise holds the transaction until it settles.

@@ -50,7 +50,7 @@ export function registerContacts(program: Command, cli: CliContext): void {
     .option('--by <name>', 'who lifts it (default: your user name)')
     .action(async (email: string, options: { reason: string; by?: string }, command: Command) => {
       const { contactsResubscribeCommand } = await import('../../actions/contacts-resubscribe-command.js');
-      const { currentUserName } = await import('../current-user-name.js');
+      const { currentUserName } = await import('../../fs/current-user-name.js');
       await contactsResubscribeCommand(
         { dir: cli.dir(command), email, reason: options.reason, by: options.by ?? currentUserName(), now: new Date() },
         cli.output(),

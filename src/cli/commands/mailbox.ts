@@ -21,7 +21,7 @@ export function registerMailbox(program: Command, cli: CliContext): void {
       // A long mailbox makes a Buffer and a string per message: keep the heap near what is live, as a send does.
       (await import('../favour-memory.js')).favourMemoryOverSpeed();
       const { mailboxCommand } = await import('../../actions/mailbox-command.js');
-      const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
+      const { readSmtpEnvironment } = await import('../../actions/read-smtp-environment.js');
       const { readImapEnvironment } = await import('../read-imap-environment.js');
       const { entryLine, summaryLines } = await import('../mailbox-report.js');
       const out = cli.output();

@@ -4,7 +4,7 @@ import type { ScheduleResult } from '../../actions/schedule-command.js';
 import type { ScheduleTarget } from '../../actions/schedule-entry.js';
 import type { Output } from '../../output.js';
 import type { CliContext } from '../context.js';
-import { currentUserName } from '../current-user-name.js';
+import { currentUserName } from '../../fs/current-user-name.js';
 
 const TARGETS = ['cron', 'systemd', 'windows', 'github'];
 

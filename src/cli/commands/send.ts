@@ -53,7 +53,7 @@ export function registerSend(program: Command, cli: CliContext): void {
       try {
         const terminal = cli.output();
         // Loaded here, not at start-up: commands other than send never load the SMTP side.
-        const { readSmtpEnvironment } = await import('../read-smtp-environment.js');
+        const { readSmtpEnvironment } = await import('../../actions/read-smtp-environment.js');
         const { sendPrinter, sendQuestionLine } = await import('../send-printer.js');
         const output = logOutput(terminal, { json: flags.json === true });
         const common = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, registerSecret } from '../../src/cli/redact.js';
+import { redact, registerSecret } from '../../src/config/redact.js';
 import { registerSignIn } from '../../src/config/known-secrets.js';
 
 describe('redact (regression: a client secret with ~ was shown URL-encoded)', () => {

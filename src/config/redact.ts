@@ -1,9 +1,10 @@
-import { registeredSecrets, SHORTEST_SECRET } from '../config/known-secrets.js';
+import { registeredSecrets, SHORTEST_SECRET } from './known-secrets.js';
 
-export { registerSecret } from '../config/known-secrets.js';
+export { registerSecret } from './known-secrets.js';
 
 /**
- * Secrets never reach output: every line the CLI prints passes through here.
+ * Secrets never reach output: every line the CLI prints, and every answer
+ * the desk shows, passes through here.
  * The values come from the environment variables that may hold them, and
  * from whatever the process registered as it learnt or sent them
  * (config/known-secrets.ts: tokens, sign-ins' base64 forms).

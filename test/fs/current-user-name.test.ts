@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { currentUserName } from '../../src/cli/current-user-name.js';
+import { currentUserName } from '../../src/fs/current-user-name.js';
 
 const noPasswdEntry = (): never => {
   throw Object.assign(new Error('uv_os_get_passwd returned ENOENT (no such file or directory)'), { code: 'ERR_SYSTEM_ERROR' });

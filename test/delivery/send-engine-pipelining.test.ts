@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { Recipient } from '../../src/delivery/delivery-plan.js';
+import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
+import { RateLimiter } from '../../src/delivery/rate-limiter.js';
+import { runSendEngine, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import type { Channel, Envelope, Mailer } from '../../src/delivery/send-result.js';
+
+const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map(
+  (name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient,
+);
+
+function fakeClock(): Clock {
+  let now = 1_000_000;
+  return { now: () => now, sleep: async (ms) => void (now += ms) };
+}
+
+/**
+ * A channel that pipelines as the SMTP one does: it asks for the next
+ * envelope once the attempt is durable, keeps it ahead unless `lose` says the
+ * connection dropped it, and logs what went out in each write.
+ */
+function pipeliningMailer(options: { lose?: (to: string) => boolean; onData?: (to: string) => void } = {}): Mailer & { log: string[] } {
+  const log: string[] = [];
+  let ahead: Envelope | undefined;
+  const channel: Channel = {
+    send: async (envelope, _message, durable, next) => {
+      if (ahead !== undefined && ahead !== envelope) throw new Error(`${envelope.to} sent while ${ahead.to} was ahead`);
+      ahead = undefined;
+      await durable;
+      const following = next?.();
+      log.push(`data ${envelope.to}${following ? ` + envelope ${following.to}` : ''}`);
+      options.onData?.(envelope.to);
+      if (following && !options.lose?.(envelope.to)) ahead = following;
+      return { status: 'delivered', response: '250 ok' };
+    },
+    ahead: () => ahead,
+    release: () => {
+      if (ahead) log.push(`dropped with ${ahead.to} ahead`);
+      ahead = undefined;
+    },
+  };
+  return { log, open: async () => channel, close: async () => undefined };
+}
+
+function journal(): { events: LedgerEvent[]; append(event: LedgerEvent): Promise<void> } {
+  const events: LedgerEvent[] = [];
+  return { events, append: async (event) => void events.push(event) };
+}
+
+const lines = (events: readonly LedgerEvent[]): string[] => events.map((e) => `${e.type} ${(e as { to: string }).to}`);
+
+function run(overrides: Partial<SendEngineInput>) {
+  return runSendEngine({
+    recipients,
+    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }),
+    mailer: pipeliningMailer(),
+    journal: journal(),
+    limiter: new RateLimiter([]),
+    connections: 1,
+    retry: { attempts: 2, firstDelayMs: 10 },
+    stopAfterFailures: 10,
+    maxWaitMs: 60_000,
+    clock: fakeClock(),
+    ...overrides,
+  });
+}
+
+describe('the engine carries the next recipient along a connection (pipelining)', () => {
+  it("sends each message's data with the next envelope, and records each attempt after the previous outcome", async () => {
+    const mailer = pipeliningMailer();
+    const ledger = journal();
+    const report = await run({ mailer, journal: ledger });
+    expect(report.delivered).toHaveLength(4);
+    expect(mailer.log).toEqual([
+      'data a@example.org + envelope b@example.org',
+      'data b@example.org + envelope c@example.org',
+      'data c@example.org + envelope d@example.org',
+      'data d@example.org',
+    ]);
+    expect(lines(ledger.events)).toEqual(recipients.flatMap((r) => [`attempt ${r.key}`, `delivered ${r.key}`]));
+  });
+
+  it('puts a recipient whose envelope was lost with the connection back untried, and sends it once', async () => {
+    const mailer = pipeliningMailer({ lose: (to) => to === 'a@example.org' });
+    const ledger = journal();
+    const report = await run({ mailer, journal: ledger, retry: { attempts: 1, firstDelayMs: 10 } });
+    expect(report.delivered.map((r) => r.key)).toEqual(recipients.map((r) => r.key));
+    expect(lines(ledger.events)).toEqual(recipients.flatMap((r) => [`attempt ${r.key}`, `delivered ${r.key}`]));
+    expect(mailer.log[1]).toBe('data b@example.org + envelope c@example.org');
+  });
+
+  it('a run stopped with an envelope ahead drops the connection and leaves that recipient untried, with nothing recorded', async () => {
+    const stop = new AbortController();
+    const mailer = pipeliningMailer({ onData: (to) => to === 'b@example.org' && stop.abort() });
+    const ledger = journal();
+    const report = await run({ mailer, journal: ledger, signal: stop.signal });
+    expect(report.stop).toEqual({ kind: 'interrupted' });
+    expect(report.delivered.map((r) => r.key)).toEqual(['a@example.org', 'b@example.org']);
+    expect(report.notAttempted.map((r) => r.key)).toEqual(['c@example.org', 'd@example.org']);
+    expect(mailer.log.at(-1)).toBe('dropped with c@example.org ahead');
+    expect(lines(ledger.events)).not.toContain('attempt c@example.org');
+  });
+
+  it('takes no next recipient while the rate limit has no slot free: its envelope waits for its own turn', async () => {
+    const mailer = pipeliningMailer();
+    const report = await run({ mailer, limiter: new RateLimiter([{ count: 1, unit: 'second' }]), recipients: recipients.slice(0, 2) });
+    expect(report.delivered).toHaveLength(2);
+    expect(mailer.log).toEqual(['data a@example.org', 'data b@example.org']);
+  });
+
+  it('a bug building the next message leaves it untried, lets the current one finish, and stops the run with the bug', async () => {
+    const bug = new TypeError('cannot build');
+    const ledger = journal();
+    const mailer = pipeliningMailer();
+    const sending = run({
+      mailer,
+      journal: ledger,
+      build: (r) => {
+        if (r.key === 'b@example.org') throw bug;
+        return { envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] };
+      },
+    });
+    await expect(sending).rejects.toBe(bug);
+    expect(lines(ledger.events)).toEqual(['attempt a@example.org', 'delivered a@example.org']);
+    expect(mailer.log).toEqual(['data a@example.org']);
+  });
+});
