@@ -19,6 +19,7 @@ const deliveryUnits = [
     'judge',
     'ledger-event',
     'ledger-file',
+    'parse-ledger',
     'safety-stop',
     'send-due-dry-run-schedule',
     'rate-limiter',

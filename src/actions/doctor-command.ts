@@ -15,7 +15,8 @@ import { checkMailboxes } from './doctor-mailbox.js';
 import type { ImapEnvironment } from './mailbox-sign-in.js';
 import { describeProbe, type DoctorCheck } from '../smtp/describe-probe.js';
 import type { Output } from '../output.js';
-import { smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
+import type { AccessTokenProvider } from '../smtp/access-token.js';
+import { runAccessToken, smtpConnectionSettings } from '../smtp/smtp-connection-settings.js';
 
 export type { DoctorCheck };
 
@@ -81,18 +82,22 @@ export async function doctorCommand(options: DoctorOptions, out: Output): Promis
         : { name: 'unsubscribe links', status: 'ok', detail: 'SNIPPET_UNSUBSCRIBE_SECRET is set' },
     );
   }
-  for (const check of config ? await checkSmtp(options, config) : [skipped('SMTP', 'the config has errors')]) report(check);
-  if (config) for (const check of await checkMailboxes(config, options.imap ?? {}, options.smtp, options.dir, options.smtpTimeouts?.connection)) report(check);
+  // One token a run: the SMTP sign-in and the mailboxes' share it.
+  const accessToken = config ? runAccessToken(options.smtp, config, options.dir) : undefined;
+  for (const check of config ? await checkSmtp(options, config, accessToken) : [skipped('SMTP', 'the config has errors')]) report(check);
+  if (config)
+    for (const check of await checkMailboxes(config, options.imap ?? {}, options.smtp, options.dir, accessToken, options.smtpTimeouts?.connection))
+      report(check);
 
   const failed = checks.filter((c) => c.status === 'fail').length;
   out.info(failed === 0 ? 'All checks passed.' : `${failed} check${failed === 1 ? '' : 's'} failed.`);
   return { exitCode: failed === 0 ? 0 : 1, checks };
 }
 
-async function checkSmtp(options: DoctorOptions, config: Config): Promise<DoctorCheck[]> {
+async function checkSmtp(options: DoctorOptions, config: Config, runToken: AccessTokenProvider | undefined): Promise<DoctorCheck[]> {
   let connection;
   try {
-    connection = smtpConnectionSettings(options.smtp, config, options.dir);
+    connection = smtpConnectionSettings(options.smtp, config, options.dir, runToken);
   } catch (error) {
     if (!isSnippetError(error)) throw error;
     return [{ name: 'SMTP settings', status: 'fail', detail: error.message, ...(error.hint ? { fix: error.hint } : {}) }];

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { parseImapAddress, type ImapAddress } from '../config/imap-address.js';
 import { isSnippetError } from '../errors.js';
 import { openImapSource } from '../mailbox/imap-source.js';
+import type { AccessTokenProvider } from '../smtp/access-token.js';
 import type { DoctorCheck } from '../smtp/describe-probe.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
@@ -11,9 +12,16 @@ import { mailboxSignIns, type ImapEnvironment } from './mailbox-sign-in.js';
  * sign-in and the folder, by opening it as `snippet mailbox` would and
  * reading nothing. None when no mailbox is configured.
  */
-export async function checkMailboxes(config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, dir: string, timeoutMs?: number): Promise<DoctorCheck[]> {
+export async function checkMailboxes(
+  config: Config,
+  imap: ImapEnvironment,
+  smtp: SmtpEnvironment,
+  dir: string,
+  accessToken: AccessTokenProvider | undefined,
+  timeoutMs?: number,
+): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
-  const signInTo = mailboxSignIns(config, imap, smtp, dir);
+  const signInTo = mailboxSignIns(config, imap, smtp, dir, accessToken);
   for (const url of config.mailbox.urls) {
     const address = parseImapAddress(url) as ImapAddress;
     const name = `mailbox ${address.display}`;

@@ -13,6 +13,7 @@ import { planReport, type Outcome, type ReportContext, type ReportPlan } from '.
 import { readMessage } from '../mailbox/read-message.js';
 import { openMailboxState, type ReadRecord } from '../mailbox/read-state.js';
 import { verifyUnsubscribeToken } from '../mail/unsubscribe-token.js';
+import type { AccessTokenProvider } from '../smtp/access-token.js';
 import type { SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { parseDateTime, zonedDate } from '../time/zoned-time.js';
 import { loadContacts } from '../workspace/load-contacts.js';
@@ -36,6 +37,8 @@ export interface MailboxOptions {
   smtp: SmtpEnvironment;
   /** Called for each line of the report as it happens (a long mailbox shows progress). */
   onEntry?: (entry: MailboxEntry) => void;
+  /** The run's OAuth2 token source when it has one already (send --due signs in to SMTP with the same). */
+  accessToken?: AccessTokenProvider | undefined;
   /** Test hook: how long to wait for the IMAP server. */
   timeoutMs?: number;
 }
@@ -192,7 +195,7 @@ async function openSources(options: MailboxOptions, config: Config, result: Mail
     });
   }
   const sources: MailSource[] = [];
-  const signInTo = mailboxSignIns(config, options.imap, options.smtp, options.dir);
+  const signInTo = mailboxSignIns(config, options.imap, options.smtp, options.dir, options.accessToken);
   try {
     for (const url of config.mailbox.urls) {
       const address = parseImapAddress(url) as ImapAddress;

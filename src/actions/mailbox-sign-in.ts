@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { ImapAddress } from '../config/imap-address.js';
 import { SnippetError } from '../errors.js';
 import type { ImapSignIn } from '../mailbox/imap-source.js';
-import { accessTokenProvider } from '../smtp/access-token.js';
+import { accessTokenProvider, type AccessTokenProvider } from '../smtp/access-token.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
 import { secretFromFile } from '../config/secret-from-file.js';
 
@@ -22,11 +22,19 @@ export interface ImapEnvironment {
  * from smtp.oauth2: Microsoft 365's outlook.office365.com/.default scope
  * covers IMAP as well as SMTP). The user is SNIPPET_IMAP_USER, else the one
  * in mailbox.url, else the SMTP user. The mailboxes share one token: the
- * token command runs (or the endpoint is asked) once a run, not once a mailbox.
+ * token command runs (or the endpoint is asked) once a run, not once a mailbox;
+ * `provider` is the run's token source when it has one already (doctor's and
+ * send --due's SMTP sign-in), so the SMTP server shares it too.
  */
-export function mailboxSignIns(config: Config, imap: ImapEnvironment, smtp: SmtpEnvironment, cwd: string): (address: ImapAddress) => Promise<ImapSignIn> {
-  const oauth2 = config.smtp.oauth2;
-  const provider = oauth2 ? accessTokenProvider(oauth2, { clientSecret: smtp.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd }) : undefined;
+export function mailboxSignIns(
+  config: Config,
+  imap: ImapEnvironment,
+  smtp: SmtpEnvironment,
+  cwd: string,
+  provider: AccessTokenProvider | undefined = config.smtp.oauth2
+    ? accessTokenProvider(config.smtp.oauth2, { clientSecret: smtp.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd })
+    : undefined,
+): (address: ImapAddress) => Promise<ImapSignIn> {
   const token = provider ? () => provider(false) : undefined;
   return async (address) => {
     const signIn = await chooseSignIn(address, imap, smtp, token);

@@ -22,6 +22,8 @@ import { combineExitCodes, sendExitCode } from './send-exit-code.js';
 import { planPreview } from './send-preview.js';
 import { sendRoute, sessionSettings, type TransportOptions } from './send-route.js';
 import { stopError } from './stop-error.js';
+import type { AccessTokenProvider } from '../smtp/access-token.js';
+import { runAccessToken } from '../smtp/smtp-connection-settings.js';
 
 export type { DueIssueOutcome, SendDueOutcome };
 
@@ -62,7 +64,9 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
     });
   if (!workspace.config) throw configProblems();
   // mailbox.before_send: last month's bounces and unsubscribe replies are acted on before anyone is sent to.
-  if (workspace.config.mailbox.beforeSend && (await readMailboxFirst(options, onEvent))) {
+  // One token a run: the mailbox's sign-in and the SMTP server's share it.
+  const accessToken = runAccessToken(options.smtp, workspace.config, options.dir);
+  if (workspace.config.mailbox.beforeSend && (await readMailboxFirst(options, accessToken, onEvent))) {
     workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
     if (!workspace.config) throw configProblems();
   }
@@ -126,7 +130,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
       members: workspace.members,
       suppressions: workspace.suppressions,
       resendInDoubt: options.resendInDoubt,
-      ...sessionSettings(options, config, clock, route),
+      ...sessionSettings(options, config, clock, route, accessToken),
       choose: async (plans) => {
         remaining = new Map([...plans].map(([id, plan]) => [id, plan.send.length] as const));
         selection = selectDueIssues({ issues: timings, remaining, now, staleAfterMs: config.sending.staleAfterMs, includeStale: options.includeStale });
@@ -223,7 +227,7 @@ export async function sendDueCommand(options: SendDueOptions, listener: SendDueL
  * suppressions as they are. Returns whether it suppressed anyone, so the
  * contacts are read again.
  */
-async function readMailboxFirst(options: SendDueOptions, onEvent: (event: SendEvent) => void): Promise<boolean> {
+async function readMailboxFirst(options: SendDueOptions, accessToken: AccessTokenProvider | undefined, onEvent: (event: SendEvent) => void): Promise<boolean> {
   const clock = options.clock ?? systemClock;
   try {
     const result = await mailboxCommand({
@@ -233,6 +237,7 @@ async function readMailboxFirst(options: SendDueOptions, onEvent: (event: SendEv
       unsubscribeSecret: options.unsubscribeSecret,
       imap: options.imap ?? {},
       smtp: options.smtp,
+      accessToken,
       timeoutMs: options.mailboxTimeoutMs,
     });
     const suppressed = result.entries.filter((entry) => entry.outcome.action === 'suppress').length;

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { RateLimit } from '../config/rate-limit.js';
 import type { Clock } from '../delivery/send-engine.js';
 import type { SendSessionInput } from '../delivery/send-session.js';
+import type { AccessTokenProvider } from '../smtp/access-token.js';
 import { createMailer } from '../smtp/create-mailer.js';
 import { smtpSettingsFromEnv, type SmtpEnvironment } from '../smtp/smtp-settings.js';
 import type { SendRoute } from './send-events.js';
@@ -46,13 +47,15 @@ export function sessionSettings(
   config: Config,
   clock: Clock,
   route: ResolvedRoute,
+  /** The run's OAuth2 token source when it has one already (send --due's mailbox signed in with it). */
+  accessToken?: AccessTokenProvider,
 ): Pick<
   SendSessionInput,
   'mailer' | 'transport' | 'rates' | 'connections' | 'retry' | 'stopAfterFailures' | 'maxWaitMs' | 'safetyStop' | 'timeZone' | 'clock' | 'signal'
 > {
   const { outbox, rates, connections } = route;
   return {
-    mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts }),
+    mailer: () => createMailer({ outbox, smtp: options.smtp, config, workspace: options.dir, connections, timeouts: options.smtpTimeouts, accessToken }),
     transport: outbox ? 'outbox' : 'smtp',
     rates,
     connections,

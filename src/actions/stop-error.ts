@@ -1,6 +1,8 @@
 import { formatRateLimit } from '../config/rate-limit.js';
 import type { StopReason } from '../delivery/send-engine.js';
+import { STATE_DIR } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
+import { diskFull } from '../fs/disk-full.js';
 import { formatDuration } from '../time/format-duration.js';
 
 /** Why a send stopped, in a sentence that says what happens next. */
@@ -16,11 +18,16 @@ export function describeStop(stop: StopReason): string {
       return stop.reason;
     case 'ledger':
       if (stop.hint) return `${stop.reason}; nothing more was sent.`;
-      return `the delivery ledger could not be written (${stop.reason}); nothing more was sent. Free some space (or raise the limit) and run again.`;
+      return `the delivery ledger in ${LEDGER_FOLDER} could not be written (${stop.reason}); nothing more was sent.`;
     case 'safety':
       return `safety stop: the server refused ${stop.failures} of the first ${stop.answers} recipients with the same ${stop.code} (the last: ${stop.words}), which looks like the server refusing everyone rather than ${stop.failures} dead addresses. Nothing more was sent; they were not added to suppressions.csv and are tried again by the next run.`;
   }
 }
+
+const LEDGER_FOLDER = `${STATE_DIR}/ledger/`;
+
+/** A ledger write refused: nearly always a full disk (the engine names it), else the file size limit. */
+const LEDGER_HINT = `${diskFull(LEDGER_FOLDER).hint} If the file size limit was reached instead, raise it (\`ulimit -f unlimited\`). Delivered recipients are not sent twice.`;
 
 /** What to do after a safety stop: the server first, and the flag for when the refusals are real. */
 const SAFETY_HINT =
@@ -30,7 +37,7 @@ const SAFETY_HINT =
 export function stopError(stop: StopReason | undefined): SnippetError | undefined {
   if (stop?.kind === 'safety') return new SnippetError(describeStop(stop), { hint: SAFETY_HINT });
   if (stop?.kind !== 'fatal' && stop?.kind !== 'ledger') return undefined;
-  const hint = stop.kind === 'ledger' ? stop.hint : undefined;
+  const hint = stop.kind === 'ledger' ? (stop.hint ?? LEDGER_HINT) : undefined;
   return new SnippetError(describeStop(stop), {
     hint: hint ?? 'Nothing is lost: run the same command again once it is fixed; delivered recipients are not sent twice.',
   });

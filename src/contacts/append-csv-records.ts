@@ -2,7 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { hasErrors, SnippetError } from '../errors.js';
-import { writeFailureHint, writeFilesAtomically, writeSynced } from '../fs/write-files-atomically.js';
+import { writeFailureHint, writeFailureWhy, writeFilesAtomically, writeSynced } from '../fs/write-files-atomically.js';
 import { decodeCsvBytes } from './decode-csv-bytes.js';
 import { neutraliseCell } from './neutralise-cell.js';
 import { columnIndexes } from './parse-members.js';
@@ -34,7 +34,7 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new SnippetError(`could not read ${file.name} (${error.code ?? error.message}); nothing was ${file.nothing}`, {
-      hint: writeFailureHint(error.code),
+      hint: writeFailureHint(error.code, dirname(file.name)),
       cause: error,
     });
   });
@@ -54,8 +54,9 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
     await writeSynced(path, text, { flag: 'a' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new SnippetError(`could not write ${file.name} (${code ?? (error as Error).message}); nothing was ${file.nothing}`, {
-      hint: writeFailureHint(code),
+    const why = code === undefined ? (error as Error).message : writeFailureWhy(code, dirname(file.name));
+    throw new SnippetError(`could not write ${file.name} (${why}); nothing was ${file.nothing}`, {
+      hint: writeFailureHint(code, dirname(file.name)),
       cause: error,
     });
   }

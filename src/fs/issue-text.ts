@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { SnippetError } from '../errors.js';
 import { readError } from './read-error.js';
 import { withFileLock, type FileLockOptions } from './with-file-lock.js';
-import { syncFolder, writeFailureHint, writeSynced } from './write-files-atomically.js';
+import { syncFolder, writeFailureHint, writeFailureWhy, writeSynced } from './write-files-atomically.js';
 
 /** The version of a file that does not exist: saving with it creates the file, and refuses if one appeared. */
 export const ABSENT_VERSION = 'absent';
@@ -127,5 +127,10 @@ async function readCurrent(path: string, file: string): Promise<string | undefin
 function failure(error: unknown, file: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === undefined || error instanceof SnippetError) return error;
-  return new SnippetError(`could not write ${file} (${code}); it is unchanged`, { file, hint: writeFailureHint(code), cause: error });
+  const folder = dirname(file);
+  return new SnippetError(`could not write ${file} (${writeFailureWhy(code, folder)}); it is unchanged`, {
+    file,
+    hint: writeFailureHint(code, folder),
+    cause: error,
+  });
 }

@@ -1,13 +1,13 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { diskFull, isDiskFull } from './disk-full.js';
 
 const WHY: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   EROFS: 'the disk is read-only',
   ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOSPC: 'the disk is full',
   // mkdir under a folder that exists gives ENOENT only where the system makes no folders, e.g. /proc.
   ENOENT: 'no folder can be made there',
 };
@@ -34,6 +34,10 @@ export async function makeFolder(dir: string): Promise<void> {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'EEXIST') continue;
+      if (isDiskFull(code)) {
+        const full = diskFull(dirname(level));
+        throw new SnippetError(`cannot create the folder ${level}: ${full.why}`, { hint: full.hint });
+      }
       throw new SnippetError(`cannot create the folder ${level}: ${WHY[code] ?? code}`, {
         hint: 'Give a folder you may write to, e.g. one in your home folder.',
       });

@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, readFile, readlink, realpath, rename, rm, stat }
 import { basename, dirname, join } from 'node:path';
 import { SnippetError } from '../errors.js';
 import { makeFolder } from './make-folder.js';
-import { writeFailureHint, writeSynced } from './write-files-atomically.js';
+import { writeFailureHint, writeFailureWhy, writeSynced } from './write-files-atomically.js';
 
 /** Marks a folder as one this function made, and so may replace as a whole. */
 export const FOLDER_MARKER = '.snippet-built';
@@ -177,5 +177,8 @@ function isRunning(entry: string): boolean {
 
 function failure(error: NodeJS.ErrnoException, shown: string): unknown {
   if (error instanceof SnippetError || error.code === undefined) return error;
-  return new SnippetError(`could not write ${shown} (${error.code}); the site there is unchanged`, { hint: writeFailureHint(error.code), cause: error });
+  return new SnippetError(`could not write ${shown} (${writeFailureWhy(error.code, shown)}); the site there is unchanged`, {
+    hint: writeFailureHint(error.code, shown),
+    cause: error,
+  });
 }

@@ -1,6 +1,7 @@
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { diskFull, isDiskFull } from './disk-full.js';
 
 /**
  * Writes every file to a temporary name first and renames them into place only
@@ -53,15 +54,22 @@ async function writeFailure(error: unknown, path: string, shown: (path: string) 
     (s) => s.isFile(),
     () => false,
   );
-  return new SnippetError(`could not write ${shown(path)} (${code}); ${existed ? 'it is unchanged' : 'nothing was written'}`, {
-    hint: writeFailureHint(code),
+  const folder = dirname(shown(path));
+  return new SnippetError(`could not write ${shown(path)} (${writeFailureWhy(code, folder)}); ${existed ? 'it is unchanged' : 'nothing was written'}`, {
+    hint: writeFailureHint(code, folder),
     cause: error,
   });
 }
 
-/** What to do about a failed write, by its error code. */
-export function writeFailureHint(code: string | undefined): string {
-  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'Free some disk space and try again.';
+/** Why a write in `folder` failed, in plain words where there are some (a full disk), else its error code. */
+export function writeFailureWhy(code: string, folder: string): string {
+  return isDiskFull(code) ? diskFull(folder).why : code;
+}
+
+/** What to do about a failed write in `folder`, by its error code. */
+export function writeFailureHint(code: string | undefined, folder: string): string {
+  if (isDiskFull(code)) return diskFull(folder).hint;
+  if (code === 'EFBIG') return 'The file size limit was reached: raise it (`ulimit -f unlimited`) or free some space, then try again.';
   if (code === 'EEXIST' || code === 'ENOTDIR') return 'A file stands where a folder is needed: choose another place or move that file away.';
   return 'Check that the folder exists and is writable, then try again.';
 }

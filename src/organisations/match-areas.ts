@@ -1,6 +1,6 @@
 import type { NetworkArea } from '../config/config.js';
 import type { Problem } from '../errors.js';
-import { closestWord } from '../schema/closest-word.js';
+import { areaSuggestions } from './area-suggestions.js';
 import type { Organisation } from './organisation.js';
 
 export interface MatchedAreas {
@@ -12,8 +12,9 @@ export interface MatchedAreas {
 /**
  * Pure: with the network's list of areas in the config, every organisation's
  * areas must come from it (in any case); each one that does not is an error
- * at its line, with the nearest name on the list. Without a list, areas stay
- * free text.
+ * at its line, with the name on the list it most likely meant (by words,
+ * then letters), or, for part of several names, those names. Without a list,
+ * areas stay free text.
  */
 export function matchAreas(
   organisations: readonly Organisation[],
@@ -33,17 +34,23 @@ export function matchAreas(
         if (!areas.includes(name)) areas.push(name);
         continue;
       }
-      const suggestion = closestWord(area, names);
       const line = lineOfField(organisation.id, 'areas');
       problems.push({
         severity: 'error',
         file,
         ...(line === undefined ? {} : { line }),
         message: `${organisation.name}: "${area}" is not one of the network's areas in snippet.config.yaml`,
-        hint: `${suggestion ? `Did you mean "${suggestion}"? ` : ''}The areas are: ${names.join(', ')}; "all" means the whole network area. A new area goes in the config's areas: list first.`,
+        hint: `${meant(area, areaSuggestions(area, names))}The areas are: ${names.join(', ')}; "all" means the whole network area. A new area goes in the config's areas: list first.`,
       });
     }
     return { ...organisation, areas };
   });
   return { organisations: matched, problems };
+}
+
+/** The start of the hint: the one area meant, or the several a name is part of. */
+function meant(area: string, suggestions: readonly string[]): string {
+  if (suggestions.length === 0) return '';
+  if (suggestions.length === 1) return `Did you mean "${suggestions[0]!}"? `;
+  return `"${area}" is part of more than one area (${suggestions.join(', ')}): write each one it covers, e.g. areas: [${suggestions.join(', ')}]. `;
 }

@@ -79,7 +79,8 @@ export function openReferralService(
   const part = (name: string): string => uuidV5(`${page}#${name}`, uuidV5.URL);
   const description = text.description || `A member of the ${networkName}.`;
   const email =
-    organisation.email ?? (organisation.contact === undefined ? undefined : /[^\s<>(),;:]+@[^\s<>(),;:]+\.[a-z]{2,}/iu.exec(organisation.contact)?.[0]);
+    organisation.email ??
+    (organisation.contact === undefined ? undefined : /[^\s<>(),;:]+@[^\s<>(),;:]+\.[a-z]{2,}(?![a-z0-9-]|\.[a-z0-9])/iu.exec(organisation.contact)?.[0]);
   const eligibility = [whoFor(organisation), when(organisation), selfReferralText(organisation)].filter((part) => part !== undefined);
   const areas = organisation.allAreas
     ? networkAreas.length > 0

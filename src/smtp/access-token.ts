@@ -27,15 +27,17 @@ const EXPIRY_MARGIN_MS = 2 * 60_000;
 /**
  * Access tokens from the configured source, kept until shortly before they
  * expire: Microsoft's last an hour or so, and a send at 30 a minute can run
- * much longer, reconnecting now and then. The token and the client secret
- * never appear in errors.
+ * much longer, reconnecting now and then. Callers asking while a token is
+ * being fetched wait for that one. The token and the client secret never
+ * appear in errors.
  */
 export function accessTokenProvider(settings: OAuth2Settings, options: AccessTokenOptions): AccessTokenProvider {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 30_000;
   let cached: { token: string; expires: number } | undefined;
-  return async (renew) => {
-    if (!renew && cached && cached.expires - EXPIRY_MARGIN_MS > now()) return cached.token;
+  // Connections opened at once share one fetch: each asking on its own would run the command once a connection.
+  let fetching: Promise<string> | undefined;
+  const fetch = async (): Promise<string> => {
     const fetched =
       settings.source === 'command'
         ? {
@@ -47,6 +49,11 @@ export function accessTokenProvider(settings: OAuth2Settings, options: AccessTok
     registerSecret(fetched.token);
     cached = { token: fetched.token, expires: now() + fetched.lifetimeMs };
     return fetched.token;
+  };
+  return async (renew) => {
+    if (!renew && cached && cached.expires - EXPIRY_MARGIN_MS > now()) return cached.token;
+    fetching ??= fetch().finally(() => (fetching = undefined));
+    return fetching;
   };
 }
 

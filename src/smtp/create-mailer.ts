@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { Mailer } from '../delivery/send-result.js';
 import { createOutboxMailer } from './outbox-mailer.js';
+import type { AccessTokenProvider } from './access-token.js';
 import type { SmtpTimeouts } from './smtp-connection-options.js';
 import { smtpConnectionSettings } from './smtp-connection-settings.js';
 import type { SmtpEnvironment } from './smtp-settings.js';
@@ -13,9 +14,11 @@ export async function createMailer(input: {
   workspace: string;
   connections: number;
   timeouts?: SmtpTimeouts | undefined;
+  /** The run's OAuth2 token source, shared with the mailbox's sign-in. */
+  accessToken?: AccessTokenProvider | undefined;
 }): Promise<Mailer> {
   if (input.outbox !== undefined) return createOutboxMailer(input.outbox);
-  const { settings, accessToken } = smtpConnectionSettings(input.smtp, input.config, input.workspace);
+  const { settings, accessToken } = smtpConnectionSettings(input.smtp, input.config, input.workspace, input.accessToken);
   const { createSmtpMailer } = await import('./create-smtp-mailer.js');
   return createSmtpMailer(settings, {
     connections: input.connections,

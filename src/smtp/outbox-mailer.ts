@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeSynced } from '../fs/write-files-atomically.js';
 import type { Channel, ConnectFailure, Envelope, Mailer, SendResult } from '../delivery/send-result.js';
 import { outboxFileName } from './outbox-file-name.js';
+import { diskFull, isDiskFull } from '../fs/disk-full.js';
 
 /**
  * A transport that writes each message as `<address>.eml` into a folder, for
@@ -40,12 +41,15 @@ export function createOutboxMailer(dir: string): Mailer {
       } catch (error) {
         // Nothing was written under the real name: the message was not delivered.
         const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        const wholeFolder = code === 'ENOSPC' || code === 'EACCES' || code === 'EROFS';
+        const full = isDiskFull(code) ? diskFull(dir) : undefined;
+        const wholeFolder = full !== undefined || code === 'EACCES' || code === 'EROFS';
         return {
           status: 'deferred',
-          reason: `could not write ${name}: ${code}`,
+          reason: `could not write ${name}: ${full?.why ?? code}`,
           connectionFailure: true,
-          ...(wholeFolder ? { fatal: `the outbox folder ${dir} cannot be written (${code})` } : {}),
+          ...(wholeFolder
+            ? { fatal: full ? `${full.why}, so the outbox cannot be written. ${full.hint}` : `the outbox folder ${dir} cannot be written (${code})` }
+            : {}),
         };
       }
       return { status: 'delivered', response: `written to ${name}` };

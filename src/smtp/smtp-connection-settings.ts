@@ -8,12 +8,22 @@ export interface SmtpConnectionSettings {
   accessToken: AccessTokenProvider | undefined;
 }
 
-/** The SMTP server and sign-in from the environment and the config's `smtp` section. */
-export function smtpConnectionSettings(env: SmtpEnvironment, config: Config, workspace: string): SmtpConnectionSettings {
+/**
+ * The SMTP server and sign-in from the environment and the config's `smtp`
+ * section. `accessToken` is the run's token source when it has one already
+ * (the mailbox signs in with the same token): one token a run.
+ */
+export function smtpConnectionSettings(
+  env: SmtpEnvironment,
+  config: Config,
+  workspace: string,
+  accessToken = runAccessToken(env, config, workspace),
+): SmtpConnectionSettings {
+  return { settings: smtpSettingsFromEnv(env, { oauth2: config.smtp.oauth2 !== undefined }), accessToken };
+}
+
+/** A run's OAuth2 token source when the config signs in with `smtp.oauth2`: one for the SMTP server and the mailboxes alike. */
+export function runAccessToken(env: SmtpEnvironment, config: Config, workspace: string): AccessTokenProvider | undefined {
   const oauth2 = config.smtp.oauth2;
-  const settings = smtpSettingsFromEnv(env, { oauth2: oauth2 !== undefined });
-  return {
-    settings,
-    accessToken: oauth2 ? accessTokenProvider(oauth2, { clientSecret: env.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd: workspace }) : undefined,
-  };
+  return oauth2 ? accessTokenProvider(oauth2, { clientSecret: env.SNIPPET_SMTP_OAUTH_CLIENT_SECRET, cwd: workspace }) : undefined;
 }

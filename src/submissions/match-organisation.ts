@@ -1,6 +1,6 @@
 import type { Organisation } from '../organisations/organisation.js';
 import { closestWord } from '../schema/closest-word.js';
-import { looseKey } from './loose-key.js';
+import { looseKey } from '../schema/loose-key.js';
 
 export type OrganisationMatch =
   { kind: 'member'; id: string } | { kind: 'unknown'; suggestions: Organisation[] } | { kind: 'ambiguous'; candidates: Organisation[] };

@@ -2,7 +2,7 @@ import { hasErrors, type Problem } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import type { IssueContext } from '../issue/validate-issue.js';
 import type { ExistingItem } from './existing-items.js';
-import { looseKey } from './loose-key.js';
+import { looseKey } from '../schema/loose-key.js';
 import { normaliseLink } from './normalise-link.js';
 import type { FormItem, ResponseResult } from './response-to-item.js';
 import { validateFormItem } from './validate-form-item.js';

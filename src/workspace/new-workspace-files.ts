@@ -61,6 +61,14 @@ sending:
 schedule:
   send_day: first-working-day
   send_time: "09:00"
+
+# The network's areas: the website directory's area filter. With this list,
+# organisations' \`areas:\` must come from it (\`all\` means all of them). A
+# name, or a name with its ONS/GSS code, which the Open Referral UK data passes
+# on to other directories (docs/website.md).
+# areas:
+#   - Glasgow North
+#   - { name: Renfrewshire, code: S12000038 }
 `;
 
 const ORGANISATIONS = `# contacts/organisations.yaml: the member organisations, featured one after

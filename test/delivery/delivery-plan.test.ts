@@ -46,6 +46,27 @@ describe('planDelivery', () => {
     expect(plan.send.map((r) => r.key)).toEqual(['a@example.org']);
   });
 
+  it('sends to failed recipients again only when asked (--resend-failed), never to a suppressed one, and counts none of them as retrying', () => {
+    const events: LedgerEvent[] = [
+      { type: 'attempt', at, to: 'a@example.org', messageId: 'x' },
+      { type: 'failed', at, to: 'a@example.org', reason: '550', bounced: true },
+      { type: 'attempt', at, to: 'b@example.org', messageId: 'x' },
+      { type: 'failed', at, to: 'b@example.org', reason: '550', bounced: true },
+    ];
+    const input = {
+      members: [member('a@example.org'), member('b@example.org')],
+      suppressions: [{ key: 'b@example.org', line: 2 }],
+      lists: undefined,
+      ledger: recipientStates(events),
+      resendInDoubt: false,
+    };
+    expect(planDelivery(input)).toMatchObject({ send: [], alreadyFailed: 2, suppressed: [] });
+    const again = planDelivery({ ...input, resendFailed: true });
+    expect(again.send.map((r) => r.key)).toEqual(['a@example.org']);
+    // The suppressed one stays failed: resending never reaches a suppressed address.
+    expect(again).toMatchObject({ alreadyFailed: 1, suppressed: [], retrying: 0 });
+  });
+
   it("sends to a member on several lists when any one of them is the issue's", () => {
     const members = [
       member('both@example.org', ['managers', 'members']),

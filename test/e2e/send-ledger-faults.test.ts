@@ -63,7 +63,7 @@ describe('the ledger failing under a send', () => {
       expect(new Set(reportedInDoubt)).toEqual(new Set(after.inDoubt.map((d) => d.email)));
       const delivered = Number(/delivered (\d+),/u.exec(first.stdout)?.[1]);
       expect(delivered).toBe(after.delivered);
-      expect(first.stderr, first.stderr).toMatch(/the delivery ledger could not be written \(the file size limit was reached/u);
+      expect(first.stderr, first.stderr).toMatch(/the delivery ledger in \.snippet\/ledger\/ could not be written \(the file size limit was reached/u);
 
       // Two more runs without the limit: everyone has it exactly once, or is in doubt because the server may have it.
       await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;

@@ -113,6 +113,31 @@ describe("the network's areas", () => {
     ]);
   });
 
+  it('suggests the area meant by its words, not by letters alone; a name part of several areas names them all (regression: "Dunbartonshire" was taken for a typo of East Dunbartonshire)', () => {
+    const network = ['Glasgow North', 'Glasgow South', 'East Dunbartonshire', 'West Dunbartonshire', 'East Renfrewshire', 'Renfrewshire', 'Inverclyde'];
+    const hintFor = (area: string): string => {
+      const parsed = parseOrganisations(`organisations:\n  - id: a\n    name: A\n    areas: [${JSON.stringify(area)}]\n`, FILE);
+      const { problems } = matchAreas(
+        parsed.organisations,
+        network.map((name) => ({ name })),
+        parsed.lineOfField,
+        FILE,
+      );
+      return problems[0]?.hint?.replace(/ ?The areas are: .*$/u, '') ?? '(on the list)';
+    };
+    expect(hintFor('Glasgow')).toBe(
+      '"Glasgow" is part of more than one area (Glasgow North, Glasgow South): write each one it covers, e.g. areas: [Glasgow North, Glasgow South].',
+    );
+    expect(hintFor('Dunbartonshire')).toMatch(/^"Dunbartonshire" is part of more than one area \(East Dunbartonshire, West Dunbartonshire\)/u);
+    expect(hintFor('North Glasgow')).toBe('Did you mean "Glasgow North"?');
+    expect(hintFor('E Renfrewshire')).toBe('Did you mean "East Renfrewshire"?');
+    expect(hintFor('Glasgow N')).toBe('Did you mean "Glasgow North"?');
+    expect(hintFor('Inverclyde Council')).toBe('Did you mean "Inverclyde"?');
+    expect(hintFor('Glasgw North')).toBe('Did you mean "Glasgow North"?');
+    expect(hintFor('Highland')).toBe('');
+    expect(hintFor('glasgow north')).toBe('(on the list)');
+  });
+
   it('leaves areas as free text without a list, and check suggests one list and the structured fields, in one line each', () => {
     const parsed = parseOrganisations(
       `organisations:\n${Array.from({ length: 34 }, (_, i) => `  - id: o${i}\n    name: Org ${i}\n    areas: Somewhere ${i}\n    referral: Ask us.\n`).join('')}  - id: done\n    name: Done\n    refer: Phone us.\n    phone: 0141 000 0000\n`,

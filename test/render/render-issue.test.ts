@@ -66,8 +66,9 @@ describe('renderIssue', () => {
     const { html, text } = await render({ training: [{ title: 'Course', url, carriedFrom: '2026-11', organisation: 'home-start' }] });
     // In the HTML on the line of facts: a line of its own made the item taller on a phone.
     expect(html).toMatch(/<p class="meta"[^>]*>From Home-Start Example&nbsp;· <span class="carried"[^>]*>first shared in November 2026<\/span><\/p>/u);
-    expect(text).toContain('(First shared in the November 2026 snippet.)');
-    expect(text).toContain('From Home-Start Example');
+    // The plain text says it as the HTML does, on the same line (regression: "(First shared in the November 2026 snippet.)" after the summary).
+    expect(text).toContain('Course\n------\nhttps://example.org/item\nFrom Home-Start Example · first shared in November 2026\n');
+    expect(text).not.toMatch(/snippet\.\)/u);
   });
 
   it('warns about an unknown organisation rather than failing', async () => {
@@ -91,8 +92,9 @@ describe('renderIssue', () => {
   });
 
   it('writes a carried item without a line of facts as a line of its own', async () => {
-    const { html } = await render({ news: [{ title: 'News', carriedFrom: '2026-11' }] });
+    const { html, text } = await render({ news: [{ title: 'News', carriedFrom: '2026-11', summary: 'Summary.' }] });
     expect(html).toMatch(/<p class="meta carried"[^>]*>First shared in November 2026<\/p>/u);
+    expect(text).toContain('News\n----\nFirst shared in November 2026\n\nSummary.\n');
   });
 
   it('wraps the plain text at 78 columns, except unbreakable words', async () => {

@@ -126,6 +126,13 @@ describe('Open Referral UK', () => {
     expect(phoneOnly.contacts).toEqual([expect.objectContaining({ name: 'Call 0141 496 0000' })]);
   });
 
+  it('takes no email from a contact whose address is cut short, rather than a shorter address that is not hers', () => {
+    const cut = openReferralService(BASE, { ...stork, contact: 'Ann (ann@cafestork.example.o)' }, storkText, NETWORK);
+    expect(cut).not.toHaveProperty('email');
+    const whole = openReferralService(BASE, { ...stork, contact: 'Ann (ann@cafestork.example.org.)' }, storkText, NETWORK);
+    expect(whole.email).toBe('ann@cafestork.example.org');
+  });
+
   it('lists every service on one page, without the parts only GET /services/{id} gives', () => {
     const services = [openReferralService(BASE, stork, storkText, NETWORK), openReferralService(BASE, bumps, { description: '', referral: '' }, NETWORK)];
     const page = openReferralPage(services);

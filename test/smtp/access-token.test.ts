@@ -31,6 +31,13 @@ describe('accessTokenProvider (token command)', () => {
     expect((await readFile(join(cwd, 'runs.txt'), 'utf8')).split('\n').filter(Boolean)).toHaveLength(3);
   });
 
+  it('runs the command once for callers asking at the same time, as connections opened together do (regression: once each)', async () => {
+    const cwd = await workspace();
+    const token = accessTokenProvider({ source: 'command', command: 'echo run >> runs.txt; echo token-1' }, { clientSecret: undefined, cwd });
+    expect(await Promise.all([token(false), token(false), token(false)])).toEqual(['token-1', 'token-1', 'token-1']);
+    expect(await readFile(join(cwd, 'runs.txt'), 'utf8')).toBe('run\n');
+  });
+
   it('stops a command that takes too long', async () => {
     const token = accessTokenProvider(
       { source: 'command', command: 'sleep 5; echo late' },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { existingItems } from '../../src/submissions/existing-items.js';
 import { mapColumns } from '../../src/submissions/map-columns.js';
+import type { ExistingItem } from '../../src/submissions/existing-items.js';
 import { planSubmissions } from '../../src/submissions/plan-submissions.js';
+import type { ResponseResult } from '../../src/submissions/response-to-item.js';
 import { responseToItem } from '../../src/submissions/response-to-item.js';
 import { parseIssue } from '../../src/issue/parse-issue.js';
 
@@ -217,5 +219,84 @@ describe('Microsoft Forms responses told apart by their Id', () => {
     const again = planRows([row('7', 'Our Saturday group (edited)', 'https://example.org/saturday-group')], existingItems([PUBLISHED, draft]));
     expect(again.added).toEqual([]);
     expect(again.duplicates.map((duplicate) => duplicate.reason)).toEqual(['same response']);
+  });
+});
+
+describe('what makes two responses the same', () => {
+  type By = Record<string, string>;
+  let row = 1;
+  /** A news response of its own title and link, sent by `by`: only the response keys can make it the same as another. */
+  /** `fields` replaces the title and link; an answer given as undefined is left out, as a question not answered is. */
+  const sent = (by: By, fields: Record<string, string | undefined> = {}): ResponseResult => {
+    row += 1;
+    const answers = Object.entries({ title: `Item ${row}`, url: `https://example.org/${row}`, ...fields }).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined,
+    );
+    return {
+      row,
+      item: { section: 'news', row, fields: { ...Object.fromEntries(answers), submitted_by: by } },
+      problems: [],
+    };
+  };
+  const planOf = (responses: ResponseResult[], existing: ExistingItem[] = []) => planSubmissions(responses, existing, { id: '2027-01', context }, 'form.csv');
+  const AT = '02/01/2027 10:15:32';
+
+  it.each<[string, By, By, boolean]>([
+    [
+      'the same email, whatever its case and spaces, at the same time',
+      { email: 'Ann@Example.org ', name: 'Ann', submitted: AT },
+      { email: 'ann@example.org', name: 'Ann Smith', submitted: AT },
+      true,
+    ],
+    ['the same name, with no email, at the same time', { name: 'Ann Smith', submitted: AT }, { name: 'ann smith', submitted: AT }, true],
+    [
+      'the same number from the form tool, with spaces around it',
+      { response: ' 7 ', submitted: AT },
+      { response: '7', submitted: '03/01/2027 09:00:00' },
+      true,
+    ],
+    [
+      'the same email at the same time, with a space after the time',
+      { email: 'ann@example.org', submitted: `${AT} ` },
+      { email: 'ann@example.org', submitted: AT },
+      true,
+    ],
+    ['two names, with no email, at the same time', { name: 'Ann Smith', submitted: AT }, { name: 'Bob Jones', submitted: AT }, false],
+    [
+      'two names with "anonymous" as the email, at the same time',
+      { email: 'anonymous', name: 'Ann Smith', submitted: AT },
+      { email: 'anonymous', name: 'Bob Jones', submitted: AT },
+      false,
+    ],
+    ['no email and no name at the same time: two people who did not say who they are', { submitted: AT }, { submitted: AT }, false],
+    [
+      '"anonymous" for both email and name at the same time',
+      { email: 'anonymous', name: 'anonymous', submitted: AT },
+      { email: 'anonymous', name: 'Anonymous', submitted: AT },
+      false,
+    ],
+    ['the same email at two times', { email: 'ann@example.org', submitted: AT }, { email: 'ann@example.org', submitted: '02/01/2027 10:15:33' }, false],
+  ])('%s: the same response is %s', (_what, first, second, same) => {
+    const plan = planOf([sent(first), sent(second)]);
+    expect(plan.rejected).toEqual([]);
+    expect(plan.duplicates.map((duplicate) => duplicate.reason)).toEqual(same ? ['same response'] : []);
+    expect(plan.added).toHaveLength(same ? 1 : 2);
+  });
+
+  it('rejects a response with no title, rather than take it for an item with no title in a draft', () => {
+    // A draft the coordinator is still writing may hold an item whose title is not typed yet.
+    const untitled: ExistingItem = { title: '', submittedBy: { organisation: 'Café Stork' }, where: 'issues/2027-01.md:7' };
+    const plan = planOf([sent({ organisation: 'Café Stork' }, { title: undefined })], [untitled]);
+    expect(plan.duplicates).toEqual([]);
+    expect(plan.rejected.map((rejected) => rejected.problems.map((problem) => problem.message))).toEqual([['Title: has no answer, and the item needs one']]);
+  });
+
+  it('names the first place an item already is, when it is in two', () => {
+    const existing: ExistingItem[] = [
+      { title: 'Winter grants', url: 'https://example.org/winter', where: 'issues/2026-11.md:9' },
+      { title: 'Winter grants again', url: 'https://example.org/winter', where: 'issues/2026-12.md:12' },
+    ];
+    const plan = planOf([sent({}, { url: 'https://example.org/winter' })], existing);
+    expect(plan.duplicates.map((duplicate) => [duplicate.of, duplicate.reason])).toEqual([['issues/2026-11.md:9', 'same link']]);
   });
 });
