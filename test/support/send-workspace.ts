@@ -4,6 +4,7 @@ import { sendPrinter } from '../../src/cli/send-printer.js';
 import { statusCommand } from '../../src/actions/status-command.js';
 import { isSnippetError } from '../../src/errors.js';
 import type { IssueId } from '../../src/issue/issue.js';
+import { renderInProcess } from '../../src/render/issue-renderer.js';
 import { collectOutput } from './collect-output.js';
 import { runAction } from './run-action.js';
 import { sampleWorkspace } from './workspace.js';
@@ -35,7 +36,13 @@ export async function sendWorkspace(options: SendWorkspaceOptions) {
 
 export const TEST_UNSUBSCRIBE_SECRET = 'unsubscribe-secret-for-tests-0123456789';
 
-/** The options of `snippet send ISSUE --yes` against a test server, for in-process tests. */
+/**
+ * The options of `snippet send ISSUE --yes` against a test server, for in-process tests. The issue is rendered in
+ * this process (MJML loaded once for the test file), not in the render child the CLI's send starts: each child
+ * loads MJML anew, seconds a send on a busy two-core machine, and these tests are about what comes after
+ * rendering. `render: undefined` renders in the child, as test/integration/send-command.test.ts's first test does;
+ * test/integration/render-in-child.test.ts tests the child itself.
+ */
 export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<SendOptions> = {}): SendOptions {
   return {
     dir,
@@ -53,11 +60,12 @@ export function sendOptions(dir: string, smtpUrl: string, overrides: Partial<Sen
     unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
     confirm: undefined,
     smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+    render: renderInProcess,
     ...overrides,
   };
 }
 
-/** The options of `snippet send --due --now NOW` (cron) against a test server, for in-process tests. */
+/** The options of `snippet send --due --now NOW` (cron) against a test server, for in-process tests, rendered as sendOptions() renders. */
 export function sendDueOptions(dir: string, smtpUrl: string, now: string, overrides: Partial<SendDueOptions> = {}): SendDueOptions {
   return {
     dir,
@@ -71,6 +79,7 @@ export function sendDueOptions(dir: string, smtpUrl: string, now: string, overri
     smtp: { SNIPPET_SMTP_URL: smtpUrl },
     unsubscribeSecret: TEST_UNSUBSCRIBE_SECRET,
     smtpTimeouts: { connection: 5_000, greeting: 5_000, socket: 5_000 },
+    render: renderInProcess,
     ...overrides,
   };
 }
