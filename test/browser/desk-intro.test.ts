@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
-import * as keys from './desk-keys.js';
+import { deskKeyboard } from './desk-keyboard.js';
 
 const WAIT = 20_000;
 const TIMEOUT = 120_000;
@@ -14,8 +14,7 @@ let ws: SampleWorkspace;
 let desk: DeskHandle;
 let page: Page;
 const quiet: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-const typeInto = (target: Locator, text: string): Promise<void> => keys.typeInto(page, target, text);
-const axeViolations = (): Promise<string[]> => keys.axeViolations(page);
+const { typeInto, axeViolations } = deskKeyboard(() => page);
 
 beforeAll(async () => {
   browser = await launchChromium();

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../bench/chromium.mjs';
 import { checkCommand } from '../../src/actions/check-command.js';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { zonedDate } from '../../src/time/zoned-time.js';
-import * as keys from './desk-keys.js';
+import { deskKeyboard } from './desk-keyboard.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
 
 const ARTIFACTS = join(ROOT, 'test-results', 'desk');
@@ -21,10 +21,7 @@ let ws: SampleWorkspace;
 let desk: DeskHandle;
 let page: Page;
 const quiet: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-const tabTo = (target: Locator): Promise<void> => keys.tabTo(page, target);
-const typeInto = (target: Locator, text: string): Promise<void> => keys.typeInto(page, target, text);
-const press = (target: Locator): Promise<void> => keys.press(page, target);
-const axeViolations = (): Promise<string[]> => keys.axeViolations(page);
+const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 beforeAll(async () => {
   browser = await launchChromium();
