@@ -1,40 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
-import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
-import type { Output } from '../../src/output.js';
-import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SampleWorkspace } from '../support/workspace.js';
 import { deskKeyboard } from './desk-keyboard.js';
+import { deskSession } from './desk-session.js';
 
-const WAIT = 20_000;
 const TIMEOUT = 120_000;
 
-let browser: Browser;
+const session = deskSession();
 let ws: SampleWorkspace;
-let desk: DeskHandle;
 let page: Page;
-const quiet: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-const { typeInto, axeViolations } = deskKeyboard(() => page);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  ws = await sampleWorkspace();
-  desk = await startDesk({ dir: ws.dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret: undefined }, quiet);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(WAIT);
-  await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
-  await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
+  const opened = await session.openSample();
+  ({ ws, page } = opened);
+  await page.goto(`http://127.0.0.1:${opened.desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
 });
-afterEach(async () => {
-  await page?.close();
-  await desk?.close();
-  await ws?.remove();
-});
+const { typeInto, axeViolations } = deskKeyboard(() => page);
 
 describe('the introduction’s preview in Chromium', () => {
   it(
