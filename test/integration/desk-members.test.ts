@@ -99,4 +99,15 @@ describe('members in the desk', () => {
     await post('/members/import/confirm', new URLSearchParams({ upload: key }), cookie);
     expect((await call('/members', { headers: { Cookie: cookie } })).body).toContain('That upload is no longer here.');
   });
+
+  it('answers an empty upload with what to choose, and keeps nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const empty = await upload('/members/import', 'members.csv', Buffer.alloc(0), cookie);
+    expect(empty.status).toBe(400);
+    expect(empty.body).toContain('no file was chosen. Choose the CSV of members (columns email, name, organisation, lists)');
+    expect(empty.body).not.toMatch(STACK);
+    expect(empty.body).not.toContain('name="upload"');
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
 });
