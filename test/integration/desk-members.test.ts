@@ -110,4 +110,16 @@ describe('members in the desk', () => {
     expect(empty.body).not.toContain('name="upload"');
     expect(await ws.read('contacts/members.csv')).toBe(before);
   });
+
+  it('answers a CSV that is not a list of members with what is wrong, and writes nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const report = await upload('/members/import', 'Contacts.csv', Buffer.from('name,organisation\r\nJo Bloggs,aberlour\r\n', 'utf8'), cookie);
+    expect(report.status).toBe(400);
+    expect(report.body).toContain('Contacts.csv:1: error: no email column in the header');
+    expect(report.body).toContain('nothing imported: Contacts.csv cannot be read as a contacts file');
+    expect(report.body).not.toContain('name="upload"');
+    expect(report.body).not.toMatch(STACK);
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
 });
