@@ -122,4 +122,15 @@ describe('members in the desk', () => {
     expect(report.body).not.toMatch(STACK);
     expect(await ws.read('contacts/members.csv')).toBe(before);
   });
+
+  it('answers a change too large to be one address and a reason as that, not as a file, and suppresses nobody', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/suppressions.csv');
+    const answer = await post('/members/unsubscribe', new URLSearchParams({ email: 'priya.sharma@example.org', reason: 'x'.repeat(70 * 1024) }), cookie);
+    expect(answer.status).toBe(303);
+    const page = (await call('/members', { headers: { Cookie: cookie } })).body;
+    expect(page).toContain('That was too much for one change (an address and a reason); nothing was changed.');
+    expect(page).not.toContain('That file is over');
+    expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+  });
 });
