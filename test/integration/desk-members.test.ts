@@ -133,4 +133,15 @@ describe('members in the desk', () => {
     expect(page).not.toContain('That file is over');
     expect(await ws.read('contacts/suppressions.csv')).toBe(before);
   });
+
+  it('answers a file over the upload limit plainly, and imports nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const answer = await upload('/members/import', 'huge.csv', Buffer.alloc(5 * 1024 * 1024, 'a'), cookie);
+    expect(answer.status).toBe(303);
+    expect((await call('/members', { headers: { Cookie: cookie } })).body).toContain(
+      'That file is over 4 MB, too large for a list of members; nothing was imported.',
+    );
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
 });
