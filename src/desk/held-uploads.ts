@@ -23,11 +23,17 @@ export class HeldUploads<Extra extends object = object> {
   ) {}
 
   /**
-   * Keeps the file of an upload form (its field `file`) under a fresh key.
-   * `fallback` labels a file sent without a name; `extension` picks the
-   * kept file's ending from its label.
+   * Keeps the file of an upload form (its field `file`) under a fresh key and
+   * runs its dry run, `check`; an upload the dry run rejects is removed at
+   * once (she chooses the file again). `fallback` labels a file sent without
+   * a name; `extension` picks the kept file's ending from its label.
    */
-  async hold(body: Buffer, contentType: string, options: { fallback: string; extension: (label: string) => string; extra: Extra }): Promise<HeldUpload<Extra>> {
+  async hold<R>(
+    body: Buffer,
+    contentType: string,
+    options: { fallback: string; extension: (label: string) => string; extra: Extra },
+    check: (upload: HeldUpload<Extra>) => Promise<R>,
+  ): Promise<{ upload: HeldUpload<Extra>; checked: R }> {
     const form = await new Request('http://desk.invalid/', {
       method: 'POST',
       headers: { 'content-type': contentType },
@@ -42,7 +48,12 @@ export class HeldUploads<Extra extends object = object> {
     await writeFile(path, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });
     const upload = { ...options.extra, key, path, label };
     this.uploads.set(key, upload);
-    return upload;
+    try {
+      return { upload, checked: await check(upload) };
+    } catch (error) {
+      await this.drop(key);
+      throw error;
+    }
   }
 
   get(key: string): HeldUpload<Extra> | undefined {

@@ -26,10 +26,17 @@ export class MembersUploads {
   );
 
   async dryRun(dir: string, body: Buffer, contentType: string): Promise<MembersDryRun> {
-    const { key, path, label } = await this.held.hold(body, contentType, { fallback: 'members.csv', extension: () => '.csv', extra: {} });
-    const lines: string[] = [];
-    const summary = await contactsImportCommand({ dir, file: path, label, list: undefined, dryRun: true }, collectOutput(lines));
-    return { key, label, lines, changes: summary.added + summary.updated };
+    const { upload, checked } = await this.held.hold(
+      body,
+      contentType,
+      { fallback: 'members.csv', extension: () => '.csv', extra: {} },
+      async ({ path, label }) => {
+        const lines: string[] = [];
+        const summary = await contactsImportCommand({ dir, file: path, label, list: undefined, dryRun: true }, collectOutput(lines));
+        return { lines, changes: summary.added + summary.updated };
+      },
+    );
+    return { key: upload.key, label: upload.label, ...checked };
   }
 
   /** Writes the members of a checked upload, as its dry run said (planned again against members.csv as it is now). */

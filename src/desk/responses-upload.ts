@@ -17,15 +17,18 @@ export class ResponsesUploads {
 
   /** Keeps the uploaded file and returns the dry run's report, item by item. */
   async dryRun(dir: string, issue: string, body: Buffer, contentType: string): Promise<{ key: string; label: string; lines: string[]; added: number }> {
-    const { key, path, label } = await this.held.hold(body, contentType, {
-      fallback: 'responses',
-      extension: (name) => (extname(name).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'),
-      extra: { issue },
-    });
-    const lines: string[] = [];
-    const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collectOutput(lines));
-    // The importer's last line names the CLI's next commands; the page has its own button.
-    return { key, label, lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
+    const { upload, checked } = await this.held.hold(
+      body,
+      contentType,
+      { fallback: 'responses', extension: (name) => (extname(name).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'), extra: { issue } },
+      async ({ path, label }) => {
+        const lines: string[] = [];
+        const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collectOutput(lines));
+        // The importer's last line names the CLI's next commands; the page has its own button.
+        return { lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
+      },
+    );
+    return { key: upload.key, label: upload.label, ...checked };
   }
 
   /** Adds the items of a checked upload to the draft, as its dry run said. */
