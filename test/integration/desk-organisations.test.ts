@@ -98,6 +98,19 @@ describe('the organisations on the desk', () => {
     expect(await ws.read(FILE)).toBe(before);
   });
 
+  it('checks as typed: the errors of other organisations counted in what is left to do', async () => {
+    await ws.write(
+      FILE,
+      (await ws.read(FILE)).replace('    name: Amma Birth Companions\n', '    name: Amma Birth Companions\n    website: javascript:alert(1)\n'),
+    );
+    const cookie = await signIn();
+    const answer = await post('/organisations/addaction/check', await formWith('addaction', { email: 'not an address' }), cookie);
+    expect(answer.status).toBe(200);
+    const result = JSON.parse(answer.body) as { problems: Array<{ field: string; severity: string }>; todo: string[] };
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.field)).toEqual(['email']);
+    expect(result.todo).toContain('1 error in other organisations: see the list of organisations.');
+  });
+
   it('refuses a save over a hand edit, says so and keeps what was typed', async () => {
     const cookie = await signIn();
     const form = await formWith('addaction', { cost: 'Free for families' });
