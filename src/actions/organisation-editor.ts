@@ -88,20 +88,21 @@ export async function openOrganisation(dir: string, id: string, now: Date): Prom
 }
 
 /**
- * The problems the fields would leave, as `snippet check` finds them, without
- * saving: the desk asks this as the coordinator types.
+ * The problems the fields would leave, as `snippet check` finds them, and the
+ * count of errors in other organisations, without saving: the desk asks this
+ * as the coordinator types.
  */
 export async function checkOrganisationEdits(
   dir: string,
   id: string,
   fields: OrganisationFields,
   now: Date,
-): Promise<{ problems: OrganisationProblem[]; version: string }> {
+): Promise<{ problems: OrganisationProblem[]; elsewhere: number; version: string }> {
   const files = await readFiles(dir);
   const tooLong = oversized(fields, id);
-  if (tooLong.length > 0) return { problems: tooLong, version: files.version };
+  if (tooLong.length > 0) return { problems: tooLong, elsewhere: draftOf(files, id, now).elsewhere, version: files.version };
   const draft = draftOf({ ...files, text: editOrganisationText(files.text, requireKnown(files, id), fields) }, id, now);
-  return { problems: draft.problems, version: files.version };
+  return { problems: draft.problems, elsewhere: draft.elsewhere, version: files.version };
 }
 
 /**
