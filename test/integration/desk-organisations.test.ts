@@ -123,6 +123,15 @@ describe('the organisations on the desk', () => {
     expect(await ws.read(FILE)).toBe(edited);
   });
 
+  it('answers a body over the bound with a page, not a dropped connection, and saves nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read(FILE);
+    const answer = await post('/organisations/addaction', new URLSearchParams({ name: 'y'.repeat(9 * 1024 * 1024) }), cookie);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('Nothing was saved');
+    expect(await ws.read(FILE)).toBe(before);
+  });
+
   it('says plainly that an organisation is not in the file', async () => {
     const answer = await call('/organisations/nobody-here', { headers: { Cookie: await signIn() } });
     expect(answer.status).toBe(400);
