@@ -136,6 +136,9 @@ function normalise(field: OrganisationField, value: string): string {
       .filter((part) => part !== '')
       .join(', ');
   if ((FLAG_FIELDS as readonly string[]).includes(field)) return text === 'false' ? 'false' : '';
+  // As textOf reads it: true/yes and false/no in any case are the editor's yes and no.
+  if (field === 'self_referral' && /^(yes|true)$/iu.test(text.trim())) return 'yes';
+  if (field === 'self_referral' && /^(no|false)$/iu.test(text.trim())) return 'no';
   return field === 'description' || field === 'refer' || field === 'referral' ? text.replace(/\s+$/u, '') : text.trim();
 }
 
