@@ -42,7 +42,8 @@ interface Pending {
  * With each write the ledger checks that it is still the file at its path,
  * so a ledger deleted or replaced during a send stops the send: the check
  * runs beside the write and its sync, and the lines count as written only
- * when it passed.
+ * when it passed. A refused write is cut off again, unless another run (one
+ * that took the send lock over) has appended since: its lines are never cut.
  */
 export class LedgerFile {
   private pending: Pending[] = [];
@@ -112,15 +113,19 @@ export class LedgerFile {
         (error: unknown) => ({ error }),
       );
       let written: { error: unknown } | undefined;
+      const progress = { bytes: 0 };
       try {
-        await this.writeAll(data);
+        await this.writeAll(data, progress);
         await this.handle.datasync();
       } catch (error) {
         written = { error };
       }
       const refused = await checked;
       if (refused) {
-        await this.fail(refused.error, batch, 0);
+        // A run that took the lock over may have appended since: its lines are never cut, so this write
+        // is cut off only when nothing but it lies beyond what this ledger wrote.
+        if (await this.onlyOursBeyond(progress.bytes)) await this.fail(refused.error, batch, 0);
+        else this.refuse(refused.error, batch);
         break;
       }
       if (written) {
@@ -133,12 +138,20 @@ export class LedgerFile {
     this.flushing = false;
   }
 
-  private async writeAll(data: Buffer): Promise<void> {
-    let offset = 0;
-    while (offset < data.length) {
-      const { bytesWritten } = await this.handle.write(data, offset, data.length - offset);
+  private async writeAll(data: Buffer, progress: { bytes: number }): Promise<void> {
+    while (progress.bytes < data.length) {
+      const { bytesWritten } = await this.handle.write(data, progress.bytes, data.length - progress.bytes);
       if (bytesWritten <= 0) throw Object.assign(new Error('the ledger write made no progress'), { code: 'EIO' });
-      offset += bytesWritten;
+      progress.bytes += bytesWritten;
+    }
+  }
+
+  /** Whether the file holds nothing beyond this ledger's lines but the `written` bytes of the batch just written. */
+  private async onlyOursBeyond(written: number): Promise<boolean> {
+    try {
+      return (await this.handle.stat()).size <= this.size + written;
+    } catch {
+      return false;
     }
   }
 
@@ -179,9 +192,20 @@ export class LedgerFile {
       kept = 0;
     }
     for (const [i, p] of batch.entries()) (i < kept ? p.resolve : p.reject)(error);
+    this.rejectPending(error);
+    if ((error as { code?: string }).code === 'ELEDGERGONE') await this.restore();
+  }
+
+  /** Refuses `batch` and every later append, leaving the file as it is (another run may be appending to it). */
+  private refuse(error: unknown, batch: Pending[]): void {
+    this.failed = error instanceof Error ? error : new Error(String(error));
+    for (const p of batch) p.reject(error);
+    this.rejectPending(error);
+  }
+
+  private rejectPending(error: unknown): void {
     for (const p of this.pending) p.reject(error);
     this.pending = [];
-    if ((error as { code?: string }).code === 'ELEDGERGONE') await this.restore();
   }
 
   private async checkStillAtPath(): Promise<void> {

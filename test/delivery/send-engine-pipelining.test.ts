@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
-import { runSendEngine, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import type { SendEngineInput } from '../../src/delivery/send-engine.js';
+import { lettered, runEngine } from '../support/engine-run.js';
 import type { Channel, Envelope, Mailer } from '../../src/delivery/send-result.js';
 
-const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map(
-  (name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient,
-);
-
-function fakeClock(): Clock {
-  let now = 1_000_000;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
-}
+const recipients = lettered('a', 'b', 'c', 'd');
 
 /**
  * A channel that pipelines as the SMTP one does: it asks for the next
@@ -50,19 +43,7 @@ function journal(): { events: LedgerEvent[]; append(event: LedgerEvent): Promise
 const lines = (events: readonly LedgerEvent[]): string[] => events.map((e) => `${e.type} ${(e as { to: string }).to}`);
 
 function run(overrides: Partial<SendEngineInput>) {
-  return runSendEngine({
-    recipients,
-    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }),
-    mailer: pipeliningMailer(),
-    journal: journal(),
-    limiter: new RateLimiter([]),
-    connections: 1,
-    retry: { attempts: 2, firstDelayMs: 10 },
-    stopAfterFailures: 10,
-    maxWaitMs: 60_000,
-    clock: fakeClock(),
-    ...overrides,
-  });
+  return runEngine({ recipients, mailer: pipeliningMailer(), journal: journal(), ...overrides });
 }
 
 describe('the engine carries the next recipient along a connection (pipelining)', () => {

@@ -5,19 +5,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
-import { RateLimiter } from '../../src/delivery/rate-limiter.js';
-import { runSendEngine, systemClock, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import { systemClock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import { lettered, runEngine } from '../support/engine-run.js';
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
 
-const recipients: Recipient[] = ['a', 'b', 'c', 'd'].map(
-  (name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient,
-);
-
-/** A clock that jumps instead of waiting, so no test depends on real time. */
-function fakeClock(): Clock {
-  let now = 1_000_000;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
-}
+const recipients = lettered('a', 'b', 'c', 'd');
 
 /** A mailer that records what it was asked to send and answers with `reply`. */
 function fakeMailer(reply: (to: string) => SendResult = () => ({ status: 'delivered', response: '250 ok' })): Mailer & { sent: string[] } {
@@ -54,19 +46,7 @@ function fakeJournal(failAt = Infinity): { events: LedgerEvent[]; append(event: 
 }
 
 function run(overrides: Partial<SendEngineInput>) {
-  return runSendEngine({
-    recipients,
-    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] }),
-    mailer: fakeMailer(),
-    journal: fakeJournal(),
-    limiter: new RateLimiter([]),
-    connections: 1,
-    retry: { attempts: 2, firstDelayMs: 10 },
-    stopAfterFailures: 10,
-    maxWaitMs: 60_000,
-    clock: fakeClock(),
-    ...overrides,
-  });
+  return runEngine({ recipients, mailer: fakeMailer(), journal: fakeJournal(), ...overrides });
 }
 
 describe('runSendEngine', () => {
