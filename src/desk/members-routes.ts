@@ -33,15 +33,20 @@ export async function membersRoute(context: MembersRouteContext, path: string, r
     return htmlAnswer(membersPage(query, await findMembers(context.dir, query), notice));
   }
   if (!post) return undefined;
+  const importing = path === '/members/import';
   let body: Buffer;
   try {
-    body = await readBody(request, path === '/members/import' ? MEMBERS_UPLOAD_LIMIT : CHANGE_LIMIT);
+    body = await readBody(request, importing ? MEMBERS_UPLOAD_LIMIT : CHANGE_LIMIT);
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    context.notices.set(NOTICE, [`That file is over ${MEMBERS_UPLOAD_LIMIT / 1024 / 1024} MB, too large for a list of members; nothing was imported.`]);
+    context.notices.set(NOTICE, [
+      importing
+        ? `That file is over ${MEMBERS_UPLOAD_LIMIT / 1024 / 1024} MB, too large for a list of members; nothing was imported.`
+        : 'That was too much for one change (an address and a reason); nothing was changed.',
+    ]);
     return { redirect: '/members' };
   }
-  if (path === '/members/import') return htmlAnswer(membersImportPage(await context.uploads.dryRun(context.dir, body, request.headers['content-type'] ?? '')));
+  if (importing) return htmlAnswer(membersImportPage(await context.uploads.dryRun(context.dir, body, request.headers['content-type'] ?? '')));
   const form = new URLSearchParams(body.toString('utf8'));
   const lines: string[] = [];
   try {

@@ -1,66 +1,48 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { submissionsImportCommand } from '../actions/submissions-import-command.js';
 import { SnippetError } from '../errors.js';
 import { collectOutput } from './collect-output.js';
+import { HeldUploads } from './held-uploads.js';
 import { deskPage, escapeHtml } from './html.js';
 
 /** A Forms export is a few hundred KB; this leaves room for years of responses. */
 export const UPLOAD_LIMIT = 16 * 1024 * 1024;
 
-interface Upload {
-  path: string;
-  label: string;
-  issue: string;
-}
-
 /**
- * The form responses a coordinator uploaded, kept in a private temporary
- * folder between the dry run she reads and her confirmation; nothing of
- * them is ever served. The import is the CLI's (`snippet submissions import`).
+ * The form responses a coordinator uploaded, held between the dry run she
+ * reads and her confirmation. The import is the CLI's (`snippet submissions import`).
  */
 export class ResponsesUploads {
-  private folder: Promise<string> | undefined;
-  private readonly uploads = new Map<string, Upload>();
+  private readonly held = new HeldUploads<{ issue: string }>('snippet-desk-', 'Choose the responses you downloaded: the .xlsx from Microsoft Forms, or a CSV.');
 
   /** Keeps the uploaded file and returns the dry run's report, item by item. */
   async dryRun(dir: string, issue: string, body: Buffer, contentType: string): Promise<{ key: string; label: string; lines: string[]; added: number }> {
-    const form = await new Request('http://desk.invalid/', {
-      method: 'POST',
-      headers: { 'content-type': contentType },
-      body: Uint8Array.from(body),
-    }).formData();
-    const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) {
-      throw new SnippetError('no file was chosen', { hint: 'Choose the responses you downloaded: the .xlsx from Microsoft Forms, or a CSV.' });
-    }
-    const key = randomBytes(12).toString('hex');
-    const label = basename(file.name) || 'responses';
-    this.folder ??= mkdtemp(join(tmpdir(), 'snippet-desk-'));
-    const path = join(await this.folder, `${key}${extname(label).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'}`);
-    await writeFile(path, Buffer.from(await file.arrayBuffer()), { mode: 0o600 });
-    this.uploads.set(key, { path, label, issue });
-    const lines: string[] = [];
-    const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collectOutput(lines));
-    // The importer's last line names the CLI's next commands; the page has its own button.
-    return { key, label, lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
+    const { upload, checked } = await this.held.hold(
+      body,
+      contentType,
+      { fallback: 'responses', extension: (name) => (extname(name).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv'), extra: { issue } },
+      async ({ path, label }) => {
+        const lines: string[] = [];
+        const result = await submissionsImportCommand({ dir, file: path, label, issue, dryRun: true }, collectOutput(lines));
+        // The importer's last line names the CLI's next commands; the page has its own button.
+        return { lines: lines.filter((line) => !line.startsWith('Next:')), added: result.added };
+      },
+    );
+    return { key: upload.key, label: upload.label, ...checked };
   }
 
   /** Adds the items of a checked upload to the draft, as its dry run said. */
   async confirm(dir: string, issue: string, key: string): Promise<string[]> {
-    const upload = this.uploads.get(key);
+    const upload = this.held.get(key);
     if (!upload || upload.issue !== issue) throw new SnippetError('that upload is no longer here', { hint: 'Upload the responses again.' });
     const lines: string[] = [];
     await submissionsImportCommand({ dir, file: upload.path, label: upload.label, issue, dryRun: false }, collectOutput(lines));
-    this.uploads.delete(key);
-    await rm(upload.path, { force: true });
+    await this.held.drop(key);
     return lines;
   }
 
-  async close(): Promise<void> {
-    if (this.folder) await rm(await this.folder, { recursive: true, force: true });
+  close(): Promise<void> {
+    return this.held.close();
   }
 }
 

@@ -99,4 +99,49 @@ describe('members in the desk', () => {
     await post('/members/import/confirm', new URLSearchParams({ upload: key }), cookie);
     expect((await call('/members', { headers: { Cookie: cookie } })).body).toContain('That upload is no longer here.');
   });
+
+  it('answers an empty upload with what to choose, and keeps nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const empty = await upload('/members/import', 'members.csv', Buffer.alloc(0), cookie);
+    expect(empty.status).toBe(400);
+    expect(empty.body).toContain('no file was chosen. Choose the CSV of members (columns email, name, organisation, lists)');
+    expect(empty.body).not.toMatch(STACK);
+    expect(empty.body).not.toContain('name="upload"');
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
+
+  it('answers a CSV that is not a list of members with what is wrong, and writes nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const report = await upload('/members/import', 'Contacts.csv', Buffer.from('name,organisation\r\nJo Bloggs,aberlour\r\n', 'utf8'), cookie);
+    expect(report.status).toBe(400);
+    expect(report.body).toContain('Contacts.csv:1: error: no email column in the header');
+    expect(report.body).toContain('nothing imported: Contacts.csv cannot be read as a contacts file');
+    expect(report.body).not.toContain('name="upload"');
+    expect(report.body).not.toMatch(STACK);
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
+
+  it('answers a change too large to be one address and a reason as that, not as a file, and suppresses nobody', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/suppressions.csv');
+    const answer = await post('/members/unsubscribe', new URLSearchParams({ email: 'priya.sharma@example.org', reason: 'x'.repeat(70 * 1024) }), cookie);
+    expect(answer.status).toBe(303);
+    const page = (await call('/members', { headers: { Cookie: cookie } })).body;
+    expect(page).toContain('That was too much for one change (an address and a reason); nothing was changed.');
+    expect(page).not.toContain('That file is over');
+    expect(await ws.read('contacts/suppressions.csv')).toBe(before);
+  });
+
+  it('answers a file over the upload limit plainly, and imports nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('contacts/members.csv');
+    const answer = await upload('/members/import', 'huge.csv', Buffer.alloc(5 * 1024 * 1024, 'a'), cookie);
+    expect(answer.status).toBe(303);
+    expect((await call('/members', { headers: { Cookie: cookie } })).body).toContain(
+      'That file is over 4 MB, too large for a list of members; nothing was imported.',
+    );
+    expect(await ws.read('contacts/members.csv')).toBe(before);
+  });
 });
