@@ -248,12 +248,14 @@ async function saveFromForm(
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
     if (posted.action === 'approve') {
       const approval = await approveIssue(settings.dir, id, result.version);
-      const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
-      notices.set(id, [
-        approval.approved
-          ? `Saved and approved at ${time}. The schedule sends it at ${approval.draft.sendAt ?? 'its send time'} to ${approval.audience ?? 'every'} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`
-          : `Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`,
-      ]);
+      if (approval.approved) {
+        notices.set(id, [
+          `Saved and approved at ${time}. The schedule sends it at ${approval.sendAt ?? 'its send time'} to ${approval.audience} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`,
+        ]);
+      } else {
+        const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
+        notices.set(id, [`Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`]);
+      }
     } else {
       notices.set(id, [`Saved at ${time}.`]);
       // The email's frame asks for the preview once the editor has loaded: render it meanwhile.
