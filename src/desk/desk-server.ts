@@ -7,8 +7,7 @@ import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
 import { testSendAddress } from '../actions/test-send-address.js';
-import { redact } from '../config/redact.js';
-import { formatProblem, isSnippetError } from '../errors.js';
+import { isSnippetError } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
 import { formatZoned } from '../time/zoned-time.js';
@@ -18,6 +17,7 @@ import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
+import { errorWords } from './error-words.js';
 import { messagePage } from './html.js';
 import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
@@ -63,10 +63,7 @@ export function createDeskServer(settings: DeskSettings): Server {
     route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
-        ? messagePage(
-            'That did not work',
-            redact([...error.problems.map((p) => formatProblem(p)), `${error.message}${error.hint ? `. ${error.hint}` : ''}`].join('\n')),
-          )
+        ? messagePage('That did not work', errorWords(error))
         : messagePage('Something went wrong in the desk', 'This is a fault in snippet, not in your work. Reload the page; if it happens again, report it.');
       if (!isSnippetError(error)) console.error(error);
       if (!response.headersSent) send(response, isSnippetError(error) ? 400 : 500, 'text/html', page);
