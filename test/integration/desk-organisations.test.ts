@@ -135,6 +135,6 @@ describe('the organisations on the desk', () => {
   it('says plainly that an organisation is not in the file', async () => {
     const answer = await call('/organisations/nobody-here', { headers: { Cookie: await signIn() } });
     expect(answer.status).toBe(400);
-    expect(answer.body).toContain('there is no organisation &quot;nobody-here&quot;');
+    expect(answer.body).toContain('There is no organisation &quot;nobody-here&quot;');
   });
 });
