@@ -22,7 +22,7 @@ import { messagePage } from './html.js';
 import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
-import { BodyTooLarge, readBody } from './read-body.js';
+import { BodyTooLarge, readBody, readForm } from './read-body.js';
 import { membersRoute, type MembersRouteContext } from './members-routes.js';
 import { MembersUploads } from './members-upload.js';
 import { SendJobs } from './send-jobs.js';
@@ -119,13 +119,8 @@ async function route(
   }
   const organisations = /^\/organisations(?:\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/check)?)?$/u.exec(path);
   if (organisations) {
-    let form: URLSearchParams | undefined;
-    try {
-      form = post ? new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8')) : undefined;
-    } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error;
-      return tooLarge(response);
-    }
+    const form = post ? await readForm(request, FORM_LIMIT) : undefined;
+    if (post && !form) return tooLarge(response);
     const reply = await organisationsRoute({
       dir: settings.dir,
       now: settings.now,
