@@ -174,15 +174,21 @@ function todoOf(problems: readonly FieldProblem[], front: Record<string, unknown
 
 /**
  * Sets `status: approved` if `snippet check` finds no errors in the file as
- * it is at `version`; otherwise the problems, and nothing is written.
+ * it is at `version`, and answers when it goes and to how many; otherwise
+ * the draft with its problems, and nothing is written.
  */
-export async function approveIssue(dir: string, id: IssueId, version: string): Promise<{ approved: boolean; draft: IssueDraft; audience: number | undefined }> {
+export async function approveIssue(
+  dir: string,
+  id: IssueId,
+  version: string,
+): Promise<{ approved: true; sendAt: string | undefined; audience: number } | { approved: false; draft: IssueDraft }> {
   const current = await readIssueText(dir, id);
   const draft = await draftOf(dir, current);
-  if (current.version !== version || hasErrors(draft.problems)) return { approved: false, draft, audience: undefined };
-  const saved = await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
+  if (current.version !== version || hasErrors(draft.problems)) return { approved: false, draft };
+  await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
+  // The status line is all that changed, and the send time does not depend on it: the draft is not opened again.
   const status = await statusCommand({ dir, issue: id, json: true }, SILENT);
-  return { approved: true, draft: await draftOf(dir, saved), audience: status.audience };
+  return { approved: true, sendAt: draft.sendAt, audience: status.audience };
 }
 
 const SILENT: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
-import { parseConfig } from '../config/parse-config.js';
 import { sortProblems, SnippetError, type Problem } from '../errors.js';
 import { issueVersion, readIssueText as readVersioned, saveIssueText as saveVersioned } from '../fs/issue-text.js';
 import {
@@ -88,20 +87,21 @@ export async function openOrganisation(dir: string, id: string, now: Date): Prom
 }
 
 /**
- * The problems the fields would leave, as `snippet check` finds them, without
- * saving: the desk asks this as the coordinator types.
+ * The problems the fields would leave, as `snippet check` finds them, and the
+ * count of errors in other organisations, without saving: the desk asks this
+ * as the coordinator types.
  */
 export async function checkOrganisationEdits(
   dir: string,
   id: string,
   fields: OrganisationFields,
   now: Date,
-): Promise<{ problems: OrganisationProblem[]; version: string }> {
+): Promise<{ problems: OrganisationProblem[]; elsewhere: number; version: string }> {
   const files = await readFiles(dir);
   const tooLong = oversized(fields, id);
-  if (tooLong.length > 0) return { problems: tooLong, version: files.version };
+  if (tooLong.length > 0) return { problems: tooLong, elsewhere: draftOf(files, id, now).elsewhere, version: files.version };
   const draft = draftOf({ ...files, text: editOrganisationText(files.text, requireKnown(files, id), fields) }, id, now);
-  return { problems: draft.problems, version: files.version };
+  return { problems: draft.problems, elsewhere: draft.elsewhere, version: files.version };
 }
 
 /**
@@ -123,10 +123,11 @@ export async function saveOrganisationEdits(
   const files = await readFiles(dir);
   const tooLong = oversized(fields, id);
   if (tooLong.length > 0) return { saved: false, problems: tooLong };
-  const today = todayOf(files.config, options.now);
+  const current = draftOf(files, id, options.now);
+  const today = current.today;
   const asked = options.checkedToday ? { ...fields, reviewed: today } : fields;
-  const text = editOrganisationText(files.text, requireKnown(files, id), asked);
-  const before = new Set(draftOf(files, id, options.now).problems.filter(isError).map(key));
+  const text = editOrganisationText(files.text, id, asked);
+  const before = new Set(current.problems.filter(isError).map(key));
   const after = draftOf({ ...files, text }, id, options.now).problems;
   if (after.some((p) => isError(p) && p.organisation === id && !before.has(key(p)))) return { saved: false, problems: after };
   if (text === files.text) return { saved: true, version: files.version, today };
@@ -156,17 +157,19 @@ function requireKnown(files: Files, id: string): string {
 
 function draftOf(files: Files, id: string, now: Date): OrganisationDraft {
   const fields = organisationFieldsOf(files.text, requireKnown(files, id))!;
-  const { problems, areas } = validate(files.config, files.text, now);
+  const { problems, areas, today } = validate(files.config, files.text, now);
   const mine = problems.filter((p) => p.organisation === id || p.organisation === undefined);
   const elsewhere = problems.filter((p) => isError(p) && p.organisation !== undefined && p.organisation !== id).length;
-  return { id, version: files.version, fields, problems: mine, elsewhere, areas, today: todayOf(files.config, now) };
+  return { id, version: files.version, fields, problems: mine, elsewhere, areas, today };
 }
 
 /** The problems `snippet check` finds in organisations.yaml (and the config's part in them), each placed on its organisation and field. */
-function validate(configText: string | undefined, text: string, now: Date): { problems: OrganisationProblem[]; areas: string[] } {
+function validate(configText: string | undefined, text: string, now: Date): { problems: OrganisationProblem[]; areas: string[]; today: string } {
   const { config, organisations, organisationLine, problems } = loadConfigAndOrganisations(configText, text);
+  // The config is parsed once here: today's date in its zone comes from it too.
+  const today = zonedDate(now, config?.timeZone ?? 'Europe/London');
   const advice = config
-    ? profileAdvice(organisations, organisationLine, config.areas, todayOf(configText, now, config.timeZone), {
+    ? profileAdvice(organisations, organisationLine, config.areas, today, {
         organisations: ORGANISATIONS_FILE,
         config: CONFIG_FILE,
       })
@@ -182,12 +185,8 @@ function validate(configText: string | undefined, text: string, now: Date): { pr
       return { ...problem, organisation: at?.id, field: at?.field };
     }),
     areas: (config?.areas ?? []).map((area) => area.name),
+    today,
   };
-}
-
-function todayOf(configText: string | undefined, now: Date, zone?: string): string {
-  const timeZone = zone ?? (configText === undefined ? undefined : parseConfig(configText, CONFIG_FILE).config?.timeZone);
-  return zonedDate(now, timeZone ?? 'Europe/London');
 }
 
 function oversized(fields: OrganisationFields, id: string): OrganisationProblem[] {

@@ -7,8 +7,7 @@ import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
 import { testSendAddress } from '../actions/test-send-address.js';
-import { redact } from '../config/redact.js';
-import { formatProblem, isSnippetError } from '../errors.js';
+import { isSnippetError } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
 import { formatZoned } from '../time/zoned-time.js';
@@ -18,11 +17,12 @@ import { DESK_CSS, DESK_JS } from './desk-assets.js';
 import { applyButton, editsOfModel, modelOfDraft, modelOfForm } from './editor-model.js';
 import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
+import { errorWords } from './error-words.js';
 import { messagePage } from './html.js';
 import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
-import { BodyTooLarge, readBody } from './read-body.js';
+import { BodyTooLarge, readBody, readForm } from './read-body.js';
 import { membersRoute, type MembersRouteContext } from './members-routes.js';
 import { MembersUploads } from './members-upload.js';
 import { SendJobs } from './send-jobs.js';
@@ -63,10 +63,7 @@ export function createDeskServer(settings: DeskSettings): Server {
     route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
-        ? messagePage(
-            'That did not work',
-            redact([...error.problems.map((p) => formatProblem(p)), `${error.message}${error.hint ? `. ${error.hint}` : ''}`].join('\n')),
-          )
+        ? messagePage('That did not work', errorWords(error))
         : messagePage('Something went wrong in the desk', 'This is a fault in snippet, not in your work. Reload the page; if it happens again, report it.');
       if (!isSnippetError(error)) console.error(error);
       if (!response.headersSent) send(response, isSnippetError(error) ? 400 : 500, 'text/html', page);
@@ -122,13 +119,8 @@ async function route(
   }
   const organisations = /^\/organisations(?:\/([a-z0-9]+(?:-[a-z0-9]+)*)(\/check)?)?$/u.exec(path);
   if (organisations) {
-    let form: URLSearchParams | undefined;
-    try {
-      form = post ? new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8')) : undefined;
-    } catch (error) {
-      if (!(error instanceof BodyTooLarge)) throw error;
-      return tooLarge(response);
-    }
+    const form = post ? await readForm(request, FORM_LIMIT) : undefined;
+    if (post && !form) return tooLarge(response);
     const reply = await organisationsRoute({
       dir: settings.dir,
       now: settings.now,
@@ -248,12 +240,14 @@ async function saveFromForm(
     const time = settings.now().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
     if (posted.action === 'approve') {
       const approval = await approveIssue(settings.dir, id, result.version);
-      const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
-      notices.set(id, [
-        approval.approved
-          ? `Saved and approved at ${time}. The schedule sends it at ${approval.draft.sendAt ?? 'its send time'} to ${approval.audience ?? 'every'} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`
-          : `Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`,
-      ]);
+      if (approval.approved) {
+        notices.set(id, [
+          `Saved and approved at ${time}. The schedule sends it at ${approval.sendAt ?? 'its send time'} to ${approval.audience} member${approval.audience === 1 ? '' : 's'} (\`snippet send --due\` from cron).`,
+        ]);
+      } else {
+        const errors = approval.draft.problems.filter((p) => p.severity === 'error').length;
+        notices.set(id, [`Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`]);
+      }
     } else {
       notices.set(id, [`Saved at ${time}.`]);
       // The email's frame asks for the preview once the editor has loaded: render it meanwhile.

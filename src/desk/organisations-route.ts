@@ -44,13 +44,12 @@ export async function organisationsRoute(request: OrganisationsRequest): Promise
   const version = form.get('version') ?? '';
   if (request.check) {
     const checked = await checkOrganisationEdits(dir, id, fields, now);
-    const draft = await openOrganisation(dir, id, now);
     return {
       status: 200,
       type: 'application/json',
       body: JSON.stringify({
         problems: checked.problems,
-        todo: todoOf(checked.problems, draft.elsewhere),
+        todo: todoOf(checked.problems, checked.elsewhere),
         version: checked.version,
         changed: checked.version !== version,
       }),

@@ -28,3 +28,13 @@ export async function readBody(request: IncomingMessage, limit: number): Promise
   if (size > limit || declared > limit) throw new BodyTooLarge(limit);
   return Buffer.concat(chunks);
 }
+
+/** IO: the request's form (`application/x-www-form-urlencoded`), or undefined when it is larger than `limit` bytes. */
+export async function readForm(request: IncomingMessage, limit: number): Promise<URLSearchParams | undefined> {
+  try {
+    return new URLSearchParams((await readBody(request, limit)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return undefined;
+    throw error;
+  }
+}

@@ -11,7 +11,7 @@ import { modelOfDraft } from './editor-model.js';
 import { messagePage } from './html.js';
 import { editorPage } from './editor-page.js';
 import { errorWords } from './error-words.js';
-import { BodyTooLarge, readBody } from './read-body.js';
+import { readForm } from './read-body.js';
 import type { SendJobs } from './send-jobs.js';
 import { sendingBody, sendingPage, sendNowPage, sendSection, type SendNowView } from './send-pages.js';
 
@@ -46,13 +46,8 @@ export async function sendRoute(context: SendRouteContext, id: IssueId, part: st
     };
   }
   if (!post) return part === '/send' ? sendPage(context, id) : { redirect: `/issues/${id}#send` };
-  let form: URLSearchParams;
-  try {
-    form = new URLSearchParams((await readBody(request, SEND_FORM_LIMIT)).toString('utf8'));
-  } catch (error) {
-    if (!(error instanceof BodyTooLarge)) throw error;
-    return htmlAnswer(messagePage('Too much at once', 'A send’s form holds one address and a tick. Nothing was sent; go back and try again.'), 413);
-  }
+  const form = await readForm(request, SEND_FORM_LIMIT);
+  if (!form) return htmlAnswer(messagePage('Too much at once', 'A send’s form holds one address and a tick. Nothing was sent; go back and try again.'), 413);
   if (part === '/test-send') return testSend(context, id, form.get('to') ?? '');
   if (!context.jobs.running(id)) {
     const early = form.get('early') === 'yes';

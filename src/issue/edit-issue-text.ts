@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Pair, type YAMLMap } from 'yaml';
 import { ITEM_SECTIONS, type ItemSection } from './issue.js';
+import { columnOf, contentEnd, indentUnder, lineEnd, lineStart, pairEnd } from '../schema/yaml-text-positions.js';
 
 /** The top-level fields an editor changes as text. Others (status, lists, meeting, archive) stay as written. */
 export const EDITABLE_FIELDS = ['subject', 'preheader', 'send_at', 'spotlight', 'spotlight_note'] as const;
@@ -204,10 +205,7 @@ function replaceIntro(source: string, intro: string): string {
 /** `key: value` as the yaml package writes it; lines after the first indented to sit under the key. */
 function pairText(key: string, value: string, column: number, newline: string): string {
   const text = stringify({ [key]: scalarOf(value) }, { lineWidth: 0, version: '1.2' }).replace(/\n$/u, '');
-  return text
-    .split('\n')
-    .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(column) + line))
-    .join(newline);
+  return indentUnder(text, column, newline);
 }
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
@@ -218,31 +216,6 @@ function firstKey(map: YAMLMap): Scalar {
   const key = map.items[0]?.key;
   if (!isScalar(key) || !key.range) throw new Error('a map without keys');
   return key;
-}
-
-function pairEnd(pair: Pair): number {
-  const value = pair.value as { range?: [number, number, number] } | null;
-  return value?.range ? value.range[1] : (pair.key as Scalar).range![1];
-}
-
-/** The end of a node's text, before any line break or trailing blank lines it holds. */
-function contentEnd(source: string, offset: number): number {
-  let end = offset;
-  while (end > 0 && /[\r\n \t]/u.test(source[end - 1]!)) end -= 1;
-  return end;
-}
-
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(source: string, offset: number): number {
-  const next = source.indexOf('\n', offset);
-  return next < 0 ? source.length : next + 1;
-}
-
-function columnOf(source: string, offset: number): number {
-  return offset - lineStart(source, offset);
 }
 
 /** Applied from the end, so that each edit's offsets still hold. */

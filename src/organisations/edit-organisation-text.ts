@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, parseDocument, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { columnOf, contentEnd, indentUnder, lineEnd, lineStart, pairEnd } from '../schema/yaml-text-positions.js';
 
 /** Fields written as a YAML list (`[a, b]`); the desk holds them as text separated by commas. */
 export const LIST_FIELDS = ['areas', 'services', 'for', 'stages', 'languages'] as const;
@@ -135,6 +136,9 @@ function normalise(field: OrganisationField, value: string): string {
       .filter((part) => part !== '')
       .join(', ');
   if ((FLAG_FIELDS as readonly string[]).includes(field)) return text === 'false' ? 'false' : '';
+  // As textOf reads it: true/yes and false/no in any case are the editor's yes and no.
+  if (field === 'self_referral' && /^(yes|true)$/iu.test(text.trim())) return 'yes';
+  if (field === 'self_referral' && /^(no|false)$/iu.test(text.trim())) return 'no';
   return field === 'description' || field === 'refer' || field === 'referral' ? text.replace(/\s+$/u, '') : text.trim();
 }
 
@@ -169,34 +173,7 @@ function pairText(key: OrganisationField, value: string, column: number, newline
   const inner = (doc.contents as YAMLMap).items[0]!.value;
   if (isSeq(inner)) inner.flow = true;
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/u, '');
-  return text
-    .split('\n')
-    .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(column) + line))
-    .join(newline);
-}
-
-function pairEnd(pair: Pair): number {
-  const value = pair.value as { range?: [number, number, number] } | null;
-  return value?.range ? value.range[1] : (pair.key as Scalar).range![1];
-}
-
-function contentEnd(source: string, offset: number): number {
-  let end = offset;
-  while (end > 0 && /[\r\n \t]/u.test(source[end - 1]!)) end -= 1;
-  return end;
-}
-
-function lineStart(source: string, offset: number): number {
-  return source.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(source: string, offset: number): number {
-  const next = source.indexOf('\n', offset);
-  return next < 0 ? source.length : next + 1;
-}
-
-function columnOf(source: string, offset: number): number {
-  return offset - lineStart(source, offset);
+  return indentUnder(text, column, newline);
 }
 
 function sorted(fields: OrganisationFields | undefined): Array<[string, string]> {

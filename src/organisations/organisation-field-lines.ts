@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { pairEnd } from '../schema/yaml-text-positions.js';
 
 /**
  * Pure: which organisation, and which of its fields, each line of
@@ -20,8 +21,7 @@ export function organisationFieldLines(source: string): (line: number) => { id: 
     for (let line = lineOf(item.range[0]); line <= lineOf(Math.max(item.range[0], item.range[1] - 1)); line += 1) lines.set(line, { id, field: undefined });
     for (const pair of item.items) {
       if (!isScalar(pair.key) || !pair.key.range) continue;
-      const value = pair.value as { range?: [number, number, number] } | null;
-      const end = value?.range ? value.range[1] : pair.key.range[1];
+      const end = pairEnd(pair);
       const field = String(pair.key.value);
       for (let line = lineOf(pair.key.range[0]); line <= lineOf(Math.max(pair.key.range[0], end - 1)); line += 1) lines.set(line, { id, field });
     }

@@ -107,6 +107,16 @@ describe('the desk saves', () => {
     expect(after).toContain('# The rotating service spotlight: the id of an organisation in');
   });
 
+  it('approves: saved, marked approved, and the notice names the send time and the audience', async () => {
+    const cookie = await signIn();
+    const draft = await openIssue(ws.dir, '2026-12');
+    const answer = await post('/issues/2026-12', formOf(modelOfDraft(draft), draft.version, 'approve'), cookie);
+    expect(answer.status).toBe(303);
+    expect(await ws.read(ISSUE)).toContain('status: approved');
+    const page = await call('/issues/2026-12', { headers: { Cookie: cookie } });
+    expect(page.body).toMatch(/Saved and approved at \d\d:\d\d\. The schedule sends it at \d{4}-\d\d-\d\d \d\d:\d\d \(Europe\/London\) to \d+ members?/u);
+  });
+
   it('refuses over a hand edit made since the page was opened, and keeps what was typed', async () => {
     const cookie = await signIn();
     const draft = await openIssue(ws.dir, '2026-12');

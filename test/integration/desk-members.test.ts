@@ -105,7 +105,7 @@ describe('members in the desk', () => {
     const before = await ws.read('contacts/members.csv');
     const empty = await upload('/members/import', 'members.csv', Buffer.alloc(0), cookie);
     expect(empty.status).toBe(400);
-    expect(empty.body).toContain('no file was chosen. Choose the CSV of members (columns email, name, organisation, lists)');
+    expect(empty.body).toContain('No file was chosen. Choose the CSV of members (columns email, name, organisation, lists)');
     expect(empty.body).not.toMatch(STACK);
     expect(empty.body).not.toContain('name="upload"');
     expect(await ws.read('contacts/members.csv')).toBe(before);
@@ -117,7 +117,7 @@ describe('members in the desk', () => {
     const report = await upload('/members/import', 'Contacts.csv', Buffer.from('name,organisation\r\nJo Bloggs,aberlour\r\n', 'utf8'), cookie);
     expect(report.status).toBe(400);
     expect(report.body).toContain('Contacts.csv:1: error: no email column in the header');
-    expect(report.body).toContain('nothing imported: Contacts.csv cannot be read as a contacts file');
+    expect(report.body).toContain('Nothing imported: Contacts.csv cannot be read as a contacts file');
     expect(report.body).not.toContain('name="upload"');
     expect(report.body).not.toMatch(STACK);
     expect(await ws.read('contacts/members.csv')).toBe(before);

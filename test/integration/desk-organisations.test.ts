@@ -98,6 +98,19 @@ describe('the organisations on the desk', () => {
     expect(await ws.read(FILE)).toBe(before);
   });
 
+  it('checks as typed: the errors of other organisations counted in what is left to do', async () => {
+    await ws.write(
+      FILE,
+      (await ws.read(FILE)).replace('    name: Amma Birth Companions\n', '    name: Amma Birth Companions\n    website: javascript:alert(1)\n'),
+    );
+    const cookie = await signIn();
+    const answer = await post('/organisations/addaction/check', await formWith('addaction', { email: 'not an address' }), cookie);
+    expect(answer.status).toBe(200);
+    const result = JSON.parse(answer.body) as { problems: Array<{ field: string; severity: string }>; todo: string[] };
+    expect(result.problems.filter((p) => p.severity === 'error').map((p) => p.field)).toEqual(['email']);
+    expect(result.todo).toContain('1 error in other organisations: see the list of organisations.');
+  });
+
   it('refuses a save over a hand edit, says so and keeps what was typed', async () => {
     const cookie = await signIn();
     const form = await formWith('addaction', { cost: 'Free for families' });
@@ -110,9 +123,18 @@ describe('the organisations on the desk', () => {
     expect(await ws.read(FILE)).toBe(edited);
   });
 
+  it('answers a body over the bound with a page, not a dropped connection, and saves nothing', async () => {
+    const cookie = await signIn();
+    const before = await ws.read(FILE);
+    const answer = await post('/organisations/addaction', new URLSearchParams({ name: 'y'.repeat(9 * 1024 * 1024) }), cookie);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('Nothing was saved');
+    expect(await ws.read(FILE)).toBe(before);
+  });
+
   it('says plainly that an organisation is not in the file', async () => {
     const answer = await call('/organisations/nobody-here', { headers: { Cookie: await signIn() } });
     expect(answer.status).toBe(400);
-    expect(answer.body).toContain('there is no organisation &quot;nobody-here&quot;');
+    expect(answer.body).toContain('There is no organisation &quot;nobody-here&quot;');
   });
 });

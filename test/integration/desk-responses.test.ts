@@ -62,6 +62,17 @@ describe('form responses in the desk', () => {
     expect((await call('/issues/2026-12', { headers: { Cookie: cookie } })).body).toContain('3 added');
   });
 
+  it('answers an upload with no file chosen as the desk words a mistake: a sentence, then what to do', async () => {
+    const cookie = await signIn();
+    const before = await ws.read('issues/2026-12.md');
+    const answer = await upload('/issues/2026-12/responses', 'empty.xlsx', Buffer.alloc(0), cookie);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toContain('No file was chosen.');
+    expect(answer.body).not.toMatch(/no file was chosen\. /u);
+    expect(answer.body).not.toContain('    at ');
+    expect(await ws.read('issues/2026-12.md')).toBe(before);
+  });
+
   it('answers a file that is not a form export with the reason, and writes nothing', async () => {
     const cookie = await signIn();
     const before = await ws.read('issues/2026-12.md');

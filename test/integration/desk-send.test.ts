@@ -88,6 +88,15 @@ describe('test send from the desk', () => {
     expect(server.messages).toEqual([]);
   });
 
+  it('answers a send form over its bound with a page, not a dropped connection, and sends nothing', async () => {
+    const server = await smtpServer();
+    const { cookie } = await deskOn({ SNIPPET_SMTP_URL: server.url });
+    const answer = await post('/issues/2026-12/test-send', new URLSearchParams({ to: `${'m'.repeat(100 * 1024)}@example.org` }), cookie);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('Nothing was sent');
+    expect(server.messages).toEqual([]);
+  });
+
   it('says plainly that the mail server is not set up, and what to set', async () => {
     const { cookie } = await deskOn({});
     await post('/issues/2026-12/test-send', new URLSearchParams({ to: 'morag@example.org' }), cookie);

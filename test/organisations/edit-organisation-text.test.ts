@@ -42,6 +42,14 @@ organisations:
     expect(editOrganisationText(FILE, 'aberlour', { services: ' peer support ', self_referral: 'yes', spotlight: '', name: 'Aberlour' })).toBe(FILE);
   });
 
+  it('reads a self-referral of True or NO as the editor shows it (yes, no), never as more than was asked', () => {
+    expect(editOrganisationText(FILE, 'aberlour', { self_referral: 'TRUE' })).toBe(FILE);
+    expect(editOrganisationText(FILE, 'addaction', { self_referral: 'True' })).toBe(
+      FILE.replace('    name: Addaction\n', '    name: Addaction\n    self_referral: yes\n'),
+    );
+    expect(editOrganisationText(FILE, 'aberlour', { self_referral: ' NO ' })).toBe(FILE.replace('self_referral: true', 'self_referral: no'));
+  });
+
   it('takes an organisation out of the rotation with spotlight: false, and back by removing it', () => {
     const out = editOrganisationText(FILE, 'addaction', { spotlight: 'false' });
     expect(out).toBe(FILE.replace('    name: Addaction\n', '    name: Addaction\n    spotlight: false\n'));
