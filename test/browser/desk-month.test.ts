@@ -1,67 +1,33 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
-import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
-import type { Output } from '../../src/output.js';
+import type { DeskHandle } from '../../src/desk/start-desk.js';
 import { writeMicrosoftFormsXlsx } from '../support/form-exports.js';
 import { sendWorkspace } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
-import { ROOT, sampleWorkspace } from '../support/workspace.js';
+import { sampleWorkspace } from '../support/workspace.js';
 import { deskKeyboard } from './desk-keyboard.js';
+import { ARTIFACTS, deskSession, quiet } from './desk-session.js';
 
-/** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
-const ARTIFACTS = join(ROOT, 'test-results', 'desk');
-/** Generous: on a loaded two-core machine one step of the month has taken over 10 s. */
-const WAIT = 20_000;
 /** The whole month, typed key by key. */
 const MONTH_TIMEOUT = 300_000;
 
-const silent: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-let browser: Browser;
+const session = deskSession();
 let page: Page;
-const cleanup: Array<() => Promise<void>> = [];
 const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step();
-});
 
 async function smtpServer() {
   const server = await startSmtpServer();
-  cleanup.push(() => server.close());
+  session.defer(() => server.close());
   return server;
 }
 
 /** A desk on `dir` with SMTP settings, and a page of Chromium signed in to it. */
 async function openDesk(dir: string, env: NodeJS.ProcessEnv, now?: string): Promise<DeskHandle> {
-  const desk = await startDesk(
-    {
-      dir,
-      host: '127.0.0.1',
-      port: 0,
-      open: false,
-      unsubscribeSecret: 'desk-unsubscribe-secret-0123456789',
-      env,
-      ...(now ? { now: () => new Date(now) } : {}),
-    },
-    silent,
-  );
-  cleanup.push(() => desk.close());
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  cleanup.push(() => page.close());
-  page.setDefaultTimeout(WAIT);
-  await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
-  return desk;
+  const opened = await session.open(dir, { env, now, unsubscribeSecret: 'desk-unsubscribe-secret-0123456789' });
+  page = opened.page;
+  return opened.desk;
 }
 
 const QUESTIONS = ['Title', 'What are you sharing?', 'Summary', 'Link', 'Date', 'Location', 'Cost', 'Your organisation', 'Your name', 'Your email'];
@@ -85,7 +51,7 @@ describe('a whole month at the desk in Chromium', () => {
     'ten items, three from an uploaded Forms .xlsx, drafted, previewed, test-sent and approved without touching a file',
     async () => {
       const ws = await sampleWorkspace();
-      cleanup.push(() => ws.remove());
+      session.defer(() => ws.remove());
       const config = await ws.read('snippet.config.yaml');
       await ws.write('snippet.config.yaml', config.replace('  role: network coordinator\n', '  role: network coordinator\n  email: morag@example.org\n'));
       const server = await smtpServer();
@@ -150,7 +116,7 @@ describe('a whole month at the desk in Chromium', () => {
       expect(text).toContain('# Morag: ask Addaction for a photo');
       expect(text).toContain('status: approved');
       expect(text.match(/^ {2}- title: /gmu)).toHaveLength(10);
-      const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, silent);
+      const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, quiet);
       expect(check.errors).toBe(0);
       expect(desk.port).toBeGreaterThan(0);
     },
@@ -161,7 +127,7 @@ describe('a whole month at the desk in Chromium', () => {
     'keyboard only: send now before its time, with the explicit early yes, followed to its end; members found and unsubscribed',
     async () => {
       const ws = await sendWorkspace({ members: 3 });
-      cleanup.push(() => ws.remove());
+      session.defer(() => ws.remove());
       const server = await smtpServer();
       await openDesk(ws.dir, { SNIPPET_SMTP_URL: server.url }, '2026-11-20T12:00:00Z');
       await page.goto(page.url().replace(/\/$/u, '/issues/2026-12'), { waitUntil: 'domcontentloaded' });
@@ -194,7 +160,7 @@ describe('a whole month at the desk in Chromium', () => {
     'has no axe-core violations at 1280 and 768 px on the new pages: test and send, send now, a send followed, members',
     async () => {
       const ws = await sendWorkspace({ members: 3 });
-      cleanup.push(() => ws.remove());
+      session.defer(() => ws.remove());
       const server = await smtpServer();
       const desk = await openDesk(ws.dir, { SNIPPET_SMTP_URL: server.url }, '2026-11-20T12:00:00Z');
       const base = `http://127.0.0.1:${desk.port}`;

@@ -1,47 +1,24 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
-import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
-import type { Output } from '../../src/output.js';
+import type { DeskHandle } from '../../src/desk/start-desk.js';
 import { zonedDate } from '../../src/time/zoned-time.js';
+import type { SampleWorkspace } from '../support/workspace.js';
 import { deskKeyboard } from './desk-keyboard.js';
-import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { ARTIFACTS, deskSession, quiet } from './desk-session.js';
 
-const ARTIFACTS = join(ROOT, 'test-results', 'desk');
 const FILE = 'contacts/organisations.yaml';
-/** Generous: on a loaded two-core machine one step has taken over 10 s. */
-const WAIT = 20_000;
 const TIMEOUT = 180_000;
 
-let browser: Browser;
+const session = deskSession();
 let ws: SampleWorkspace;
 let desk: DeskHandle;
 let page: Page;
-const quiet: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  ws = await sampleWorkspace();
-  desk = await startDesk({ dir: ws.dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret: undefined }, quiet);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(WAIT);
-  await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
+  ({ ws, desk, page } = await session.openSample());
 });
-afterEach(async () => {
-  await page?.close();
-  await desk?.close();
-  await ws?.remove();
-});
+const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 describe('the organisations on the desk, in Chromium', () => {
   it(

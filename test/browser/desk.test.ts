@@ -1,47 +1,21 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/actions/check-command.js';
-import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
-import type { Output } from '../../src/output.js';
-import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import type { DeskHandle } from '../../src/desk/start-desk.js';
+import type { SampleWorkspace } from '../support/workspace.js';
 import { deskKeyboard } from './desk-keyboard.js';
+import { ARTIFACTS, deskSession, quiet } from './desk-session.js';
 
-/** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
-const ARTIFACTS = join(ROOT, 'test-results', 'desk');
-/** Generous: on a loaded two-core machine one step of the month has taken over 10 s. */
-const WAIT = 20_000;
 /** The whole month, typed key by key. */
 const MONTH_TIMEOUT = 180_000;
 
-let browser: Browser;
+const session = deskSession();
 let ws: SampleWorkspace;
 let desk: DeskHandle;
 let page: Page;
-const lines: string[] = [];
-const output: Output = { info: (l) => lines.push(l), warn: (l) => lines.push(l), problems: () => undefined, status: () => undefined, interactive: false };
-const silent: Output = { ...output, info: () => undefined, warn: () => undefined };
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  ws = await sampleWorkspace();
-  desk = await startDesk({ dir: ws.dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret: undefined }, output);
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(WAIT);
-  await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
-});
-afterEach(async () => {
-  await page?.close();
-  await desk?.close();
-  await ws?.remove();
+  ({ ws, desk, page } = await session.openSample());
 });
 
 // The keyboard and axe helpers every desk page's test shares, on this file's page.
@@ -89,7 +63,7 @@ describe('the desk in Chromium', () => {
       expect(text).toContain('# Morag: ask Addaction for a photo');
       expect(text).toContain('status: approved');
       expect(text).toContain('  - title: "Peer support in perinatal mental health: a review"\n    url: https://example.org/review\n');
-      const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, silent);
+      const check = await checkCommand({ dir: ws.dir, issue: '2027-01', now: new Date('2026-12-20T12:00:00Z') }, quiet);
       expect(check.errors).toBe(0);
     },
     MONTH_TIMEOUT,
