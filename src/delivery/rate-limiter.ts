@@ -54,6 +54,18 @@ export class RateLimiter {
   }
 
   /**
+   * Takes back a recorded send that never happened (a pipelined envelope lost
+   * with its connection, or dropped when the run stopped): its slot is free
+   * again. Only a send whose data never went out may be released.
+   */
+  release(recorded: number): void {
+    for (const { times } of this.windows) {
+      const i = times.lastIndexOf(recorded);
+      if (i >= 0) times.splice(i, 1);
+    }
+  }
+
+  /**
    * Moves a recorded send later, to when it really started (after its ledger
    * write): a later time only ever makes later sends wait longer, so the
    * windows hold by the server's clock too.

@@ -192,10 +192,16 @@ class SendRun {
     return { item, message, channel, slot: limiter.record(now) };
   }
 
-  /** A recipient taken along but not to be sent on its connection: back in the queue, untried, and the connection let go. */
+  /** A recipient taken along but not to be sent on its connection: back in the queue, untried, its rate slot free, and the connection let go. */
   private giveUp(next: Pipelined): void {
-    this.queue.putBack(next.item);
+    this.putBackAhead(next);
     next.channel.release();
+  }
+
+  /** A recipient whose envelope went ahead but whose data will not follow on that connection: untried, and its slot taken back. */
+  private putBackAhead(next: Pipelined): void {
+    this.queue.putBack(next.item);
+    this.input.limiter.release(next.slot);
   }
 
   /** Sleeps when only retries are left and none is due yet; says whether it slept. */
@@ -293,7 +299,7 @@ class SendRun {
     }
     // Only an envelope the server answered is sent on: one lost with the connection was not sent, and goes back.
     if (next && channel.ahead() !== next.message.envelope) {
-      this.queue.putBack(next.item);
+      this.putBackAhead(next);
       next = undefined;
     }
     const failure = await unrecorded;

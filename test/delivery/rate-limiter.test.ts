@@ -144,4 +144,28 @@ describe('RateLimiter: the rate as the server sees it', () => {
     // The three newest are 20,000, 30,000 and 40,000: the oldest of them frees at 80,600.
     expect(limiter.delay(50_000)).toBe(30_600);
   });
+
+  it('frees the slot of a send taken back (an envelope that went ahead but whose data never followed), and only that one', () => {
+    const limiter = new RateLimiter([{ count: 2, unit: 'second' }]);
+    limiter.record(1_000);
+    const ahead = limiter.record(1_000);
+    expect(limiter.delay(1_500)).toBe(520);
+    limiter.release(ahead);
+    expect(limiter.delay(1_500)).toBe(0);
+    // The send that did go out still counts.
+    limiter.record(1_500);
+    expect(limiter.delay(1_600)).toBe(420);
+  });
+
+  it('takes back a restamped send by its new time, leaving the one recorded at its old time', () => {
+    const limiter = new RateLimiter([{ count: 2, unit: 'second' }]);
+    const first = limiter.record(1_000);
+    const second = limiter.record(1_000);
+    limiter.restamp(first, 1_200);
+    limiter.release(second);
+    // One send is left, at 1,200: one more fits before it leaves the window.
+    expect(limiter.delay(1_300)).toBe(0);
+    limiter.record(1_300);
+    expect(limiter.delay(1_300)).toBe(1_200 + 1_000 + 20 - 1_300);
+  });
 });

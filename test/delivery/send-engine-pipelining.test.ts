@@ -89,6 +89,30 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     expect(mailer.log).toEqual(['data a@example.org', 'data b@example.org']);
   });
 
+  it('gives back the rate slot of an envelope lost with its connection: that recipient goes at once, not after a window (regression: the lost envelope kept its slot)', async () => {
+    const mailer = pipeliningMailer({ lose: (to) => to === 'a@example.org' });
+    const ledger = journal();
+    const report = await run({ mailer, journal: ledger, limiter: new RateLimiter([{ count: 2, unit: 'second' }]), recipients: recipients.slice(0, 3) });
+    expect(report.delivered).toHaveLength(3);
+    const attempts = ledger.events.filter((e) => e.type === 'attempt').map((e) => `${e.to} ${e.at}`);
+    // a and b in the first second (b's lost envelope took no slot of its own), c once a's slot is free.
+    expect(attempts).toEqual(['a@example.org 1970-01-01T00:16:40.000Z', 'b@example.org 1970-01-01T00:16:40.000Z', 'c@example.org 1970-01-01T00:16:41.020Z']);
+  });
+
+  it('gives back the rate slot of an envelope dropped when the run stops: the limiter counts only what went out', async () => {
+    const stop = new AbortController();
+    const limiter = new RateLimiter([{ count: 3, unit: 'minute' }]);
+    const mailer = pipeliningMailer({ onData: (to) => to === 'a@example.org' && stop.abort() });
+    const report = await run({ mailer, journal: journal(), signal: stop.signal, limiter });
+    expect(report.delivered.map((r) => r.key)).toEqual(['a@example.org']);
+    expect(mailer.log.at(-1)).toBe('dropped with b@example.org ahead');
+    // a alone is counted: two more may go in this minute.
+    limiter.record(1_000_000);
+    expect(limiter.delay(1_000_000)).toBe(0);
+    limiter.record(1_000_000);
+    expect(limiter.delay(1_000_000)).toBeGreaterThan(0);
+  });
+
   it('a bug building the next message leaves it untried, lets the current one finish, and stops the run with the bug', async () => {
     const bug = new TypeError('cannot build');
     const ledger = journal();
