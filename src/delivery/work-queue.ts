@@ -46,6 +46,15 @@ export class WorkQueue {
     return this.cursor < this.recipients.length ? { recipient: this.recipients[this.cursor++]!, tries: 0, notBefore: 0 } : undefined;
   }
 
+  /** The recipient `take(now)` would hand out, left in the queue. */
+  peek(now: number): Recipient | undefined {
+    const retry = this.retries.find((item) => item.notBefore <= now);
+    if (retry) return retry.recipient;
+    const back = this.givenBack.at(-1);
+    if (back) return back.recipient;
+    return this.recipients[this.cursor];
+  }
+
   /** Back as it was, nothing sent: untried, or still waiting its retry. */
   putBack(item: WorkItem): void {
     if (item.tries === 0) this.givenBack.push(item);

@@ -113,6 +113,18 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     expect(limiter.delay(1_000_000)).toBeGreaterThan(0);
   });
 
+  it("builds each recipient's message once, though the next one is built while the attempt before it syncs", async () => {
+    const built: string[] = [];
+    const report = await run({
+      build: (r) => {
+        built.push(r.key);
+        return { envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] };
+      },
+    });
+    expect(report.delivered).toHaveLength(4);
+    expect(built).toEqual(recipients.map((r) => r.key));
+  });
+
   it('a bug building the next message leaves it untried, lets the current one finish, and stops the run with the bug', async () => {
     const bug = new TypeError('cannot build');
     const ledger = journal();

@@ -76,4 +76,21 @@ describe('WorkQueue', () => {
     expect(keys(left.notAttempted)).toEqual(['a', 'b', 'd', 'e']);
     expect(left.deferred).toEqual([c]);
   });
+
+  it('peeks at the recipient the next take hands out, leaving it in the queue', () => {
+    const queue = new WorkQueue(people('a', 'b', 'c'));
+    expect(queue.peek(0)?.key).toBe('a@example.org');
+    const a = queue.take(0)!;
+    const b = queue.take(0)!;
+    queue.putBack(b);
+    expect(queue.peek(0)).toBe(b.recipient);
+    expect(queue.take(0)).toBe(b);
+    a.tries = 1;
+    queue.retryAt(a, 500);
+    expect(queue.peek(499)?.key).toBe('c@example.org');
+    expect(queue.peek(500)).toBe(a.recipient);
+    expect(queue.take(500)).toBe(a);
+    expect(queue.take(500)?.recipient.key).toBe('c@example.org');
+    expect(queue.peek(500)).toBeUndefined();
+  });
 });
