@@ -9,7 +9,7 @@ import type { RenderedIssue } from '../render/render-issue.js';
 import type { Mailbox } from '../schema/mailbox.js';
 import { messageId } from './message-id.js';
 import { encodeHeaderWords, foldHeader, quotedPrintable } from './mime-encoding.js';
-import { unsubscribeToken, unsubscribeUrl } from './unsubscribe-token.js';
+import { unsubscribeLinker, unsubscribeToken } from './unsubscribe-token.js';
 
 export interface MessageRecipient {
   email: string;
@@ -81,12 +81,14 @@ export function prepareMessageBuilder(input: MessageBuilderInput): (recipient: M
   );
   const closing = Buffer.from(`${CRLF}--${boundary}--${CRLF}`);
   const envelopeFrom = asciiAddress(config.from.address);
+  const link = config.unsubscribe.url ? unsubscribeLinker(config.unsubscribe.url, input.unsubscribeSecret!) : undefined;
 
   return (recipient) => {
     const to = asciiAddress(recipient.email);
-    const httpsUnsubscribe = config.unsubscribe.url ? unsubscribeUrl(config.unsubscribe.url, input.unsubscribeSecret!, recipient.email) : undefined;
+    const signed = link?.(recipient.email);
+    const httpsUnsubscribe = signed?.url;
     // The member's token in the subject lets `snippet mailbox` act on the request without asking: only this member's mail has it.
-    const token = input.unsubscribeSecret ? ` ${unsubscribeToken(input.unsubscribeSecret, recipient.email)}` : '';
+    const token = signed ? ` ${signed.token}` : input.unsubscribeSecret ? ` ${unsubscribeToken(input.unsubscribeSecret, recipient.email)}` : '';
     const mailto = `mailto:${config.unsubscribe.mailto}?subject=${encodeURIComponent(`unsubscribe ${recipient.email}${token}`)}`;
     const id = messageId(issueId, recipient.email, domain, input.test);
     const visibleUnsubscribe = httpsUnsubscribe ?? mailto;
