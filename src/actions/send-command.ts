@@ -5,12 +5,12 @@ import { runSendSession } from '../delivery/send-session.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
-import { childRenderer } from '../render/render-in-child.js';
+import { warmChildRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { describeSchedule } from '../time/describe-schedule.js';
 import { issueMessages } from './issue-messages.js';
 import { falseBounces, liftFalseBounces, readFalseFailures } from './lift-false-bounces.js';
-import { prepareIssue, requireRendered } from './prepare-issue.js';
+import { prepareIssue, requireRendered, type PreparedIssue } from './prepare-issue.js';
 import type { SendListener, SendQuestion } from './send-events.js';
 import { sendExitCode } from './send-exit-code.js';
 import { planPreview } from './send-preview.js';
@@ -61,7 +61,15 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
   const { onEvent } = listener;
   const clock = options.clock ?? systemClock;
   const mode: SendMode = options.testTo.length > 0 ? 'test' : 'list';
-  const ready = requireRendered(await prepareIssue(options.dir, options.issue, options.render ?? childRenderer()));
+  // The render child starts at once: it loads MJML while this process reads the workspace and the members.
+  const renderer = options.render ? { render: options.render, dispose: () => undefined } : warmChildRenderer();
+  let prepared: PreparedIssue;
+  try {
+    prepared = await prepareIssue(options.dir, options.issue, renderer.render);
+  } finally {
+    renderer.dispose();
+  }
+  const ready = requireRendered(prepared);
   const { issue, config, rendered, workspace, sendAt } = ready;
   if (ready.problems.length > 0) onEvent({ type: 'problems', issue: issue.id, problems: ready.problems });
   const timeZone = config.timeZone;

@@ -28,21 +28,45 @@ export interface ChildRendererOptions {
  * not help: it shares the process's memory.
  */
 export function childRenderer(options: ChildRendererOptions = {}): IssueRenderer {
-  return async (input) => {
-    const request: RenderRequest = { ...input, sendAt: input.sendAt.toISOString() };
-    const timeoutMs = options.timeoutMs ?? 60_000;
-    const ran = await runChild(options.entry ?? RENDER_CHILD, JSON.stringify(request), timeoutMs);
-    if (ran.timedOut) throw new Error(`rendering the issue in a child process took longer than ${timeoutMs / 1000} s and was stopped`);
-    const reply = parseReply(ran.stdout);
-    if (ran.code !== 0 || reply === undefined) {
-      const why = ran.code !== 0 ? `it exited with ${ran.signal ?? `code ${ran.code}`}` : 'its output was not a rendered issue';
-      const detail = ran.stderr.trim() || ran.stdout.trim().slice(0, 200);
-      throw new Error(`rendering the issue in a child process failed: ${why}${detail ? `\n${detail}` : ''}`);
-    }
-    if ('rendered' in reply) return reply.rendered;
-    const { message, kind, hint, file, line, problems } = reply.error;
-    throw new SnippetError(message, { kind, hint, file, line, problems });
+  return (input) => renderWith(startChild(options.entry ?? RENDER_CHILD), input, options);
+}
+
+/**
+ * A childRenderer whose child starts now, so that it loads MJML while this
+ * process reads the workspace (the two took turns before). Its first render
+ * uses that child, any later one a fresh child; `dispose` stops a child
+ * that was never asked to render (the issue had errors).
+ */
+export function warmChildRenderer(options: ChildRendererOptions = {}): { render: IssueRenderer; dispose(): void } {
+  const entry = options.entry ?? RENDER_CHILD;
+  let warm: StartedChild | undefined = startChild(entry);
+  return {
+    render: (input) => {
+      const child = warm ?? startChild(entry);
+      warm = undefined;
+      return renderWith(child, input, options);
+    },
+    dispose: () => {
+      warm?.stop();
+      warm = undefined;
+    },
   };
+}
+
+async function renderWith(child: StartedChild, input: IssueToRender, options: ChildRendererOptions): Promise<RenderedIssue> {
+  const request: RenderRequest = { ...input, sendAt: input.sendAt.toISOString() };
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const ran = await child.run(JSON.stringify(request), timeoutMs);
+  if (ran.timedOut) throw new Error(`rendering the issue in a child process took longer than ${timeoutMs / 1000} s and was stopped`);
+  const reply = parseReply(ran.stdout);
+  if (ran.code !== 0 || reply === undefined) {
+    const why = ran.code !== 0 ? `it exited with ${ran.signal ?? `code ${ran.code}`}` : 'its output was not a rendered issue';
+    const detail = ran.stderr.trim() || ran.stdout.trim().slice(0, 200);
+    throw new Error(`rendering the issue in a child process failed: ${why}${detail ? `\n${detail}` : ''}`);
+  }
+  if ('rendered' in reply) return reply.rendered;
+  const { message, kind, hint, file, line, problems } = reply.error;
+  throw new SnippetError(message, { kind, hint, file, line, problems });
 }
 
 interface ChildRun {
@@ -53,34 +77,51 @@ interface ChildRun {
   timedOut: boolean;
 }
 
-function runChild(entry: string, input: string, timeoutMs: number): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    // The renderer needs no secrets: SMTP passwords and the unsubscribe secret stay here.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNIPPET_')));
-    // Its own process group: a first Ctrl-C asks the send to stop after what
-    // it is doing, so it must not kill the render and read as a crash.
-    const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-    // A child that dies before reading its input: its exit says why.
-    child.stdin.on('error', () => {});
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut });
-    });
-    child.stdin.end(input);
+/** A render child, started and waiting for its request on stdin. */
+interface StartedChild {
+  /** Sends the request and waits for the child to end; it is killed once `timeoutMs` have passed from now. */
+  run(input: string, timeoutMs: number): Promise<ChildRun>;
+  /** Kills it, unless it has ended. */
+  stop(): void;
+}
+
+function startChild(entry: string): StartedChild {
+  // The renderer needs no secrets: SMTP passwords and the unsubscribe secret stay here.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNIPPET_')));
+  // Its own process group: a first Ctrl-C asks the send to stop after what
+  // it is doing, so it must not kill the render and read as a crash.
+  const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  // A child that dies before reading its input: its exit says why.
+  child.stdin.on('error', () => {});
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal }));
   });
+  // A child never asked to render may fail to start unnoticed: nothing waits for it.
+  ended.catch(() => undefined);
+  let timedOut = false;
+  return {
+    run: async (input, timeoutMs) => {
+      const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+      }, timeoutMs);
+      try {
+        child.stdin.end(input);
+        const { code, signal } = await ended;
+        return { code, signal, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8'), timedOut };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    stop: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
 }
 
 function parseReply(text: string): RenderReply | undefined {

@@ -1,11 +1,13 @@
+import { once } from 'node:events';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SnippetError } from '../../src/errors.js';
 import { BUILT_IN_TEMPLATES } from '../../src/render/read-templates.js';
 import { renderInProcess } from '../../src/render/issue-renderer.js';
-import { childRenderer } from '../../src/render/render-in-child.js';
+import { childRenderer, warmChildRenderer } from '../../src/render/render-in-child.js';
 import { config, issue, organisations, SEND_AT } from '../render/fixtures.js';
 
 // `npm test` builds first: these run dist/render/render-child.js.
@@ -78,6 +80,62 @@ describe('childRenderer', () => {
       expect((error as Error).message).toMatch(/not a rendered issue\n\[\]$/u);
     } finally {
       delete process.env.SNIPPET_SMTP_PASS;
+    }
+  });
+});
+
+describe('warmChildRenderer (the child started before it is asked to render)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-warm-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const input = (workspace: string) => ({ dir: workspace, issue: issue(), config: config(), organisations, sendAt: SEND_AT });
+
+  it('renders exactly what rendering in this process does', async () => {
+    const warm = warmChildRenderer();
+    try {
+      const [inChild, here] = await Promise.all([warm.render(input(dir)), renderInProcess(input(dir))]);
+      expect(inChild).toEqual(here);
+    } finally {
+      warm.dispose();
+    }
+  });
+
+  it('starts its child at once, renders with that one child, and a disposed one that never rendered is stopped', async () => {
+    // A child that says it started by connecting here, and answers a request with what it was asked.
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    const entry = path.join(dir, 'probe.mjs');
+    await writeFile(
+      entry,
+      `import { connect } from 'node:net';\nconst socket = connect(${port}, '127.0.0.1');\nlet input = '';\nfor await (const chunk of process.stdin) input += chunk;\nprocess.stdout.write(input);\nsocket.end();\n`,
+    );
+    const connections: Socket[] = [];
+    server.on('connection', (socket: Socket) => connections.push(socket));
+    try {
+      const used = warmChildRenderer({ entry });
+      // Started before any render was asked for.
+      await once(server, 'connection');
+      const error = await used.render(input(dir)).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/its output was not a rendered issue\n\{"dir"/u);
+      used.dispose();
+      expect(connections).toHaveLength(1);
+
+      const unused = warmChildRenderer({ entry });
+      const [socket] = (await once(server, 'connection')) as [Socket];
+      const closed = once(socket, 'close');
+      unused.dispose();
+      // Killed: its connection closes without it having been asked anything.
+      await closed;
+      expect(connections).toHaveLength(2);
+    } finally {
+      for (const socket of connections) socket.destroy();
+      server.close();
     }
   });
 });
