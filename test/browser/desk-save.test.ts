@@ -73,27 +73,32 @@ describe('saving in Chromium, without loading the page again', () => {
   );
 
   it(
-    'a new item saved by fetch is written once, and the next save changes it rather than adding it again',
+    'a new item saved by fetch is written once, then changed and moved as the saved item it now is',
     async () => {
       await openEditor();
       await press(page.getByRole('button', { name: 'Add an item to news' }));
       const count = (text: string): number => text.match(/^ {2}- title: /gmu)?.length ?? 0;
       const before = count(await ws.read(FILE));
-      const news = await page.locator('#h-news ~ fieldset.item').count();
-      const title = page.locator(`#news-${news - 1}-title`);
+      const last = (await page.locator('#h-news ~ fieldset.item').count()) - 1;
+      const title = page.locator(`#news-${last}-title`);
       await typeInto(title, 'A new group in Paisley');
-      await typeInto(page.locator(`#news-${news - 1}-summary`), 'Fridays from 10am.');
+      await typeInto(page.locator(`#news-${last}-summary`), 'Fridays from 10am.');
       await mark();
       await save(title);
       expect(count(await ws.read(FILE))).toBe(before + 1);
       // Its buttons are those of a saved item now, named after its title.
-      expect(await page.getAttribute(`button[value="remove:news.${news - 1}"]`, 'aria-label')).toBe('Remove: “A new group in Paisley”');
+      expect(await page.getAttribute(`button[value="remove:news.${last}"]`, 'aria-label')).toBe('Remove: “A new group in Paisley”');
       await typeInto(title, 'A new group in Paisley, on Fridays');
       await save(title);
       const text = await ws.read(FILE);
       expect(count(text)).toBe(before + 1);
       expect(text).toContain('A new group in Paisley, on Fridays');
       expect(await marked()).toBe('the same page');
+      // A saved item moves: the form knows where it is in the file now (a new one would stay last).
+      await press(page.getByRole('button', { name: 'Move up: “A new group in Paisley, on Fridays”' }));
+      const moved = await ws.read(FILE);
+      const news = moved.slice(moved.indexOf('\nnews:'));
+      expect(news.match(/^ {2}- title: (.*)$/gmu)?.at(-2)).toContain('A new group in Paisley, on Fridays');
     },
     TIMEOUT,
   );
