@@ -69,6 +69,8 @@ export async function saveIssueEdits(
   id: IssueId,
   edits: IssueEdits,
   version: string,
+  /** Told the new text just before it is written (the desk starts the email's preview from it meanwhile). */
+  writing?: (text: string) => void,
 ): Promise<{ saved: true; version: string } | { saved: false; problems: FieldProblem[] }> {
   const current = await readIssueText(dir, id);
   const tooLong = oversizedFields(edits, current.file);
@@ -78,6 +80,7 @@ export async function saveIssueEdits(
   const text = applyOrExplain(current, approved ? { ...edits, fields: { ...edits.fields, status: 'draft' } } : edits);
   if (approved && text === applyOrExplain(current, { fields: { status: 'draft' } })) return { saved: true, version: current.version };
   // The page that follows opens the issue again: checking it here as well would only slow the save.
+  writing?.(text);
   const saved = await saveIssueText(dir, id, text, version);
   return { saved: true, version: saved.version };
 }

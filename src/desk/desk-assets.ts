@@ -135,8 +135,6 @@ export const DESK_JS = `
       show(result);
       notice.textContent = result.notice;
       notice.hidden = false;
-      // The email as saved: its frame alone is loaded again (replace: no entry in the history).
-      for (const frame of document.querySelectorAll('.preview iframe')) frame.contentWindow.location.replace(frame.src);
       return;
     }
     notice.hidden = true;
@@ -152,8 +150,17 @@ export const DESK_JS = `
     if (saving) { queued = { submitter }; return; }
     saving = true;
     let result = null;
+    const ticket = Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    const body = new URLSearchParams(new FormData(form, submitter));
+    // The email as saved: its frame alone is loaded again, at once, and the desk answers it once this save is written
+    // (replace: no entry in the history).
+    for (const frame of document.querySelectorAll('.preview iframe')) {
+      const address = new URL(frame.src);
+      address.searchParams.set('after', ticket);
+      frame.contentWindow.location.replace(address.href);
+    }
     try {
-      const response = await fetch(form.getAttribute('action'), { method: 'POST', body: new URLSearchParams(new FormData(form, submitter)), headers: { 'X-Desk-Save': 'fetch' } });
+      const response = await fetch(form.getAttribute('action'), { method: 'POST', body, headers: { 'X-Desk-Save': 'fetch', 'X-Desk-Ticket': ticket } });
       if ((response.headers.get('content-type') || '').startsWith('application/json')) result = await response.json();
     } catch {
       result = null;

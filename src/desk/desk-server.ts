@@ -25,6 +25,7 @@ import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody, readForm } from './read-body.js';
 import { membersRoute, type MembersRouteContext } from './members-routes.js';
 import { MembersUploads } from './members-upload.js';
+import { SaveTickets } from './save-tickets.js';
 import { SendJobs } from './send-jobs.js';
 import { sendSection } from './send-pages.js';
 import { SEND_PARTS, sendRoute, type SendRouteContext } from './send-routes.js';
@@ -56,10 +57,11 @@ export function createDeskServer(settings: DeskSettings): Server {
   const notices = new Map<string, string[]>();
   const uploads = new ResponsesUploads();
   const jobs = new SendJobs();
+  const tickets = new SaveTickets();
   const members = new MembersUploads();
   const closed = new AbortController();
   const server = createServer((request, response) => {
-    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices } };
+    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices }, tickets };
     route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
@@ -74,6 +76,7 @@ export function createDeskServer(settings: DeskSettings): Server {
     void uploads.close();
     void members.close();
     jobs.close();
+    tickets.close();
     closed.abort();
   });
   return server;
@@ -83,7 +86,7 @@ async function route(
   settings: DeskSettings,
   notices: Map<string, string[]>,
   uploads: ResponsesUploads,
-  more: { sending: SendRouteContext; members: MembersRouteContext },
+  more: { sending: SendRouteContext; members: MembersRouteContext; tickets: SaveTickets },
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -137,7 +140,12 @@ async function route(
   const id = match[1]!;
   const part = match[2];
   if (part !== undefined && SEND_PARTS.has(part)) return answer(response, await sendRoute(more.sending, id, part, request, url));
-  if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  if (part === '/email.html' || part === '/email.txt') {
+    // Loaded again by the editor's script as it sends a save: shown once that save is written (or refused).
+    const after = SaveTickets.valid(url.searchParams.get('after'));
+    if (after) await more.tickets.after(after);
+    return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  }
   if (part === '/status' && !post) {
     const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collectOutput([]));
     const zone = status.timeZone;
@@ -172,6 +180,12 @@ async function route(
 
   // The editor's script saves by fetch and is answered in JSON; anything else it sends is a plain post.
   const byScript = request.headers['x-desk-save'] === 'fetch';
+  const ticket = byScript && part === undefined ? SaveTickets.valid(request.headers['x-desk-ticket']) : undefined;
+  // The frame waiting on this save loads once it is written, or once this request is answered, whatever the answer.
+  const settle = (): void => {
+    if (ticket) more.tickets.settle(ticket);
+  };
+  response.on('close', settle);
   let form: URLSearchParams;
   try {
     if (part === '/responses') {
@@ -215,7 +229,7 @@ async function route(
     });
     return send(response, 200, 'text/html', page);
   }
-  return saveFromForm(settings, notices, id, posted, response, byScript && posted.action === 'save');
+  return saveFromForm(settings, notices, id, posted, response, byScript && posted.action === 'save', settle);
 }
 
 async function saveFromForm(
@@ -225,10 +239,14 @@ async function saveFromForm(
   posted: ReturnType<typeof modelOfForm>,
   response: ServerResponse,
   byScript: boolean,
+  written: () => void,
 ): Promise<void> {
   const model = applyButton(posted.model, posted.action);
+  // The email's frame asks for the preview as soon as the page has the answer: render it from the text being written, meanwhile, once.
+  const preview =
+    posted.action === 'approve' ? undefined : (text: string) => void previewIssue(settings.dir, id, settings.unsubscribeSecret, text).catch(() => undefined);
   try {
-    const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version);
+    const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version, preview).finally(written);
     if (!result.saved) {
       const todo = ['Nothing was saved: fix the field marked below.'];
       if (byScript) return answerSave(response, 422, { saved: false, problems: result.problems, todo });
@@ -256,8 +274,6 @@ async function saveFromForm(
         notices.set(id, [`Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`]);
       }
     } else {
-      // The email's frame asks for the preview as soon as the page has the answer: render it meanwhile, once.
-      void previewIssue(settings.dir, id, settings.unsubscribeSecret).catch(() => undefined);
       if (byScript) return answerSave(response, 200, savedAnswer(model, await openIssue(settings.dir, id), `Saved at ${time}.`));
       notices.set(id, [`Saved at ${time}.`]);
     }

@@ -37,10 +37,16 @@ afterEach(async () => {
 });
 
 /** A save as the editor's script sends it: the form's body, the cookie, the desk's own Origin, and the header that asks for JSON. */
-function saveByScript(form: URLSearchParams | string, cookie: string, origin = `http://127.0.0.1:${desk.port}`) {
+function saveByScript(form: URLSearchParams | string, cookie: string, origin = `http://127.0.0.1:${desk.port}`, ticket?: string) {
   return call('/issues/2026-12', {
     method: 'POST',
-    headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded', 'X-Desk-Save': 'fetch' },
+    headers: {
+      Cookie: cookie,
+      Origin: origin,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Desk-Save': 'fetch',
+      ...(ticket ? { 'X-Desk-Ticket': ticket } : {}),
+    },
     body: form.toString(),
   });
 }
@@ -102,6 +108,21 @@ describe('a save sent by the editor’s script', () => {
     const { message } = (JSON.parse(huge.body) as { refused: { title: string; message: string } }).refused;
     expect(plain.body).toContain(message.replace(/'/gu, '&#39;'));
     expect(await ws.read(ISSUE)).toBe(before);
+  });
+
+  it('and the email frame asked with its ticket at the same moment: the frame is answered once the save is written, with the saved text', async () => {
+    const cookie = await signIn();
+    const draft = await openIssue(ws.dir, '2026-12');
+    const model = modelOfDraft(draft);
+    model.intro = 'Welcome to the Osprey snippet.';
+    // The frame's request first, as a browser may send it: it waits for the save with its ticket.
+    const frame = call('/issues/2026-12/email.html?after=osprey0001', { headers: { Cookie: cookie } });
+    expect((await saveByScript(formOf(model, draft.version), cookie, undefined, 'osprey0001')).status).toBe(200);
+    expect((await frame).body).toContain('Osprey');
+    // A refused save lets its frame go too, with the email as it is on disk.
+    const refused = call('/issues/2026-12/email.html?after=refused0001', { headers: { Cookie: cookie } });
+    expect((await saveByScript(formOf(model, draft.version), cookie, undefined, 'refused0001')).status).toBe(409);
+    expect((await refused).body).toContain('Osprey');
   });
 
   it('from another origin, or without the cookie, is refused and writes nothing', async () => {
