@@ -242,7 +242,7 @@ async function saveFromForm(
   written: () => void,
 ): Promise<void> {
   const model = applyButton(posted.model, posted.action);
-  // The email's frame asks for the preview as soon as the page has the answer: render it from the text being written, meanwhile, once.
+  // The email's frame asks for the preview while the save is written (or just after, without JavaScript): render it from the text being written, once.
   const preview =
     posted.action === 'approve' ? undefined : (text: string) => void previewIssue(settings.dir, id, settings.unsubscribeSecret, text).catch(() => undefined);
   try {
