@@ -21,6 +21,8 @@ export interface TransportOptions {
   safetyStop?: boolean;
   /** Test hook: connect/greeting/socket timeouts in ms. */
   smtpTimeouts?: { connection: number; greeting: number; socket: number };
+  /** Test hook: how long a bounce's suppression waits for a contacts lock held by another run (30 s). */
+  contactsLockWaitMs?: number;
 }
 
 export interface ResolvedRoute extends SendRoute {
@@ -50,7 +52,18 @@ export function sessionSettings(
   accessToken?: AccessTokenProvider,
 ): Pick<
   SendSessionInput,
-  'mailer' | 'transport' | 'rates' | 'connections' | 'retry' | 'stopAfterFailures' | 'maxWaitMs' | 'safetyStop' | 'timeZone' | 'clock' | 'signal'
+  | 'mailer'
+  | 'transport'
+  | 'rates'
+  | 'connections'
+  | 'retry'
+  | 'stopAfterFailures'
+  | 'maxWaitMs'
+  | 'safetyStop'
+  | 'timeZone'
+  | 'clock'
+  | 'signal'
+  | 'contactsLockWaitMs'
 > {
   const { outbox, rates, connections } = route;
   return {
@@ -65,6 +78,7 @@ export function sessionSettings(
     timeZone: config.timeZone,
     clock,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.contactsLockWaitMs === undefined ? {} : { contactsLockWaitMs: options.contactsLockWaitMs }),
   };
 }
 

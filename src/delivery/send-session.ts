@@ -61,6 +61,8 @@ export interface SendSessionInput {
   timeZone: string;
   clock: Clock;
   signal?: AbortSignal;
+  /** How long a bounce's suppression waits for a contacts lock held by another run; withFileLock's 30 s when absent. */
+  contactsLockWaitMs?: number;
   /**
    * Once every issue is planned, before anything is sent: the issues to send
    * now, in order (after a dry run, nothing is sent whatever it returns).
@@ -257,11 +259,14 @@ async function suppress(
   const date = zonedDate(new Date(input.clock.now()), input.timeZone);
   try {
     // Under the contacts lock: a resubscribe rewriting suppressions.csv at this moment would lose the rows.
-    await withContactsLock(contactsLockPath(input.dir), () =>
-      appendSuppressions(
-        input.dir,
-        fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })),
-      ),
+    await withContactsLock(
+      contactsLockPath(input.dir),
+      () =>
+        appendSuppressions(
+          input.dir,
+          fresh.map((r) => ({ email: r.email, date, reason: 'bounced' })),
+        ),
+      { waitMs: input.contactsLockWaitMs },
     );
   } catch (error) {
     if (!isSnippetError(error)) throw error;

@@ -2,20 +2,29 @@ import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Command } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
+import { exitCodeOfCommander } from '../../src/cli/exit-codes.js';
+import { helpFromTable, readHelpTable } from '../../src/cli/help-table.js';
 import { createProgram } from '../../src/cli/program.js';
 import { CLI, ROOT, sampleWorkspace } from '../support/workspace.js';
 
 // `snippet --help` prints a table made at build time (dist/bin/help-table.json)
 // instead of loading commander. These tests hold the table to what commander
-// itself prints, byte for byte, with the same exit code, on the same stream.
+// itself prints, byte for byte, with the same exit code, on the same stream:
+// every form against the program run in this process, and one form of each
+// kind through the built entry and the bundled commander as processes.
 
 const TABLE = join(ROOT, 'dist/bin/help-table.json');
 /** The bundled program behind the entry: always commander. */
 const COMMANDER = join(ROOT, 'dist/bin/main.mjs');
 const HOOK = join(ROOT, 'test/support/record-modules.mjs');
+const VERSION = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const never = (): never => {
+  throw new Error('no command runs here');
+};
+const NO_COMMAND_RUNS: CliContext = { env: {}, unsubscribeSecret: undefined, output: never, dir: never, setExitCode: never };
 
 let ws: Awaited<ReturnType<typeof sampleWorkspace>>;
 beforeAll(async () => {
@@ -44,17 +53,34 @@ function run(script: string, args: string[], options: { nodeArgs?: string[]; env
 
 /** Every command's path (`['contacts', 'import']`), read from the program itself. */
 function commandPaths(): string[][] {
-  const never = (): never => {
-    throw new Error('no command runs here');
-  };
-  const cli: CliContext = { env: {}, unsubscribeSecret: undefined, output: never, dir: never, setExitCode: never };
   const paths: string[][] = [];
   const visit = (command: Command, path: string[]): void => {
     paths.push(path);
     for (const sub of command.commands) visit(sub, [...path, sub.name()]);
   };
-  visit(createProgram(cli, '0.0.0'), []);
+  visit(createProgram(NO_COMMAND_RUNS, '0.0.0'), []);
   return paths;
+}
+
+/**
+ * The real program, in this process, as a process whose outputs are not terminals runs it: commander's own
+ * widths and colours (none given here), its output kept; the exit code main.ts would end with.
+ */
+async function commanderInProcess(args: string[]): Promise<Run> {
+  const printed = { code: 0, stdout: '', stderr: '' };
+  const program = createProgram(NO_COMMAND_RUNS, VERSION);
+  const capture = (command: Command): void => {
+    command.configureOutput({ writeOut: (text) => (printed.stdout += text), writeErr: (text) => (printed.stderr += text) });
+    command.commands.forEach(capture);
+  };
+  capture(program);
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    printed.code = exitCodeOfCommander(error);
+  }
+  return printed;
 }
 
 async function helpTable(): Promise<{ forms: Record<string, unknown> }> {
@@ -85,11 +111,33 @@ describe('snippet --help without commander', () => {
     }
   });
 
-  it('prints, for every form in the table, what commander prints (stdout, stderr, exit code)', async () => {
-    const forms = Object.keys((await helpTable()).forms).map((key) => JSON.parse(key) as string[]);
+  it('holds, for every form in the table, what the program prints in this process (stdout, stderr, exit code)', async () => {
+    const table = readHelpTable(await readFile(TABLE, 'utf8'));
+    const forms = Object.keys(table.forms).map((key) => JSON.parse(key) as string[]);
     const failures: string[] = [];
-    // A few processes at a time, each form through both paths; the machine has two cores.
-    const queue = [...forms];
+    for (const args of forms) {
+      const commander = await commanderInProcess(args);
+      const help = helpFromTable(table, args, () => ({ isTTY: false }));
+      const fromTable: Run | undefined = help && { code: help.exitCode, stdout: '', stderr: '', [help.stream]: help.text };
+      if (!/^Usage: snippet/u.test(commander.stdout + commander.stderr)) failures.push(`snippet ${args.join(' ')}: commander printed no help`);
+      else if (JSON.stringify(fromTable) !== JSON.stringify(commander)) failures.push(`snippet ${args.join(' ')}: ${JSON.stringify({ fromTable, commander })}`);
+    }
+    expect(failures).toEqual([]);
+    expect(forms.length).toBeGreaterThan(40);
+  });
+
+  it('prints, for one form of each kind, what the bundled commander prints as a process (stdout, stderr, exit code)', async () => {
+    const forms = Object.entries((await helpTable()).forms as Record<string, { stream: string; exitCode: number }>);
+    // A kind: the form's shape (`CMD help CMD`, `CMD -h`, ...) with its stream and exit code; every kind is run.
+    const kinds = new Map<string, string[]>();
+    for (const [key, form] of forms) {
+      const args = JSON.parse(key) as string[];
+      const shape = args.map((arg) => (arg === 'help' || arg.startsWith('-') ? arg : 'CMD')).join(' ');
+      const kind = `${shape} ${form.stream} ${form.exitCode}`;
+      if (!kinds.has(kind)) kinds.set(kind, args);
+    }
+    const failures: string[] = [];
+    const queue = [...kinds.values()];
     const worker = async (): Promise<void> => {
       for (let args = queue.shift(); args !== undefined; args = queue.shift()) {
         const [table, commander] = await Promise.all([run(CLI, args), run(COMMANDER, args)]);
@@ -99,7 +147,8 @@ describe('snippet --help without commander', () => {
     };
     await Promise.all([worker(), worker()]);
     expect(failures).toEqual([]);
-    expect(forms.length).toBeGreaterThan(40);
+    // Both streams and both exit codes, the program's and a subcommand's forms.
+    expect(kinds.size).toBeGreaterThanOrEqual(12);
   }, 120_000);
 
   it.each([[['--help']], [['-h']], [['help']], [[]], [['contacts', 'import', '--help']], [['help', 'send']]])('snippet %j loads no commander', async (args) => {
