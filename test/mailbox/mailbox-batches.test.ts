@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mailboxCommand } from '../../src/actions/mailbox-command.js';
-import { mailboxOptions, mailboxWorkspace } from '../support/mailbox-fixtures.js';
+import { mailboxOptions, mailboxWorkspaces } from '../support/mailbox-fixtures.js';
 
 /** Every read and append of bounces.csv, counted: the real functions run. */
 const calls = vi.hoisted(() => ({ read: 0, append: 0 }));
@@ -21,10 +21,7 @@ vi.mock('../../src/mailbox/bounces-file.js', async (importOriginal) => {
   };
 });
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
+const workspace = mailboxWorkspaces();
 
 const member = (i: number): string => `member${String(i).padStart(4, '0')}@example.org`;
 
@@ -61,8 +58,7 @@ function hardBounce(n: number, to: string): string {
 
 describe('snippet mailbox over a big mailbox (regression: each report read and appended to the whole of bounces.csv, O(N²))', () => {
   it('acts on every report once, reading and appending bounces.csv once a batch, not once a report', async () => {
-    const ws = await mailboxWorkspace();
-    cleanups.push(ws.remove);
+    const ws = await workspace();
     const count = 350;
     const members = Array.from({ length: count }, (_, i) => member(i + 1));
     await ws.write('contacts/members.csv', `email,name,organisation,lists\n${members.map((m) => `${m},${m.split('@')[0]},aberlour,members`).join('\n')}\n`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { MailboxOptions } from '../../src/actions/mailbox-command.js';
 import { LedgerFile } from '../../src/delivery/ledger-file.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../../src/delivery/state-paths.js';
@@ -126,6 +127,19 @@ export async function mailboxWorkspace() {
   await ws.write('contacts/suppressions.csv', 'email,date,reason\n');
   for (const issue of ['2026-10', '2026-11', '2026-12']) await writeSentLedger(ws.dir, issue, MEMBERS);
   return ws;
+}
+
+/** For a test file: makes a fresh mailboxWorkspace() at each call, removed after the test that made it. */
+export function mailboxWorkspaces(): () => ReturnType<typeof mailboxWorkspace> {
+  const made: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (made.length > 0) await made.pop()!();
+  });
+  return async () => {
+    const ws = await mailboxWorkspace();
+    made.push(ws.remove);
+    return ws;
+  };
 }
 
 /** The options of `snippet mailbox` in a workspace, for in-process tests: a fixed now, the tests' unsubscribe secret, no sign-in. */
