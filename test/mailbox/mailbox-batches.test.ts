@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mailboxCommand } from '../../src/actions/mailbox-command.js';
-import { mailboxOptions, mailboxWorkspaces } from '../support/mailbox-fixtures.js';
+import { hardBounce, manyMembers, mailboxOptions, mailboxWorkspaces, mboxOf } from '../support/mailbox-fixtures.js';
 
 /** Every read and append of bounces.csv, counted: the real functions run. */
 const calls = vi.hoisted(() => ({ read: 0, append: 0 }));
@@ -23,50 +23,16 @@ vi.mock('../../src/mailbox/bounces-file.js', async (importOriginal) => {
 
 const workspace = mailboxWorkspaces();
 
-const member = (i: number): string => `member${String(i).padStart(4, '0')}@example.org`;
-
-/** A hard bounce of our mail to `to`, as a mail server writes one (RFC 3464). */
-function hardBounce(n: number, to: string): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
-    'To: snippet@example.org',
-    'Subject: Undelivered Mail Returned to Sender',
-    'Date: Mon, 07 Dec 2026 07:00:00 +0000',
-    `Message-ID: <dsn-${n}@mx.example.net>`,
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/report; report-type=delivery-status; boundary="b${n}"`,
-    '',
-    `--b${n}`,
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '',
-    `--b${n}`,
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.net',
-    '',
-    `Final-Recipient: rfc822; ${to}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown`,
-    '',
-    `--b${n}--`,
-    '',
-  ].join('\n');
-}
-
 describe('snippet mailbox over a big mailbox (regression: each report read and appended to the whole of bounces.csv, O(N²))', () => {
   it('acts on every report once, reading and appending bounces.csv once a batch, not once a report', async () => {
     const ws = await workspace();
     const count = 350;
-    const members = Array.from({ length: count }, (_, i) => member(i + 1));
-    await ws.write('contacts/members.csv', `email,name,organisation,lists\n${members.map((m) => `${m},${m.split('@')[0]},aberlour,members`).join('\n')}\n`);
+    const members = await manyMembers(ws, count);
     // Every report once, and the 10th twice (a copy kept in the mailbox): acted on once all the same.
     const reports = members.map((m, i) => hardBounce(i + 1, m));
     reports.splice(200, 0, reports[9]!);
     const mbox = join(ws.dir, 'reports.mbox');
-    await writeFile(mbox, reports.map((r) => `From MAILER-DAEMON Mon Dec  7 07:00:00 2026\n${r}`).join('\n'));
+    await writeFile(mbox, mboxOf(reports));
 
     calls.read = 0;
     calls.append = 0;
