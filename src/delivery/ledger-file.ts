@@ -1,5 +1,5 @@
-import { statSync, writeSync } from 'node:fs';
-import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import type { LedgerEvent } from './ledger-event.js';
@@ -42,8 +42,8 @@ interface Pending {
  * as written, the torn rest is cut off, and every later append is refused.
  * With each write the ledger checks that it is still the file at its path,
  * so a ledger deleted or replaced during a send stops the send: the check
- * runs once the write is synced, and the lines count as written only when
- * it passed. A refused write is cut off again, unless another run (one
+ * runs beside the write and its sync, and the lines count as written only
+ * when it passed. A refused write is cut off again, unless another run (one
  * that took the send lock over) has appended since: its lines are never cut.
  */
 export class LedgerFile {
@@ -106,9 +106,13 @@ export class LedgerFile {
       const batch = this.pending;
       this.pending = [];
       const data = Buffer.from(batch.map((p) => p.line).join(''));
-      // The checks (the guard beside the write and the sync, the ledger still at its path once they are
-      // done) must pass before the batch counts as written. When a check fails, what was written is cut
-      // off again, as if it had failed first.
+      // The checks (the ledger still at its path, the guard) run beside the write and the sync, not before
+      // them: the batch counts as written only once all have passed. When a check fails, what was written
+      // is cut off again, as if it had failed first.
+      const atPath = stat(this.path).then(
+        (current) => current,
+        () => undefined,
+      );
       const guarded = this.guard?.().then(
         () => undefined,
         (error: unknown) => ({ error }),
@@ -121,7 +125,7 @@ export class LedgerFile {
       } catch (error) {
         written = { error };
       }
-      const refused = this.stillAtPath() ?? (await guarded);
+      const refused = this.stillAtPath(await atPath) ?? (await guarded);
       if (refused) {
         // A run that took the lock over may have appended since: its lines are never cut, so this write
         // is cut off only when nothing but it lies beyond what this ledger wrote.
@@ -209,18 +213,8 @@ export class LedgerFile {
     this.pending = [];
   }
 
-  /**
-   * Whether the file is still at its path: undefined, or the error that stops the ledger. A stat of a
-   * local path takes microseconds: made on this thread it costs less than the thread pool's round trip,
-   * and it runs once the batch is synced, so a file removed at any moment before then is seen.
-   */
-  private stillAtPath(): { error: unknown } | undefined {
-    let current: { ino: number; dev: number } | undefined;
-    try {
-      current = statSync(this.path, { throwIfNoEntry: false });
-    } catch {
-      current = undefined;
-    }
+  /** Undefined when `current` (the path's stat) is still this ledger's file; else the error that stops the ledger. */
+  private stillAtPath(current: { ino: number; dev: number } | undefined): { error: unknown } | undefined {
     if (current && current.ino === this.identity.ino && current.dev === this.identity.dev) return undefined;
     const error = Object.assign(
       new SnippetError(`the delivery ledger ${this.label} was deleted or replaced while sending`, {
