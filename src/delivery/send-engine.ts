@@ -111,9 +111,10 @@ class SendRun {
   /**
    * The next recipient's message, built while an attempt syncs (the process
    * would otherwise wait idle for the disk), for the next take if it takes
-   * that recipient; any take clears it, so it is never older than that.
+   * that recipient; any take clears it, and one kept waiting (for a rate
+   * window) is built again, so that its Date header is the time it goes.
    */
-  private prebuilt: { recipient: Recipient; message: OutgoingMessage } | undefined;
+  private prebuilt: { recipient: Recipient; message: OutgoingMessage; at: number } | undefined;
 
   constructor(private readonly input: SendEngineInput) {
     this.queue = new WorkQueue(input.recipients);
@@ -214,7 +215,8 @@ class SendRun {
   private build(item: WorkItem): OutgoingMessage {
     const ready = this.prebuilt;
     this.prebuilt = undefined;
-    return ready?.recipient === item.recipient ? ready.message : this.input.build(item.recipient);
+    const fresh = ready?.recipient === item.recipient && this.input.clock.now() - ready.at < PREBUILT_FOR_MS;
+    return fresh ? ready.message : this.input.build(item.recipient);
   }
 
   /**
@@ -224,10 +226,11 @@ class SendRun {
    */
   private buildAhead(): void {
     if (!this.running || this.prebuilt) return;
-    const recipient = this.queue.peek(this.input.clock.now());
+    const now = this.input.clock.now();
+    const recipient = this.queue.peek(now);
     if (!recipient) return;
     try {
-      this.prebuilt = { recipient, message: this.input.build(recipient) };
+      this.prebuilt = { recipient, message: this.input.build(recipient), at: now };
     } catch {
       // Built again when it is taken, where a bug stops the run.
     }
@@ -496,6 +499,9 @@ function ledgerStop(error: unknown): StopReason {
     ? { kind: 'ledger', reason: describe(error), hint: error.hint }
     : { kind: 'ledger', reason: describe(error) };
 }
+
+/** How long a message built ahead may wait to be sent (its Date header is its build time). */
+const PREBUILT_FOR_MS = 1_000;
 
 /** setTimeout fires at once for longer delays; callers re-check after every sleep, so a shorter one is safe. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;

@@ -125,6 +125,30 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     expect(built).toEqual(recipients.map((r) => r.key));
   });
 
+  it('builds a message again when it waited for a rate window after it was built ahead, so its Date header is when it goes', async () => {
+    const built: string[] = [];
+    // A sync that takes a turn of the event loop, as a disk's does: the next message is built ahead meanwhile.
+    const events: LedgerEvent[] = [];
+    const syncing = { append: (event: LedgerEvent) => new Promise<void>((resolve) => setImmediate(() => resolve(void events.push(event)))) };
+    // A wait that takes a turn too, as a timer's does.
+    let now = 1_000_000;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((resolve) => setImmediate(() => resolve(void (now += ms)))) };
+    const report = await run({
+      journal: syncing,
+      clock,
+      limiter: new RateLimiter([{ count: 1, unit: 'minute' }]),
+      maxWaitMs: 120_000,
+      recipients: recipients.slice(0, 2),
+      build: (r) => {
+        built.push(r.key);
+        return { envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] };
+      },
+    });
+    expect(report.delivered).toHaveLength(2);
+    // b was built ahead while a's attempt synced, then waited a minute: built again before it went.
+    expect(built).toEqual(['a@example.org', 'b@example.org', 'b@example.org']);
+  });
+
   it('a bug building the next message leaves it untried, lets the current one finish, and stops the run with the bug', async () => {
     const bug = new TypeError('cannot build');
     const ledger = journal();
