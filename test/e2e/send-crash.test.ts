@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendAction, sendOptions, sendWorkspace, statusAction } from '../support/send-workspace.js';
 import { spawnCli, type RunningCli } from '../support/spawn-cli.js';
 import { deliveries, startSmtpServer, type Stage } from '../support/smtp-test-server.js';
 
@@ -106,8 +106,10 @@ describe('send survives SIGKILL at any point', () => {
       expect(ledger.map((e) => e.type)).toEqual(['run']);
     }
 
-    const resumed = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
-    const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
+    // Resumed in this process, as `snippet send 2026-12 --yes --early` resumes it: what needs the process
+    // boundary is the kill; the resume reads what the dead process left on disk (its lock, its ledger).
+    const resumed = await sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
+    const status = await statusAction(ws.dir, '2026-12');
     const report = JSON.parse(status.stdout) as {
       delivered: number;
       inDoubt: Array<{ email: string }>;
