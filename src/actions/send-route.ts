@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { RateLimit } from '../config/rate-limit.js';
 import type { Clock } from '../delivery/send-engine.js';
@@ -11,7 +10,7 @@ import type { SendRoute } from './send-events.js';
 /** What every send is given beside its issue: the transport, this run's limits, the environment. */
 export interface TransportOptions {
   dir: string;
-  /** Write .eml files here instead of using SMTP. */
+  /** Write .eml files here instead of using SMTP: absolute (the CLI resolves `--outbox` against the folder it runs in). */
   outbox: string | undefined;
   /** For this run instead of the config's. */
   rates: RateLimit[] | undefined;
@@ -27,13 +26,13 @@ export interface TransportOptions {
 }
 
 export interface ResolvedRoute extends SendRoute {
-  /** Absolute, when the send writes .eml files. */
+  /** When the send writes .eml files. */
   outbox: string | undefined;
 }
 
 /** Where a send goes and how fast: the options' outbox or SMTP, with the run's limits or the config's. */
 export function sendRoute(options: Pick<TransportOptions, 'outbox' | 'rates' | 'connections' | 'smtp'>, config: Config): ResolvedRoute {
-  const outbox = options.outbox === undefined ? undefined : resolve(options.outbox);
+  const { outbox } = options;
   return {
     outbox,
     // An outbox is not a mail server: limits apply to it only when given for the run.

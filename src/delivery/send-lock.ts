@@ -46,14 +46,15 @@ export interface LockOptions {
  * One send per workspace at a time. The lock file appears atomically (a
  * hard link of a complete temporary file), so it is never seen half-written.
  * It names its holder by host, boot, PID and the process's start time, and
- * the holder touches it every 30 s. A lock is taken over when its holder is
+ * carries a random token by which the holder knows its own file (a new lock
+ * file may get a removed one's inode); the holder touches it every 30 s. A lock is taken over when its holder is
  * provably gone (this host, and another boot, or no process with that PID
  * and start time) or silent for longer than LOCK_STALE_MS, under a second,
  * short-lived lock, re-checking that it is still the same abandoned lock, so
  * two runs that both found it abandoned cannot both end up holding it.
  */
 export async function acquireSendLock(path: string, command: string, options: LockOptions = {}): Promise<SendLock> {
-  const me: LockHolder = { ...(await thisHolder(options.now ?? new Date())), command };
+  const me = { ...(await thisHolder(options.now ?? new Date())), command };
   const temporary = `${path}.${process.pid}.tmp`;
   try {
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
@@ -65,7 +66,7 @@ export async function acquireSendLock(path: string, command: string, options: Lo
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(temporary, path);
-        return heldLock(path, (await stat(path)).ino, options.refreshMs ?? LOCK_REFRESH_MS);
+        return heldLock(path, me.token, options.refreshMs ?? LOCK_REFRESH_MS);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
@@ -112,10 +113,10 @@ async function whyAbandoned(holder: LockHolder | undefined, silentMs: number, st
   return holderGone(holder);
 }
 
-function heldLock(path: string, inode: number, refreshMs: number): SendLock {
+function heldLock(path: string, token: string, refreshMs: number): SendLock {
+  // The file's token, not its inode: a lock removed and made again by another run may get the same inode.
   const check = async (): Promise<void> => {
-    const current = await stat(path).catch(() => undefined);
-    if (current?.ino === inode) return;
+    if ((await readHolder(path))?.token === token) return;
     throw new SnippetError('the send lock was taken over or removed while sending', {
       hint: 'Another run may be sending this issue now, so this one stopped. Nothing is lost: its ledger says who has the issue; run `snippet status` to see.',
     });

@@ -81,7 +81,8 @@ export async function saveIssueText(dir: string, file: string, text: string, bas
   try {
     await withFileLock(
       issueLockPath(dir),
-      { lock: 'issue-file lock', busy: 'the issue files are being changed' },
+      // One lock for every file written this way (issues, organisations.yaml); messages name the file at hand.
+      { lock: `lock on ${file}`, busy: `${file} is being changed` },
       async () => {
         const current = await readCurrent(path, file);
         if (issueVersion(current) !== basedOn) throw changed();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { processIdentity } from './process-identity.js';
 
@@ -10,11 +11,16 @@ export interface LockHolder {
   boot?: string;
   /** When the holder process started, in clock ticks since boot: a reused PID has another. */
   started?: string;
+  /**
+   * Random, one per taking of a lock: the file system may give a new lock file
+   * the inode of a removed one, so only this tells a holder's own file from another's.
+   */
+  token?: string;
 }
 
 /** This process as a lock's holder, taking the lock at `since`. */
-export async function thisHolder(since: Date): Promise<LockHolder> {
-  return { pid: process.pid, host: hostname(), since: since.toISOString(), ...(await processIdentity(process.pid)) };
+export async function thisHolder(since: Date): Promise<LockHolder & { token: string }> {
+  return { pid: process.pid, host: hostname(), since: since.toISOString(), ...(await processIdentity(process.pid)), token: randomUUID() };
 }
 
 /**
@@ -34,6 +40,7 @@ export async function holderGone(holder: LockHolder): Promise<string | undefined
 /** Whether two reads of a lock name the same holder (a lock taken over in between names another). */
 export function sameHolder(a: LockHolder | undefined, b: LockHolder | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
+  if (a.token !== undefined && b.token !== undefined && a.token !== b.token) return false;
   return a.pid === b.pid && a.since === b.since && a.host === b.host;
 }
 

@@ -147,7 +147,8 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
     {
       ...sendCommon,
       dryRun: true,
-      outbox: 'box',
+      // Like --out and every other path typed on the command line: the folder the command is run in, not --dir.
+      outbox: resolve('box'),
       rates: [
         { count: 30, unit: 'minute' },
         { count: 1000, unit: 'day' },
@@ -170,7 +171,8 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
     {
       ...sendCommon,
       dryRun: true,
-      outbox: 'box',
+      // Like --out and every other path typed on the command line: the folder the command is run in, not --dir.
+      outbox: resolve('box'),
       rates: [{ count: 5, unit: 'second' }],
       connections: 2,
       resendInDoubt: true,

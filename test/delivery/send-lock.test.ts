@@ -1,5 +1,5 @@
 import { watch } from 'node:fs';
-import { mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -55,6 +55,23 @@ describe('the send lock', () => {
     await lock.check();
     await rename(path, join(dir, 'old.lock'));
     await writeFile(path, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
+    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    await lock.release();
+    expect((await inspectSendLock(path))?.holder?.host).toBe('other');
+  });
+
+  it('tells its holder when another holder made a new lock file with the same inode (regression: only the inode was compared)', async () => {
+    const path = join(dir, 'send.lock');
+    const lock = await acquireSendLock(path, 'send 2026-12');
+    const inode = (await stat(path)).ino;
+    // The file system may hand a removed lock's inode to the next file made. Made deterministic here: the
+    // lock is removed, and the other holder's lock is written into that same inode and renamed into place.
+    const reused = join(dir, 'reused.lock');
+    await link(path, reused);
+    await rm(path);
+    await writeFile(reused, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
+    await rename(reused, path);
+    expect((await stat(path)).ino).toBe(inode);
     await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
     await lock.release();
     expect((await inspectSendLock(path))?.holder?.host).toBe('other');

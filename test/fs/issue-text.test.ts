@@ -68,6 +68,18 @@ describe('readIssueText and saveIssueText', () => {
     await expect(waiting).rejects.toBeInstanceOf(IssueChangedError);
     expect(await ws.read(DRAFT)).toBe('first, under the lock');
   });
+
+  it('names the file it waited for when the lock stays busy (regression: the organisations file was called "the issue files")', async () => {
+    const read = await readIssueText(ws.dir, 'contacts/organisations.yaml');
+    await withFileLock(issueLockPath(ws.dir), LOCK_NAME, async () => {
+      const saving = saveIssueText(ws.dir, 'contacts/organisations.yaml', `${read.text}\n`, read.version, { waitMs: 50 });
+      await expect(saving).rejects.toMatchObject({
+        kind: 'tempfail',
+        message: expect.stringMatching(/^contacts\/organisations\.yaml is being changed by another run \(process \d+/u),
+      });
+    });
+    expect(await ws.read('contacts/organisations.yaml')).toBe(read.text);
+  });
 });
 
 describe('issue-file writers', () => {

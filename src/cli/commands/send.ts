@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
@@ -33,7 +34,7 @@ export function registerSend(program: Command, cli: CliContext): void {
     .argument('[issue]', 'the issue month, YYYY-MM', issueArgument)
     .option('--dry-run', 'print the delivery plan and send nothing')
     .option('--test-to <email>', 'send only to this address, subject prefixed [TEST] (repeatable)', collect, [])
-    .option('--outbox <dir>', 'write one .eml per recipient into DIR instead of using SMTP')
+    .option('--outbox <dir>', 'write one .eml per recipient into DIR (relative to the current folder, not --dir) instead of using SMTP')
     .option('--yes', 'do not ask for confirmation (needed without a terminal, e.g. from cron)')
     .option('--early', "send to the list before the issue's send_at (without a terminal; on one, the question asks)")
     .option('--rate <limit>', 'sending limit for this run, COUNT/second|minute|hour|day (repeatable)', rateOption, [])
@@ -59,7 +60,8 @@ export function registerSend(program: Command, cli: CliContext): void {
         const common = {
           dir: cli.dir(command),
           dryRun: flags.dryRun === true,
-          outbox: flags.outbox,
+          // As every path typed on the command line: against the folder it was typed in, not --dir.
+          outbox: flags.outbox === undefined ? undefined : resolve(flags.outbox),
           rates: flags.rate.length > 0 ? flags.rate : undefined,
           connections: flags.connections,
           resendInDoubt: flags.resendInDoubt === true,
