@@ -143,13 +143,14 @@ describe('one send per workspace', () => {
   it("a second run exits 75 naming the holder, and a dead holder's lock is taken over", async () => {
     const ws = await sendWorkspace({ members: 12, sending: 'rate: []\n  connections: 1\n  retry_delay: 50ms\n  max_wait: 5s' });
     cleanups.push(ws.remove);
-    let second: Promise<{ code: number | null; stdout: string; stderr: string }> | undefined;
+    let second: Promise<{ code: number; stdout: string; stderr: string }> | undefined;
     const env: Record<string, string> = { SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
     const server = await startSmtpServer({
       hook: (stage, count) => {
-        // The first run holds the lock, its third message held by the server until the second run has ended.
+        // The first run (a process) holds the lock, its third message held by the server until the second run
+        // (in this process: what it meets is the other process's lock) has ended.
         if (stage === 'mail' && count === 3) {
-          second = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+          second = sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
           return second.then(() => undefined);
         }
       },
@@ -174,7 +175,7 @@ describe('one send per workspace', () => {
       `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`,
     );
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const takeover = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+    const takeover = await sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
     expect(takeover.code).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });
