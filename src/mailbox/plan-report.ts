@@ -1,5 +1,6 @@
 import { addressKey } from '../contacts/member.js';
 import type { NewSuppression } from '../contacts/append-suppression.js';
+import { wasActedOn, type BounceIndex } from './bounce-index.js';
 import type { BounceRow } from './bounces-file.js';
 import { matchIssue, type LedgerIndex } from './ledger-index.js';
 import type { MessageKind, MessageReading, ReportedRecipient } from './message-reading.js';
@@ -11,7 +12,8 @@ export interface ReportContext {
   /** Suppressed address keys. */
   suppressed: ReadonlySet<string>;
   index: LedgerIndex;
-  bounces: readonly BounceRow[];
+  /** bounces.csv. */
+  bounces: BounceIndex;
   /** Soft bounces in this many consecutive issues suppress (`mailbox.soft_bounce_issues`). */
   softBounceIssues: number;
   /** Whether a token from an unsubscribe request's subject is the member's own (false without the secret). */
@@ -73,8 +75,9 @@ export function planReport(reading: MessageReading, reportId: string, context: R
     }
     return plan;
   }
-  const rows = [...context.bounces];
-  const suppressed = new Set(context.suppressed);
+  // What this report adds counts for its later recipients too (an address may be named twice); the context is left as it is.
+  const suppressedHere = new Set<string>();
+  const isSuppressed = (key: string): boolean => context.suppressed.has(key) || suppressedHere.has(key);
   for (const recipient of reading.recipients) {
     const key = memberKey(recipient, context.members);
     const kind: MessageKind = reading.kind === 'hard' || reading.kind === 'soft' ? (recipient.severity ?? 'soft') : reading.kind;
@@ -84,7 +87,7 @@ export function planReport(reading: MessageReading, reportId: string, context: R
       plan.entries.push({ ...entry, outcome: { action: 'nothing', why: 'not on the mailing list' } });
       continue;
     }
-    if (rows.some((r) => r.reportMessageId === reportId && addressKey(r.email) === key)) {
+    if (wasActedOn(context.bounces, reportId, key) || plan.rows.some((r) => r.reportMessageId === reportId && r.email === key)) {
       plan.entries.push({ ...entry, outcome: { action: 'done-before' } });
       continue;
     }
@@ -104,18 +107,18 @@ export function planReport(reading: MessageReading, reportId: string, context: R
       reportMessageId: reportId,
       issue: issue ?? '',
     };
-    rows.push(row);
     plan.rows.push(row);
     plan.acted = true;
-    const reason = reasonFor(kind, key, issue, rows, context);
-    if (reason !== undefined && !suppressed.has(key)) {
-      suppressed.add(key);
+    const bounced = bouncedIssues(key, context.bounces, plan.rows);
+    const reason = reasonFor(kind, key, issue, bounced, context);
+    if (reason !== undefined && !isSuppressed(key)) {
+      suppressedHere.add(key);
       plan.suppressions.push({ email: key, date: context.today, reason });
       plan.entries.push({ ...entry, outcome: { action: 'suppress', reason } });
     } else {
-      const detail = suppressed.has(key)
+      const detail = isSuppressed(key)
         ? 'already suppressed'
-        : `soft bounce ${softStreak(key, issue, rows, context.index)} of ${context.softBounceIssues} in a row before it is suppressed`;
+        : `soft bounce ${softStreak(key, issue, bounced, context.index)} of ${context.softBounceIssues} in a row before it is suppressed`;
       plan.entries.push({ ...entry, outcome: { action: 'record', detail } });
     }
   }
@@ -141,11 +144,18 @@ function unsubscribeProof(reading: MessageReading, key: string, context: ReportC
   return 'it has no token and its sender could not be verified (no DMARC pass)';
 }
 
-function reasonFor(kind: MessageKind, key: string, issue: string | null, rows: readonly BounceRow[], context: ReportContext): string | undefined {
+/** The issues bounces.csv and this report's own rows record a soft or hard bounce of `key` for. */
+function bouncedIssues(key: string, bounces: BounceIndex, planned: readonly BounceRow[]): ReadonlySet<string> {
+  const issues = new Set(bounces.bouncedIssues.get(key));
+  for (const r of planned) if (r.email === key && (r.kind === 'soft' || r.kind === 'hard')) issues.add(r.issue);
+  return issues;
+}
+
+function reasonFor(kind: MessageKind, key: string, issue: string | null, bounced: ReadonlySet<string>, context: ReportContext): string | undefined {
   if (kind === 'hard') return REASONS.hard;
   if (kind === 'complaint') return REASONS.complaint;
   if (kind === 'unsubscribe') return REASONS.unsubscribe;
-  return softStreak(key, issue, rows, context.index) >= context.softBounceIssues ? REASONS.repeated : undefined;
+  return softStreak(key, issue, bounced, context.index) >= context.softBounceIssues ? REASONS.repeated : undefined;
 }
 
 /**
@@ -153,10 +163,9 @@ function reasonFor(kind: MessageKind, key: string, issue: string | null, rows: r
  * address, counted over the issues the ledgers say it was sent. An issue it
  * got without a bounce ends the run.
  */
-export function softStreak(key: string, issue: string | null, rows: readonly BounceRow[], index: LedgerIndex): number {
+export function softStreak(key: string, issue: string | null, bounced: ReadonlySet<string>, index: LedgerIndex): number {
   if (issue === null) return 0;
   const issues = index.issuesOf.get(key) ?? [];
-  const bounced = new Set(rows.filter((r) => (r.kind === 'soft' || r.kind === 'hard') && addressKey(r.email) === key).map((r) => r.issue));
   let count = 0;
   for (let i = issues.indexOf(issue); i >= 0 && bounced.has(issues[i]!); i--) count++;
   return count;

@@ -21,12 +21,12 @@ export interface ReadRecord {
 export interface MailboxState {
   records: Map<string, ReadRecord>;
   /**
-   * Appends one record. It is not synced: the record only spares the next
+   * Appends records, in one write. It is not synced: the record only spares the next
    * run a second reading. A record lost in a crash means the message is read
    * again, and acting on it again finds its evidence row (synced, under the
    * contacts lock) and does nothing twice; a report acted on is then only moved.
    */
-  record(record: ReadRecord): Promise<void>;
+  record(records: readonly ReadRecord[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,10 +66,10 @@ export async function openMailboxState(dir: string, options: { readOnly: boolean
   let prefix = text !== '' && !text.endsWith('\n') ? '\n' : '';
   return {
     records,
-    async record(record) {
-      records.set(record.id, record);
-      if (!handle) return;
-      const line = `${prefix}${JSON.stringify(record)}\n`;
+    async record(added) {
+      for (const record of added) records.set(record.id, record);
+      if (!handle || added.length === 0) return;
+      const line = `${prefix}${added.map((record) => `${JSON.stringify(record)}\n`).join('')}`;
       prefix = '';
       try {
         await handle.appendFile(line);

@@ -3,26 +3,20 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { readLedger } from '../../src/delivery/ledger-file.js';
-import { RateLimiter } from '../../src/delivery/rate-limiter.js';
-import { runSendEngine, type Clock, type SendEngineInput } from '../../src/delivery/send-engine.js';
+import type { SendEngineInput } from '../../src/delivery/send-engine.js';
 import { TransportBug, type Channel, type Mailer, type SendResult } from '../../src/delivery/send-result.js';
 import { runSendSession } from '../../src/delivery/send-session.js';
 import { ledgerPath, lockPath } from '../../src/delivery/state-paths.js';
+import { fakeClock, lettered, runEngine } from '../support/engine-run.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()!();
 });
 
-const recipients: Recipient[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((name) => ({ key: `${name}@example.org`, email: `${name}@example.org` }));
-
-function fakeClock(): Clock {
-  let now = 1_000_000;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
-}
+const recipients = lettered('a', 'b', 'c', 'd', 'e', 'f');
 
 /** A mailer whose channel throws `bug(to)` when it returns something, else delivers; it records what it was asked to send. */
 function buggyMailer(bug: (to: string) => unknown): Mailer & { sent: string[] } {
@@ -49,17 +43,12 @@ function journal(): { events: LedgerEvent[]; append(event: LedgerEvent): Promise
 }
 
 function run(overrides: Partial<SendEngineInput>) {
-  return runSendEngine({
+  return runEngine({
     recipients,
-    build: (r) => ({ envelope: { from: 'snippet@example.org', to: r.email }, messageId: `<${r.key}>`, chunks: [Buffer.from('x')] }),
     mailer: buggyMailer(() => undefined),
     journal: journal(),
-    limiter: new RateLimiter([]),
-    connections: 1,
     retry: { attempts: 3, firstDelayMs: 10 },
     stopAfterFailures: 5,
-    maxWaitMs: 60_000,
-    clock: fakeClock(),
     ...overrides,
   });
 }

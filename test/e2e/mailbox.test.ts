@@ -1,19 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { corpusReportFor, mail, mailboxWorkspace, MEMBERS } from '../support/mailbox-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { corpusReportFor, mail, mailboxWorkspaces, MEMBERS } from '../support/mailbox-fixtures.js';
 import { runCli } from '../support/workspace.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-async function workspace() {
-  const ws = await mailboxWorkspace();
-  cleanups.push(ws.remove);
-  return ws;
-}
+const workspace = mailboxWorkspaces();
 
 /** What the CLI itself shapes (--json); the report's lines and exit codes in process: test/actions/mailbox-report.test.ts. */
 describe('snippet mailbox (the built CLI)', () => {

@@ -1,23 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mailboxCommand, type MailboxOptions } from '../../src/actions/mailbox-command.js';
 import { entryLine, summaryLines } from '../../src/cli/mailbox-report.js';
 import { readImapEnvironment } from '../../src/cli/read-imap-environment.js';
-import { corpusReportFor, mailboxOptions, mailboxWorkspace, MEMBERS } from '../support/mailbox-fixtures.js';
+import { corpusReportFor, mailboxOptions, mailboxWorkspaces, MEMBERS } from '../support/mailbox-fixtures.js';
 import { runAction } from '../support/run-action.js';
 import { STACK } from '../support/workspace.js';
 
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()!();
-});
-
-async function workspace() {
-  const ws = await mailboxWorkspace();
-  cleanups.push(ws.remove);
-  return ws;
-}
+const workspace = mailboxWorkspaces();
 
 /**
  * `snippet mailbox [PATH] [--dry-run]` in this process (no SNIPPET_UNSUBSCRIBE_SECRET), worded as

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { MailboxOptions } from '../../src/actions/mailbox-command.js';
 import { LedgerFile } from '../../src/delivery/ledger-file.js';
 import { ledgerDir, ledgerLabel, ledgerPath } from '../../src/delivery/state-paths.js';
@@ -33,6 +34,42 @@ export function corpusReportFor(file: string, member: string, issue: string): Bu
   if (original) text = text.split(original).join(ourMessageId(issue, member));
   for (const recipient of expected[file]!.recipients) text = text.split(recipient).join(member);
   return Buffer.from(text, 'latin1');
+}
+
+/** A hard bounce of our mail to `to`, as a mail server writes one (RFC 3464). */
+export function hardBounce(n: number, to: string): string {
+  return [
+    'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
+    'To: snippet@example.org',
+    'Subject: Undelivered Mail Returned to Sender',
+    'Date: Mon, 07 Dec 2026 07:00:00 +0000',
+    `Message-ID: <dsn-${n}@mx.example.net>`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/report; report-type=delivery-status; boundary="b${n}"`,
+    '',
+    `--b${n}`,
+    'Content-Type: text/plain',
+    '',
+    'Your message could not be delivered.',
+    '',
+    `--b${n}`,
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mx.example.net',
+    '',
+    `Final-Recipient: rfc822; ${to}`,
+    'Action: failed',
+    'Status: 5.1.1',
+    `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown`,
+    '',
+    `--b${n}--`,
+    '',
+  ].join('\n');
+}
+
+/** An mbox file's text holding `messages`. */
+export function mboxOf(messages: readonly string[]): string {
+  return messages.map((m) => `From MAILER-DAEMON Mon Dec  7 07:00:00 2026\n${m}`).join('\n');
 }
 
 /** Plain messages of the other kinds, as a member's or a stranger's mail program writes them. */
@@ -126,6 +163,26 @@ export async function mailboxWorkspace() {
   await ws.write('contacts/suppressions.csv', 'email,date,reason\n');
   for (const issue of ['2026-10', '2026-11', '2026-12']) await writeSentLedger(ws.dir, issue, MEMBERS);
   return ws;
+}
+
+/** Makes `count` members (member0001@example.org, …) the workspace's members, and returns their addresses. */
+export async function manyMembers(ws: { write(file: string, text: string): Promise<void> }, count: number): Promise<string[]> {
+  const members = Array.from({ length: count }, (_, i) => `member${String(i + 1).padStart(4, '0')}@example.org`);
+  await ws.write('contacts/members.csv', `email,name,organisation,lists\n${members.map((m) => `${m},${m.split('@')[0]},aberlour,members`).join('\n')}\n`);
+  return members;
+}
+
+/** For a test file: makes a fresh mailboxWorkspace() at each call, removed after the test that made it. */
+export function mailboxWorkspaces(): () => ReturnType<typeof mailboxWorkspace> {
+  const made: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    while (made.length > 0) await made.pop()!();
+  });
+  return async () => {
+    const ws = await mailboxWorkspace();
+    made.push(ws.remove);
+    return ws;
+  };
 }
 
 /** The options of `snippet mailbox` in a workspace, for in-process tests: a fixed now, the tests' unsubscribe secret, no sign-in. */
