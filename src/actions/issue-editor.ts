@@ -1,4 +1,5 @@
 import { isMap, parseDocument } from 'yaml';
+import { planDelivery } from '../delivery/delivery-plan.js';
 import { hasErrors, isSnippetError, problemsOf, SnippetError, type Problem } from '../errors.js';
 import { editIssueText, type IssueEdits } from '../issue/edit-issue-text.js';
 import type { IssueId } from '../issue/issue.js';
@@ -6,12 +7,10 @@ import { issueFieldLines } from '../issue/issue-field-lines.js';
 import { splitFrontMatter } from '../issue/split-front-matter.js';
 import { pickSpotlight } from '../organisations/pick-spotlight.js';
 import { spotlightHistory } from '../organisations/spotlight-history.js';
-import type { Output } from '../output.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { prepareIssueFrom, type PreparedIssue } from './prepare-issue.js';
 import { readIssueText, saveIssueText, type IssueText } from './issue-text.js';
-import { statusCommand } from './status-command.js';
 
 /** The longest text the desk takes in one field: far beyond any real title or summary, well under the request bound. */
 export const MAX_FIELD_LENGTH = 20_000;
@@ -38,6 +37,8 @@ export interface IssueDraft {
   timeZone: string;
   /** When the schedule sends it, in the network's zone; undefined while the problems hide it. */
   sendAt: string | undefined;
+  /** Where a test goes unless another address is typed: `coordinator.email` of the config, parsed once with the rest. */
+  testAddress: string | undefined;
 }
 
 /** The issue as the editor opens it. */
@@ -68,6 +69,8 @@ export async function saveIssueEdits(
   id: IssueId,
   edits: IssueEdits,
   version: string,
+  /** Told the new text just before it is written (the desk starts the email's preview from it meanwhile). */
+  writing?: (text: string) => void,
 ): Promise<{ saved: true; version: string } | { saved: false; problems: FieldProblem[] }> {
   const current = await readIssueText(dir, id);
   const tooLong = oversizedFields(edits, current.file);
@@ -77,11 +80,17 @@ export async function saveIssueEdits(
   const text = applyOrExplain(current, approved ? { ...edits, fields: { ...edits.fields, status: 'draft' } } : edits);
   if (approved && text === applyOrExplain(current, { fields: { status: 'draft' } })) return { saved: true, version: current.version };
   // The page that follows opens the issue again: checking it here as well would only slow the save.
+  writing?.(text);
   const saved = await saveIssueText(dir, id, text, version);
   return { saved: true, version: saved.version };
 }
 
 async function draftOf(dir: string, current: IssueText): Promise<IssueDraft> {
+  return (await preparedDraft(dir, current)).draft;
+}
+
+/** The draft, and the workspace it was checked against (undefined when the issue could not be prepared). */
+async function preparedDraft(dir: string, current: IssueText): Promise<{ draft: IssueDraft; prepared: PreparedIssue | undefined }> {
   const files = await readWorkspaceFiles(dir);
   const issues = files.issues.map((entry) => (entry.id === current.id ? { id: entry.id, text: current.text } : entry));
   let prepared: PreparedIssue | undefined;
@@ -101,7 +110,7 @@ async function draftOf(dir: string, current: IssueText): Promise<IssueDraft> {
   const { front, intro } = readFront(current.text);
   const workspace = prepared?.workspace;
   const pick = workspace ? pickSpotlight(workspace.organisations, spotlightHistory(workspace.issues), current.id) : undefined;
-  return {
+  const draft: IssueDraft = {
     id: current.id,
     file: current.file,
     version: current.version,
@@ -114,7 +123,9 @@ async function draftOf(dir: string, current: IssueText): Promise<IssueDraft> {
     suggestion: pick ? { id: pick.organisation.id, name: pick.organisation.name, lastFeatured: pick.lastFeatured } : undefined,
     timeZone: workspace?.config?.timeZone ?? 'Europe/London',
     sendAt: prepared?.sendAt && workspace?.config ? `${formatZoned(prepared.sendAt, workspace.config.timeZone)} (${workspace.config.timeZone})` : undefined,
+    testAddress: workspace?.config?.coordinator?.email,
   };
+  return { draft, prepared };
 }
 
 /** The edits applied, or the reason they cannot be (the front matter does not read) as an error for the page. */
@@ -183,12 +194,11 @@ export async function approveIssue(
   version: string,
 ): Promise<{ approved: true; sendAt: string | undefined; audience: number } | { approved: false; draft: IssueDraft }> {
   const current = await readIssueText(dir, id);
-  const draft = await draftOf(dir, current);
-  if (current.version !== version || hasErrors(draft.problems)) return { approved: false, draft };
+  const { draft, prepared } = await preparedDraft(dir, current);
+  if (current.version !== version || hasErrors(draft.problems) || !prepared) return { approved: false, draft };
   await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
-  // The status line is all that changed, and the send time does not depend on it: the draft is not opened again.
-  const status = await statusCommand({ dir, issue: id, json: true }, SILENT);
-  return { approved: true, sendAt: draft.sendAt, audience: status.audience };
+  // The status line is all that changed, and neither the send time nor the audience depends on it: nothing is read again.
+  const { members, suppressions } = prepared.workspace;
+  const audience = planDelivery({ members, suppressions, lists: prepared.issue?.lists, ledger: new Map(), resendInDoubt: false }).audience;
+  return { approved: true, sendAt: draft.sendAt, audience };
 }
-
-const SILENT: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };

@@ -18,16 +18,18 @@ let last: { key: string; at: number; preview: Promise<IssuePreview> } | undefine
 
 /**
  * The saved issue rendered as `snippet preview` shows it (the same pipeline
- * and sample member). The desk starts it as soon as a save is written, while
- * the browser is still loading the editor; the email's frame then gets the
- * same render, if every file read is still byte for byte the same (the key is
- * a hash of them all, the templates included) and it is a few seconds old at
- * most.
+ * and sample member). The desk starts it with the text a save is writing
+ * (`text`, the issue's file as it will be), while the file is written and the
+ * browser is told; the email's frame then gets the same render, if every file
+ * read is byte for byte the same (the key is a hash of them all, the templates
+ * included: a save refused leaves a key no file matches) and it is a few
+ * seconds old at most.
  */
-export async function previewIssue(dir: string, id: IssueId, unsubscribeSecret: string | undefined): Promise<IssuePreview> {
+export async function previewIssue(dir: string, id: IssueId, unsubscribeSecret: string | undefined, text?: string): Promise<IssuePreview> {
   let files: WorkspaceFiles;
   try {
     files = await readWorkspaceFiles(dir);
+    if (text !== undefined) files = { ...files, issues: files.issues.map((entry) => (entry.id === id ? { id, text } : entry)) };
   } catch (error) {
     if (isSnippetError(error)) return { html: undefined, errors: Math.max(1, error.problems.length) };
     throw error;

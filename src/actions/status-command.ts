@@ -38,6 +38,8 @@ export interface IssueStatus {
   /** Reports read by `snippet mailbox` after the server had taken the message (contacts/bounces.csv). */
   bouncedAfterDelivery: Array<{ email: string; kind: string; status: string; reason: string; date: string }>;
   lastActivity: string | undefined;
+  /** The network's zone, which the times are shown in (not printed by --json, whose times stay ISO). */
+  timeZone: string;
 }
 
 /** No issue has gone to the list yet: only test sends, each issue's in turn. */
@@ -69,6 +71,8 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     });
   }
   const states = recipientStates(events);
+  // A person reads the times in the workspace's zone; --json keeps them ISO.
+  const zone = workspace.config?.timeZone ?? 'Europe/London';
   const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
   const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });
   const emails = new Map(workspace.members.map((m) => [m.key, m.email]));
@@ -86,6 +90,7 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     runs: events.flatMap((e) => (e.type === 'run' ? [{ at: e.at, mode: e.mode, transport: e.transport }] : [])),
     tests: [...recipientStates(testEvents)].map(([key, state]) => ({ email: key, state: state.state, at: state.at })),
     lastActivity: lastAt(events),
+    timeZone: zone,
     refusedAlike: refusedAlike(events),
     bouncedAfterDelivery: (await readBounceRows(options.dir))
       .filter((row) => row.issue === issue && (row.kind === 'hard' || row.kind === 'soft'))
@@ -99,11 +104,10 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
   }
 
   if (options.json) {
-    out.info(JSON.stringify(status, null, 2));
+    const { timeZone: _zone, ...printed } = status;
+    out.info(JSON.stringify(printed, null, 2));
     return status;
   }
-  // A person reads the times in the workspace's zone; --json keeps them ISO.
-  const zone = workspace.config?.timeZone ?? 'Europe/London';
   const local = (iso: string): string => `${formatZoned(new Date(iso), zone)} ${zone}`;
   out.info(`${issue}: ${status.audience} in the audience`);
   out.info(`  delivered        ${status.delivered}`);

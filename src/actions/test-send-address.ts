@@ -1,18 +1,4 @@
-import { join } from 'node:path';
-import { CONFIG_FILE } from '../config/config.js';
-import { parseConfig } from '../config/parse-config.js';
 import { isEmailAddress } from '../schema/mailbox.js';
-import { readText } from '../workspace/read-workspace-files.js';
-
-/**
- * Where a test goes unless another address is typed: the coordinator's own,
- * `coordinator.email` in snippet.config.yaml. Undefined when the config has
- * none (or cannot be read: `snippet check` says why).
- */
-export async function testSendAddress(dir: string): Promise<string | undefined> {
-  const text = await readText(join(dir, CONFIG_FILE), CONFIG_FILE);
-  return text === undefined ? undefined : parseConfig(text, CONFIG_FILE).config?.coordinator?.email;
-}
 
 /** Pure: what is wrong with the address typed for a test, in plain words; undefined when it is one address. */
 export function testAddressProblem(typed: string): string | undefined {

@@ -52,7 +52,11 @@ input[type=email], input[type=search] { width: 100%; max-width: 32em; font: inhe
 /**
  * The little JavaScript the desk has: as the coordinator types, the form is
  * checked by `snippet check`'s validator on the server and the problems
- * appear beside their fields. Without it, Save shows the same problems.
+ * appear beside their fields. Save (the button, or Enter in a field) sends
+ * the same form by fetch and puts the answer in place: the problems, the
+ * version, the notice, and the email's frame loaded again; a refusal shows
+ * the words the full page would, and the form keeps what was typed. Without
+ * it, the form posts and the page loads again with the same.
  */
 export const DESK_JS = `
 (() => {
@@ -84,16 +88,101 @@ export const DESK_JS = `
     // The server's own rendering (the email's Markdown renderer: no raw HTML, safe links only).
     const intro = document.getElementById('intro-preview');
     if (intro && typeof result.introHtml === 'string') intro.innerHTML = result.introHtml || '<p class="note">Nothing yet.</p>';
-    document.body.dataset.checked = String(result.seq);
   };
   const check = async () => {
     const seq = ++sent;
     const body = new URLSearchParams(new FormData(form));
     const response = await fetch(form.getAttribute('action') + '/check', { method: 'POST', body, headers: { 'X-Desk-Check': String(seq) } });
     if (!response.ok || seq !== sent) return;
-    show({ ...(await response.json()), seq });
+    show(await response.json());
+    document.body.dataset.checked = String(seq);
   };
   form.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 50); });
+
+  const notice = document.getElementById('notice');
+  const version = form.querySelector('input[name="version"]');
+  let saving = false, queued = null, plain = false, saves = 0;
+  const refusal = (title, message) => {
+    const box = document.createElement('div');
+    box.className = 'conflict';
+    box.setAttribute('role', 'alert');
+    const heading = document.createElement('h2');
+    heading.textContent = title;
+    const words = document.createElement('p');
+    words.textContent = message;
+    box.append(heading, words);
+    return box;
+  };
+  const put = (result) => {
+    for (const box of document.querySelectorAll('main > .conflict')) box.remove();
+    if (result.saved) {
+      version.value = result.version;
+      for (const [prefix, item] of Object.entries(result.items)) {
+        const part = form.querySelector('fieldset[data-field="' + prefix + '"]');
+        if (!part) continue;
+        const origin = part.querySelector('input[name="' + prefix + '.origin"]');
+        if (origin) origin.value = item.origin;
+        const actions = part.querySelector('.item-actions');
+        const fresh = document.createElement('template');
+        fresh.innerHTML = item.actions;
+        const buttons = fresh.content.firstElementChild;
+        if (!actions || !buttons || actions.isEqualNode(buttons)) continue;
+        const focused = actions.contains(document.activeElement) ? document.activeElement.value : null;
+        actions.replaceWith(buttons);
+        if (focused) { const again = buttons.querySelector('button[value="' + focused + '"]'); if (again) again.focus(); }
+      }
+      document.getElementById('issue-status').textContent = result.status;
+      show(result);
+      notice.textContent = result.notice;
+      notice.hidden = false;
+      return;
+    }
+    notice.hidden = true;
+    notice.textContent = '';
+    if (result.refused) { notice.before(refusal(result.refused.title, result.refused.message)); return; }
+    if (result.conflict) notice.insertAdjacentHTML('beforebegin', result.conflict);
+    show(result);
+    // The first field refused, with its problem tied to it (aria-describedby), has the focus.
+    const refused = form.querySelector('[aria-invalid="true"]');
+    if (refused && !result.conflict) refused.focus();
+  };
+  const save = async (submitter) => {
+    if (saving) { queued = { submitter }; return; }
+    saving = true;
+    let result = null;
+    const ticket = Date.now().toString(36) + Math.random().toString(36).slice(2, 10);
+    const body = new URLSearchParams(new FormData(form, submitter));
+    // The email as saved: its frame alone is loaded again, at once, and the desk answers it once this save is written
+    // (replace: no entry in the history).
+    for (const frame of document.querySelectorAll('.preview iframe')) {
+      const address = new URL(frame.src);
+      address.searchParams.set('after', ticket);
+      frame.contentWindow.location.replace(address.href);
+    }
+    try {
+      const response = await fetch(form.getAttribute('action'), { method: 'POST', body, headers: { 'X-Desk-Save': 'fetch', 'X-Desk-Ticket': ticket } });
+      if ((response.headers.get('content-type') || '').startsWith('application/json')) result = await response.json();
+    } catch {
+      result = null;
+    }
+    saving = false;
+    if (!result) {
+      // No answer the script knows (the desk stopped, a fault): the plain post, and the page it answers with.
+      plain = true;
+      form.requestSubmit(submitter);
+      return;
+    }
+    if (result.reload) { window.location.assign(result.reload); return; }
+    put(result);
+    document.body.dataset.saved = String(++saves);
+    if (queued) { const next = queued.submitter; queued = null; save(next); }
+  };
+  form.addEventListener('submit', (event) => {
+    const submitter = event.submitter;
+    if (plain || (submitter && submitter.value !== 'save')) return;
+    event.preventDefault();
+    save(submitter || null);
+  });
 })();
 (() => {
   // A send to the list: the page follows it, each request answered when something has changed (no timer).

@@ -6,7 +6,6 @@ import { introPreview } from '../actions/intro-preview.js';
 import { listIssues } from '../actions/list-issues.js';
 import { newCommand } from '../actions/new-command.js';
 import { statusCommand } from '../actions/status-command.js';
-import { testSendAddress } from '../actions/test-send-address.js';
 import { isSnippetError } from '../errors.js';
 import { isIssueId } from '../issue/issue-id.js';
 import { emailForFrame } from '../preview/email-for-frame.js';
@@ -19,12 +18,14 @@ import { editorPage } from './editor-page.js';
 import { guardRequest, type DeskSecrets } from './guard-request.js';
 import { errorWords } from './error-words.js';
 import { messagePage } from './html.js';
+import { conflictAnswer, savedAnswer, type SaveAnswer } from './save-answer.js';
 import { organisationsRoute } from './organisations-route.js';
 import { issuesPage } from './issues-page.js';
 import { statusPage } from './status-page.js';
 import { BodyTooLarge, readBody, readForm } from './read-body.js';
 import { membersRoute, type MembersRouteContext } from './members-routes.js';
 import { MembersUploads } from './members-upload.js';
+import { SaveTickets } from './save-tickets.js';
 import { SendJobs } from './send-jobs.js';
 import { sendSection } from './send-pages.js';
 import { SEND_PARTS, sendRoute, type SendRouteContext } from './send-routes.js';
@@ -56,10 +57,11 @@ export function createDeskServer(settings: DeskSettings): Server {
   const notices = new Map<string, string[]>();
   const uploads = new ResponsesUploads();
   const jobs = new SendJobs();
+  const tickets = new SaveTickets();
   const members = new MembersUploads();
   const closed = new AbortController();
   const server = createServer((request, response) => {
-    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices } };
+    const more = { sending: { ...settings, jobs, notices, closed: closed.signal }, members: { ...settings, uploads: members, notices }, tickets };
     route(settings, notices, uploads, more, request, response).catch((error: unknown) => {
       // A bug costs one response, never the server; a user's mistake is a page that says what to do.
       const page = isSnippetError(error)
@@ -74,6 +76,7 @@ export function createDeskServer(settings: DeskSettings): Server {
     void uploads.close();
     void members.close();
     jobs.close();
+    tickets.close();
     closed.abort();
   });
   return server;
@@ -83,7 +86,7 @@ async function route(
   settings: DeskSettings,
   notices: Map<string, string[]>,
   uploads: ResponsesUploads,
-  more: { sending: SendRouteContext; members: MembersRouteContext },
+  more: { sending: SendRouteContext; members: MembersRouteContext; tickets: SaveTickets },
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -137,10 +140,15 @@ async function route(
   const id = match[1]!;
   const part = match[2];
   if (part !== undefined && SEND_PARTS.has(part)) return answer(response, await sendRoute(more.sending, id, part, request, url));
-  if (part === '/email.html' || part === '/email.txt') return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  if (part === '/email.html' || part === '/email.txt') {
+    // Loaded again by the editor's script as it sends a save: shown once that save is written (or refused).
+    const after = SaveTickets.valid(url.searchParams.get('after'));
+    if (after) await more.tickets.after(after);
+    return emailView(settings, id, part, url.searchParams.get('scheme'), response);
+  }
   if (part === '/status' && !post) {
     const status = await statusCommand({ dir: settings.dir, issue: id, json: true }, collectOutput([]));
-    const zone = (await openIssue(settings.dir, id)).timeZone;
+    const zone = status.timeZone;
     return send(
       response,
       200,
@@ -165,11 +173,19 @@ async function route(
       version: draft.version,
       phone: url.searchParams.get('view') === 'phone',
       introHtml: introPreview(model.intro),
-      sendSection: sendSection(id, (await testSendAddress(settings.dir)) ?? ''),
+      sendSection: sendSection(id, draft.testAddress ?? ''),
     };
     return send(response, 200, 'text/html', editorPage(notice ? { ...view, notice: notice.join(' ') } : view));
   }
 
+  // The editor's script saves by fetch and is answered in JSON; anything else it sends is a plain post.
+  const byScript = request.headers['x-desk-save'] === 'fetch';
+  const ticket = byScript && part === undefined ? SaveTickets.valid(request.headers['x-desk-ticket']) : undefined;
+  // The frame waiting on this save loads once it is written, or once this request is answered, whatever the answer.
+  const settle = (): void => {
+    if (ticket) more.tickets.settle(ticket);
+  };
+  response.on('close', settle);
   let form: URLSearchParams;
   try {
     if (part === '/responses') {
@@ -181,7 +197,7 @@ async function route(
     form = new URLSearchParams((await readBody(request, FORM_LIMIT)).toString('utf8'));
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) throw error;
-    return tooLarge(response);
+    return tooLarge(response, byScript && part === undefined);
   }
   if (part === '/responses/confirm') {
     const lines = await uploads.confirm(settings.dir, id, form.get('upload') ?? '');
@@ -209,10 +225,11 @@ async function route(
       todo: checked.todo,
       version: posted.version,
       introHtml: introPreview(posted.model.intro),
+      sendSection: sendSection(id, draft.testAddress ?? ''),
     });
     return send(response, 200, 'text/html', page);
   }
-  return saveFromForm(settings, notices, id, posted, response);
+  return saveFromForm(settings, notices, id, posted, response, byScript && posted.action === 'save', settle);
 }
 
 async function saveFromForm(
@@ -221,19 +238,27 @@ async function saveFromForm(
   id: string,
   posted: ReturnType<typeof modelOfForm>,
   response: ServerResponse,
+  byScript: boolean,
+  written: () => void,
 ): Promise<void> {
   const model = applyButton(posted.model, posted.action);
+  // The email's frame asks for the preview while the save is written (or just after, without JavaScript): render it from the text being written, once.
+  const preview =
+    posted.action === 'approve' ? undefined : (text: string) => void previewIssue(settings.dir, id, settings.unsubscribeSecret, text).catch(() => undefined);
   try {
-    const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version);
+    const result = await saveIssueEdits(settings.dir, id, editsOfModel(model), posted.version, preview).finally(written);
     if (!result.saved) {
+      const todo = ['Nothing was saved: fix the field marked below.'];
+      if (byScript) return answerSave(response, 422, { saved: false, problems: result.problems, todo });
       const draft = await openIssue(settings.dir, id);
       const page = editorPage({
         draft,
         model,
         problems: result.problems,
-        todo: ['Nothing was saved: fix the field marked below.'],
+        todo,
         version: posted.version,
         introHtml: introPreview(model.intro),
+        sendSection: sendSection(id, draft.testAddress ?? ''),
       });
       return send(response, 422, 'text/html', page);
     }
@@ -249,15 +274,15 @@ async function saveFromForm(
         notices.set(id, [`Saved at ${time}, but not approved: ${errors} error${errors === 1 ? '' : 's'} must be fixed first (marked below).`]);
       }
     } else {
+      if (byScript) return answerSave(response, 200, savedAnswer(model, await openIssue(settings.dir, id), `Saved at ${time}.`));
       notices.set(id, [`Saved at ${time}.`]);
-      // The email's frame asks for the preview once the editor has loaded: render it meanwhile.
-      void previewIssue(settings.dir, id, settings.unsubscribeSecret).catch(() => undefined);
     }
     const add = /^add:(research|training|funding|news)$/u.exec(posted.action)?.[1];
     return redirect(response, `/issues/${id}${add ? `?add=${add}#h-${add}` : ''}`);
   } catch (error) {
     if (!isIssueChangedError(error)) throw error;
     const draft = await openIssue(settings.dir, id);
+    if (byScript) return answerSave(response, 409, conflictAnswer(draft, `${error.message}.`));
     const page = editorPage({
       draft,
       model,
@@ -266,6 +291,7 @@ async function saveFromForm(
       version: posted.version,
       conflict: `${error.message}.`,
       introHtml: introPreview(model.intro),
+      sendSection: sendSection(id, draft.testAddress ?? ''),
     });
     return send(response, 409, 'text/html', page);
   }
@@ -298,16 +324,15 @@ function answer(response: ServerResponse, said: DeskAnswer): void {
   send(response, said.status, said.type, said.body);
 }
 
-function tooLarge(response: ServerResponse): void {
-  send(
-    response,
-    413,
-    'text/html',
-    messagePage(
-      'Too much at once',
-      `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`,
-    ),
-  );
+function tooLarge(response: ServerResponse, byScript = false): void {
+  const title = 'Too much at once';
+  const message = `The desk takes at most ${FORM_LIMIT / 1024 / 1024} MB in one save. Nothing was saved; go back and shorten the longest text.`;
+  if (byScript) return answerSave(response, 413, { saved: false, problems: [], todo: [], refused: { title, message } });
+  send(response, 413, 'text/html', messagePage(title, message));
+}
+
+function answerSave(response: ServerResponse, status: number, answer: SaveAnswer): void {
+  send(response, status, 'application/json', JSON.stringify(answer));
 }
 
 function redirect(response: ServerResponse, location: string): void {

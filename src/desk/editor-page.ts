@@ -1,5 +1,5 @@
 import type { FieldProblem, IssueDraft } from '../actions/issue-editor.js';
-import { EDITABLE_FIELDS } from '../issue/edit-issue-text.js';
+import { EDITABLE_FIELDS, type ItemEdit } from '../issue/edit-issue-text.js';
 import { ITEM_SECTIONS, type ItemSection } from '../issue/issue.js';
 import { SECTION_FIELDS, SECTION_TITLES, TOP_LABELS, type EditorModel, type FieldSpec } from './editor-model.js';
 import { deskPage, escapeHtml, fieldId } from './html.js';
@@ -84,13 +84,12 @@ ${input('spotlight_note', TOP_LABELS.spotlight_note, model.fields.spotlight_note
 
   const sections = ITEM_SECTIONS.map((section) => sectionForm(section, model, input, problemsOf));
   const unplaced = `<section aria-labelledby="other-problems" id="other"${general.length > 0 ? '' : ' hidden'}><h2 id="other-problems">Other problems</h2>${problemList('general', general)}</section>`;
-  const conflict = view.conflict
-    ? `<div class="conflict" role="alert"><h2>Not saved: the file changed</h2><p>${escapeHtml(view.conflict)}</p><p>Everything you typed is still in the form below. Copy what you need, then <a href="/issues/${draft.id}">reload the file as it is now</a>.</p></div>`
-    : '';
-  const notice = view.notice ? `<p class="notice" role="status">${escapeHtml(view.notice)}</p>` : '';
+  const conflict = view.conflict ? conflictBox(draft.id, view.conflict) : '';
+  // Always there (hidden while empty), so that a save by the page's script can fill it and be announced.
+  const notice = `<p class="notice" role="status" id="notice"${view.notice ? '' : ' hidden'}>${escapeHtml(view.notice ?? '')}</p>`;
   const datalist = `<datalist id="organisations">${draft.organisations.map((o) => `<option value="${escapeHtml(o.id)}">${escapeHtml(o.name)}</option>`).join('')}</datalist>`;
 
-  const body = `<h1>${escapeHtml(draft.id)} <span class="status">${escapeHtml(draft.status ?? '')}</span></h1>
+  const body = `<h1>${escapeHtml(draft.id)} <span class="status" id="issue-status">${escapeHtml(draft.status ?? '')}</span></h1>
 ${conflict}${notice}
 <section class="todo" aria-labelledby="todo-title"><h2 id="todo-title">What is left to do</h2><ul id="todo">${view.todo.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul></section>
 ${unplaced}
@@ -139,21 +138,12 @@ function sectionForm(section: ItemSection, model: EditorModel, input: Input, pro
   const items = model.sections[section];
   const fieldsets = items.map((item, index) => {
     const prefix = `${section}.${index}`;
-    const name = item.fields.title ? `“${item.fields.title.slice(0, 80)}”` : 'new item';
-    const moves =
-      item.origin === undefined
-        ? ''
-        : `${index > 0 ? `<button type="submit" name="action" value="up:${prefix}" aria-label="Move up: ${escapeHtml(name)}">Move up</button>` : ''}${
-            index < items.length - 1 && items[index + 1]?.origin !== undefined
-              ? `<button type="submit" name="action" value="down:${prefix}" aria-label="Move down: ${escapeHtml(name)}">Move down</button>`
-              : ''
-          }`;
     return `<fieldset class="item" data-field="${prefix}">
 <legend>${escapeHtml(SECTION_TITLES[section])}, item ${index + 1}</legend>
 <input type="hidden" name="${prefix}.origin" value="${item.origin ?? 'new'}">
 ${problemsOf(prefix)}
 ${SECTION_FIELDS[section].map((spec) => input(`${prefix}.${spec.name}`, spec.label, item.fields[spec.name] ?? '', spec.kind)).join('\n')}
-<div class="item-actions">${moves}<button type="submit" name="action" value="remove:${prefix}" aria-label="Remove: ${escapeHtml(name)}">Remove</button></div>
+${itemActions(section, items, index)}
 </fieldset>`;
   });
   return `<section class="part" aria-labelledby="h-${section}" data-field="${section}">
@@ -162,6 +152,28 @@ ${problemsOf(section)}
 ${fieldsets.join('\n')}
 <button type="submit" name="action" value="add:${section}">Add an item to ${escapeHtml(SECTION_TITLES[section].toLowerCase())}</button>
 </section>`;
+}
+
+/** Pure: an item's buttons (move up, move down, remove), named after its title; a save by the page's script puts them in again. */
+export function itemActions(section: ItemSection, items: readonly ItemEdit[], index: number): string {
+  const prefix = `${section}.${index}`;
+  const item = items[index];
+  const title = item?.fields.title;
+  const name = title ? `“${title.slice(0, 80)}”` : 'new item';
+  const moves =
+    item?.origin === undefined
+      ? ''
+      : `${index > 0 ? `<button type="submit" name="action" value="up:${prefix}" aria-label="Move up: ${escapeHtml(name)}">Move up</button>` : ''}${
+          index < items.length - 1 && items[index + 1]?.origin !== undefined
+            ? `<button type="submit" name="action" value="down:${prefix}" aria-label="Move down: ${escapeHtml(name)}">Move down</button>`
+            : ''
+        }`;
+  return `<div class="item-actions">${moves}<button type="submit" name="action" value="remove:${prefix}" aria-label="Remove: ${escapeHtml(name)}">Remove</button></div>`;
+}
+
+/** Pure: the refusal of a save over a changed file, with the way back to the file as it is now. */
+export function conflictBox(id: string, message: string): string {
+  return `<div class="conflict" role="alert"><h2>Not saved: the file changed</h2><p>${escapeHtml(message)}</p><p>Everything you typed is still in the form below. Copy what you need, then <a href="/issues/${id}">reload the file as it is now</a>.</p></div>`;
 }
 
 /** A date, time or date-and-time picker when the value is one the picker can hold; otherwise text, so nothing typed is blanked. */

@@ -31,6 +31,15 @@ export function deskKeyboard(page: () => Page) {
     await tabTo(target);
     await Promise.all([page().waitForEvent('domcontentloaded'), page().keyboard.press('Enter')]);
   };
+  /** Enter on Save (or in a field): the page's script saves by fetch, and the page stays; waits for the answer to be in place. */
+  const save = async (target: Locator): Promise<void> => {
+    await tabTo(target);
+    const saves = Number(await page().evaluate(() => document.body.dataset.saved ?? '0'));
+    await page().keyboard.press('Enter');
+    await page()
+      .locator(`body[data-saved="${saves + 1}"]`)
+      .waitFor();
+  };
   /** axe-core's WCAG 2.2 AA violations on the page as it is. */
   const axeViolations = async (): Promise<string[]> => {
     await page().evaluate(AXE);
@@ -44,5 +53,5 @@ export function deskKeyboard(page: () => Page) {
     });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   };
-  return { tabTo, typeInto, press, axeViolations };
+  return { tabTo, typeInto, press, save, axeViolations };
 }

@@ -15,7 +15,7 @@ const MONTH_TIMEOUT = 300_000;
 
 const session = deskSession();
 let page: Page;
-const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
+const { tabTo, typeInto, press, save, axeViolations } = deskKeyboard(() => page);
 
 async function smtpServer() {
   const server = await startSmtpServer();
@@ -82,7 +82,7 @@ describe('a whole month at the desk in Chromium', () => {
         if (item.url) await typeInto(page.locator(`${prefix}-url`), item.url);
         await typeInto(page.locator(`${prefix}-summary`), `What ${item.title.toLowerCase()} means for families.`);
       }
-      await press(page.getByRole('button', { name: 'Save' }));
+      await save(page.getByRole('button', { name: 'Save' }));
       expect(await page.textContent('.notice')).toContain('Saved at');
 
       // The members' form responses: the file is chosen (a file chooser has no keys to press), the rest by keyboard.

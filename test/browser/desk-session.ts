@@ -21,6 +21,8 @@ export interface DeskSessionOptions {
   /** The desk's clock, as an ISO time; the system's by default. */
   now?: string;
   unsubscribeSecret?: string;
+  /** False: a browser with JavaScript switched off, as the desk must work without it. */
+  javaScript?: boolean;
 }
 
 /**
@@ -51,13 +53,13 @@ export function deskSession() {
   /** A desk on `dir`, and a page of Chromium signed in to it (on the desk's first page). */
   const open = async (dir: string, options: DeskSessionOptions = {}): Promise<{ desk: DeskHandle; page: Page }> => {
     if (!browser) throw new Error('deskSession().open is called from a test, after Chromium is launched');
-    const { env, now, unsubscribeSecret } = options;
+    const { env, now, unsubscribeSecret, javaScript = true } = options;
     const desk = await startDesk(
       { dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret, ...(env ? { env } : {}), ...(now ? { now: () => new Date(now) } : {}) },
       quiet,
     );
     defer(() => desk.close());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
     defer(() => page.close());
     page.setDefaultTimeout(WAIT);
     await page.goto(desk.url, { waitUntil: 'domcontentloaded' });
@@ -65,10 +67,10 @@ export function deskSession() {
   };
 
   /** A copy of the sample workspace, removed after the test, and a desk with a signed-in page on it. */
-  const openSample = async (): Promise<{ ws: SampleWorkspace; desk: DeskHandle; page: Page }> => {
+  const openSample = async (options: DeskSessionOptions = {}): Promise<{ ws: SampleWorkspace; desk: DeskHandle; page: Page }> => {
     const ws = await sampleWorkspace();
     defer(() => ws.remove());
-    return { ws, ...(await open(ws.dir)) };
+    return { ws, ...(await open(ws.dir, options)) };
   };
 
   return { open, openSample, defer };

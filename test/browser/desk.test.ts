@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 
 // The keyboard and axe helpers every desk page's test shares, on this file's page.
-const { typeInto, press, axeViolations } = deskKeyboard(() => page);
+const { tabTo, typeInto, press, axeViolations } = deskKeyboard(() => page);
 
 describe('the desk in Chromium', () => {
   it(
@@ -70,16 +70,26 @@ describe('the desk in Chromium', () => {
   );
 
   it(
-    'refuses a save over a hand edit, says so, and keeps what was typed',
+    'refuses a save over a hand edit, says so on the same page, and keeps what was typed',
     async () => {
       await page.goto(`http://127.0.0.1:${desk.port}/issues/2026-12`, { waitUntil: 'domcontentloaded' });
+      // Set on this page's window: still there after the save proves the page was not loaded again.
+      await page.evaluate(() => Object.assign(window, { deskMarker: 'the same page' }));
       const file = 'issues/2026-12.md';
       const edited = (await ws.read(file)).replace('status: draft', 'status: draft # checked by hand');
       await ws.write(file, edited);
       await typeInto(page.getByLabel('Preheader'), 'Typed in the desk');
-      await press(page.getByRole('button', { name: 'Save' }));
+      await tabTo(page.getByRole('button', { name: 'Save' }));
+      await page.keyboard.press('Enter');
+      await page.locator('.conflict').waitFor();
       expect(await page.textContent('.conflict')).toContain('changed on disk since you opened it');
+      expect(await page.getAttribute('.conflict', 'role')).toBe('alert');
       expect(await page.inputValue('#preheader')).toBe('Typed in the desk');
+      expect(await page.evaluate(() => (window as unknown as { deskMarker?: string }).deskMarker)).toBe('the same page');
+      expect(await page.locator('#notice').isHidden()).toBe(true);
+      // The keyboard is where it was: on Save, with the form as typed around it.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Save');
+      expect(await axeViolations(), 'the conflict in place').toEqual([]);
       expect(await ws.read(file)).toBe(edited);
       await page.screenshot({ path: join(ARTIFACTS, 'conflict.png') });
       await page.getByRole('link', { name: 'reload the file as it is now' }).click();

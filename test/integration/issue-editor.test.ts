@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openIssue, saveIssueEdits } from '../../src/actions/issue-editor.js';
+import { approveIssue, openIssue, saveIssueEdits } from '../../src/actions/issue-editor.js';
+import { statusCommand } from '../../src/actions/status-command.js';
+import { collectOutput } from '../support/collect-output.js';
 import { useSampleWorkspace } from '../support/workspace.js';
 
 const ISSUE = 'issues/2026-12.md';
@@ -17,5 +19,16 @@ describe('a change to an approved issue', () => {
     expect(saved).toContain('subject: A new subject');
     expect(saved).toMatch(/^status: draft$/mu);
     expect(saved).not.toMatch(/^status: approved$/mu);
+  });
+});
+
+describe('approving an issue', () => {
+  it('counts the audience as `snippet status` does, for an issue sent to some lists only', async () => {
+    await ws.write(ISSUE, (await ws.read(ISSUE)).replace('status: draft', 'status: draft\nlists: [health-visitors]'));
+    const draft = await openIssue(ws.dir, '2026-12');
+    const approval = await approveIssue(ws.dir, '2026-12', draft.version);
+    expect(approval).toMatchObject({ approved: true, audience: 5 });
+    const status = await statusCommand({ dir: ws.dir, issue: '2026-12', json: true }, collectOutput());
+    expect(approval.approved && approval.audience).toBe(status.audience);
   });
 });
