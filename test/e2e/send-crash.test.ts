@@ -2,7 +2,7 @@ import { watch } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendAction, sendOptions, sendWorkspace, statusAction } from '../support/send-workspace.js';
 import { spawnCli, type RunningCli } from '../support/spawn-cli.js';
 import { deliveries, startSmtpServer, type Stage } from '../support/smtp-test-server.js';
 
@@ -106,8 +106,10 @@ describe('send survives SIGKILL at any point', () => {
       expect(ledger.map((e) => e.type)).toEqual(['run']);
     }
 
-    const resumed = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
-    const status = await spawnCli(['status', '2026-12', '--json'], { cwd: ws.dir, env }).done;
+    // Resumed in this process, as `snippet send 2026-12 --yes --early` resumes it: what needs the process
+    // boundary is the kill; the resume reads what the dead process left on disk (its lock, its ledger).
+    const resumed = await sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
+    const status = await statusAction(ws.dir, '2026-12');
     const report = JSON.parse(status.stdout) as {
       delivered: number;
       inDoubt: Array<{ email: string }>;
@@ -141,13 +143,14 @@ describe('one send per workspace', () => {
   it("a second run exits 75 naming the holder, and a dead holder's lock is taken over", async () => {
     const ws = await sendWorkspace({ members: 12, sending: 'rate: []\n  connections: 1\n  retry_delay: 50ms\n  max_wait: 5s' });
     cleanups.push(ws.remove);
-    let second: Promise<{ code: number | null; stdout: string; stderr: string }> | undefined;
+    let second: Promise<{ code: number; stdout: string; stderr: string }> | undefined;
     const env: Record<string, string> = { SNIPPET_UNSUBSCRIBE_SECRET: SECRET };
     const server = await startSmtpServer({
       hook: (stage, count) => {
-        // The first run holds the lock, its third message held by the server until the second run has ended.
+        // The first run (a process) holds the lock, its third message held by the server until the second run
+        // (in this process: what it meets is the other process's lock) has ended.
         if (stage === 'mail' && count === 3) {
-          second = spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+          second = sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
           return second.then(() => undefined);
         }
       },
@@ -172,7 +175,7 @@ describe('one send per workspace', () => {
       `${JSON.stringify({ pid: dead.child.pid, host: (await import('node:os')).hostname(), since: '2026-12-01T09:00:00.000Z', command: 'send 2026-12' })}\n`,
     );
     await ws.write('contacts/members.csv', `${await ws.read('contacts/members.csv')}late@example.org,Late Member,aberlour,members\n`);
-    const takeover = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+    const takeover = await sendAction(sendOptions(ws.dir, server.url, { unsubscribeSecret: SECRET }));
     expect(takeover.code).toBe(0);
     expect(deliveries(server.messages).get('late@example.org')).toBe(1);
   });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendWorkspace } from '../support/send-workspace.js';
+import { sendAction, sendOptions, sendWorkspace, statusAction } from '../support/send-workspace.js';
 import { spawnCli } from '../support/spawn-cli.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
 import { CLI } from '../support/workspace.js';
@@ -40,8 +40,14 @@ function sendUnderFileLimit(kib: number, cwd: string, env: Record<string, string
   });
 }
 
-async function status(dir: string, env: Record<string, string>): Promise<StatusJson> {
-  return JSON.parse((await spawnCli(['status', '2026-12', '--json'], { cwd: dir, env }).done).stdout) as StatusJson;
+/** `snippet status 2026-12 --json`, in this process: it reads what the runs before it left on disk. */
+async function status(dir: string): Promise<StatusJson> {
+  return JSON.parse((await statusAction(dir, '2026-12')).stdout) as StatusJson;
+}
+
+/** `snippet send 2026-12 --yes --early` without a fault, in this process: the run after the faulty one. */
+function sendAgain(dir: string, smtpUrl: string) {
+  return sendAction(sendOptions(dir, smtpUrl, { unsubscribeSecret: SECRET }));
 }
 
 describe('the ledger failing under a send', () => {
@@ -58,19 +64,20 @@ describe('the ledger failing under a send', () => {
       const first = await sendUnderFileLimit(kib, ws.dir, env);
       expect(first.code, `${first.stdout}${first.stderr}`).toBe(1);
       // The run's report agrees with the ledger it leaves.
-      const after = await status(ws.dir, env);
+      const after = await status(ws.dir);
       const reportedInDoubt = [...first.stdout.matchAll(/ {2}in doubt: (\S+):/gu)].map((m) => m[1]);
       expect(new Set(reportedInDoubt)).toEqual(new Set(after.inDoubt.map((d) => d.email)));
       const delivered = Number(/delivered (\d+),/u.exec(first.stdout)?.[1]);
       expect(delivered).toBe(after.delivered);
       expect(first.stderr, first.stderr).toMatch(/the delivery ledger in \.snippet\/ledger\/ could not be written \(the file size limit was reached/u);
 
-      // Two more runs without the limit: everyone has it exactly once, or is in doubt because the server may have it.
-      await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
-      await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+      // Two more runs without the limit (in process: the limit is what needed one): everyone has it exactly once,
+      // or is in doubt because the server may have it.
+      await sendAgain(ws.dir, server.url);
+      await sendAgain(ws.dir, server.url);
       const received = deliveries(server.messages);
       for (const [address, count] of received) expect(count, address).toBe(1);
-      const final = await status(ws.dir, env);
+      const final = await status(ws.dir);
       for (const { email } of final.inDoubt) expect(received.has(email), `${email} is in doubt but was never sent`).toBe(true);
       for (const address of ws.addresses) expect(received.has(address), address).toBe(true);
       expect(final.notYetAttempted).toBe(0);
@@ -98,11 +105,11 @@ describe('the ledger failing under a send', () => {
     expect(server.messages.length).toBeLessThanOrEqual(atRemoval + 2);
     expect(await readFile(ledger, 'utf8')).toContain('"type":"attempt"');
 
-    const second = await spawnCli(['send', '2026-12', '--yes', '--early'], { cwd: ws.dir, env }).done;
+    const second = await sendAgain(ws.dir, server.url);
     expect(second.code).not.toBe(75);
     const received = deliveries(server.messages);
     for (const [address, count] of received) expect(count, address).toBe(1);
-    const final = await status(ws.dir, env);
+    const final = await status(ws.dir);
     for (const address of ws.addresses) expect(received.has(address) || final.inDoubt.some((d) => d.email === address), address).toBe(true);
   });
 
