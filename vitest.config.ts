@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm test` runs three tiers, each a Vitest project (`npx vitest run --project 'unit*'`):
+ * `npm test` runs three tiers, each a Vitest project (`npx vitest run --project 'unit*'`, `'integration*'`, `e2e`):
  * - unit: no process, no socket, no disk beyond a temporary folder (test/<module>/, src/); two projects,
  *   `unit` (one module graph a worker) and `unit-isolated` (the files that replace modules);
  * - integration: a real SMTP server on loopback, git, the render child process, the unsubscribe server (test/smtp/, test/integration/);
@@ -12,7 +12,9 @@ const INTEGRATION = ['test/smtp/**/*.test.ts', 'test/integration/**/*.test.ts'];
 const E2E = ['test/e2e/**/*.test.ts'];
 const APART = ['test/browser/**', 'test/imap/**', 'node_modules/**'];
 /** Unit files that replace modules with vi.mock: each needs a module graph of its own. */
-const REPLACING_MODULES = ['test/cli/program-wiring.test.ts', 'test/cli/not-a-workspace.test.ts', 'test/mailbox/mailbox-batches.test.ts'];
+export const REPLACING_MODULES = ['test/cli/program-wiring.test.ts', 'test/cli/not-a-workspace.test.ts', 'test/mailbox/mailbox-batches.test.ts'];
+/** Integration files that replace modules with vi.mock (to count the desk's renders and parses): a module graph each. */
+export const REPLACING_MODULES_INTEGRATION = ['test/integration/desk-save.test.ts'];
 
 export default defineConfig({
   test: {
@@ -51,7 +53,12 @@ export default defineConfig({
         // Processes of their own (forks): they spawn children, and the servers listen for signals. One module
         // graph a worker, as for unit: each file loaded MJML and the send path anew, more than half the tier's CPU
         // time. They keep no state between files (the one process.env change is put back in a finally).
-        test: { name: 'integration', include: INTEGRATION, exclude: APART, isolate: false },
+        test: { name: 'integration', include: INTEGRATION, exclude: [...APART, ...REPLACING_MODULES_INTEGRATION], isolate: false },
+      },
+      {
+        extends: true,
+        // Their replaced modules hold only if no file before them in the worker loaded the real ones.
+        test: { name: 'integration-isolated', include: REPLACING_MODULES_INTEGRATION },
       },
       {
         extends: true,
