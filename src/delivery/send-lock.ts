@@ -115,8 +115,21 @@ async function whyAbandoned(holder: LockHolder | undefined, silentMs: number, st
 
 function heldLock(path: string, token: string, refreshMs: number): SendLock {
   // The file's token, not its inode: a lock removed and made again by another run may get the same inode.
+  // The file is read only when its stat changed since it was last read and found ours (a new file, or
+  // one written again, has a new change time, to the nanosecond), and at least once a second.
+  let known: { stamp: string; at: number } | undefined;
   const check = async (): Promise<void> => {
-    if ((await readHolder(path))?.token === token) return;
+    const stamp = await stat(path, { bigint: true }).then(
+      (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
+      () => undefined,
+    );
+    const now = Date.now();
+    if (stamp !== undefined && known?.stamp === stamp && now - known.at < REREAD_MS) return;
+    known = undefined;
+    if (stamp !== undefined && (await readHolder(path))?.token === token) {
+      known = { stamp, at: now };
+      return;
+    }
     throw new SnippetError('the send lock was taken over or removed while sending', {
       hint: 'Another run may be sending this issue now, so this one stopped. Nothing is lost: its ledger says who has the issue; run `snippet status` to see.',
     });
@@ -144,6 +157,9 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
     },
   };
 }
+
+/** The longest a held lock goes unread while its stat stays the same. */
+const REREAD_MS = 1_000;
 
 async function removeAbandonedLock(path: string, temporary: string, abandoned: LockState, staleMs: number | undefined): Promise<void> {
   const takeover = `${path}.takeover`;

@@ -1,5 +1,5 @@
 import { watch } from 'node:fs';
-import { link, mkdtemp, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { link, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,27 @@ describe('the send lock', () => {
     await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
     await lock.release();
     expect((await inspectSendLock(path))?.holder?.host).toBe('other');
+  });
+
+  it('tells its holder of a same-inode, same-size lock written right after its last check (the check reads the file only when its stat changed)', async () => {
+    const path = join(dir, 'send.lock');
+    const lock = await acquireSendLock(path, 'send 2026-12');
+    await lock.check();
+    const mine = await readFile(path, 'utf8');
+    const inode = (await stat(path)).ino;
+    const reused = join(dir, 'reused.lock');
+    await link(path, reused);
+    await rm(path);
+    // Another holder's lock of exactly the same length, in the same inode, within the same moment.
+    const other = mine.replace(/"token":"([^"]*)"/u, (_, token: string) => `"token":"${'x'.repeat(token.length)}"`);
+    expect(other).not.toBe(mine);
+    expect(other.length).toBe(mine.length);
+    await writeFile(reused, other);
+    await rename(reused, path);
+    expect((await stat(path)).ino).toBe(inode);
+    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    await lock.release();
+    expect(await readFile(path, 'utf8')).toBe(other);
   });
 
   it('reads the start time from /proc/PID/stat, whatever the command name holds', () => {
