@@ -1,5 +1,5 @@
-import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
+import { statSync, writeSync } from 'node:fs';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import type { LedgerEvent } from './ledger-event.js';
@@ -20,8 +20,8 @@ export interface JournalFile {
 export interface LedgerFileOptions {
   /** Opens the file for appending; node's `open(path, 'a+')` by default. */
   openFile?: (path: string) => Promise<JournalFile>;
-  /** Checked with every write (beside it), e.g. that the send lock is still this run's; throwing stops the ledger and cuts off that write. */
-  guard?: () => Promise<void>;
+  /** Checked with every write (once it is synced), e.g. that the send lock is still this run's; throwing stops the ledger and cuts off that write. */
+  guard?: () => void | Promise<void>;
 }
 
 interface Pending {
@@ -42,7 +42,7 @@ interface Pending {
  * as written, the torn rest is cut off, and every later append is refused.
  * With each write the ledger checks that it is still the file at its path,
  * so a ledger deleted or replaced during a send stops the send: the check
- * runs beside the write and its sync, and the lines count as written only
+ * runs once the write is synced, and the lines count as written only
  * when it passed. A refused write is cut off again, unless another run (one
  * that took the send lock over) has appended since: its lines are never cut.
  */
@@ -57,7 +57,7 @@ export class LedgerFile {
     private readonly label: string,
     private readonly identity: { ino: number; dev: number },
     private size: number,
-    private readonly guard: (() => Promise<void>) | undefined,
+    private readonly guard: (() => void | Promise<void>) | undefined,
   ) {}
 
   /** Opens (creating) a ledger for appending, cutting off a torn last line; returns its events. */
@@ -106,17 +106,6 @@ export class LedgerFile {
       const batch = this.pending;
       this.pending = [];
       const data = Buffer.from(batch.map((p) => p.line).join(''));
-      // The checks (the ledger still at its path, the guard) run beside the write and the sync, not before
-      // them: the batch counts as written only once all have passed. When a check fails, what was written
-      // is cut off again, as if it had failed first.
-      const atPath = stat(this.path).then(
-        (current) => current,
-        () => undefined,
-      );
-      const guarded = this.guard?.().then(
-        () => undefined,
-        (error: unknown) => ({ error }),
-      );
       let written: { error: unknown } | undefined;
       const progress = { bytes: 0 };
       try {
@@ -125,7 +114,11 @@ export class LedgerFile {
       } catch (error) {
         written = { error };
       }
-      const refused = this.stillAtPath(await atPath) ?? (await guarded);
+      // The checks (the ledger still at its path, the guard) come once the batch is on disk, so nothing that
+      // happened while it synced escapes them: the batch counts as written only once both have passed. When
+      // one fails, what was written is cut off again, as if it had failed first. They are made on this
+      // thread (a stat takes microseconds; a trip through the thread pool costs more, with every message).
+      const refused = this.stillAtPath(identityAt(this.path)) ?? (await this.guarded());
       if (refused) {
         // A run that took the lock over may have appended since: its lines are never cut, so this write
         // is cut off only when nothing but it lies beyond what this ledger wrote.
@@ -148,6 +141,15 @@ export class LedgerFile {
       const { bytesWritten } = await this.handle.write(data, progress.bytes, data.length - progress.bytes);
       if (bytesWritten <= 0) throw Object.assign(new Error('the ledger write made no progress'), { code: 'EIO' });
       progress.bytes += bytesWritten;
+    }
+  }
+
+  private async guarded(): Promise<{ error: unknown } | undefined> {
+    try {
+      await this.guard?.();
+      return undefined;
+    } catch (error) {
+      return { error };
     }
   }
 
@@ -260,6 +262,15 @@ async function openForAppend(path: string): Promise<JournalFile> {
     readFile: () => handle.readFile(),
     close: () => handle.close(),
   };
+}
+
+/** The file at `path` by its device and inode; undefined when there is none (or it cannot be looked at). */
+function identityAt(path: string): { ino: number; dev: number } | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Read-only: a ledger's events (a torn last line is left out), or none when it does not exist. */

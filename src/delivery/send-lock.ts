@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from 'node:fs';
 import { link, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
@@ -13,6 +14,8 @@ export interface LockHolder extends Holder {
 export interface SendLock {
   /** Throws when the lock is no longer this run's (taken over, or removed): nothing more may be sent. */
   check(): Promise<void>;
+  /** The same check made on this thread, for a caller that makes it with every ledger write. */
+  checkNow(): void;
   release(): Promise<void>;
 }
 
@@ -118,15 +121,12 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
   // The file is read only when its stat changed since it was last read and found ours (a new file, or
   // one written again, has a new change time, to the nanosecond), and at least once a second.
   let known: { stamp: string; at: number } | undefined;
-  const check = async (): Promise<void> => {
-    const stamp = await stat(path, { bigint: true }).then(
-      (s) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`,
-      () => undefined,
-    );
+  const checkNow = (): void => {
+    const stamp = stampOf(path);
     const now = Date.now();
     if (stamp !== undefined && known?.stamp === stamp && now - known.at < REREAD_MS) return;
     known = undefined;
-    if (stamp !== undefined && (await readHolder(path))?.token === token) {
+    if (stamp !== undefined && readHolderNow(path)?.token === token) {
       known = { stamp, at: now };
       return;
     }
@@ -134,6 +134,7 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
       hint: 'Another run may be sending this issue now, so this one stopped. Nothing is lost: its ledger says who has the issue; run `snippet status` to see.',
     });
   };
+  const check = async (): Promise<void> => checkNow();
   const refresh = setInterval(() => {
     void check()
       .then(() => {
@@ -145,6 +146,7 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
   refresh.unref();
   return {
     check,
+    checkNow,
     release: async () => {
       clearInterval(refresh);
       if (
@@ -185,10 +187,32 @@ async function removeAbandonedLock(path: string, temporary: string, abandoned: L
   }
 }
 
+/** What changes whenever the file at `path` is replaced or written: device, inode, size, and its times to the nanosecond. */
+function stampOf(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function readHolderNow(path: string): LockHolder | undefined {
+  try {
+    return holderOf(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function holderOf(text: string): LockHolder | undefined {
+  const value = JSON.parse(text) as LockHolder;
+  return typeof value.pid === 'number' ? value : undefined;
+}
+
 async function readHolder(path: string): Promise<LockHolder | undefined> {
   try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as LockHolder;
-    return typeof value.pid === 'number' ? value : undefined;
+    return holderOf(await readFile(path, 'utf8'));
   } catch {
     return undefined;
   }
