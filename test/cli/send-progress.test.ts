@@ -15,35 +15,37 @@ const delivered = (n: number): EngineEvent => ({
   total: 5,
 });
 
+/** The progress of a five-message send into a log, on a clock the test moves, and the waiting lines it logged. */
+function logged() {
+  const out = collectOutput();
+  const clock = { now: START };
+  const progress = sendProgress(out, 5, () => clock.now, 'Europe/London');
+  return { progress, clock, waits: () => out.lines.filter((line) => line.startsWith('waiting')) };
+}
+
 describe('waiting for a sending limit, in a log (regression: "waiting until" once for each connection)', () => {
   it('is said once for a window, though messages sent before the wait come back during it', () => {
-    const out = collectOutput();
-    let now = START;
-    const progress = sendProgress(out, 5, () => now, 'Europe/London');
+    const { progress, clock, waits } = logged();
     // Two messages are on the wire when the third connection finds the window full.
     progress.onEvent(waiting(60_600));
-    now += 40;
+    clock.now += 40;
     progress.onEvent(delivered(1));
     // The first connection is free again, and waits for the same window.
     progress.onEvent(waiting(60_560));
-    now += 15;
+    clock.now += 15;
     progress.onEvent(delivered(2));
     progress.onEvent(waiting(60_545));
-    expect(out.lines.filter((line) => line.startsWith('waiting'))).toEqual([
-      'waiting until 2026-11-30 10:01:00 Europe/London for the sending limit (2/minute)',
-    ]);
+    expect(waits()).toEqual(['waiting until 2026-11-30 10:01:00 Europe/London for the sending limit (2/minute)']);
   });
 
   it('is said again for the next window, once messages went out in this one', () => {
-    const out = collectOutput();
-    let now = START;
-    const progress = sendProgress(out, 5, () => now, 'Europe/London');
+    const { progress, clock, waits } = logged();
     progress.onEvent(waiting(60_600));
-    now += 60_600;
+    clock.now += 60_600;
     progress.onEvent(delivered(3));
     progress.onEvent(delivered(4));
     progress.onEvent(waiting(60_600));
-    expect(out.lines.filter((line) => line.startsWith('waiting'))).toEqual([
+    expect(waits()).toEqual([
       'waiting until 2026-11-30 10:01:00 Europe/London for the sending limit (2/minute)',
       'waiting until 2026-11-30 10:02:01 Europe/London for the sending limit (2/minute)',
     ]);
