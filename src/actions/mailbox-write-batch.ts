@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { CsvLayout } from '../contacts/append-csv-records.js';
 import { appendSuppressions } from '../contacts/append-suppression.js';
 import { withContactsLock } from '../contacts/contacts-lock.js';
 import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
@@ -150,6 +151,9 @@ interface KnownFiles {
   members: ReadonlySet<string>;
   suppressed: Set<string>;
   bounces: BounceIndex;
+  /** How this run last appended to suppressions.csv and bounces.csv: the next append need not read a file unchanged since. */
+  suppressionsLayout?: CsvLayout | undefined;
+  bouncesLayout?: CsvLayout | undefined;
 }
 
 /** The files loadContacts reads that the plans depend on (members' organisations are checked against organisations.yaml). */
@@ -179,11 +183,11 @@ async function applyUnderLock(
       return plan;
     });
     const suppressions = plans.flatMap((p) => p.suppressions);
-    await appendSuppressions(dir, suppressions);
-    if (suppressions.length > 0) files.stamps.set(SUPPRESSIONS_FILE, await fileStamp(join(dir, SUPPRESSIONS_FILE)));
+    files.suppressionsLayout = await appendSuppressions(dir, suppressions, known?.suppressionsLayout);
+    if (suppressions.length > 0) files.stamps.set(SUPPRESSIONS_FILE, files.suppressionsLayout?.stamp);
     const rows = plans.flatMap((p) => p.rows);
-    await appendBounceRows(dir, rows);
-    if (rows.length > 0) files.stamps.set(BOUNCES_FILE, await fileStamp(join(dir, BOUNCES_FILE)));
+    files.bouncesLayout = await appendBounceRows(dir, rows, known?.bouncesLayout);
+    if (rows.length > 0) files.stamps.set(BOUNCES_FILE, files.bouncesLayout?.stamp);
     return { plans, files };
   });
 }
