@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { Buffer } from 'node:buffer';
 import { join } from 'node:path';
+import { hardBounce } from './hard-bounce.mjs';
 import { benchWorkspace, CLI, expectSuccess, isMain, printRows, ROOT, round, timedSpawn } from './support.mjs';
 
 const GNU_TIME = '/usr/bin/time';
@@ -108,36 +109,7 @@ function memberBounces(count) {
   const messages = [];
   for (let i = 1; i <= count; i++) {
     const to = `member${String(i).padStart(6, '0')}@example.org`;
-    messages.push(
-      [
-        'From MAILER-DAEMON Mon Dec  7 09:00:00 2026',
-        'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
-        'To: snippet@example.org',
-        'Subject: Undelivered Mail Returned to Sender',
-        'Date: Mon, 07 Dec 2026 09:00:00 +0000',
-        `Message-ID: <dsn-${i}@mx.example.net>`,
-        'MIME-Version: 1.0',
-        `Content-Type: multipart/report; report-type=delivery-status; boundary="b${i}"`,
-        '',
-        `--b${i}`,
-        'Content-Type: text/plain',
-        '',
-        'Your message could not be delivered.',
-        '',
-        `--b${i}`,
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.example.net',
-        '',
-        `Final-Recipient: rfc822; ${to}`,
-        'Action: failed',
-        'Status: 5.1.1',
-        `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown`,
-        '',
-        `--b${i}--`,
-        '',
-      ].join('\n'),
-    );
+    messages.push(`From MAILER-DAEMON Mon Dec  7 09:00:00 2026\n${hardBounce(i, to, 'Mon, 07 Dec 2026 09:00:00 +0000')}`);
   }
   return Buffer.from(messages.join('\n'));
 }

@@ -11,8 +11,11 @@ import { formatZonedSeconds } from '../time/zoned-time.js';
 export function sendProgress(out: Output, total: number, now: () => number, timeZone: string): { onEvent(event: EngineEvent): void; done(): void } {
   const started = now();
   let lastDraw = 0;
-  // Every connection waits for the same window: one line for the wait, until a message goes out again.
+  // Every connection waits for the same window: one status for the wait, until a message goes out again.
   let waitShown = false;
+  // In a log, one line for a window: a message sent before the wait that comes back during it, freeing
+  // its connection to wait too, is no new window. A wait that ends over a second later is one.
+  let loggedUntil = Number.NEGATIVE_INFINITY;
   let delivered = 0;
   let problems = 0;
   return {
@@ -23,13 +26,15 @@ export function sendProgress(out: Output, total: number, now: () => number, time
         return;
       }
       if (event.type === 'waiting') {
-        if (waitShown) return;
-        const until = formatZonedSeconds(new Date(now() + event.ms), timeZone);
-        const line = `waiting until ${until} ${timeZone} for the sending limit${event.limit ? ` (${event.limit.count}/${event.limit.unit})` : ''}`;
-        if (out.interactive) out.status(line);
-        else if (event.ms >= 10_000) out.info(line);
-        else return;
-        waitShown = true;
+        const ends = now() + event.ms;
+        const line = `waiting until ${formatZonedSeconds(new Date(ends), timeZone)} ${timeZone} for the sending limit${event.limit ? ` (${event.limit.count}/${event.limit.unit})` : ''}`;
+        if (out.interactive) {
+          if (!waitShown) out.status(line);
+          waitShown = true;
+        } else if (event.ms >= 10_000 && ends > loggedUntil + 1_000) {
+          out.info(line);
+          loggedUntil = ends;
+        }
         return;
       }
       waitShown = false;

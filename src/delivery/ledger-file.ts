@@ -1,5 +1,5 @@
 import { writeSync } from 'node:fs';
-import { mkdir, open, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
 import type { LedgerEvent } from './ledger-event.js';
@@ -244,13 +244,13 @@ export class LedgerFile {
 }
 
 /**
- * Node's file handle, except that a write is made at once on this thread: a
- * few hundred bytes into the page cache take microseconds, where the thread
- * pool's round trip costs more than that and sits between every message's
- * reply and the sync its next data waits for. The sync stays in the pool.
+ * Node's file handle as a journal, except that a write is made at once on
+ * this thread: a few hundred bytes into the page cache take microseconds,
+ * where the thread pool's round trip costs more than that and sits between
+ * every message's reply and the sync its next data waits for. The sync stays
+ * in the pool.
  */
-async function openForAppend(path: string): Promise<JournalFile> {
-  const handle = await open(path, 'a+', 0o600);
+export function journalOf(handle: FileHandle): JournalFile {
   return {
     write: async (buffer, offset, length) => ({ bytesWritten: writeSync(handle.fd, buffer, offset, length) }),
     datasync: () => handle.datasync(),
@@ -260,6 +260,10 @@ async function openForAppend(path: string): Promise<JournalFile> {
     readFile: () => handle.readFile(),
     close: () => handle.close(),
   };
+}
+
+async function openForAppend(path: string): Promise<JournalFile> {
+  return journalOf(await open(path, 'a+', 0o600));
 }
 
 /** Read-only: a ledger's events (a torn last line is left out), or none when it does not exist. */

@@ -3,7 +3,7 @@ import { classifySmtpError } from './classify-smtp-error.js';
 import type { DataStuffer } from './create-data-stuffer.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
 import { SmtpError } from './smtp-error.js';
-import { wireAddress } from './wire-address.js';
+import { breaksEnvelope, wireAddress } from './wire-address.js';
 
 const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
 
@@ -127,7 +127,7 @@ async function sendEnvelope(dialogue: SmtpDialogue, commands: readonly string[])
 
 /** The envelope's commands, or the result for an address that cannot go out as it is. */
 function envelopeCommands(envelope: Envelope, smtputf8: boolean): { lines: string[] } | { result: SendResult } {
-  const invalid = [envelope.from, envelope.to].find((address) => /[\r\n<>]/u.test(address));
+  const invalid = [envelope.from, envelope.to].find(breaksEnvelope);
   if (invalid !== undefined) return { result: classifySmtpError(new SmtpError('EENVELOPE', `Invalid address ${JSON.stringify(invalid)}`), false) };
   const from = wireAddress(envelope.from, smtputf8);
   // The sender's address is every message's: nothing gets through until it is changed.

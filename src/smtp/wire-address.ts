@@ -17,3 +17,8 @@ export function wireAddress(address: string, smtputf8: boolean): { address: stri
   if (domain === '') return { problem: 'has a domain that cannot be written in ASCII (IDNA)' };
   return { address: `${local}@${domain}`, utf8: false };
 }
+
+/** Pure: whether `address` has a line break, < or >, any of which would end or split the MAIL FROM or RCPT TO it goes in. */
+export function breaksEnvelope(address: string): boolean {
+  return /[\r\n<>]/u.test(address);
+}

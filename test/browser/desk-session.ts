@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 import { startDesk, type DeskHandle } from '../../src/desk/start-desk.js';
 import type { Output } from '../../src/output.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { browserPerFile } from './browser-per-file.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored); docs/desk.md uses them. */
 export const ARTIFACTS = join(ROOT, 'test-results', 'desk');
@@ -31,16 +30,9 @@ export interface DeskSessionOptions {
  * the test, last opened first closed.
  */
 export function deskSession() {
-  let browser: Browser | undefined;
+  const browser = browserPerFile(ARTIFACTS);
   const cleanup: Array<() => Promise<void>> = [];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    await mkdir(ARTIFACTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
     for (const step of cleanup.splice(0).reverse()) await step();
   });
@@ -52,14 +44,13 @@ export function deskSession() {
 
   /** A desk on `dir`, and a page of Chromium signed in to it (on the desk's first page). */
   const open = async (dir: string, options: DeskSessionOptions = {}): Promise<{ desk: DeskHandle; page: Page }> => {
-    if (!browser) throw new Error('deskSession().open is called from a test, after Chromium is launched');
     const { env, now, unsubscribeSecret, javaScript = true } = options;
     const desk = await startDesk(
       { dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret, ...(env ? { env } : {}), ...(now ? { now: () => new Date(now) } : {}) },
       quiet,
     );
     defer(() => desk.close());
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
     defer(() => page.close());
     page.setDefaultTimeout(WAIT);
     await page.goto(desk.url, { waitUntil: 'domcontentloaded' });

@@ -1,9 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, sampleWorkspace } from '../support/workspace.js';
+import { browserPerFile } from './browser-per-file.js';
 
 /**
  * The sample issue as a member reads it: built by the CLI for the first
@@ -14,7 +14,7 @@ const ARTIFACTS = join(ROOT, 'test-results', 'email');
 const WIDTHS = [375, 600] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-let browser: Browser;
+const browser = browserPerFile(ARTIFACTS);
 let html: string;
 
 const LONG_ADDRESS = 'siobhan.ni-bhriain-macgillivray.north-west@health-visiting-team.example.org';
@@ -48,7 +48,7 @@ async function buildSample(
 const PHONE = { width: 375, height: 812 };
 
 async function open(content: string, width: number, scheme: 'light' | 'dark', height = 900): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+  const page = await browser().newPage({ viewport: { width, height }, colorScheme: scheme });
   // Everything the email needs is inline: nothing is fetched.
   await page.route('**/*', (route) => route.abort());
   await page.setContent(content, { waitUntil: 'load' });
@@ -71,12 +71,7 @@ function onPhone<T>(content: string, use: (page: Page) => Promise<T>): Promise<T
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
   html = await buildSample();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 for (const width of WIDTHS) {

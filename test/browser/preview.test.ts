@@ -1,11 +1,11 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
+import type { Frame, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Output } from '../../src/output.js';
 import { startPreview, type PreviewHandle } from '../../src/actions/preview-command.js';
 import { ROOT, sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { browserPerFile } from './browser-per-file.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored). */
 const ARTIFACTS = join(ROOT, 'test-results', 'preview');
@@ -13,7 +13,6 @@ const ARTIFACTS = join(ROOT, 'test-results', 'preview');
 const UPDATE_WAIT = 10_000;
 const ISSUE = 'issues/2026-12.md';
 
-let browser: Browser;
 let ws: SampleWorkspace;
 let preview: PreviewHandle;
 let page: Page;
@@ -26,17 +25,11 @@ const output: Output = {
   interactive: false,
 };
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile(ARTIFACTS);
 beforeEach(async () => {
   ws = await sampleWorkspace();
   preview = await startPreview({ dir: ws.dir, issue: '2026-12', host: '127.0.0.1', port: 0, unsubscribeSecret: undefined }, output);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page = await browser().newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(UPDATE_WAIT);
   await page.goto(preview.url);
   await emailFrame(page).waitForSelector('text=Dear Morag,');
@@ -142,7 +135,7 @@ describe('snippet preview in Chromium', () => {
 describe('the email at phone and desktop widths', () => {
   for (const width of [600, 375]) {
     it(`renders at ${width} px without sideways scrolling (screenshot kept)`, async () => {
-      const single = await browser.newPage({ viewport: { width, height: 900 } });
+      const single = await browser().newPage({ viewport: { width, height: 900 } });
       try {
         await single.goto(`${preview.url}email.html`);
         expect(await single.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -1,19 +1,17 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
 import { serveSite } from '../../src/actions/serve-site.js';
 import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
 import { ROOT } from '../support/workspace.js';
 import { pagesOf, readSite } from '../site/site-output.js';
+import { browserPerFile } from './browser-per-file.js';
 
 /** Screenshots kept as artifacts of the run (test-results/ is git-ignored). */
 const ARTIFACTS = join(ROOT, 'test-results', 'site');
 
-let browser: Browser;
+const browser = browserPerFile(ARTIFACTS);
 let ws: Awaited<ReturnType<typeof siteWorkspace>>;
 let server: Awaited<ReturnType<typeof serveSite>>;
 let pages: string[];
@@ -23,11 +21,8 @@ beforeAll(async () => {
   await siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());
   pages = pagesOf(await readSite(ws.out)).map(([name]) => name.replace(/index\.html$/u, ''));
   server = await serveSite(ws.out, 0, collectOutput());
-  browser = await launchChromium();
-  await mkdir(ARTIFACTS, { recursive: true });
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await ws?.remove();
 });
@@ -36,7 +31,7 @@ describe('the website in Chromium', () => {
   it('never scrolls sideways at 375 px or 1280 px, on any page', async () => {
     expect(pages.length).toBeGreaterThan(10);
     for (const width of [375, 1280]) {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      const page = await browser().newPage({ viewport: { width, height: 800 } });
       const wide: string[] = [];
       for (const path of pages) {
         await page.goto(`${server.url}${path}`);
@@ -51,7 +46,7 @@ describe('the website in Chromium', () => {
   });
 
   it('filters the directory by area without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${server.url}services/`);
     expect(await page.isVisible('form.search')).toBe(false);
@@ -64,7 +59,7 @@ describe('the website in Chromium', () => {
   });
 
   it('searches the directory with JavaScript, using the copy of MiniSearch on the site', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const elsewhere: string[] = [];
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url)) elsewhere.push(request.url());
@@ -83,7 +78,7 @@ describe('the website in Chromium', () => {
   });
 
   it('keeps text at 4.5:1 or more against its background, light and dark', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const path of ['issues/2026-09/', 'services/']) {
@@ -109,7 +104,7 @@ describe('the website in Chromium', () => {
   });
 
   it('shows where the keyboard is, and turns dark in dark mode', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}issues/2026-09/`);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
@@ -133,7 +128,7 @@ describe('the website in Chromium', () => {
 
 describe('the focus ring on the header', () => {
   it('keeps 3:1 or more against the purple header, light and dark (WCAG 1.4.11; it was 2.23:1)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${server.url}services/`);

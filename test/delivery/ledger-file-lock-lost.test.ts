@@ -17,21 +17,23 @@ afterEach(async () => {
 const attempt = (to: string): LedgerEvent => ({ type: 'attempt', at: '2026-12-01T09:00:00.000Z', to, messageId: 'm' });
 const delivered = (to: string): LedgerEvent => ({ type: 'delivered', at: '2026-12-01T09:00:01.000Z', to, response: '250 ok' });
 
+/** As a send does: takes the send lock in `dir`, opens the ledger there guarded by it, and appends `events`. */
+async function openGuarded(dir: string, events: readonly LedgerEvent[]) {
+  const path = join(dir, 'l.jsonl');
+  const lockPath = join(dir, 'send.lock');
+  const lock = await acquireSendLock(lockPath, 'send 2026-12');
+  const { ledger } = await LedgerFile.open(path, 'l.jsonl', { guard: () => lock.check() });
+  for (const event of events) await ledger.append(event);
+  return { path, lockPath, lock, ledger };
+}
+
 describe('a ledger whose send lock was lost while sending (regression: the stopped run cut off the lines of the run that took over)', () => {
   it("keeps every line the run that took the lock over appended, and refuses this run's write", async () => {
-    const path = join(dir, 'l.jsonl');
-    const lockPath = join(dir, 'send.lock');
-    const first = await acquireSendLock(lockPath, 'send 2026-12');
-    const { ledger } = await LedgerFile.open(path, 'l.jsonl', { guard: () => first.check() });
-    await ledger.append(attempt('a'));
-    await ledger.append(delivered('a'));
+    const { path, lockPath, lock: first, ledger } = await openGuarded(dir, [attempt('a'), delivered('a')]);
 
     // The first run looks abandoned; a second run takes the lock over and records a delivery.
     await rename(lockPath, join(dir, 'abandoned.lock'));
-    const second = await acquireSendLock(lockPath, 'send 2026-12');
-    const other = (await LedgerFile.open(path, 'l.jsonl', { guard: () => second.check() })).ledger;
-    await other.append(attempt('x'));
-    await other.append(delivered('x'));
+    const { lock: second, ledger: other } = await openGuarded(dir, [attempt('x'), delivered('x')]);
 
     await expect(ledger.append(attempt('b'))).rejects.toThrow('the send lock was taken over or removed while sending');
     await expect(ledger.append(attempt('c'))).rejects.toThrow('the send lock was taken over or removed while sending');
@@ -51,11 +53,7 @@ describe('a ledger whose send lock was lost while sending (regression: the stopp
   });
 
   it('cuts off its own refused write when no other run has appended', async () => {
-    const path = join(dir, 'l.jsonl');
-    const lockPath = join(dir, 'send.lock');
-    const lock = await acquireSendLock(lockPath, 'send 2026-12');
-    const { ledger } = await LedgerFile.open(path, 'l.jsonl', { guard: () => lock.check() });
-    await ledger.append(attempt('a'));
+    const { path, lockPath, lock, ledger } = await openGuarded(dir, [attempt('a')]);
     await rename(lockPath, join(dir, 'removed.lock'));
     await expect(ledger.append(attempt('b'))).rejects.toThrow('the send lock was taken over or removed while sending');
     await ledger.close();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
-import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
+import { journalOf, LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
 import { parseLedger } from '../../src/delivery/parse-ledger.js';
 
 let dir: string;
@@ -81,21 +81,16 @@ describe('ledger', () => {
 function cappedFile(limit: number) {
   let taken = 0;
   return async (path: string): Promise<JournalFile> => {
-    const handle = await open(path, 'a+', 0o600);
+    const journal = journalOf(await open(path, 'a+', 0o600));
     return {
+      ...journal,
       write: async (buffer, offset, length) => {
         const room = limit - taken;
         if (room <= 0) throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
-        const { bytesWritten } = await handle.write(buffer, offset, Math.min(length, room));
+        const { bytesWritten } = await journal.write(buffer, offset, Math.min(length, room));
         taken += bytesWritten;
         return { bytesWritten };
       },
-      datasync: () => handle.datasync(),
-      truncate: (length) => handle.truncate(length),
-      stat: () => handle.stat(),
-      read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
-      readFile: () => handle.readFile(),
-      close: () => handle.close(),
     };
   };
 }

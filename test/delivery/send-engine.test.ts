@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
-import { LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
+import { journalOf, LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
 import { systemClock, type SendEngineInput } from '../../src/delivery/send-engine.js';
 import { lettered, runEngine } from '../support/engine-run.js';
 import type { Channel, Mailer, SendResult } from '../../src/delivery/send-result.js';
@@ -178,18 +178,13 @@ describe('the attempt sync overlaps the envelope (group commit)', () => {
     try {
       let syncs = 0;
       const openFile = async (path: string): Promise<JournalFile> => {
-        const handle = await open(path, 'a+', 0o600);
+        const journal = journalOf(await open(path, 'a+', 0o600));
         return {
-          write: (buffer, offset, length) => handle.write(buffer, offset, length),
+          ...journal,
           datasync: () => {
             syncs++;
-            return handle.datasync();
+            return journal.datasync();
           },
-          truncate: (length) => handle.truncate(length),
-          stat: () => handle.stat(),
-          read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
-          readFile: () => handle.readFile(),
-          close: () => handle.close(),
         };
       };
       const { ledger } = await LedgerFile.open(join(dir, 'l.jsonl'), 'l.jsonl', { openFile });

@@ -3,11 +3,11 @@ import type { SendOptions } from '../../src/actions/send-command.js';
 import { statusCommand } from '../../src/actions/status-command.js';
 import { sendDueCommand } from '../../src/actions/send-due-command.js';
 import { parseRateLimit, type RateLimit } from '../../src/config/rate-limit.js';
-import type { Clock } from '../../src/delivery/send-engine.js';
 import { sendPrinter, sendQuestionLine } from '../../src/cli/send-printer.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sendInProcess, sendOptions, sendWorkspace, type SendWorkspaceOptions } from '../support/send-workspace.js';
 import { deliveries, startSmtpServer } from '../support/smtp-test-server.js';
+import { virtualClock } from '../support/virtual-clock.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -16,21 +16,6 @@ afterEach(async () => {
 
 /** December's issue is scheduled for 2026-12-01 09:00, London time (09:00Z). */
 const DAY_BEFORE = Date.parse('2026-11-30T10:00:00Z');
-
-/**
- * A clock whose time moves only when slept on: a sleeper wakes at its own
- * target, and time jumps to the latest target asked for.
- */
-function virtualClock(start: number): Clock {
-  let now = start;
-  return {
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (!signal?.aborted) now = Math.max(now, now + ms);
-      await new Promise((resolve) => setImmediate(resolve));
-    },
-  };
-}
 
 async function setup(options: SendWorkspaceOptions = { members: 4 }) {
   const ws = await sendWorkspace(options);

@@ -12,6 +12,9 @@ import { CORPUS_DIR } from './bounce-corpus.js';
 import { TEST_UNSUBSCRIBE_SECRET } from './send-workspace.js';
 import { sampleWorkspace } from './workspace.js';
 
+/** A hard bounce of our mail to `to`, as a mail server writes one (RFC 3464); the mailbox benchmark writes the same. */
+export { hardBounce } from '../../bench/hard-bounce.mjs';
+
 export const MEMBERS = ['anna@nhs.example', 'ben@council.example', 'cara@charity.example', 'dev@nhs.example', 'erin@nhs.example'] as const;
 export const UNSUBSCRIBE_MAILTO = 'unsubscribe@example.org';
 const DOMAIN = 'example.org';
@@ -34,37 +37,6 @@ export function corpusReportFor(file: string, member: string, issue: string): Bu
   if (original) text = text.split(original).join(ourMessageId(issue, member));
   for (const recipient of expected[file]!.recipients) text = text.split(recipient).join(member);
   return Buffer.from(text, 'latin1');
-}
-
-/** A hard bounce of our mail to `to`, as a mail server writes one (RFC 3464). */
-export function hardBounce(n: number, to: string): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.example.net>',
-    'To: snippet@example.org',
-    'Subject: Undelivered Mail Returned to Sender',
-    'Date: Mon, 07 Dec 2026 07:00:00 +0000',
-    `Message-ID: <dsn-${n}@mx.example.net>`,
-    'MIME-Version: 1.0',
-    `Content-Type: multipart/report; report-type=delivery-status; boundary="b${n}"`,
-    '',
-    `--b${n}`,
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '',
-    `--b${n}`,
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.net',
-    '',
-    `Final-Recipient: rfc822; ${to}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown`,
-    '',
-    `--b${n}--`,
-    '',
-  ].join('\n');
 }
 
 /** An mbox file's text holding `messages`. */
