@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { hasErrors, isSnippetError } from '../errors.js';
+import { ABSENT, FileFingerprints, fingerprintOf } from '../fs/file-fingerprints.js';
 import type { IssueId } from '../issue/issue.js';
+import { issueFile } from '../issue/issue-id.js';
 import { renderInProcess } from '../render/issue-renderer.js';
-import { readTemplates } from '../render/read-templates.js';
-import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
+import { listTemplates } from '../render/read-templates.js';
+import { readWorkspaceFiles, workspaceFileNames } from '../workspace/read-workspace-files.js';
 import type { WorkspaceFiles } from '../workspace/workspace-files.js';
 import { prepareIssueFrom } from './prepare-issue.js';
 import { composeSampleMessage } from './sample-message.js';
@@ -16,16 +18,53 @@ const FRESH_MS = 10_000;
 
 let last: { key: string; at: number; preview: Promise<IssuePreview> } | undefined;
 
+/** The files' fingerprints, kept between previews: a file is read again only when its stat changed. */
+const FINGERPRINTS = new FileFingerprints();
+
 /**
  * The saved issue rendered as `snippet preview` shows it (the same pipeline
  * and sample member). The desk starts it with the text a save is writing
  * (`text`, the issue's file as it will be), while the file is written and the
  * browser is told; the email's frame then gets the same render, if every file
- * read is byte for byte the same (the key is a hash of them all, the templates
- * included: a save refused leaves a key no file matches) and it is a few
- * seconds old at most.
+ * the render reads (the workspace's and the templates, by name and contents)
+ * is the same and it is a few seconds old at most. A save refused leaves a
+ * key no file matches; an edit made outside the desk changes its file's stat,
+ * so that file is read again and the key changes.
  */
 export async function previewIssue(dir: string, id: IssueId, unsubscribeSecret: string | undefined, text?: string): Promise<IssuePreview> {
+  const key = await previewKey(dir, id, unsubscribeSecret, text);
+  const now = Date.now();
+  if (key !== undefined && last && last.key === key && now - last.at <= FRESH_MS) return last.preview;
+  const preview = readAndRender(dir, id, unsubscribeSecret, text);
+  last = key === undefined ? undefined : { key, at: now, preview };
+  return preview;
+}
+
+/**
+ * What the preview is made from, without reading what did not change: the
+ * names of the files the render reads and their contents' fingerprints, the
+ * issue's as `text` when a save is writing it. Undefined when a file cannot
+ * be looked at: the render says why, and nothing is kept.
+ */
+async function previewKey(dir: string, id: IssueId, unsubscribeSecret: string | undefined, text: string | undefined): Promise<string | undefined> {
+  try {
+    const saving = issueFile(id);
+    // As in the render, `text` stands for the issue's file only where there is one.
+    const names = await workspaceFileNames(dir);
+    const workspace = await Promise.all(
+      names.map(async (name) => [name, name === saving && text !== undefined ? fingerprintOf(text) : await FINGERPRINTS.of(join(dir, name))]),
+    );
+    const templates = await listTemplates(dir);
+    const fingerprints = await Promise.all(templates.names.map(async (name) => [name, await FINGERPRINTS.of(join(templates.root, name))]));
+    // A template gone between the listing and the look is a change the render will meet.
+    if (fingerprints.some(([, fingerprint]) => fingerprint === ABSENT)) return undefined;
+    return fingerprintOf(JSON.stringify([dir, id, unsubscribeSecret ?? null, workspace, templates.dir, fingerprints]));
+  } catch {
+    return undefined;
+  }
+}
+
+async function readAndRender(dir: string, id: IssueId, unsubscribeSecret: string | undefined, text: string | undefined): Promise<IssuePreview> {
   let files: WorkspaceFiles;
   try {
     files = await readWorkspaceFiles(dir);
@@ -34,15 +73,7 @@ export async function previewIssue(dir: string, id: IssueId, unsubscribeSecret: 
     if (isSnippetError(error)) return { html: undefined, errors: Math.max(1, error.problems.length) };
     throw error;
   }
-  const templates = await readTemplates(dir).catch(() => undefined);
-  const key = createHash('sha256')
-    .update(JSON.stringify([dir, id, unsubscribeSecret ?? null, files, templates ? [templates.dir, ...templates.files] : null]))
-    .digest('hex');
-  const now = Date.now();
-  if (last && last.key === key && now - last.at <= FRESH_MS) return last.preview;
-  const preview = render(files, dir, id, unsubscribeSecret);
-  last = { key, at: now, preview };
-  return preview;
+  return render(files, dir, id, unsubscribeSecret);
 }
 
 async function render(files: WorkspaceFiles, dir: string, id: IssueId, unsubscribeSecret: string | undefined): Promise<IssuePreview> {

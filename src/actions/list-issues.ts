@@ -1,10 +1,10 @@
 import { isSnippetError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
-import type { Output } from '../output.js';
+import { readBounceRows } from '../mailbox/bounces-file.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
-import { prepareIssueFrom } from './prepare-issue.js';
-import { statusCommand } from './status-command.js';
+import { issueStatus, readIssueLedgers } from './issue-status.js';
+import { loadWorkspaceKept, prepareIssueIn } from './prepare-issue.js';
 
 /** One line of the list of issues. */
 export interface IssueSummary {
@@ -19,23 +19,24 @@ export interface IssueSummary {
   delivery: { audience: number; delivered: number; deferred: number; failed: number; inDoubt: number; suppressed: number } | undefined;
 }
 
-const SILENT: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
-
-/** Every issue, newest first, with its status, send time, problems and delivery summary. */
+/**
+ * Every issue, newest first, with its status, send time, problems and
+ * delivery summary. The workspace is read and parsed once for them all
+ * (each issue's ledgers are its own), and each delivery summary comes from
+ * issueStatus, as `snippet status` does.
+ */
 export async function listIssues(dir: string): Promise<IssueSummary[]> {
   const files = await readWorkspaceFiles(dir);
+  const workspace = loadWorkspaceKept(files);
+  // An unreadable bounces.csv leaves the summaries without delivery, as an unreadable ledger does; `snippet status` says why.
+  const bounces = await readBounceRows(dir).catch(unlessSnippetError);
   const summaries: IssueSummary[] = [];
   for (const { id } of files.issues) {
-    const prepared = await prepareIssueFrom(files, dir, id, null).catch((error: unknown) => {
-      if (isSnippetError(error)) return undefined;
-      throw error;
-    });
+    const prepared = await prepareIssueIn(workspace, dir, id, null).catch(unlessSnippetError);
     const zone = prepared?.config?.timeZone ?? 'Europe/London';
     const errors = prepared?.problems.filter((p) => p.severity === 'error').length ?? 1;
-    const status = await statusCommand({ dir, issue: id, json: true }, SILENT).catch((error: unknown) => {
-      if (isSnippetError(error)) return undefined;
-      throw error;
-    });
+    const ledgers = bounces && (await readIssueLedgers(dir, id).catch(unlessSnippetError));
+    const status = bounces && ledgers && issueStatus(workspace, id, ledgers, bounces);
     const sent = status && (status.runs.length > 0 || status.delivered > 0);
     summaries.push({
       id,
@@ -57,4 +58,10 @@ export async function listIssues(dir: string): Promise<IssueSummary[]> {
     });
   }
   return summaries.reverse();
+}
+
+/** A problem the user must fix becomes "not known" in the list; anything else is a bug and is thrown. */
+function unlessSnippetError(error: unknown): undefined {
+  if (isSnippetError(error)) return undefined;
+  throw error;
 }

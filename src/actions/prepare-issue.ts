@@ -56,7 +56,16 @@ export async function prepareIssue(dir: string, id: IssueId | undefined, render:
  * typed, not yet saved, this way. `render` null checks without rendering.
  */
 export async function prepareIssueFrom(files: WorkspaceFiles, dir: string, id: IssueId | undefined, render: IssueRenderer | null): Promise<PreparedIssue> {
-  const workspace = loadWorkspace(files, PARSED);
+  return prepareIssueIn(loadWorkspaceKept(files), dir, id, render);
+}
+
+/** The workspace parsed from files already read, with the parses kept between calls (as prepareIssueFrom does). */
+export function loadWorkspaceKept(files: WorkspaceFiles): Workspace {
+  return loadWorkspace(files, PARSED);
+}
+
+/** The same pipeline on a workspace already loaded: the desk's list of issues prepares every issue of one load. */
+export async function prepareIssueIn(workspace: Workspace, dir: string, id: IssueId | undefined, render: IssueRenderer | null): Promise<PreparedIssue> {
   const problems = [...workspace.problems];
   const selected = selectIssue(workspace, id);
   if (!selected) {

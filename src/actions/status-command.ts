@@ -1,7 +1,5 @@
-import { planDelivery } from '../delivery/delivery-plan.js';
 import { readLedger } from '../delivery/ledger-file.js';
-import { recipientStates, type LedgerEvent, type RecipientState, type SendMode } from '../delivery/ledger-event.js';
-import { falseFailures } from '../delivery/safety-stopped-failures.js';
+import { recipientStates, type RecipientState, type SendMode } from '../delivery/ledger-event.js';
 import { listLedgers } from '../delivery/list-ledgers.js';
 import { ledgerLabel, ledgerPath } from '../delivery/state-paths.js';
 import { SnippetError } from '../errors.js';
@@ -11,35 +9,14 @@ import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
 import { formatZoned } from '../time/zoned-time.js';
+import { issueStatus, readIssueLedgers, type IssueStatus } from './issue-status.js';
+
+export type { IssueStatus };
 
 export interface StatusOptions {
   dir: string;
   issue: IssueId | undefined;
   json: boolean;
-}
-
-export interface IssueStatus {
-  issue: IssueId;
-  audience: number;
-  delivered: number;
-  failed: Array<{ email: string; reason: string; bounced: boolean; at: string }>;
-  deferred: Array<{ email: string; reason: string; at: string }>;
-  inDoubt: Array<{ email: string; reason: string; at: string }>;
-  suppressed: number;
-  notYetAttempted: number;
-  runs: Array<{ at: string; mode: string; transport: string }>;
-  tests: Array<{ email: string; state: RecipientState['state']; at: string }>;
-  /**
-   * Failed in a run the server refused alike (a sender it would not take, a
-   * relay refusing everyone): the refusal was the server's, not the address's.
-   * `send ISSUE --resend-failed` sends to them.
-   */
-  refusedAlike: { count: number; reason: string } | undefined;
-  /** Reports read by `snippet mailbox` after the server had taken the message (contacts/bounces.csv). */
-  bouncedAfterDelivery: Array<{ email: string; kind: string; status: string; reason: string; date: string }>;
-  lastActivity: string | undefined;
-  /** The network's zone, which the times are shown in (not printed by --json, whose times stay ISO). */
-  timeZone: string;
 }
 
 /** No issue has gone to the list yet: only test sends, each issue's in turn. */
@@ -63,45 +40,8 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     throw new SnippetError('nothing has been sent from this workspace yet', { hint: 'Use `snippet send ISSUE --dry-run` to see what a send would do.' });
   }
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
-  const events = await readLedger(ledgerPath(options.dir, issue, 'list'), ledgerLabel(issue, 'list'));
-  const testEvents = await readLedger(ledgerPath(options.dir, issue, 'test'), ledgerLabel(issue, 'test'));
-  if (events.length === 0 && testEvents.length === 0 && !workspace.issues.some((i) => i.id === issue)) {
-    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, {
-      hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.',
-    });
-  }
-  const states = recipientStates(events);
-  // A person reads the times in the workspace's zone; --json keeps them ISO.
-  const zone = workspace.config?.timeZone ?? 'Europe/London';
-  const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
-  const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });
-  const emails = new Map(workspace.members.map((m) => [m.key, m.email]));
-  const email = (key: string): string => emails.get(key) ?? key;
-
-  const status: IssueStatus = {
-    issue,
-    audience: plan.audience,
-    delivered: 0,
-    failed: [],
-    deferred: [],
-    inDoubt: [],
-    suppressed: plan.suppressed.length,
-    notYetAttempted: plan.send.length - plan.retrying,
-    runs: events.flatMap((e) => (e.type === 'run' ? [{ at: e.at, mode: e.mode, transport: e.transport }] : [])),
-    tests: [...recipientStates(testEvents)].map(([key, state]) => ({ email: key, state: state.state, at: state.at })),
-    lastActivity: lastAt(events),
-    timeZone: zone,
-    refusedAlike: refusedAlike(events),
-    bouncedAfterDelivery: (await readBounceRows(options.dir))
-      .filter((row) => row.issue === issue && (row.kind === 'hard' || row.kind === 'soft'))
-      .map((row) => ({ email: email(row.email), kind: row.kind, status: row.status, reason: row.words, date: row.date })),
-  };
-  for (const [key, state] of states) {
-    if (state.state === 'delivered') status.delivered++;
-    else if (state.state === 'failed') status.failed.push({ email: email(key), reason: state.reason, bounced: state.bounced, at: state.at });
-    else if (state.state === 'deferred') status.deferred.push({ email: email(key), reason: state.reason, at: state.at });
-    else status.inDoubt.push({ email: email(key), reason: state.reason, at: state.at });
-  }
+  const status = issueStatus(workspace, issue, await readIssueLedgers(options.dir, issue), await readBounceRows(options.dir));
+  const zone = status.timeZone;
 
   if (options.json) {
     const { timeZone: _zone, ...printed } = status;
@@ -158,14 +98,4 @@ async function testSendsOnly(options: StatusOptions, issues: readonly IssueId[],
   for (const t of result.tests) out.info(`  test send: ${t.issue} to ${t.email}: ${t.state} at ${formatZoned(new Date(t.at), zone)} ${zone}`);
   out.info('  `snippet send ISSUE --dry-run` shows who an issue would go to.');
   return result;
-}
-
-/** The failures the safety stop would have held back, with the server's words of the last. */
-function refusedAlike(events: readonly LedgerEvent[]): IssueStatus['refusedAlike'] {
-  const failures = falseFailures(events);
-  return failures.length === 0 ? undefined : { count: failures.length, reason: failures.at(-1)!.reason };
-}
-
-function lastAt(events: readonly LedgerEvent[]): string | undefined {
-  return events.at(-1)?.at;
 }

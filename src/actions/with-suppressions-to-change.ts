@@ -22,10 +22,15 @@ export function givenAddress(given: string, hint: string): string {
 export function withSuppressionsToChange<T>(dir: string, nothing: string, change: (contacts: Contacts) => Promise<T>): Promise<T> {
   return withContactsLock(contactsLockPath(dir), async () => {
     const contacts = await loadContacts(dir);
-    const broken = contacts.problems.filter((p) => p.file === SUPPRESSIONS_FILE && p.severity === 'error');
-    if (broken.length > 0) {
-      throw new SnippetError(`${nothing}: fix ${SUPPRESSIONS_FILE} first`, { problems: broken, hint: 'Correct the lines shown, then run the command again.' });
-    }
+    refuseBrokenSuppressions(contacts, nothing);
     return change(contacts);
   });
+}
+
+/** Throws, saying what did not happen, when suppressions.csv does not read cleanly. */
+export function refuseBrokenSuppressions(contacts: Contacts, nothing: string): void {
+  const broken = contacts.problems.filter((p) => p.file === SUPPRESSIONS_FILE && p.severity === 'error');
+  if (broken.length > 0) {
+    throw new SnippetError(`${nothing}: fix ${SUPPRESSIONS_FILE} first`, { problems: broken, hint: 'Correct the lines shown, then run the command again.' });
+  }
 }

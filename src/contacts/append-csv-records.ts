@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { hasErrors, SnippetError } from '../errors.js';
+import { fileStamp } from '../fs/file-stamp.js';
 import { writeFailureHint, writeFailureWhy, writeFilesAtomically, writeSynced } from '../fs/write-files-atomically.js';
 import { decodeCsvBytes } from './decode-csv-bytes.js';
 import { neutraliseCell } from './neutralise-cell.js';
@@ -19,6 +20,20 @@ export interface AppendedFile {
 }
 
 /**
+ * What an append learnt of a file's layout: the next append to it writes
+ * without reading and parsing the whole file again, as long as the file's
+ * stamp (fileStamp) is still the one it had after this append.
+ */
+export interface CsvLayout {
+  /** The file's stamp just after the append. */
+  stamp: string;
+  /** For each column of the file's header, the index of its value in a record. */
+  from: readonly number[];
+  delimiter: string;
+  newline: string;
+}
+
+/**
  * Appends records (values in the order of `file.header`) to a contacts CSV
  * file, creating it and its folder with that header, and syncs it to disk:
  * a change that was acknowledged must survive a crash. Each value goes under
@@ -26,11 +41,23 @@ export interface AppendedFile {
  * file saved from a spreadsheet reads back; no cell may start like a formula.
  * A file not in UTF-8 is written again whole, in UTF-8, since UTF-8 appended
  * to it would garble it. A file that cannot be read is left alone: a row
- * appended after an unclosed quote would land inside it.
+ * appended after an unclosed quote would land inside it. Given the `layout`
+ * the last append returned, a file unchanged since is not read again.
+ * Returns the file's layout now (undefined when it was written again whole).
  */
-export async function appendCsvRecords(workspace: string, file: AppendedFile, records: ReadonlyArray<readonly string[]>): Promise<void> {
-  if (records.length === 0) return;
+export async function appendCsvRecords(
+  workspace: string,
+  file: AppendedFile,
+  records: ReadonlyArray<readonly string[]>,
+  layout?: CsvLayout,
+): Promise<CsvLayout | undefined> {
+  if (records.length === 0) return layout;
   const path = join(workspace, file.name);
+  if (layout !== undefined && (await fileStamp(path)) === layout.stamp) {
+    // Unchanged since this process appended to it: it reads cleanly and ends with a line end.
+    await appendText(path, file, rowsText(records, layout));
+    return layoutAfter(path, layout);
+  }
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw new SnippetError(`could not read ${file.name} (${error.code ?? error.message}); nothing was ${file.nothing}`, {
@@ -42,13 +69,20 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
   const existing = decoded?.text ?? '';
   // trim() takes a byte-order mark too: a file holding only one is blank.
   const blank = existing.trim() === '';
+  const found = blank ? { from: file.header.map((_, i) => i), delimiter: ',', newline: '\n' } : shapeOf(existing, file);
   const text = blank
     ? stringify([file.header, ...records.map((values) => values.map(neutraliseCell))], { record_delimiter: 'unix' })
-    : appended(existing, file, records);
+    : (/[\r\n]$/u.test(existing) ? '' : found.newline) + rowsText(records, found);
   if (decoded !== undefined && decoded.encoding !== 'utf-8') {
     await writeFilesAtomically(workspace, [{ name: file.name, data: blank ? text : existing + text }], { shownDir: '' });
-    return;
+    return undefined;
   }
+  await appendText(path, file, text);
+  return layoutAfter(path, found);
+}
+
+/** Appends `text` to the file, synced; a failure says what was not done. */
+async function appendText(path: string, file: AppendedFile, text: string): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeSynced(path, text, { flag: 'a' });
@@ -62,8 +96,13 @@ export async function appendCsvRecords(workspace: string, file: AppendedFile, re
   }
 }
 
-/** The text to add to an existing file: the records in its own column order, separator and line ends. */
-function appended(existing: string, file: AppendedFile, records: ReadonlyArray<readonly string[]>): string {
+async function layoutAfter(path: string, found: Omit<CsvLayout, 'stamp'>): Promise<CsvLayout | undefined> {
+  const stamp = await fileStamp(path);
+  return stamp === undefined || stamp === 'absent' ? undefined : { ...found, stamp };
+}
+
+/** The layout of an existing file: its header's columns, separator and line ends; it must read cleanly and have an email column. */
+function shapeOf(existing: string, file: AppendedFile): Omit<CsvLayout, 'stamp'> {
   const csv = readCsvRows(existing, file.name);
   if (hasErrors(csv.problems)) {
     throw new SnippetError(`nothing ${file.nothing}: ${file.name} cannot be read`, {
@@ -79,7 +118,11 @@ function appended(existing: string, file: AppendedFile, records: ReadonlyArray<r
       hint: `The first line must be: ${file.header.join(',')}`,
     });
   }
-  const rows = records.map((values) => csv.header.map((_, i) => values[at.indexOf(i)] ?? '').map(neutraliseCell));
-  const text = stringify(rows, { delimiter: csv.delimiter, record_delimiter: csv.newline });
-  return /[\r\n]$/u.test(existing) ? text : csv.newline + text;
+  return { from: csv.header.map((_, i) => at.indexOf(i)), delimiter: csv.delimiter, newline: csv.newline };
+}
+
+/** The records as rows of the file: each value under its column, in the file's separator and line ends. */
+function rowsText(records: ReadonlyArray<readonly string[]>, layout: Omit<CsvLayout, 'stamp'>): string {
+  const rows = records.map((values) => layout.from.map((i) => values[i] ?? '').map(neutraliseCell));
+  return stringify(rows, { delimiter: layout.delimiter, record_delimiter: layout.newline });
 }

@@ -1,4 +1,4 @@
-import type { IssueStatus } from '../actions/status-command.js';
+import type { IssueStatus } from '../actions/issue-status.js';
 import { deskPage, escapeHtml } from './html.js';
 
 /** Pure: what the ledger says of one issue, each recipient who did not get it listed with the server's words. */

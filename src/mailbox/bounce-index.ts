@@ -20,6 +20,11 @@ export function bounceIndex(rows: readonly BounceRow[]): BounceIndex {
   return index;
 }
 
+/** Pure: a copy of `index` to add to, leaving `index` as it is. */
+export function copyBounceIndex(index: BounceIndex): BounceIndex {
+  return { acted: new Set(index.acted), bouncedIssues: new Map([...index.bouncedIssues].map(([key, issues]) => [key, new Set(issues)])) };
+}
+
 /** Adds rows written (or planned) since the index was made. */
 export function addBounceRows(index: BounceIndex, rows: readonly BounceRow[]): void {
   for (const row of rows) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { appendCsvRecords, type AppendedFile } from '../contacts/append-csv-records.js';
+import { appendCsvRecords, type AppendedFile, type CsvLayout } from '../contacts/append-csv-records.js';
 import { columnIndexes } from '../contacts/parse-members.js';
 import { readCsvFile } from '../contacts/read-csv-file.js';
 import { readCsvRows } from '../contacts/read-csv-rows.js';
@@ -49,11 +49,12 @@ export async function readBounceRows(dir: string): Promise<BounceRow[]> {
   return csv === undefined ? [] : parseBounceRows(csv.text);
 }
 
-/** Appends rows (synced to disk), creating the file with its header. */
-export async function appendBounceRows(dir: string, rows: readonly BounceRow[]): Promise<void> {
-  await appendCsvRecords(
+/** Appends rows (synced to disk), creating the file with its header; `layout` and the result as appendCsvRecords's. */
+export async function appendBounceRows(dir: string, rows: readonly BounceRow[], layout?: CsvLayout): Promise<CsvLayout | undefined> {
+  return appendCsvRecords(
     dir,
     BOUNCES,
     rows.map((r) => [r.date, r.email, r.kind, r.status, r.words, r.reportMessageId, r.issue]),
+    layout,
   );
 }

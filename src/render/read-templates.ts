@@ -21,18 +21,24 @@ export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', impo
  * so a designer always sees every file that is used.
  */
 export async function readTemplates(workspaceDir: string): Promise<TemplateSources> {
-  const own = path.join(workspaceDir, 'templates');
-  const useOwn = await isFolder(own, 'templates/');
-  const root = useOwn ? own : BUILT_IN_TEMPLATES;
+  const { root, useOwn, dir, names } = await listTemplates(workspaceDir);
   const files = new Map<string, string>();
-  for (const relative of (await listFiles(root)).sort()) {
+  for (const relative of names) {
     const label = useOwn ? `templates/${relative}` : path.join(root, relative);
     files.set(relative, await readFile(path.join(root, relative), 'utf8').catch((error: NodeJS.ErrnoException) => Promise.reject(readError(error, label))));
   }
   if (files.size === 0) {
     throw new SnippetError(`no templates found in ${root}`, { file: 'templates', hint: 'Delete the empty templates/ folder to use the built-in templates.' });
   }
-  return { dir: useOwn ? 'templates' : root.replace(/[\\/]+$/u, ''), files };
+  return { dir, files };
+}
+
+/** The template files readTemplates reads, without reading them: the folder (`root`, absolute), `dir` as in TemplateSources, and the files' names in order. */
+export async function listTemplates(workspaceDir: string): Promise<{ root: string; useOwn: boolean; dir: string; names: string[] }> {
+  const own = path.join(workspaceDir, 'templates');
+  const useOwn = await isFolder(own, 'templates/');
+  const root = useOwn ? own : BUILT_IN_TEMPLATES;
+  return { root, useOwn, dir: useOwn ? 'templates' : root.replace(/[\\/]+$/u, ''), names: (await listFiles(root)).sort() };
 }
 
 /** Whether the workspace has its own templates: absent is no; there but not a folder is a problem, not a silent fallback. */

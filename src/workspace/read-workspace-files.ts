@@ -5,7 +5,8 @@ import { MEMBERS_FILE, SUPPRESSIONS_FILE } from '../contacts/member.js';
 import { readCsvFile } from '../contacts/read-csv-file.js';
 import { isSnippetError, SnippetError } from '../errors.js';
 import { readError } from '../fs/read-error.js';
-import { issueIdOfFile } from '../issue/issue-id.js';
+import type { IssueId } from '../issue/issue.js';
+import { issueFile, issueIdOfFile } from '../issue/issue-id.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
@@ -26,15 +27,27 @@ export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
 
 /** IO: every `issues/YYYY-MM.md`, oldest first (the website reads these, the config and the organisations, and nothing else). */
 export async function readIssueFiles(dir: string): Promise<WorkspaceFiles['issues']> {
+  return Promise.all((await listIssueIds(dir)).map((id) => readIssueFile(dir, id)));
+}
+
+/**
+ * IO: the files readWorkspaceFiles reads, workspace-relative, for telling
+ * whether any changed without reading them (the desk's preview does).
+ */
+export async function workspaceFileNames(dir: string): Promise<string[]> {
+  return [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE, ...(await listIssueIds(dir)).map(issueFile)];
+}
+
+/** IO: the ids of the files in `issues/` named as issues, oldest first. */
+async function listIssueIds(dir: string): Promise<IssueId[]> {
   const names = await readdir(join(dir, 'issues')).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw readError(error, 'issues/');
   });
-  const ids = names
+  return names
     .map(issueIdOfFile)
     .filter((id): id is string => id !== undefined)
     .sort();
-  return Promise.all(ids.map((id) => readIssueFile(dir, id)));
 }
 
 /**
@@ -57,8 +70,8 @@ export async function readText(path: string, label = path): Promise<string | und
 }
 
 /** One issue file, or why it cannot be read: a problem of that file alone, like a YAML error. */
-async function readIssueFile(dir: string, id: string): Promise<WorkspaceFiles['issues'][number]> {
-  const label = `issues/${id}.md`;
+async function readIssueFile(dir: string, id: IssueId): Promise<WorkspaceFiles['issues'][number]> {
+  const label = issueFile(id);
   try {
     return { id, text: await readListedFile(join(dir, label), label) };
   } catch (error) {

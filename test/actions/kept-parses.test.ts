@@ -1,3 +1,5 @@
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openIssue } from '../../src/actions/issue-editor.js';
 import { previewIssue } from '../../src/actions/issue-preview.js';
@@ -32,5 +34,22 @@ describe('what the desk keeps between calls', () => {
     const file = 'templates/partials/intro.mjml.hbs';
     await ws.write(file, (await ws.read(file)).replace('<p>{{recipient.greeting}}</p>', '<p>A word from the template</p><p>{{recipient.greeting}}</p>'));
     expect((await previewIssue(ws.dir, '2026-12', undefined)).html).toContain('A word from the template');
+  });
+
+  it("shows another editor's save of the issue in the next preview, of the same length, written in place or renamed over it", async () => {
+    const file = 'issues/2026-12.md';
+    const original = await ws.read(file);
+    expect((await previewIssue(ws.dir, '2026-12', undefined)).html).toContain('3D Drumchapel');
+    // Saved in place at once, the same number of bytes: only the file's times (and its bytes) tell.
+    await ws.write(file, original.replace('Welcome to', 'Wilkommen '));
+    expect(original.replace('Welcome to', 'Wilkommen ').length).toBe(original.length);
+    const inPlace = await previewIssue(ws.dir, '2026-12', undefined);
+    expect(inPlace.html).toContain('Wilkommen');
+    // Saved as many editors do: a new file renamed over the old one.
+    await writeFile(join(ws.dir, 'issues/.2026-12.md.tmp'), original.replace('Welcome to', 'Bienvenue '));
+    await rename(join(ws.dir, 'issues/.2026-12.md.tmp'), join(ws.dir, file));
+    const renamed = await previewIssue(ws.dir, '2026-12', undefined);
+    expect(renamed.html).toContain('Bienvenue');
+    expect(renamed.html).not.toContain('Wilkommen');
   });
 });

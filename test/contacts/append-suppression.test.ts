@@ -96,4 +96,24 @@ describe('appendSuppressions', () => {
     expect(error).toBeInstanceOf(SnippetError);
     expect((error as SnippetError).message).toMatch(/^could not (read|write) contacts\/suppressions\.csv \((ENOTDIR|EEXIST)\); nothing was added$/u);
   });
+
+  it('appends again with the layout of its last append, and reads the file again once someone else changed it', async () => {
+    const BEN = { email: 'ben@example.org', date: '2026-11-25', reason: 'bounced' };
+    const CY = { email: 'cy@example.org', date: '2026-11-26', reason: 'complained' };
+    await write('date;reason;email\r\n2026-09-14;bounced;old@example.org\r\n');
+    const layout = await appendSuppressions(dir, [ANN]);
+    expect(layout).toMatchObject({ delimiter: ';', newline: '\r\n' });
+    // Unchanged since: written in the same layout without being read.
+    const next = await appendSuppressions(dir, [BEN], layout);
+    expect(await read()).toBe(
+      'date;reason;email\r\n2026-09-14;bounced;old@example.org\r\n2026-11-24;unsubscribed;ann@example.org\r\n2026-11-25;bounced;ben@example.org\r\n',
+    );
+    expect(next!.stamp).not.toBe(layout!.stamp);
+    // Saved again from a spreadsheet, in another layout: the layout of the last append no longer holds.
+    await write('email,date,reason\nold@example.org,2026-09-14,bounced\nann@example.org,2026-11-24,unsubscribed\nben@example.org,2026-11-25,bounced');
+    await appendSuppressions(dir, [CY], next);
+    expect(await read()).toBe(
+      'email,date,reason\nold@example.org,2026-09-14,bounced\nann@example.org,2026-11-24,unsubscribed\nben@example.org,2026-11-25,bounced\ncy@example.org,2026-11-26,complained\n',
+    );
+  });
 });

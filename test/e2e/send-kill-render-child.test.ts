@@ -1,0 +1,116 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, createReadStream, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sendWorkspace, TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
+import { startSmtpServer } from '../support/smtp-test-server.js';
+import { CLI, ROOT } from '../support/workspace.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+/** Tells the test, through a FIFO the render child holds open until it exits, when the child started and when its stdin closed. */
+const MARKS = join(ROOT, 'test/support/render-child-marks.mjs');
+/** Enough members that reading and checking them outlasts the render child's start. */
+const MEMBERS = 30_000;
+/** How long the render child may outlive the send: the rest of one render. */
+const LEFT_FOR_MS = 15_000;
+
+/** A process's state letter and start time (fields 3 and 22 of /proc/PID/stat), or undefined when there is none of that id. */
+function processOf(pid: number): { state: string; start: string } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { state: fields[0]!, start: fields[19]! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the process that started at `start` is still there and not dead: a zombie has exited and waits only for init to collect it. */
+function stillRunning(pid: number, start: string | undefined): boolean {
+  const now = processOf(pid);
+  return now !== undefined && now.start === start && now.state !== 'Z' && now.state !== 'X';
+}
+
+const KILL_POINTS = [
+  { name: 'while it reads and checks the workspace, its render child waiting for the request', at: 'started', request: 'none' },
+  { name: 'while its render child renders', at: 'stdin-closed', request: 'whole' },
+] as const;
+
+describe('send killed with SIGKILL while the issue is prepared (the render child is in its own process group)', () => {
+  it.each(KILL_POINTS)(
+    'killed $name: no render child is left behind',
+    async (point) => {
+      const ws = await sendWorkspace({ members: MEMBERS });
+      cleanups.push(ws.remove);
+      const server = await startSmtpServer();
+      cleanups.push(server.close);
+      const seen: { child?: number; childStarted?: string; requestBytes?: number; killed?: boolean } = {};
+      const fifo = join(ws.dir, 'render-child-marks');
+      execFileSync('mkfifo', [fifo]);
+      // Opened before the send starts: the child's open for writing waits for it. It ends once the child is gone.
+      const marks = createReadStream(fifo);
+      const childGone = new Promise<void>((resolve) => marks.once('end', resolve));
+      cleanups.push(() => {
+        // No child opened it (the send failed first): a writer of our own lets the waiting open return.
+        if (seen.child === undefined) closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
+      });
+      const sender = spawn(process.execPath, [CLI, 'send', '2026-12', '--yes', '--early'], {
+        cwd: ws.dir,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: ws.dir,
+          TZ: 'UTC',
+          SNIPPET_SMTP_URL: server.url,
+          SNIPPET_UNSUBSCRIBE_SECRET: TEST_UNSUBSCRIBE_SECRET,
+          NODE_OPTIONS: `--import=${pathToFileURL(MARKS).href}`,
+          TEST_RENDER_CHILD_MARKS: fifo,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      cleanups.push(() => void sender.kill('SIGKILL'));
+      let output = '';
+      sender.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      sender.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => sender.once('exit', (_code, signal) => resolve(signal)));
+
+      createInterface({ input: marks }).on('line', (line) => {
+        const [mark, pid, bytes] = line.split(' ');
+        if (mark === 'started') {
+          seen.child = Number(pid);
+          seen.childStarted = processOf(seen.child)?.start;
+          cleanups.push(() => {
+            if (stillRunning(seen.child!, seen.childStarted)) process.kill(seen.child!, 'SIGKILL');
+          });
+        }
+        if (mark === 'stdin-closed') seen.requestBytes = Number(bytes);
+        if (mark === point.at && !seen.killed) {
+          seen.killed = true;
+          sender.kill('SIGKILL');
+        }
+      });
+
+      expect(await exited, output).toBe('SIGKILL');
+      expect(seen.killed).toBe(true);
+      let timer: NodeJS.Timeout | undefined;
+      const outlived = await Promise.race([
+        childGone.then(() => false),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), LEFT_FOR_MS))),
+      ]).finally(() => clearTimeout(timer));
+      expect(outlived, `render child ${seen.child} still running ${LEFT_FOR_MS / 1000} s after the send was killed`).toBe(false);
+
+      expect(seen.child).toBeDefined();
+      // Where the kill landed: before the request was written, or once the child had all of it.
+      if (point.request === 'none') expect(seen.requestBytes).toBe(0);
+      else expect(seen.requestBytes).toBeGreaterThan(1000);
+      // Exited, not merely closed the FIFO: gone, a zombie for init to collect, or its id taken by a later process.
+      expect(stillRunning(seen.child!, seen.childStarted)).toBe(false);
+      expect(server.messages).toEqual([]);
+    },
+    60_000,
+  );
+});
