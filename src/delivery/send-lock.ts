@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { link, mkdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { SnippetError } from '../errors.js';
+import { fileStampNow } from '../fs/file-stamp.js';
 import { holderGone, sameHolder, thisHolder, type LockHolder as Holder } from '../fs/lock-holder.js';
 import { formatZoned } from '../time/zoned-time.js';
 import { stateFolderProblem } from './state-folder-problem.js';
@@ -122,12 +123,12 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
   // one written again, has a new change time, to the nanosecond), and at least once a second.
   let known: { stamp: string; at: number } | undefined;
   const checkNow = (): void => {
-    const stamp = stampOf(path);
+    const stamp = fileStampNow(path);
     const now = Date.now();
     if (stamp !== undefined && known?.stamp === stamp && now - known.at < REREAD_MS) return;
     known = undefined;
-    if (stamp !== undefined && readHolderNow(path)?.token === token) {
-      known = { stamp, at: now };
+    if (readHolderNow(path)?.token === token) {
+      if (stamp !== undefined) known = { stamp, at: now };
       return;
     }
     throw new SnippetError('the send lock was taken over or removed while sending', {
@@ -184,16 +185,6 @@ async function removeAbandonedLock(path: string, temporary: string, abandoned: L
     if (current?.abandoned && sameHolder(current.holder, abandoned.holder)) await rm(path, { force: true });
   } finally {
     await rm(takeover, { force: true });
-  }
-}
-
-/** What changes whenever the file at `path` is replaced or written: device, inode, size, and its times to the nanosecond. */
-function stampOf(path: string): string | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-  } catch {
-    return undefined;
   }
 }
 

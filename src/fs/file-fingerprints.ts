@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { stampOf } from './file-stamp.js';
 
 /**
  * A file changed less than this long before it was looked at may change
@@ -44,7 +45,7 @@ export class FileFingerprints {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ABSENT;
       throw error;
     }
-    const stamp = `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+    const stamp = stampOf(stats);
     const last = this.known.get(path);
     if (last?.stamp === stamp) return last.fingerprint;
     const fingerprint = fingerprintOf(await readFile(path));
