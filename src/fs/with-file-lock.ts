@@ -33,6 +33,12 @@ export async function withFileLock<T>(path: string, name: FileLockName, work: ()
   let delay = 10;
   for (;;) {
     if (await create(path, me, name)) break;
+    if (await isFolder(path)) {
+      const shown = `${basename(dirname(path))}/${basename(path)}`;
+      throw new SnippetError(`cannot take the ${name.lock}: ${shown} is a folder, not a file`, {
+        hint: `Remove the folder ${shown} (snippet makes the lock file itself while it changes these files), then run the command again.`,
+      });
+    }
     const holder = await readHolder(path);
     // A lock with no readable holder after a few seconds was left by a run killed while creating it.
     const abandoned = holder === undefined ? (await ageOf(path)) > 5_000 : (await holderGone(holder)) !== undefined;
@@ -107,6 +113,13 @@ async function takeOver(path: string, dead: Holder | undefined, me: Holder, name
   } finally {
     await rm(takeover, { force: true });
   }
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 async function ageOf(path: string): Promise<number> {
