@@ -46,6 +46,15 @@ export async function readIssueLedgers(dir: string, issue: IssueId): Promise<Iss
   return { list, test };
 }
 
+/** Pure: throws "there is no issue" when the issue has neither a file nor a ledger; said before anything else is read. */
+export function requireKnownIssue(workspace: Workspace, issue: IssueId, ledgers: IssueLedgers): void {
+  if (ledgers.list.length === 0 && ledgers.test.length === 0 && !workspace.issues.some((i) => i.id === issue)) {
+    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, {
+      hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.',
+    });
+  }
+}
+
 /**
  * Pure: what the ledgers say of one issue of a loaded workspace, with the
  * reports `snippet mailbox` recorded (`bounces`, all of bounces.csv). Both
@@ -53,12 +62,8 @@ export async function readIssueLedgers(dir: string, issue: IssueId): Promise<Iss
  * once for every issue) come here, so the two always agree.
  */
 export function issueStatus(workspace: Workspace, issue: IssueId, ledgers: IssueLedgers, bounces: readonly BounceRow[]): IssueStatus {
+  requireKnownIssue(workspace, issue, ledgers);
   const events = ledgers.list;
-  if (events.length === 0 && ledgers.test.length === 0 && !workspace.issues.some((i) => i.id === issue)) {
-    throw new SnippetError(`there is no issue ${issue}: issues/${issue}.md does not exist and nothing was sent for it`, {
-      hint: 'Check the month; `snippet status` without ISSUE shows the latest one sent.',
-    });
-  }
   const states = recipientStates(events);
   const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
   const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });

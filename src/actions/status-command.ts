@@ -9,7 +9,7 @@ import { loadWorkspace } from '../workspace/load-workspace.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import type { Output } from '../output.js';
 import { formatZoned } from '../time/zoned-time.js';
-import { issueStatus, readIssueLedgers, type IssueStatus } from './issue-status.js';
+import { issueStatus, readIssueLedgers, requireKnownIssue, type IssueStatus } from './issue-status.js';
 
 export type { IssueStatus };
 
@@ -40,7 +40,10 @@ export async function statusCommand(options: StatusOptions, out: Output): Promis
     throw new SnippetError('nothing has been sent from this workspace yet', { hint: 'Use `snippet send ISSUE --dry-run` to see what a send would do.' });
   }
   const workspace = loadWorkspace(await readWorkspaceFiles(options.dir));
-  const status = issueStatus(workspace, issue, await readIssueLedgers(options.dir, issue), await readBounceRows(options.dir));
+  const events = await readIssueLedgers(options.dir, issue);
+  // An unknown month is said first: bounces.csv is read only for an issue there is.
+  requireKnownIssue(workspace, issue, events);
+  const status = issueStatus(workspace, issue, events, await readBounceRows(options.dir));
   const zone = status.timeZone;
 
   if (options.json) {
