@@ -3,6 +3,7 @@ import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
 import type { SendEngineInput } from '../../src/delivery/send-engine.js';
 import { lettered, runEngine } from '../support/engine-run.js';
+import { virtualClock } from '../support/virtual-clock.js';
 import type { Channel, Envelope, Mailer } from '../../src/delivery/send-result.js';
 
 const recipients = lettered('a', 'b', 'c', 'd');
@@ -131,8 +132,7 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     const events: LedgerEvent[] = [];
     const syncing = { append: (event: LedgerEvent) => new Promise<void>((resolve) => setImmediate(() => resolve(void events.push(event)))) };
     // A wait that takes a turn too, as a timer's does.
-    let now = 1_000_000;
-    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((resolve) => setImmediate(() => resolve(void (now += ms)))) };
+    const clock = virtualClock(1_000_000);
     const report = await run({
       journal: syncing,
       clock,

@@ -1,16 +1,16 @@
 import type { Recipient } from '../../src/delivery/delivery-plan.js';
 import { RateLimiter } from '../../src/delivery/rate-limiter.js';
 import { runSendEngine, type Clock, type SendEngineInput, type SendReport } from '../../src/delivery/send-engine.js';
+import { virtualClock } from './virtual-clock.js';
 
 /** Recipients named by letter, at `letter@example.org`. */
 export function lettered(...names: string[]): Recipient[] {
   return names.map((name) => ({ key: `${name}@example.org`, email: `${name}@example.org`, lists: [], line: 2 }) as unknown as Recipient);
 }
 
-/** A clock that jumps instead of waiting, so no test depends on real time. */
+/** A clock that jumps instead of waiting (sleepers woken earliest target first), so no test depends on real time. */
 export function fakeClock(): Clock {
-  let now = 1_000_000;
-  return { now: () => now, sleep: async (ms) => void (now += ms) };
+  return virtualClock(1_000_000);
 }
 
 /** Runs the engine with a test's mailer and journal, one connection, no rate limit and a fake clock unless overridden. */
