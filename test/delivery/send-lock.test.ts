@@ -1,22 +1,17 @@
 import { watch } from 'node:fs';
-import { link, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { link, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTime } from '../../src/fs/process-identity.js';
 import { acquireSendLock, inspectSendLock } from '../../src/delivery/send-lock.js';
+import { tempDirPerTest } from '../support/temp-dir.js';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'snippet-lock-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = tempDirPerTest('snippet-lock-');
 
 describe('the send lock', () => {
   it('names its holder by boot and process start time as well as PID', async () => {
-    const path = join(dir, 'send.lock');
+    const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
     const state = await inspectSendLock(path);
     expect(state?.holder).toMatchObject({
@@ -32,7 +27,7 @@ describe('the send lock', () => {
   });
 
   it('is refreshed while held', async () => {
-    const path = join(dir, 'send.lock');
+    const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12', { refreshMs: 20 });
     const old = new Date(Date.now() - 3_600_000);
     await utimes(path, old, old);
@@ -50,10 +45,10 @@ describe('the send lock', () => {
   });
 
   it('tells its holder when it was taken over, and is then not removed by it', async () => {
-    const path = join(dir, 'send.lock');
+    const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
     await lock.check();
-    await rename(path, join(dir, 'old.lock'));
+    await rename(path, join(temp.dir, 'old.lock'));
     await writeFile(path, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
     await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
     await lock.release();
@@ -61,12 +56,12 @@ describe('the send lock', () => {
   });
 
   it('tells its holder when another holder made a new lock file with the same inode (regression: only the inode was compared)', async () => {
-    const path = join(dir, 'send.lock');
+    const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
     const inode = (await stat(path)).ino;
     // The file system may hand a removed lock's inode to the next file made. Made deterministic here: the
     // lock is removed, and the other holder's lock is written into that same inode and renamed into place.
-    const reused = join(dir, 'reused.lock');
+    const reused = join(temp.dir, 'reused.lock');
     await link(path, reused);
     await rm(path);
     await writeFile(reused, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
@@ -78,12 +73,12 @@ describe('the send lock', () => {
   });
 
   it('tells its holder of a same-inode, same-size lock written right after its last check (the check reads the file only when its stat changed)', async () => {
-    const path = join(dir, 'send.lock');
+    const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
     await lock.check();
     const mine = await readFile(path, 'utf8');
     const inode = (await stat(path)).ino;
-    const reused = join(dir, 'reused.lock');
+    const reused = join(temp.dir, 'reused.lock');
     await link(path, reused);
     await rm(path);
     // Another holder's lock of exactly the same length, in the same inode, within the same moment.

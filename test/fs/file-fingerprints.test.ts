@@ -1,17 +1,13 @@
-import { mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ABSENT, FileFingerprints, fingerprintOf } from '../../src/fs/file-fingerprints.js';
+import { tempDirPerTest } from '../support/temp-dir.js';
 
-let dir: string;
+const temp = tempDirPerTest('snippet-fingerprints-');
 let file: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'snippet-fingerprints-'));
-  file = join(dir, '2026-12.md');
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  file = join(temp.dir, '2026-12.md');
 });
 
 /** A modification time in whole seconds, which utimes sets back exactly. */
@@ -76,7 +72,7 @@ describe('FileFingerprints', () => {
     const fingerprints = new FileFingerprints(later);
     await writeLongAgo(file, 'status: draft\n');
     expect(await fingerprints.of(file)).toBe(fingerprintOf('status: draft\n'));
-    const saved = join(dir, '.2026-12.md.swp');
+    const saved = join(temp.dir, '.2026-12.md.swp');
     await writeLongAgo(saved, 'status: DRAFT\n');
     await rename(saved, file);
     expect((await stat(file)).mtime).toEqual(LONG_AGO);

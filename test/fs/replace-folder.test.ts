@@ -1,19 +1,15 @@
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lstat, mkdir, readdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FOLDER_MARKER, replaceFolder } from '../../src/fs/replace-folder.js';
 import { SnippetError } from '../../src/errors.js';
+import { tempDirPerTest } from '../support/temp-dir.js';
 
-let parent: string;
+const temp = tempDirPerTest('snippet-replace-');
 let target: string;
-beforeEach(async () => {
-  parent = await mkdtemp(join(tmpdir(), 'snippet-replace-'));
-  target = join(parent, 'site');
-});
-afterEach(async () => {
-  await rm(parent, { recursive: true, force: true });
+beforeEach(() => {
+  target = join(temp.dir, 'site');
 });
 
 const marker = { marker: 'made by snippet\n' };
@@ -31,7 +27,7 @@ describe('replaceFolder', () => {
     await replaceFolder(target, [{ name: 'a/index.html', data: 'two' }], marker);
     expect(await readFile(join(target, 'a/index.html'), 'utf8')).toBe('two');
     expect(existsSync(join(target, 'old.html'))).toBe(false);
-    expect((await readdir(parent)).sort()).toEqual(['site']);
+    expect((await readdir(temp.dir)).sort()).toEqual(['site']);
   });
 
   it('never replaces a folder it did not make', async () => {
@@ -55,33 +51,33 @@ describe('replaceFolder', () => {
     await expect(failed).rejects.toBeInstanceOf(SnippetError);
     await expect(failed).rejects.toThrow(/unchanged/u);
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('good');
-    expect((await readdir(parent)).sort()).toEqual(['site']);
+    expect((await readdir(temp.dir)).sort()).toEqual(['site']);
   });
 
   it('refuses a target under a file with the reason, not an internal error', async () => {
-    await writeFile(join(parent, 'notes.txt'), 'a file');
+    await writeFile(join(temp.dir, 'notes.txt'), 'a file');
     for (const under of ['notes.txt/site', 'notes.txt/deeper/site']) {
-      const failed = replaceFolder(join(parent, under), [{ name: 'index.html', data: 'x' }], { ...marker, shown: under });
+      const failed = replaceFolder(join(temp.dir, under), [{ name: 'index.html', data: 'x' }], { ...marker, shown: under });
       await expect(failed).rejects.toBeInstanceOf(SnippetError);
       await expect(failed).rejects.toThrow(/notes\.txt/u);
     }
-    expect(await readFile(join(parent, 'notes.txt'), 'utf8')).toBe('a file');
+    expect(await readFile(join(temp.dir, 'notes.txt'), 'utf8')).toBe('a file');
   });
 
   it('after a crash between the two renames, puts the last good folder back and then replaces it', async () => {
     // What kill -9 after "old folder aside" leaves: no site, the old one under a dead process's name, a half-written new one.
     const dead = 2 ** 22 + 12345;
-    await mkdir(join(parent, `.site.old-${dead}`));
+    await mkdir(join(temp.dir, `.site.old-${dead}`));
     await writeFile(
-      join(parent, `.site.old-${dead}`, FOLDER_MARKER),
+      join(temp.dir, `.site.old-${dead}`, FOLDER_MARKER),
       'made by snippet\n\nIt replaces the folder only while it holds nothing but these files:\nstale.html\n',
     );
-    await writeFile(join(parent, `.site.old-${dead}`, 'stale.html'), 'last good');
-    await mkdir(join(parent, `.site.new-${dead}`));
+    await writeFile(join(temp.dir, `.site.old-${dead}`, 'stale.html'), 'last good');
+    await mkdir(join(temp.dir, `.site.new-${dead}`));
     await replaceFolder(target, [{ name: 'index.html', data: 'new' }], marker);
     expect(await readFile(join(target, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(join(target, 'stale.html'))).toBe(false);
-    expect((await readdir(parent)).sort()).toEqual(['site']);
+    expect((await readdir(temp.dir)).sort()).toEqual(['site']);
   });
 
   it('never replaces a folder it built once that now holds .git (regression: a later --out deleted the repository)', async () => {
@@ -116,20 +112,20 @@ describe('replaceFolder', () => {
   });
 
   it('follows a link: the folder it points to gets the new site and the link stays (regression: the link became a folder)', async () => {
-    const real = join(parent, 'served');
+    const real = join(temp.dir, 'served');
     await replaceFolder(real, [{ name: 'index.html', data: 'old' }], marker);
     await symlink(real, target);
     await replaceFolder(target, [{ name: 'index.html', data: 'new' }], marker);
     expect((await lstat(target)).isSymbolicLink()).toBe(true);
     expect(await readlink(target)).toBe(real);
     expect(await readFile(join(real, 'index.html'), 'utf8')).toBe('new');
-    expect((await readdir(parent)).sort()).toEqual(['served', 'site']);
+    expect((await readdir(temp.dir)).sort()).toEqual(['served', 'site']);
   });
 
   it('says so when a link points to nothing', async () => {
-    await symlink(join(parent, 'gone'), target);
+    await symlink(join(temp.dir, 'gone'), target);
     await expect(replaceFolder(target, [{ name: 'index.html', data: 'x' }], { ...marker, shown: 'site' })).rejects.toThrow(
-      `site is a link to ${join(parent, 'gone')}, which does not exist`,
+      `site is a link to ${join(temp.dir, 'gone')}, which does not exist`,
     );
   });
 });

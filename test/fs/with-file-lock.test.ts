@@ -1,22 +1,16 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SnippetError } from '../../src/errors.js';
 import { withFileLock } from '../../src/fs/with-file-lock.js';
+import { tempDirPerTest } from '../support/temp-dir.js';
 
 const name = { lock: 'contacts lock', busy: 'the contacts are being changed' };
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'snippet-file-lock-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const temp = tempDirPerTest('snippet-file-lock-');
 
 describe('withFileLock', () => {
   it('says so at once when a folder stands where the lock file goes (regression: it waited 5 s, then a raw EISDIR)', async () => {
-    const path = join(dir, '.snippet', 'contacts.lock');
+    const path = join(temp.dir, '.snippet', 'contacts.lock');
     await mkdir(path, { recursive: true });
     let ran = false;
     const taking = withFileLock(
@@ -40,9 +34,9 @@ describe('withFileLock', () => {
   });
 
   it('runs the work holding the lock, and removes the lock after', async () => {
-    const path = join(dir, '.snippet', 'contacts.lock');
-    const held = await withFileLock(path, name, async () => readdir(join(dir, '.snippet')));
+    const path = join(temp.dir, '.snippet', 'contacts.lock');
+    const held = await withFileLock(path, name, async () => readdir(join(temp.dir, '.snippet')));
     expect(held).toEqual(['contacts.lock']);
-    expect(await readdir(join(dir, '.snippet'))).toEqual([]);
+    expect(await readdir(join(temp.dir, '.snippet'))).toEqual([]);
   });
 });
