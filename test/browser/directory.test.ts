@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../bench/chromium.mjs';
 import { serveSite } from '../../src/actions/serve-site.js';
 import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
 import { sampleWorkspace, type SampleWorkspace } from '../support/workspace.js';
+import { browserPerFile } from './browser-per-file.js';
 
 /** The sample workspace's directory, as a health visitor in a hurry uses it. */
 const NOW = new Date('2026-12-07T12:00:00Z');
@@ -31,7 +31,7 @@ const PAGE_TYPES = [
   'privacy/',
 ];
 
-let browser: Browser;
+const browser = browserPerFile();
 let ws: SampleWorkspace;
 let server: Awaited<ReturnType<typeof serveSite>>;
 
@@ -40,10 +40,8 @@ beforeAll(async () => {
   const out = `${ws.dir}/out/site`;
   await siteCommand({ dir: ws.dir, out, now: NOW }, collectOutput());
   server = await serveSite(out, 0, collectOutput());
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
   await ws?.remove();
 });
@@ -69,7 +67,7 @@ async function visibleResults(page: Page): Promise<string[]> {
 describe('a health visitor finds a service for a father in Renfrewshire', () => {
   for (const width of WIDTHS) {
     it(`by search, in 2 steps, at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 812 } });
+      const page = await browser().newPage({ viewport: { width, height: 812 } });
       await page.goto(`${server.url}services/`);
       await page.waitForSelector('form.search', { state: 'visible' });
       await page.fill('#search', 'father Renfrewshire'); // step 1
@@ -86,7 +84,7 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
     });
 
     it(`by filters, without JavaScript, in 3 steps, at ${width} px`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 812 } });
+      const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width, height: 812 } });
       const page = await context.newPage();
       await page.goto(`${server.url}services/`);
       await page.click('#filters a:text-is("Renfrewshire")'); // step 1
@@ -101,7 +99,7 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
   }
 
   it('"dad" finds the fathers\' service first; "PND" finds postnatal depression', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}services/`);
     await page.waitForSelector('form.search', { state: 'visible' });
     await page.fill('#search', 'dad');
@@ -114,7 +112,7 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
   });
 
   it('a search that finds nothing says so and what to try, and clearing it shows every service', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const page = await browser().newPage({ viewport: { width: 375, height: 812 } });
     await page.goto(`${server.url}services/`);
     await page.waitForSelector('form.search', { state: 'visible' });
     await page.fill('#search', 'xylophone');
@@ -130,7 +128,7 @@ describe('a health visitor finds a service for a father in Renfrewshire', () => 
 
 describe('the printed area page', () => {
   it('fits one A4 page for every area of the sample, with each service and its phone', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const index = await fetch(`${server.url}services/`).then((response) => response.text());
     const areas = [...index.matchAll(/href="\.\.\/areas\/([a-z0-9-]+)\/"/gu)].map((match) => match[1]!);
     expect(areas).toContain('renfrewshire');
@@ -160,7 +158,7 @@ describe('accessibility', () => {
   it('has no axe-core WCAG 2.2 A/AA violations on any page type, at 375 and 1280 px, light and dark', { timeout: 240_000 }, async () => {
     const found: string[] = [];
     for (const width of WIDTHS) {
-      const page = await browser.newPage({ viewport: { width, height: 812 } });
+      const page = await browser().newPage({ viewport: { width, height: 812 } });
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         for (const path of PAGE_TYPES) {
