@@ -47,7 +47,14 @@ export async function probeSmtp(
       if (refused) return { failedAt: 'sign-in', error: refused, tls, signedIn: false };
     }
     const from = breaksEnvelope(sender) ? { problem: 'has a line break, < or > in it' } : wireAddress(sender, dialogue.offers('SMTPUTF8'));
-    if ('problem' in from) return { failedAt: 'sender', error: undefined, tls, signedIn, senderProblem: `the sender address ${sender} ${from.problem}` };
+    if ('problem' in from)
+      return {
+        failedAt: 'sender',
+        error: undefined,
+        tls,
+        signedIn,
+        senderProblem: `the sender address ${JSON.stringify(sender).slice(1, -1)} ${from.problem}`,
+      };
     const reply = await dialogue.command(`MAIL FROM:<${from.address}>${from.utf8 ? ' SMTPUTF8' : ''}`);
     if (reply.code < 200 || reply.code > 299)
       return { failedAt: 'sender', error: new SmtpReplyError('EENVELOPE', `Mail command failed: ${reply.text}`, reply, 'MAIL FROM'), tls, signedIn };

@@ -72,7 +72,8 @@ describe('snippet doctor: a sender address with a line break, < or > in it', () 
       expect(probe).toMatchObject({
         failedAt: 'sender',
         error: undefined,
-        senderProblem: `the sender address ${sender} has a line break, < or > in it`,
+        // On one line: a line break in it is shown as \r\n, not printed.
+        senderProblem: `the sender address ${JSON.stringify(sender).slice(1, -1)} has a line break, < or > in it`,
       });
       expect(smtp.connections()).toBe(1);
       expect(smtp.stages('mail')).toBe(0);
