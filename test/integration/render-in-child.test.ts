@@ -10,23 +10,24 @@ import { renderInProcess } from '../../src/render/issue-renderer.js';
 import { childRenderer, warmChildRenderer } from '../../src/render/render-in-child.js';
 import { config, issue, organisations, SEND_AT } from '../render/fixtures.js';
 
+// One folder for the file: each test writes its own names in it.
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-child-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+const input = (workspace: string) => ({
+  dir: workspace,
+  issue: issue({ research: [{ title: 'A study', url: 'https://example.org/study' }] }),
+  config: config(),
+  organisations,
+  sendAt: SEND_AT,
+});
+
 // `npm test` builds first: these run dist/render/render-child.js.
 describe('childRenderer', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-child-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-  const input = (workspace: string) => ({
-    dir: workspace,
-    issue: issue({ research: [{ title: 'A study', url: 'https://example.org/study' }] }),
-    config: config(),
-    organisations,
-    sendAt: SEND_AT,
-  });
-
   it('renders exactly what rendering in this process does', async () => {
     const workspace = path.join(dir, 'built-in');
     const [inChild, here] = await Promise.all([childRenderer()(input(workspace)), renderInProcess(input(workspace))]);
@@ -85,15 +86,6 @@ describe('childRenderer', () => {
 });
 
 describe('warmChildRenderer (the child started before it is asked to render)', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'snippet-render-warm-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-  const input = (workspace: string) => ({ dir: workspace, issue: issue(), config: config(), organisations, sendAt: SEND_AT });
-
   it('renders exactly what rendering in this process does', async () => {
     const warm = warmChildRenderer();
     try {
