@@ -27,7 +27,7 @@ const ISSUE = 'issues/2026-12.md';
 const ws = useSampleWorkspace();
 const silent: Output = { info: () => undefined, warn: () => undefined, problems: () => undefined, status: () => undefined, interactive: false };
 let desk: DeskHandle;
-const { call, signIn } = deskClient(() => desk);
+const { call, signIn, post } = deskClient(() => desk);
 
 beforeEach(async () => {
   desk = await startDesk({ dir: ws.dir, host: '127.0.0.1', port: 0, open: false, unsubscribeSecret: undefined }, silent);
@@ -37,18 +37,8 @@ afterEach(async () => {
 });
 
 /** A save as the editor's script sends it: the form's body, the cookie, the desk's own Origin, and the header that asks for JSON. */
-function saveByScript(form: URLSearchParams | string, cookie: string, origin = `http://127.0.0.1:${desk.port}`, ticket?: string) {
-  return call('/issues/2026-12', {
-    method: 'POST',
-    headers: {
-      Cookie: cookie,
-      Origin: origin,
-      'Content-Type': 'application/x-www-form-urlencoded',
-      'X-Desk-Save': 'fetch',
-      ...(ticket ? { 'X-Desk-Ticket': ticket } : {}),
-    },
-    body: form.toString(),
-  });
+function saveByScript(form: URLSearchParams, cookie: string, origin?: string, ticket?: string) {
+  return post('/issues/2026-12', form, cookie, origin, { 'X-Desk-Save': 'fetch', ...(ticket ? { 'X-Desk-Ticket': ticket } : {}) });
 }
 
 describe('a save sent by the editor’s script', () => {
@@ -100,11 +90,7 @@ describe('a save sent by the editor’s script', () => {
     expect(long.body).toContain('5,242,880 characters long');
     const huge = await saveByScript(new URLSearchParams({ subject: 'y'.repeat(9 * 1024 * 1024) }), cookie);
     expect(huge.status).toBe(413);
-    const plain = await call('/issues/2026-12', {
-      method: 'POST',
-      headers: { Cookie: cookie, Origin: `http://127.0.0.1:${desk.port}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ subject: 'y'.repeat(9 * 1024 * 1024) }).toString(),
-    });
+    const plain = await post('/issues/2026-12', new URLSearchParams({ subject: 'y'.repeat(9 * 1024 * 1024) }), cookie);
     const { message } = (JSON.parse(huge.body) as { refused: { title: string; message: string } }).refused;
     expect(plain.body).toContain(message.replace(/'/gu, '&#39;'));
     expect(await ws.read(ISSUE)).toBe(before);
@@ -159,15 +145,7 @@ describe('what the desk does again for one request', () => {
     expect(vi.mocked(parseConfig)).not.toHaveBeenCalled();
     const draft = await openIssue(ws.dir, '2026-12');
     const approve = formOf(modelOfDraft(draft), draft.version, 'approve');
-    expect(
-      (
-        await call('/issues/2026-12', {
-          method: 'POST',
-          headers: { Cookie: cookie, Origin: `http://127.0.0.1:${desk.port}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: approve.toString(),
-        })
-      ).status,
-    ).toBe(303);
+    expect((await post('/issues/2026-12', approve, cookie)).status).toBe(303);
     expect(await ws.read(ISSUE)).toContain('status: approved');
     expect(vi.mocked(parseConfig)).not.toHaveBeenCalled();
   });

@@ -28,8 +28,13 @@ export function deskClient(desk: () => DeskHandle) {
   /** The cookie the desk sets when its printed address is opened. */
   const signIn = async (): Promise<string> => String((await call(`/?token=${desk().token}`)).headers['set-cookie']).split(';')[0]!;
   const origin = (): string => `http://127.0.0.1:${desk().port}`;
-  const post = (path: string, form: URLSearchParams, cookie: string, from = origin()): Promise<Answer> =>
-    call(path, { method: 'POST', headers: { Cookie: cookie, Origin: from, 'Content-Type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  /** A form posted as a browser posts it, from the desk's own page unless `from` says otherwise; `headers` adds to the browser's. */
+  const post = (path: string, form: URLSearchParams, cookie: string, from = origin(), headers: Record<string, string> = {}): Promise<Answer> =>
+    call(path, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: from, 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: form.toString(),
+    });
   /** A file sent as a browser's file input sends it (multipart/form-data). */
   const upload = async (path: string, name: string, bytes: Buffer, cookie: string): Promise<Answer> => {
     const form = new FormData();
