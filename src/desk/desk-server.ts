@@ -90,6 +90,16 @@ async function route(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  // A save sent by the editor's script: the frame waiting on its ticket loads once the save is written, or once this
+  // request is answered, whatever the answer (a refusal by the guard included).
+  const ticket =
+    request.method === 'POST' && request.headers['x-desk-save'] === 'fetch' && /^\/issues\/\d{4}-\d{2}(?:\?|$)/u.test(request.url ?? '')
+      ? SaveTickets.valid(request.headers['x-desk-ticket'])
+      : undefined;
+  const settle = (): void => {
+    if (ticket) more.tickets.settle(ticket);
+  };
+  response.on('close', settle);
   const verdict = guardRequest(
     { method: request.method ?? 'GET', url: request.url ?? '/', host: request.headers.host, origin: request.headers.origin, cookie: request.headers.cookie },
     settings,
@@ -180,12 +190,6 @@ async function route(
 
   // The editor's script saves by fetch and is answered in JSON; anything else it sends is a plain post.
   const byScript = request.headers['x-desk-save'] === 'fetch';
-  const ticket = byScript && part === undefined ? SaveTickets.valid(request.headers['x-desk-ticket']) : undefined;
-  // The frame waiting on this save loads once it is written, or once this request is answered, whatever the answer.
-  const settle = (): void => {
-    if (ticket) more.tickets.settle(ticket);
-  };
-  response.on('close', settle);
   let form: URLSearchParams;
   try {
     if (part === '/responses') {

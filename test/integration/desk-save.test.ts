@@ -117,7 +117,10 @@ describe('a save sent by the editor’s script', () => {
     const draft = await openIssue(ws.dir, '2026-12');
     const model = modelOfDraft(draft);
     model.fields.subject = 'Changed from elsewhere';
-    expect((await saveByScript(formOf(model, draft.version), cookie, 'http://evil.example')).status).toBe(403);
+    // Its frame, asked with the page's cookie, is let go by the refusal: it does not wait out the ticket's bound (30 s, the test's own).
+    const frame = call('/issues/2026-12/email.html?after=elsewhere01', { headers: { Cookie: cookie } });
+    expect((await saveByScript(formOf(model, draft.version), cookie, 'http://evil.example', 'elsewhere01')).status).toBe(403);
+    expect((await frame).status).toBe(200);
     expect((await saveByScript(formOf(model, draft.version), 'snippet-desk=wrong')).status).toBe(403);
     expect(await ws.read(ISSUE)).toBe(before);
   });
