@@ -21,7 +21,7 @@ export interface LedgerFileOptions {
   /** Opens the file for appending; node's `open(path, 'a+')` by default. */
   openFile?: (path: string) => Promise<JournalFile>;
   /** Checked with every write (once it is synced), e.g. that the send lock is still this run's; throwing stops the ledger and cuts off that write. */
-  guard?: () => void | Promise<void>;
+  guard?: () => void;
 }
 
 interface Pending {
@@ -57,7 +57,7 @@ export class LedgerFile {
     private readonly label: string,
     private readonly identity: { ino: number; dev: number },
     private size: number,
-    private readonly guard: (() => void | Promise<void>) | undefined,
+    private readonly guard: (() => void) | undefined,
   ) {}
 
   /** Opens (creating) a ledger for appending, cutting off a torn last line; returns its events. */
@@ -118,7 +118,7 @@ export class LedgerFile {
       // happened while it synced escapes them: the batch counts as written only once both have passed. When
       // one fails, what was written is cut off again, as if it had failed first. They are made on this
       // thread (a stat takes microseconds; a trip through the thread pool costs more, with every message).
-      const refused = this.stillAtPath(identityAt(this.path)) ?? (await this.guarded());
+      const refused = this.stillAtPath(identityAt(this.path)) ?? this.guarded();
       if (refused) {
         // A run that took the lock over may have appended since: its lines are never cut, so this write
         // is cut off only when nothing but it lies beyond what this ledger wrote.
@@ -144,9 +144,9 @@ export class LedgerFile {
     }
   }
 
-  private async guarded(): Promise<{ error: unknown } | undefined> {
+  private guarded(): { error: unknown } | undefined {
     try {
-      await this.guard?.();
+      this.guard?.();
       return undefined;
     } catch (error) {
       return { error };

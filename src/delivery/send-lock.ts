@@ -13,10 +13,12 @@ export interface LockHolder extends Holder {
 }
 
 export interface SendLock {
-  /** Throws when the lock is no longer this run's (taken over, or removed): nothing more may be sent. */
-  check(): Promise<void>;
-  /** The same check made on this thread, for a caller that makes it with every ledger write. */
-  checkNow(): void;
+  /**
+   * Throws when the lock is no longer this run's (taken over, or removed):
+   * nothing more may be sent. Made on this thread (a stat, and a read only
+   * when the file changed): a send makes it with every ledger write.
+   */
+  check(): void;
   release(): Promise<void>;
 }
 
@@ -122,7 +124,7 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
   // The file is read only when its stat changed since it was last read and found ours (a new file, or
   // one written again, has a new change time, to the nanosecond), and at least once a second.
   let known: { stamp: string; at: number } | undefined;
-  const checkNow = (): void => {
+  const check = (): void => {
     const stamp = fileStampNow(path);
     const now = Date.now();
     if (stamp !== undefined && known?.stamp === stamp && now - known.at < REREAD_MS) return;
@@ -135,28 +137,24 @@ function heldLock(path: string, token: string, refreshMs: number): SendLock {
       hint: 'Another run may be sending this issue now, so this one stopped. Nothing is lost: its ledger says who has the issue; run `snippet status` to see.',
     });
   };
-  const check = async (): Promise<void> => checkNow();
+  const ours = (): boolean => {
+    try {
+      check();
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const refresh = setInterval(() => {
-    void check()
-      .then(() => {
-        const now = new Date();
-        return utimes(path, now, now);
-      })
-      .catch(() => undefined);
+    const now = new Date();
+    if (ours()) utimes(path, now, now).catch(() => undefined);
   }, refreshMs);
   refresh.unref();
   return {
     check,
-    checkNow,
     release: async () => {
       clearInterval(refresh);
-      if (
-        await check().then(
-          () => true,
-          () => false,
-        )
-      )
-        await rm(path, { force: true });
+      if (ours()) await rm(path, { force: true });
     },
   };
 }

@@ -124,7 +124,7 @@ export async function runSendSession(input: SendSessionInput): Promise<SendSessi
         read = await readLedger(path, label);
       } else {
         // Before each write the ledger checks the lock is still this run's, so a run whose lock was taken over sends no more.
-        const opened = await LedgerFile.open(path, label, lock ? { guard: () => lock.checkNow() } : {});
+        const opened = await LedgerFile.open(path, label, lock ? { guard: () => lock.check() } : {});
         ledgers.set(issue.id, opened.ledger);
         read = opened.events;
       }
@@ -301,7 +301,7 @@ async function sendFollowUp(
   if (wait > input.maxWaitMs) return { sent: false, reason: 'the sending limit leaves no room for it', waitMs: wait };
   if (wait > 0) await clock.sleep(wait, input.signal);
   if (input.signal?.aborted) return { sent: false, reason: 'interrupted' };
-  const ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL, lock ? { guard: () => lock.checkNow() } : {})).ledger;
+  const ledger = (await LedgerFile.open(reportLedgerPath(input.dir), REPORT_LEDGER_LABEL, lock ? { guard: () => lock.check() } : {})).ledger;
   try {
     const channel = await mailer.open();
     if (isConnectFailure(channel)) return { sent: false, reason: channel.reason };

@@ -39,20 +39,18 @@ export class WorkQueue {
 
   /** The next item ready at `now`, or undefined. */
   take(now: number): WorkItem | undefined {
-    const retry = this.retries.findIndex((item) => item.notBefore <= now);
-    if (retry >= 0) return this.retries.splice(retry, 1)[0];
-    const back = this.givenBack.pop();
-    if (back) return back;
-    return this.cursor < this.recipients.length ? { recipient: this.recipients[this.cursor++]!, tries: 0, notBefore: 0 } : undefined;
+    const at = this.nextAt(now);
+    if (at === 'given back') return this.givenBack.pop();
+    if (at === 'fresh') return { recipient: this.recipients[this.cursor++]!, tries: 0, notBefore: 0 };
+    return at === undefined ? undefined : this.retries.splice(at, 1)[0];
   }
 
   /** The recipient `take(now)` would hand out, left in the queue. */
   peek(now: number): Recipient | undefined {
-    const retry = this.retries.find((item) => item.notBefore <= now);
-    if (retry) return retry.recipient;
-    const back = this.givenBack.at(-1);
-    if (back) return back.recipient;
-    return this.recipients[this.cursor];
+    const at = this.nextAt(now);
+    if (at === 'given back') return this.givenBack.at(-1)!.recipient;
+    if (at === 'fresh') return this.recipients[this.cursor];
+    return at === undefined ? undefined : this.retries[at]!.recipient;
   }
 
   /** Back as it was, nothing sent: untried, or still waiting its retry. */
@@ -79,6 +77,14 @@ export class WorkQueue {
       notAttempted: [...[...this.givenBack].reverse().map((item) => item.recipient), ...this.recipients.slice(this.cursor)],
       deferred: [...this.retries],
     };
+  }
+
+  /** Where the next item ready at `now` waits: a retry due (its index) first, then one given back, then a fresh one. */
+  private nextAt(now: number): number | 'given back' | 'fresh' | undefined {
+    const retry = this.retries.findIndex((item) => item.notBefore <= now);
+    if (retry >= 0) return retry;
+    if (this.givenBack.length > 0) return 'given back';
+    return this.cursor < this.recipients.length ? 'fresh' : undefined;
   }
 
   private get untaken(): number {

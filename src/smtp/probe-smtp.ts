@@ -4,7 +4,7 @@ import { SmtpDialogue } from './smtp-dialogue.js';
 import { SmtpError, SmtpReplyError } from './smtp-error.js';
 import { signIn } from './smtp-sign-in.js';
 import type { SmtpSettings } from './smtp-settings.js';
-import { breaksEnvelope, wireAddress } from './wire-address.js';
+import { addressOnOneLine, wireAddress } from './wire-address.js';
 
 export type ProbeStage = 'connect' | 'sign-in' | 'sender';
 
@@ -46,14 +46,14 @@ export async function probeSmtp(
       const refused = await signIn(dialogue, settings.user, token !== undefined ? { token } : { password: settings.pass ?? '' });
       if (refused) return { failedAt: 'sign-in', error: refused, tls, signedIn: false };
     }
-    const from = breaksEnvelope(sender) ? { problem: 'has a line break, < or > in it' } : wireAddress(sender, dialogue.offers('SMTPUTF8'));
+    const from = wireAddress(sender, dialogue.offers('SMTPUTF8'));
     if ('problem' in from)
       return {
         failedAt: 'sender',
         error: undefined,
         tls,
         signedIn,
-        senderProblem: `the sender address ${JSON.stringify(sender).slice(1, -1)} ${from.problem}`,
+        senderProblem: `the sender address ${addressOnOneLine(sender)} ${from.problem}`,
       };
     const reply = await dialogue.command(`MAIL FROM:<${from.address}>${from.utf8 ? ' SMTPUTF8' : ''}`);
     if (reply.code < 200 || reply.code > 299)

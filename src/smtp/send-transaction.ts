@@ -3,11 +3,9 @@ import { classifySmtpError } from './classify-smtp-error.js';
 import type { DataStuffer } from './create-data-stuffer.js';
 import { replyError, type SmtpDialogue, type SmtpReply } from './smtp-dialogue.js';
 import { SmtpError } from './smtp-error.js';
-import { breaksEnvelope, wireAddress } from './wire-address.js';
+import { addressOnOneLine, BREAKS_ENVELOPE, wireAddress } from './wire-address.js';
 
 const END_OF_EMPTY_DATA = Buffer.from('.\r\n');
-/** Why an address with a line break, < or > cannot go: it would end or split the MAIL FROM or RCPT TO it goes in. */
-const BREAKS_ENVELOPE = 'has a line break, < or > in it';
 
 /** An envelope that went out with the previous message's end of data, and the server's replies to it. */
 export interface EnvelopeAhead {
@@ -129,17 +127,17 @@ async function sendEnvelope(dialogue: SmtpDialogue, commands: readonly string[])
 
 /** The envelope's commands, or the result for an address that cannot go out as it is. */
 function envelopeCommands(envelope: Envelope, smtputf8: boolean): { lines: string[] } | { result: SendResult } {
-  const from = breaksEnvelope(envelope.from) ? { problem: BREAKS_ENVELOPE } : wireAddress(envelope.from, smtputf8);
+  const from = wireAddress(envelope.from, smtputf8);
   // The sender's address is every message's: nothing gets through until it is changed.
   if ('problem' in from) {
     const fix = from.problem === BREAKS_ENVELOPE ? 'use a plain address as the sender' : 'use an address with only ASCII letters before the @ as the sender';
-    const problem = `the sender address ${JSON.stringify(envelope.from).slice(1, -1)} ${from.problem}; ${fix}`;
+    const problem = `the sender address ${addressOnOneLine(envelope.from)} ${from.problem}; ${fix}`;
     return { result: { status: 'deferred', reason: `not sent: ${problem}`, connectionFailure: false, fatal: problem } };
   }
-  const to = breaksEnvelope(envelope.to) ? { problem: BREAKS_ENVELOPE } : wireAddress(envelope.to, smtputf8);
+  const to = wireAddress(envelope.to, smtputf8);
   // Never sent raw: that member's address cannot go through this server, which is not a bounce.
   if ('problem' in to)
-    return { result: { status: 'failed', reason: `not sent: the address ${JSON.stringify(envelope.to).slice(1, -1)} ${to.problem}`, noSuchUser: false } };
+    return { result: { status: 'failed', reason: `not sent: the address ${addressOnOneLine(envelope.to)} ${to.problem}`, noSuchUser: false } };
   const utf8 = from.utf8 || to.utf8;
   return { lines: [`MAIL FROM:<${from.address}>${utf8 ? ' SMTPUTF8' : ''}`, `RCPT TO:<${to.address}>`, 'DATA'] };
 }

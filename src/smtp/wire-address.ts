@@ -1,13 +1,18 @@
 import { domainToASCII } from 'node:url';
 
+/** Why an address with a line break, < or > cannot go: it would end or split the MAIL FROM or RCPT TO it goes in. */
+export const BREAKS_ENVELOPE = 'has a line break, < or > in it';
+
 /**
- * Pure: an address as it may go in MAIL FROM or RCPT TO. ASCII goes as it
+ * Pure: an address as it may go in MAIL FROM or RCPT TO. One with a line
+ * break, < or > never goes (BREAKS_ENVELOPE). ASCII goes as it
  * is; so does anything to a server that offers SMTPUTF8 (RFC 6531). To any
  * other server a domain beyond ASCII goes in its ASCII form (IDNA), and a
  * local part beyond ASCII cannot go at all: only its mailbox's own server
  * could say what its ASCII form would be.
  */
 export function wireAddress(address: string, smtputf8: boolean): { address: string; utf8: boolean } | { problem: string } {
+  if (/[\r\n<>]/u.test(address)) return { problem: BREAKS_ENVELOPE };
   if (!/[^\x20-\x7e]/u.test(address)) return { address, utf8: false };
   if (smtputf8) return { address, utf8: true };
   const at = address.lastIndexOf('@');
@@ -18,7 +23,7 @@ export function wireAddress(address: string, smtputf8: boolean): { address: stri
   return { address: `${local}@${domain}`, utf8: false };
 }
 
-/** Pure: whether `address` has a line break, < or >, any of which would end or split the MAIL FROM or RCPT TO it goes in. */
-export function breaksEnvelope(address: string): boolean {
-  return /[\r\n<>]/u.test(address);
+/** Pure: an address as a message shows it, on one line (a line break as \r or \n). */
+export function addressOnOneLine(address: string): string {
+  return JSON.stringify(address).slice(1, -1);
 }

@@ -47,10 +47,10 @@ describe('the send lock', () => {
   it('tells its holder when it was taken over, and is then not removed by it', async () => {
     const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
-    await lock.check();
+    lock.check();
     await rename(path, join(temp.dir, 'old.lock'));
     await writeFile(path, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
-    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    expect(() => lock.check()).toThrow('the send lock was taken over or removed while sending');
     await lock.release();
     expect((await inspectSendLock(path))?.holder?.host).toBe('other');
   });
@@ -67,7 +67,7 @@ describe('the send lock', () => {
     await writeFile(reused, `${JSON.stringify({ pid: 1, host: 'other', since: 'x', command: 'send 2026-12' })}\n`);
     await rename(reused, path);
     expect((await stat(path)).ino).toBe(inode);
-    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    expect(() => lock.check()).toThrow('the send lock was taken over or removed while sending');
     await lock.release();
     expect((await inspectSendLock(path))?.holder?.host).toBe('other');
   });
@@ -75,7 +75,7 @@ describe('the send lock', () => {
   it('tells its holder of a same-inode, same-size lock written right after its last check (the check reads the file only when its stat changed)', async () => {
     const path = join(temp.dir, 'send.lock');
     const lock = await acquireSendLock(path, 'send 2026-12');
-    await lock.check();
+    lock.check();
     const mine = await readFile(path, 'utf8');
     const inode = (await stat(path)).ino;
     const reused = join(temp.dir, 'reused.lock');
@@ -88,7 +88,7 @@ describe('the send lock', () => {
     await writeFile(reused, other);
     await rename(reused, path);
     expect((await stat(path)).ino).toBe(inode);
-    await expect(lock.check()).rejects.toThrow('the send lock was taken over or removed while sending');
+    expect(() => lock.check()).toThrow('the send lock was taken over or removed while sending');
     await lock.release();
     expect(await readFile(path, 'utf8')).toBe(other);
   });

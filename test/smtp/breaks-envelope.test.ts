@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaksEnvelope } from '../../src/smtp/wire-address.js';
+import { BREAKS_ENVELOPE, wireAddress } from '../../src/smtp/wire-address.js';
 
 describe('an address that would break the SMTP envelope (doctor and send refuse it before MAIL FROM or RCPT TO)', () => {
   it('is one with a line break, < or > anywhere in it', () => {
@@ -11,13 +11,13 @@ describe('an address that would break the SMTP envelope (doctor and send refuse 
       'a@example.org>',
       '<a@example.org>',
     ]) {
-      expect(breaksEnvelope(address), JSON.stringify(address)).toBe(true);
+      for (const smtputf8 of [true, false]) expect(wireAddress(address, smtputf8), JSON.stringify(address)).toEqual({ problem: BREAKS_ENVELOPE });
     }
   });
 
   it('is never an ordinary address, one beyond ASCII, or one with a display-name character such as a space or quote', () => {
     for (const address of ['a@example.org', 'máire@example.org', 'a@bücher.example', '"a b"@example.org', 'a+tag@example.org']) {
-      expect(breaksEnvelope(address), address).toBe(false);
+      expect(wireAddress(address, true), address).toEqual({ address, utf8: /[^\x20-\x7e]/u.test(address) });
     }
   });
 });
