@@ -10,11 +10,15 @@ import { issueFile, issueIdOfFile } from '../issue/issue-id.js';
 import { ORGANISATIONS_FILE } from '../organisations/organisation.js';
 import type { WorkspaceFiles } from './workspace-files.js';
 
+/** The workspace's files besides the issues, read as text and as CSV: readWorkspaceFiles and workspaceFileNames both name them from here. */
+const TEXT_FILES = [CONFIG_FILE, ORGANISATIONS_FILE];
+const CSV_FILES = [MEMBERS_FILE, SUPPRESSIONS_FILE];
+
 /** IO: reads the workspace's files as text. Parsing is loadWorkspace's job. */
 export async function readWorkspaceFiles(dir: string): Promise<WorkspaceFiles> {
   const issues = await readIssueFiles(dir);
-  const [config, organisations] = await Promise.all([CONFIG_FILE, ORGANISATIONS_FILE].map((file) => readText(join(dir, file), file)));
-  const [members, suppressions] = await Promise.all([MEMBERS_FILE, SUPPRESSIONS_FILE].map((file) => readCsvFile(join(dir, file), file)));
+  const [config, organisations] = await Promise.all(TEXT_FILES.map((file) => readText(join(dir, file), file)));
+  const [members, suppressions] = await Promise.all(CSV_FILES.map((file) => readCsvFile(join(dir, file), file)));
   return {
     config,
     organisations,
@@ -35,7 +39,7 @@ export async function readIssueFiles(dir: string): Promise<WorkspaceFiles['issue
  * whether any changed without reading them (the desk's preview does).
  */
 export async function workspaceFileNames(dir: string): Promise<string[]> {
-  return [CONFIG_FILE, ORGANISATIONS_FILE, MEMBERS_FILE, SUPPRESSIONS_FILE, ...(await listIssueIds(dir)).map(issueFile)];
+  return [...TEXT_FILES, ...CSV_FILES, ...(await listIssueIds(dir)).map(issueFile)];
 }
 
 /** IO: the ids of the files in `issues/` named as issues, oldest first. */
