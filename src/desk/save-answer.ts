@@ -24,13 +24,17 @@ export type SaveAnswer =
   | { saved: true; reload: string }
   | { saved: false; problems: FieldProblem[]; todo: string[]; conflict?: string; refused?: { title: string; message: string } };
 
+/** Pure: whether editIssueText writes this posted item (one already in the file, or a new one with something typed). */
+function kept(item: ItemEdit): boolean {
+  return item.origin !== undefined || Object.values(item.fields).some((value) => value.trim() !== '');
+}
+
 /** Pure: the answer to a save that was written; `model` is what was posted. */
 export function savedAnswer(model: EditorModel, draft: IssueDraft, notice: string): SaveAnswer {
   const items: Record<string, { origin: string; actions: string }> = {};
   for (const section of ITEM_SECTIONS) {
     const posted = model.sections[section];
     // As editIssueText writes them: the items kept in their order, then the new ones; a new item left empty is none.
-    const kept = (item: ItemEdit): boolean => item.origin !== undefined || Object.values(item.fields).some((value) => value.trim() !== '');
     const order = [...posted.filter((item) => item.origin !== undefined), ...posted.filter((item) => item.origin === undefined && kept(item))];
     const now = posted.map((item) => ({ ...item, origin: kept(item) ? order.indexOf(item) : undefined }));
     if (now.some((item, index) => item.origin !== undefined && item.origin !== index)) return { saved: true, reload: `/issues/${draft.id}` };
