@@ -126,13 +126,13 @@ export function applyButton(model: EditorModel, action: string): EditorModel {
 
 /** Pure: the edits the model asks of the file; a new item left empty is no item. */
 export function editsOfModel(model: EditorModel): IssueEdits {
-  const sections = Object.fromEntries(
-    ITEM_SECTIONS.map((section) => [
-      section,
-      model.sections[section].filter((item) => item.origin !== undefined || Object.values(item.fields).some((value) => value.trim() !== '')),
-    ]),
-  );
+  const sections = Object.fromEntries(ITEM_SECTIONS.map((section) => [section, model.sections[section].filter(writtenItem)]));
   return { fields: model.fields, intro: model.intro, sections };
+}
+
+/** Pure: whether a posted item is written to the file: one already in it, or a new one with something typed. */
+export function writtenItem(item: ItemEdit): boolean {
+  return item.origin !== undefined || Object.values(item.fields).some((value) => value.trim() !== '');
 }
 
 function textOf(value: unknown): string {

@@ -1,7 +1,6 @@
 import type { FieldProblem, IssueDraft } from '../actions/issue-editor.js';
-import type { ItemEdit } from '../issue/edit-issue-text.js';
 import { ITEM_SECTIONS } from '../issue/issue.js';
-import type { EditorModel } from './editor-model.js';
+import { writtenItem, type EditorModel } from './editor-model.js';
 import { conflictBox, itemActions } from './editor-page.js';
 
 /**
@@ -24,19 +23,14 @@ export type SaveAnswer =
   | { saved: true; reload: string }
   | { saved: false; problems: FieldProblem[]; todo: string[]; conflict?: string; refused?: { title: string; message: string } };
 
-/** Pure: whether editIssueText writes this posted item (one already in the file, or a new one with something typed). */
-function kept(item: ItemEdit): boolean {
-  return item.origin !== undefined || Object.values(item.fields).some((value) => value.trim() !== '');
-}
-
 /** Pure: the answer to a save that was written; `model` is what was posted. */
 export function savedAnswer(model: EditorModel, draft: IssueDraft, notice: string): SaveAnswer {
   const items: Record<string, { origin: string; actions: string }> = {};
   for (const section of ITEM_SECTIONS) {
     const posted = model.sections[section];
     // As editIssueText writes them: the items kept in their order, then the new ones; a new item left empty is none.
-    const order = [...posted.filter((item) => item.origin !== undefined), ...posted.filter((item) => item.origin === undefined && kept(item))];
-    const now = posted.map((item) => ({ ...item, origin: kept(item) ? order.indexOf(item) : undefined }));
+    const order = [...posted.filter((item) => item.origin !== undefined), ...posted.filter((item) => item.origin === undefined && writtenItem(item))];
+    const now = posted.map((item) => ({ ...item, origin: writtenItem(item) ? order.indexOf(item) : undefined }));
     if (now.some((item, index) => item.origin !== undefined && item.origin !== index)) return { saved: true, reload: `/issues/${draft.id}` };
     now.forEach((item, index) => {
       items[`${section}.${index}`] = { origin: item.origin === undefined ? 'new' : String(item.origin), actions: itemActions(section, now, index) };
