@@ -1,5 +1,4 @@
 import { isMap, parseDocument } from 'yaml';
-import { planDelivery } from '../delivery/delivery-plan.js';
 import { hasErrors, isSnippetError, problemsOf, SnippetError, type Problem } from '../errors.js';
 import { editIssueText, type IssueEdits } from '../issue/edit-issue-text.js';
 import type { IssueId } from '../issue/issue.js';
@@ -11,6 +10,7 @@ import { formatZoned } from '../time/zoned-time.js';
 import { readWorkspaceFiles } from '../workspace/read-workspace-files.js';
 import { prepareIssueFrom, type PreparedIssue } from './prepare-issue.js';
 import { readIssueText, saveIssueText, type IssueText } from './issue-text.js';
+import { issuePlan } from './issue-status.js';
 
 /** The longest text the desk takes in one field: far beyond any real title or summary, well under the request bound. */
 export const MAX_FIELD_LENGTH = 20_000;
@@ -198,7 +198,6 @@ export async function approveIssue(
   if (current.version !== version || hasErrors(draft.problems) || !prepared) return { approved: false, draft };
   await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
   // The status line is all that changed, and neither the send time nor the audience depends on it: nothing is read again.
-  const { members, suppressions } = prepared.workspace;
-  const audience = planDelivery({ members, suppressions, lists: prepared.issue?.lists, ledger: new Map(), resendInDoubt: false }).audience;
-  return { approved: true, sendAt: draft.sendAt, audience };
+  // The workspace checked holds this issue's text as approved, and the audience is counted as `snippet status` counts it.
+  return { approved: true, sendAt: draft.sendAt, audience: issuePlan(prepared.workspace, id).audience };
 }

@@ -1,4 +1,4 @@
-import { planDelivery } from '../delivery/delivery-plan.js';
+import { planDelivery, type DeliveryPlan } from '../delivery/delivery-plan.js';
 import { readLedger } from '../delivery/ledger-file.js';
 import { recipientStates, type LedgerEvent, type RecipientState } from '../delivery/ledger-event.js';
 import { falseFailures } from '../delivery/safety-stopped-failures.js';
@@ -56,6 +56,16 @@ export function requireKnownIssue(workspace: Workspace, issue: IssueId, ledgers:
 }
 
 /**
+ * Pure: an issue's delivery plan as its ledger stands (`states`; nothing
+ * sent when left out), for the lists its file names. `snippet status`, the
+ * desk's list of issues and its approval all count the audience here.
+ */
+export function issuePlan(workspace: Workspace, issue: IssueId, states: ReadonlyMap<string, RecipientState> = new Map()): DeliveryPlan {
+  const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
+  return planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });
+}
+
+/**
  * Pure: what the ledgers say of one issue of a loaded workspace, with the
  * reports `snippet mailbox` recorded (`bounces`, all of bounces.csv). Both
  * `snippet status` and the desk's list of issues (which loads the workspace
@@ -65,8 +75,7 @@ export function issueStatus(workspace: Workspace, issue: IssueId, ledgers: Issue
   requireKnownIssue(workspace, issue, ledgers);
   const events = ledgers.list;
   const states = recipientStates(events);
-  const parsed = workspace.issues.find((i) => i.id === issue)?.issue;
-  const plan = planDelivery({ members: workspace.members, suppressions: workspace.suppressions, lists: parsed?.lists, ledger: states, resendInDoubt: false });
+  const plan = issuePlan(workspace, issue, states);
   const emails = new Map(workspace.members.map((m) => [m.key, m.email]));
   const email = (key: string): string => emails.get(key) ?? key;
 

@@ -31,4 +31,21 @@ describe('approving an issue', () => {
     const status = await statusCommand({ dir: ws.dir, issue: '2026-12', json: true }, collectOutput());
     expect(approval.approved && approval.audience).toBe(status.audience);
   });
+
+  it('counts the same audience as `snippet status` with several lists, suppressions inside and outside them, and members on other lists', async () => {
+    await ws.write(ISSUE, (await ws.read(ISSUE)).replace('status: draft', 'status: draft\nlists: [health-visitors, managers]'));
+    // One suppressed member on the issue's lists, one only on `members`, and the sample's address that is no member at all.
+    const suppressions = await ws.read('contacts/suppressions.csv');
+    await ws.write(
+      'contacts/suppressions.csv',
+      `${suppressions}gemma.kerr@example.org,2026-10-02,unsubscribed\njamie.robertson@example.net,2026-10-03,bounced\n`,
+    );
+    const draft = await openIssue(ws.dir, '2026-12');
+    const approval = await approveIssue(ws.dir, '2026-12', draft.version);
+    // 16 rows of members.csv are on health-visitors or managers (Sarah McKenzie on both, counted once); suppressions are taken away later, not from the audience.
+    expect(approval).toMatchObject({ approved: true, audience: 16 });
+    const status = await statusCommand({ dir: ws.dir, issue: '2026-12', json: true }, collectOutput());
+    expect(status.suppressed).toBe(1);
+    expect(approval.approved && approval.audience).toBe(status.audience);
+  });
 });
