@@ -16,8 +16,12 @@ import { benchWorkspace, CLI, expectSuccess, isMain, printRows, ROOT, round, tim
 const GNU_TIME = '/usr/bin/time';
 const GOAL_RATIO = 0.5;
 const GOAL_MB = 150;
-/** Acting on a report (two synced appends a batch, the contacts read again under the lock) is allowed this much of parsing it. */
-const GOAL_ACTED_RATIO = 0.25;
+/**
+ * Acting on a report (two synced appends a batch; the contacts read twice a
+ * run) is allowed this much of parsing it: about half the lower of two runs
+ * on the 2-core machine (0.79× and 0.87×, load average 3 to 5), rounded down.
+ */
+const GOAL_ACTED_RATIO = 0.35;
 
 export async function run({ quick = false } = {}) {
   const count = quick ? 2_000 : 10_000;
