@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveSite } from '../../src/actions/serve-site.js';
 import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
+import { SITE_NOW, siteWorkspace, type SiteWorkspace } from '../support/site-workspace.js';
 import { ROOT } from '../support/workspace.js';
 import { pagesOf, readSite } from '../site/site-output.js';
 import { browserPerFile } from './browser-per-file.js';
@@ -12,7 +12,7 @@ import { browserPerFile } from './browser-per-file.js';
 const ARTIFACTS = join(ROOT, 'test-results', 'site');
 
 const browser = browserPerFile(ARTIFACTS);
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
+let ws: SiteWorkspace;
 let server: Awaited<ReturnType<typeof serveSite>>;
 let pages: string[];
 

@@ -1,19 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FOLDER_MARKER } from '../../src/fs/replace-folder.js';
-import { siteWorkspace } from '../support/site-workspace.js';
+import { useSiteWorkspace } from '../support/site-workspace.js';
 import { spawnCli } from '../support/spawn-cli.js';
 import { runCli } from '../support/workspace.js';
 
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
-beforeEach(async () => {
-  ws = await siteWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSiteWorkspace();
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true }).catch(() => []);

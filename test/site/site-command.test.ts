@@ -1,19 +1,13 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { SITE_MEMBERS, SITE_NOW, SUBMITTER, siteWorkspace } from '../support/site-workspace.js';
+import { SITE_MEMBERS, SITE_NOW, SUBMITTER, useSiteWorkspace } from '../support/site-workspace.js';
 import { pagesOf, readSite } from './site-output.js';
 
-let ws: Awaited<ReturnType<typeof siteWorkspace>>;
-beforeEach(async () => {
-  ws = await siteWorkspace();
-});
-afterEach(async () => {
-  await ws.remove();
-});
+const ws = useSiteWorkspace();
 
 async function build(now = SITE_NOW) {
   const out = collectOutput();

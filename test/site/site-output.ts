@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { siteCommand } from '../../src/actions/site-command.js';
 import { collectOutput } from '../support/collect-output.js';
-import { SITE_NOW, siteWorkspace } from '../support/site-workspace.js';
+import { SITE_NOW, siteWorkspace, type SiteWorkspace } from '../support/site-workspace.js';
 
 /** Every file of a built site, by its path inside the site. */
 export async function readSite(root: string): Promise<Map<string, string>> {
@@ -30,7 +30,7 @@ export function pagesOf(site: Map<string, string>): Array<[string, string]> {
  */
 export function useBuiltSite(): Map<string, string> {
   const site = new Map<string, string>();
-  let ws: Awaited<ReturnType<typeof siteWorkspace>> | undefined;
+  let ws: SiteWorkspace | undefined;
   beforeAll(async () => {
     ws = await siteWorkspace();
     await siteCommand({ dir: ws.dir, out: undefined, now: SITE_NOW }, collectOutput());

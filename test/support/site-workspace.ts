@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { beforeEach } from 'vitest';
+import { tempDirPerTest } from './temp-dir.js';
 
 /** Everyone on the mailing list of the site workspace: none of it may reach the website. */
 export const SITE_MEMBERS = [
@@ -148,16 +150,48 @@ funding:
   '2027-01': issue('2027-01', 'send_at: 2027-01-05T09:00\nstatus: approved', 'Approved, but not yet sent.'),
 };
 
-/** A workspace with two published issues, one kept off the site, a draft and a future approved issue. */
-export async function siteWorkspace(): Promise<{ dir: string; out: string; write(file: string, text: string): Promise<void>; remove(): Promise<void> }> {
+export interface SiteWorkspace {
+  dir: string;
+  /** Where `snippet site` writes the site (out/site). */
+  out: string;
+  write(file: string, text: string): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** A workspace with two published issues, one kept off the site, a draft and a future approved issue, in a folder of its own (the caller removes it). */
+export async function siteWorkspace(): Promise<SiteWorkspace> {
   const dir = await mkdtemp(join(tmpdir(), 'snippet-site-'));
-  const write = async (file: string, text: string): Promise<void> => {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), text);
-  };
+  await writeSite(dir);
+  return siteWorkspaceAt(() => dir);
+}
+
+/** The same workspace for every test of the file (or `describe` block) that calls this, in `tempDirPerTest`'s folder, removed after each test. */
+export function useSiteWorkspace(): SiteWorkspace {
+  const temp = tempDirPerTest('snippet-site-');
+  beforeEach(() => writeSite(temp.dir));
+  return siteWorkspaceAt(() => temp.dir);
+}
+
+async function writeSite(dir: string): Promise<void> {
+  const write = siteWorkspaceAt(() => dir).write;
   await write('snippet.config.yaml', CONFIG);
   await write('contacts/organisations.yaml', ORGANISATIONS);
   await write('contacts/members.csv', MEMBERS);
   for (const [id, text] of Object.entries(ISSUES)) await write(`issues/${id}.md`, text);
-  return { dir, out: join(dir, 'out', 'site'), write, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+function siteWorkspaceAt(folder: () => string): SiteWorkspace {
+  return {
+    get dir() {
+      return folder();
+    },
+    get out() {
+      return join(folder(), 'out', 'site');
+    },
+    write: async (file, text) => {
+      await mkdir(dirname(join(folder(), file)), { recursive: true });
+      await writeFile(join(folder(), file), text);
+    },
+    remove: () => rm(folder(), { recursive: true, force: true }),
+  };
 }

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { beforeEach } from 'vitest';
+import { tempDirPerTest } from './temp-dir.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The bundled CLI, as `npm install` makes and users run it. */
@@ -17,44 +18,38 @@ export interface SampleWorkspace {
   remove(): Promise<void>;
 }
 
-/** A throwaway copy of the repository's sample workspace. */
+/** A throwaway copy of the repository's sample workspace, in a folder of its own (the caller removes it). */
 export async function sampleWorkspace(): Promise<SampleWorkspace> {
   const dir = await mkdtemp(join(tmpdir(), 'snippet-test-'));
-  for (const part of ['snippet.config.yaml', 'contacts', 'issues', 'templates']) {
-    await cp(join(ROOT, part), join(dir, part), { recursive: true });
-  }
-  return {
-    dir,
-    write: (file, text) => writeFile(join(dir, file), text),
-    read: (file) => readFile(join(dir, file), 'utf8'),
-    remove: () => rm(dir, { recursive: true, force: true }),
-  };
+  await copySample(dir);
+  return workspaceAt(() => dir);
 }
 
 /**
  * A fresh copy of the sample workspace for every test of the file (or
- * `describe` block) that calls this, removed after each test.
+ * `describe` block) that calls this, in `tempDirPerTest`'s folder, removed
+ * after each test.
  */
 export function useSampleWorkspace(): SampleWorkspace {
-  let current: SampleWorkspace | undefined;
-  beforeEach(async () => {
-    current = await sampleWorkspace();
-  });
-  afterEach(async () => {
-    await current?.remove();
-    current = undefined;
-  });
-  const workspace = (): SampleWorkspace => {
-    if (!current) throw new Error('the sample workspace exists only while a test runs');
-    return current;
-  };
+  const temp = tempDirPerTest('snippet-test-');
+  beforeEach(() => copySample(temp.dir));
+  return workspaceAt(() => temp.dir);
+}
+
+async function copySample(dir: string): Promise<void> {
+  for (const part of ['snippet.config.yaml', 'contacts', 'issues', 'templates']) {
+    await cp(join(ROOT, part), join(dir, part), { recursive: true });
+  }
+}
+
+function workspaceAt(folder: () => string): SampleWorkspace {
   return {
     get dir() {
-      return workspace().dir;
+      return folder();
     },
-    write: (file, text) => workspace().write(file, text),
-    read: (file) => workspace().read(file),
-    remove: () => workspace().remove(),
+    write: (file, text) => writeFile(join(folder(), file), text),
+    read: (file) => readFile(join(folder(), file), 'utf8'),
+    remove: () => rm(folder(), { recursive: true, force: true }),
   };
 }
 
