@@ -3,10 +3,15 @@
 // rendering, the ledger and the sending), at 1 and at 3 connections, against
 // smtp-source (the physical limit: a C client sending messages of the same
 // size over the same number of connections to the same sink) and against
-// plain nodemailer, pooled, one sendMail per message (the naive way).
+// plain nodemailer, pooled, one sendMail per message (the naive way). Beside
+// them, the floor under snippet's promise (bench/promise-floor.mjs): a bare
+// client that does only what "nothing lost, nothing twice" requires, so that
+// what the promise costs on this machine and what snippet adds to it are
+// two figures, not one.
 // Run after `npm run build`: node bench/send-throughput.mjs [--quick]
 import nodemailer from 'nodemailer';
 import { postfixTools, runSource, startSink } from './postfix-tools.mjs';
+import { floorSend } from './promise-floor.mjs';
 import { benchWorkspace, expectSuccess, freePort, isMain, ISSUE, median, printRows, round, runCli, UNSUBSCRIBE_SECRET } from './support.mjs';
 
 const GOAL_VS_SOURCE = 0.6;
@@ -25,6 +30,7 @@ export async function run({ quick = false } = {}) {
       rows: CONNECTIONS.flatMap((c) => [
         { name: `send vs smtp-source, ${c} connection${c === 1 ? '' : 's'}`, skipped: tools.skip },
         { name: `send vs nodemailer sendMail, ${c} connection${c === 1 ? '' : 's'}`, skipped: tools.skip },
+        { name: `the promise's floor vs smtp-source, ${c} connection${c === 1 ? '' : 's'}`, skipped: tools.skip },
       ]),
     };
 
@@ -33,7 +39,8 @@ export async function run({ quick = false } = {}) {
   const ws = await benchWorkspace({ members: recipients, sending: 'rate: []\n  connections: 3' });
   try {
     const issue = await loadIssue(ws.dir);
-    const bytes = issue.build({ email: 'member000001@example.org', name: 'Member 1' }).raw.length;
+    const raw = issue.build({ email: 'member000001@example.org', name: 'Member 1' }).raw;
+    const bytes = raw.length;
     const env = { SNIPPET_SMTP_URL: `smtp://127.0.0.1:${port}`, SNIPPET_UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET };
     const rows = [];
     // Start-up on its own: the same command with --dry-run (spawn, reading the workspace and the
@@ -43,19 +50,24 @@ export async function run({ quick = false } = {}) {
     const startup = median(startups);
     rows.push({ name: 'send start-up (the same send with --dry-run: spawn, read, render, plan)', measured: `${round(startup)} ms`, goal: 'none, shown apart' });
     for (const connections of CONNECTIONS) {
-      const rates = { source: [], snippet: [], naive: [] };
+      const rates = { source: [], snippet: [], naive: [], bare: [], floor: [] };
       // Interleaved, so that a noisy neighbour slows all three alike.
       for (let i = 0; i < runs; i++) {
         rates.source.push(recipients / ((await runSource(tools, { port, sessions: connections, messages: recipients, bytes })) / 1000));
         await ws.resetState();
         rates.snippet.push(recipients / ((await timeSend(ws.dir, env, connections)) / 1000));
         rates.naive.push(recipients / ((await naiveSend(issue, { port, connections, recipients })) / 1000));
+        rates.bare.push(recipients / ((await floorSend({ port, connections, messages: recipients, raw, durable: false })) / 1000));
+        rates.floor.push(recipients / ((await floorSend({ port, connections, messages: recipients, raw, durable: true })) / 1000));
       }
       const snippet = median(rates.snippet);
       const source = median(rates.source);
       const naive = median(rates.naive);
       const vsSource = snippet / source;
       const vsNaive = snippet / naive;
+      const bare = median(rates.bare);
+      const floor = median(rates.floor);
+      const ceiling = recipients / (recipients / floor + startup / 1000);
       const over = `${connections} connection${connections === 1 ? '' : 's'}`;
       rows.push(
         {
@@ -74,6 +86,34 @@ export async function run({ quick = false } = {}) {
           goal: `≥ ${GOAL_VS_NAIVE}`,
           met: vsNaive >= GOAL_VS_NAIVE,
         },
+        {
+          name: `a bare Node client (PIPELINING, no ledger) vs smtp-source, ${over}`,
+          measured: `${round(bare)} msg/s`,
+          baseline: `smtp-source ${round(source)} msg/s`,
+          ratio: round(bare / source),
+          goal: 'none, context',
+        },
+        {
+          name: `the promise's floor (that client, each attempt fdatasync'd before its data) vs smtp-source, ${over}`,
+          measured: `${round(floor)} msg/s`,
+          baseline: `smtp-source ${round(source)} msg/s`,
+          ratio: round(floor / source),
+          goal: 'none, context',
+        },
+        {
+          name: `the promise's floor with snippet's start-up added (the most a whole-process send keeping the promise could reach) vs smtp-source, ${over}`,
+          measured: `${round(ceiling)} msg/s`,
+          baseline: `smtp-source ${round(source)} msg/s`,
+          ratio: round(ceiling / source),
+          goal: 'none, context',
+        },
+        {
+          name: `send (whole process) vs the promise's floor, ${over}`,
+          measured: `${round(snippet)} msg/s`,
+          baseline: `floor ${round(floor)} msg/s`,
+          ratio: round(snippet / floor),
+          goal: 'none, context',
+        },
       );
     }
     return {
@@ -81,6 +121,7 @@ export async function run({ quick = false } = {}) {
       rows,
       notes: [
         `Messages of ${bytes.toLocaleString('en-GB')} bytes to ${recipients.toLocaleString('en-GB')} recipients; medians of ${runs} run${runs === 1 ? '' : 's'} each, interleaved; smtp-sink on 127.0.0.1. snippet's rate is recipients over its whole process, from spawn to exit (start-up, reading and rendering the issue, and every attempt and outcome fdatasync'd to a fresh ledger); its start-up is shown on its own line; smtp-source's is over its whole run (-d: connections kept open); nodemailer's from the first sendMail to the last reply, in a process that has already rendered the issue.`,
+        `The promise's floor (bench/promise-floor.mjs) sends one fixed message of the same size, with no start-up and no rendering, over PIPELINING as snippet does; with each message it fdatasyncs the previous outcome and this attempt (one ledger, group commit) before any byte of the data: the least any send keeping "nothing lost, nothing twice" must wait for. The bare client is the same without the ledger: what Node itself costs against smtp-source.`,
       ],
     };
   } finally {

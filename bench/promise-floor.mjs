@@ -1,0 +1,186 @@
+// The floor under "nothing lost, nothing twice": the least a sender that
+// keeps snippet's promise must do, and nothing else, so that snippet's send
+// can be read against what its promise allows on this machine, not only
+// against smtp-source (which records nothing).
+//
+// One fixed message, already dot-stuffed: no start-up, no rendering, no
+// personalisation. Each connection sends over PIPELINING as snippet does: the
+// next message's envelope goes out with the previous message's end of data.
+// With `durable`, it also keeps snippet's two rules: a message's attempt is
+// fdatasync'd before any byte of its data goes out, and the previous
+// message's outcome is synced with it (so a connection never has two
+// messages in doubt); the connections share one ledger file and its syncs
+// (group commit), as snippet's do. Without `durable`, it is the same client
+// with no ledger: what Node itself costs against smtp-source.
+import { Buffer } from 'node:buffer';
+import { writeSync } from 'node:fs';
+import { mkdtemp, open, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate } from 'node:timers';
+
+/**
+ * Sends `messages` copies of `raw` (a whole RFC 5322 message, CRLF line
+ * ends) to the SMTP server on 127.0.0.1:port over `connections`
+ * connections; resolves with the milliseconds from the first connection to
+ * the last reply. The ledger is written into `folder` when one is given
+ * (and left there), else into a temporary folder removed afterwards.
+ */
+export async function floorSend({ port, connections, messages, raw, durable, folder: given }) {
+  const data = Buffer.concat([Buffer.from(dotStuffed(raw)), Buffer.from('.\r\n')]);
+  const folder = given ?? (await mkdtemp(join(tmpdir(), 'snippet-floor-')));
+  const ledger = durable ? await GroupCommit.open(join(folder, 'ledger.jsonl')) : undefined;
+  let next = 0;
+  const take = () => (next < messages ? next++ : undefined);
+  const started = process.hrtime.bigint();
+  try {
+    await Promise.all(Array.from({ length: connections }, () => sendOver(port, data, take, ledger)));
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  } finally {
+    await ledger?.close();
+    if (given === undefined) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** One connection's loop: envelope, (sync), data with the next envelope, reply, (outcome and next attempt synced), … */
+async function sendOver(port, data, take, ledger) {
+  const smtp = await Dialogue.open(port);
+  try {
+    await smtp.expect(1); // greeting
+    smtp.write('EHLO floor.example.org\r\n');
+    const ehlo = await smtp.expect(1);
+    if (!/PIPELINING/iu.test(ehlo[0])) throw new Error('the sink does not offer PIPELINING');
+    let current = take();
+    if (current === undefined) return;
+    smtp.write(envelope(current));
+    if (ledger) await ledger.append(`{"type":"attempt","n":${current}}\n`);
+    while (current !== undefined) {
+      await smtp.expect(3); // MAIL, RCPT, DATA's 354
+      const following = take();
+      smtp.write(following === undefined ? data : Buffer.concat([data, Buffer.from(envelope(following))]));
+      const [reply] = await smtp.expect(1); // the end of data's reply
+      if (!reply.startsWith('250')) throw new Error(`the sink refused a message: ${reply}`);
+      if (ledger) await ledger.append(`{"type":"delivered","n":${current}}\n${following === undefined ? '' : `{"type":"attempt","n":${following}}\n`}`);
+      current = following;
+    }
+    smtp.write('QUIT\r\n');
+    await smtp.expect(1);
+  } finally {
+    smtp.close();
+  }
+}
+
+function envelope(n) {
+  return `MAIL FROM:<bench@example.org>\r\nRCPT TO:<member${n}@example.org>\r\nDATA\r\n`;
+}
+
+function dotStuffed(raw) {
+  const text = raw.toString('latin1');
+  return (text.endsWith('\r\n') ? text : `${text}\r\n`).replace(/^\./gmu, '..');
+}
+
+/** A socket read as SMTP replies: `expect(n)` resolves with the next n replies' text. */
+class Dialogue {
+  static open(port) {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.setNoDelay(true);
+      socket.once('connect', () => resolve(new Dialogue(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  constructor(socket) {
+    this.socket = socket;
+    this.buffered = '';
+    this.replies = [];
+    this.lines = [];
+    this.waiting = undefined;
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => this.read(chunk));
+    socket.on('error', (error) => this.waiting?.reject(error));
+    socket.on('close', () => this.waiting?.reject(new Error('the sink closed the connection')));
+  }
+
+  read(chunk) {
+    this.buffered += chunk;
+    let end;
+    while ((end = this.buffered.indexOf('\r\n')) >= 0) {
+      const line = this.buffered.slice(0, end);
+      this.buffered = this.buffered.slice(end + 2);
+      this.lines.push(line);
+      if (line[3] !== '-') {
+        this.replies.push(this.lines.join('\n'));
+        this.lines = [];
+      }
+    }
+    this.settle();
+  }
+
+  settle() {
+    if (this.waiting && this.replies.length >= this.waiting.count) {
+      const { resolve, count } = this.waiting;
+      this.waiting = undefined;
+      resolve(this.replies.splice(0, count));
+    }
+  }
+
+  expect(count) {
+    return new Promise((resolve, reject) => {
+      this.waiting = { count, resolve, reject };
+      this.settle();
+    });
+  }
+
+  write(bytes) {
+    this.socket.write(bytes);
+  }
+
+  close() {
+    this.socket.destroy();
+  }
+}
+
+/** Appends are durable when they resolve; those made while a sync runs share the next write and fdatasync. */
+class GroupCommit {
+  static async open(path) {
+    return new GroupCommit(await open(path, 'a+', 0o600));
+  }
+
+  constructor(handle) {
+    this.handle = handle;
+    this.pending = [];
+    this.flushing = false;
+  }
+
+  append(line) {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ line, resolve, reject });
+      if (this.flushing) return;
+      this.flushing = true;
+      setImmediate(() => void this.flush());
+    });
+  }
+
+  async flush() {
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      this.pending = [];
+      try {
+        const bytes = Buffer.from(batch.map((p) => p.line).join(''));
+        for (let at = 0; at < bytes.length;) at += writeSync(this.handle.fd, bytes, at, bytes.length - at);
+        await this.handle.datasync();
+        for (const p of batch) p.resolve();
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+
+  async close() {
+    for (let turns = 0; this.flushing && turns < 100_000; turns++) await new Promise((r) => setImmediate(r));
+    await this.handle.close();
+  }
+}
