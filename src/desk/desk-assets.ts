@@ -159,15 +159,25 @@ export const DESK_JS = `
       address.searchParams.set('after', ticket);
       frame.contentWindow.location.replace(address.href);
     }
+    let unanswered = false;
     try {
       const response = await fetch(form.getAttribute('action'), { method: 'POST', body, headers: { 'X-Desk-Save': 'fetch', 'X-Desk-Ticket': ticket } });
       if ((response.headers.get('content-type') || '').startsWith('application/json')) result = await response.json();
     } catch {
-      result = null;
+      // No answer at all (the desk stopped, during the save or before it): a plain post would leave this page
+      // for the browser's own error page, with what was typed behind it.
+      unanswered = true;
     }
     saving = false;
+    if (unanswered) {
+      queued = null;
+      for (const box of document.querySelectorAll('main > .conflict')) box.remove();
+      notice.hidden = true;
+      notice.before(refusal('The desk did not answer', 'It may have stopped, so this may not have been saved. What you typed is still on this page: copy anything you want to keep, then start the desk again (snippet desk) and open the address it prints.'));
+      return;
+    }
     if (!result) {
-      // No answer the script knows (the desk stopped, a fault): the plain post, and the page it answers with.
+      // An answer the script does not know (a fault): the plain post, and the page it answers with.
       plain = true;
       form.requestSubmit(submitter);
       return;

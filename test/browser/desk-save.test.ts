@@ -125,6 +125,36 @@ describe('saving in Chromium, without loading the page again', () => {
   );
 });
 
+describe('saving in Chromium when the desk does not answer', () => {
+  it(
+    'the desk stopped in the middle of a save: the page stays, with what was typed and plain words on what to do',
+    async () => {
+      await openEditor();
+      const before = await ws.read(FILE);
+      const address = page.url();
+      await mark();
+      await page.fill('#intro', 'Typed just before the desk stopped.');
+      // The save has left the page when the desk stops; it then reaches a desk that is no longer there.
+      await page.route(/\/issues\/2026-12$/u, async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        await desk.close();
+        return route.continue();
+      });
+      await page.locator('#intro').focus();
+      await page.getByRole('button', { name: 'Save' }).first().press('Enter');
+      const alert = page.getByRole('alert').filter({ hasText: 'The desk did not answer' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('copy anything you want to keep, then start the desk again (snippet desk)');
+      expect(await page.inputValue('#intro')).toBe('Typed just before the desk stopped.');
+      expect(await marked()).toBe('the same page');
+      expect(page.url()).toBe(address);
+      expect(await ws.read(FILE)).toBe(before);
+      expect(await page.isHidden('#notice')).toBe(true);
+    },
+    TIMEOUT,
+  );
+});
+
 describe('saving in Chromium with JavaScript switched off', () => {
   it(
     'the form posts and the page loads again, with the notice, the problems and the email as saved; a conflict is shown the same',
