@@ -1,11 +1,18 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SnippetError, type ErrorKind, type Problem } from '../errors.js';
 import type { IssueRenderer, IssueToRender } from './issue-renderer.js';
 import type { RenderedIssue } from './render-issue.js';
 
-/** What the child reads on stdin: an IssueToRender with its date as text. */
-export type RenderRequest = Omit<IssueToRender, 'sendAt'> & { sendAt: string };
+/**
+ * What the child reads on stdin: an IssueToRender with its date as text, and
+ * how long the child may take before it stops itself (the sender's limit and
+ * CHILD_LIMIT_MARGIN_MS: the sender stops it first while it is there).
+ */
+export type RenderRequest = Omit<IssueToRender, 'sendAt'> & { sendAt: string; limitMs: number };
+
+/** How much longer than the sender's limit the child's own limit is. */
+export const CHILD_LIMIT_MARGIN_MS = 5_000;
 
 /** What the child writes on stdout: the rendered issue, or the SnippetError that stopped it. */
 export type RenderReply =
@@ -24,8 +31,8 @@ export interface ChildRendererOptions {
 /**
  * Renders in a short-lived Node process. MJML and its minifier take about
  * 55 MB that a process never gives back (peak RSS is a high-water mark), so a
- * long send renders this way and keeps only the result. A worker thread would
- * not help: it shares the process's memory.
+ * long send renders this way and keeps only the result. A worker thread of
+ * the sender would not help: it shares the process's memory.
  */
 export function childRenderer(options: ChildRendererOptions = {}): IssueRenderer {
   return (input) => renderWith(startChild(options.entry ?? RENDER_CHILD), input, options);
@@ -54,8 +61,8 @@ export function warmChildRenderer(options: ChildRendererOptions = {}): { render:
 }
 
 async function renderWith(child: StartedChild, input: IssueToRender, options: ChildRendererOptions): Promise<RenderedIssue> {
-  const request: RenderRequest = { ...input, sendAt: input.sendAt.toISOString() };
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const request: RenderRequest = { ...input, sendAt: input.sendAt.toISOString(), limitMs: timeoutMs + CHILD_LIMIT_MARGIN_MS };
   const ran = await child.run(JSON.stringify(request), timeoutMs);
   if (ran.timedOut) throw new Error(`rendering the issue in a child process took longer than ${timeoutMs / 1000} s and was stopped`);
   const reply = parseReply(ran.stdout);
@@ -89,8 +96,12 @@ function startChild(entry: string): StartedChild {
   // The renderer needs no secrets: SMTP passwords and the unsubscribe secret stay here.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SNIPPET_')));
   // Its own process group: a first Ctrl-C asks the send to stop after what
-  // it is doing, so it must not kill the render and read as a crash.
-  const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  // it is doing, so it must not kill the render and read as a crash. The IPC
+  // channel carries nothing: the child stops itself when it closes, which is
+  // when this process is gone, however it ended (on Windows too, where a
+  // child's parent id does not change when its parent dies).
+  // (Node's types know the three pipes only when stdio has three entries.)
+  const child = spawn(process.execPath, [entry], { env, stdio: ['pipe', 'pipe', 'pipe', 'ipc'], detached: true }) as ChildProcessWithoutNullStreams;
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
