@@ -121,12 +121,16 @@ ${results.flatMap((r) => (r.notes ?? []).map((note) => `- **${r.name}:** ${note}
 ${safeRead(join(ROOT, 'bench/analysis.md')).trim()}
 
 ${safeRead(join(ROOT, 'bench/mutation-scores.md')).trim()}
+
+${safeRead(join(ROOT, 'bench/this-round.md')).trim()}
 `;
 }
 
 /**
  * bench/analysis.md, kept by hand, says what limits each missed goal; update it when the figures change its story.
- * bench/mutation-scores.md, also by hand, has the last Stryker scores (DEVELOPERS.md says how to run it).
+ * bench/mutation-scores.md, also by hand, has the last Stryker scores (DEVELOPERS.md says how to run it) and the check's time.
+ * bench/this-round.md, also by hand, has the round's measurements beyond the table (before and after a change, what was
+ * tried). Anything written straight into BENCHMARKS.md is lost at the next full run: write it in one of these.
  */
 function safeRead(path) {
   try {

@@ -14,16 +14,8 @@ import { expectSuccess, isMain, median, printRows, ROOT, round, runCli } from '.
  * `snippet build` takes (about a second on an idle machine).
  */
 const GOAL_RATIO = 3;
-const AREAS = [
-  'Glasgow North',
-  'Glasgow North East',
-  'Glasgow South',
-  'East Dunbartonshire',
-  'East Renfrewshire',
-  'Inverclyde',
-  'Renfrewshire',
-  'West Dunbartonshire',
-];
+/** The sample config's areas: an organisation's area must be one of the network's. */
+const AREAS = ['Glasgow North', 'Glasgow South', 'East Dunbartonshire', 'East Renfrewshire', 'Inverclyde', 'Renfrewshire', 'West Dunbartonshire'];
 const SERVICES = [
   'peer support',
   'counselling',

@@ -59,7 +59,8 @@ export function timedSpawn(command, args, { cwd, env = process.env, onSpawn } = 
 
 /** Throws with the command's output when it did not exit 0. */
 export function expectSuccess(result, what) {
-  if (result.code !== 0) throw new Error(`${what} exited ${result.code}:\n${result.stderr || result.stdout}`);
+  // Its first line is what the bench's table shows: the command's own first words go on it.
+  if (result.code !== 0) throw new Error(`${what} exited ${result.code}: ${(result.stderr || result.stdout).trim()}`);
   return result;
 }
 
