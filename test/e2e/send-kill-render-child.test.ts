@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, constants, createReadStream, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWorkspace, TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
+import { processOf, stillRunning } from '../support/process-state.js';
 import { CLI, ROOT } from '../support/workspace.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -19,22 +20,6 @@ const MARKS = join(ROOT, 'test/support/render-child-marks.mjs');
 const MEMBERS = 30_000;
 /** How long the render child may outlive the send: the rest of one render. */
 const LEFT_FOR_MS = 15_000;
-
-/** A process's state letter and start time (fields 3 and 22 of /proc/PID/stat), or undefined when there is none of that id. */
-function processOf(pid: number): { state: string; start: string } | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { state: fields[0]!, start: fields[19]! };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether the process that started at `start` is still there and not dead: a zombie has exited and waits only for init to collect it. */
-function stillRunning(pid: number, start: string | undefined): boolean {
-  const now = processOf(pid);
-  return now !== undefined && now.start === start && now.state !== 'Z' && now.state !== 'X';
-}
 
 const KILL_POINTS = [
   { name: 'while it reads and checks the workspace, its render child waiting for the request', at: 'started', request: 'none' },

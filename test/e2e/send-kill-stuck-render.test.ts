@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWorkspace, TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
+import { processOf, stillRunning } from '../support/process-state.js';
 import { CLI, ROOT } from '../support/workspace.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -17,32 +18,6 @@ afterEach(async () => {
 const STUCK_RENDER = pathToFileURL(join(ROOT, 'test/support/stuck-render.mjs')).href;
 /** How long the render child may outlive the send: far more than stopping takes, far less than the 60 s limit of a render. */
 const LEFT_FOR_MS = 15_000;
-
-/** A process's state letter and start time (fields 3 and 22 of /proc/PID/stat), or undefined when there is none of that id. */
-function processOf(pid: number): { state: string; start: string } | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { state: fields[0]!, start: fields[19]! };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Whether the process that started at `start` is still there and not dead: a
- * zombie has exited and waits only for init to collect it, and one whose open
- * files are all closed is on its way there (the kernel closes them a moment
- * before it is a zombie; a live Node process always has some open).
- */
-function stillRunning(pid: number, start: string | undefined): boolean {
-  const now = processOf(pid);
-  if (now === undefined || now.start !== start || now.state === 'Z' || now.state === 'X') return false;
-  try {
-    return readdirSync(`/proc/${pid}/fd`).length > 0;
-  } catch {
-    return false;
-  }
-}
 
 describe('send killed with SIGKILL while its render child is stuck in synchronous code', () => {
   it('the render child stops by itself: no orphan is left spinning', async () => {
