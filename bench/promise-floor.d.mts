@@ -1,4 +1,4 @@
-/** Sends `messages` copies of `raw` as a bare client keeping snippet's promise (with `durable`), or none (without); resolves with the milliseconds taken. */
+/** Sends `messages` copies of `raw` as a bare client keeping snippet's promise through its ledger (with `durable`), or none (without); resolves with the milliseconds taken. Needs `npm run build`. */
 export function floorSend(options: {
   port: number;
   connections: number;

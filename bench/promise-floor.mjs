@@ -9,16 +9,15 @@
 // With `durable`, it also keeps snippet's two rules: a message's attempt is
 // fdatasync'd before any byte of its data goes out, and the previous
 // message's outcome is synced with it (so a connection never has two
-// messages in doubt); the connections share one ledger file and its syncs
-// (group commit), as snippet's do. Without `durable`, it is the same client
-// with no ledger: what Node itself costs against smtp-source.
+// messages in doubt), through snippet's own ledger (dist/delivery/
+// ledger-file.js: one file shared by the connections, its syncs shared by
+// group commit, its checks of its path). Without `durable`, it is the same
+// client with no ledger: what Node itself costs against smtp-source.
 import { Buffer } from 'node:buffer';
-import { writeSync } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setImmediate } from 'node:timers';
 
 /**
  * Sends `messages` copies of `raw` (a whole RFC 5322 message, CRLF line
@@ -30,7 +29,8 @@ import { setImmediate } from 'node:timers';
 export async function floorSend({ port, connections, messages, raw, durable, folder: given }) {
   const data = Buffer.concat([Buffer.from(dotStuffed(raw)), Buffer.from('.\r\n')]);
   const folder = given ?? (await mkdtemp(join(tmpdir(), 'snippet-floor-')));
-  const ledger = durable ? await GroupCommit.open(join(folder, 'ledger.jsonl')) : undefined;
+  const { LedgerFile } = await import('../dist/delivery/ledger-file.js');
+  const ledger = durable ? (await LedgerFile.open(join(folder, 'ledger.jsonl'), 'ledger.jsonl')).ledger : undefined;
   let next = 0;
   const take = () => (next < messages ? next++ : undefined);
   const started = process.hrtime.bigint();
@@ -54,14 +54,19 @@ async function sendOver(port, data, take, ledger) {
     let current = take();
     if (current === undefined) return;
     smtp.write(envelope(current));
-    if (ledger) await ledger.append(`{"type":"attempt","n":${current}}\n`);
+    if (ledger) await ledger.append(attempt(current));
     while (current !== undefined) {
       await smtp.expect(3); // MAIL, RCPT, DATA's 354
       const following = take();
       smtp.write(following === undefined ? data : Buffer.concat([data, Buffer.from(envelope(following))]));
       const [reply] = await smtp.expect(1); // the end of data's reply
       if (!reply.startsWith('250')) throw new Error(`the sink refused a message: ${reply}`);
-      if (ledger) await ledger.append(`{"type":"delivered","n":${current}}\n${following === undefined ? '' : `{"type":"attempt","n":${following}}\n`}`);
+      if (ledger) {
+        // Appended in one turn, as snippet's engine appends them: one write and one fdatasync.
+        const recorded = [ledger.append({ type: 'delivered', at: new Date().toISOString(), to: address(current), response: reply })];
+        if (following !== undefined) recorded.push(ledger.append(attempt(following)));
+        await Promise.all(recorded);
+      }
       current = following;
     }
     smtp.write('QUIT\r\n');
@@ -72,7 +77,15 @@ async function sendOver(port, data, take, ledger) {
 }
 
 function envelope(n) {
-  return `MAIL FROM:<bench@example.org>\r\nRCPT TO:<member${n}@example.org>\r\nDATA\r\n`;
+  return `MAIL FROM:<bench@example.org>\r\nRCPT TO:<${address(n)}>\r\nDATA\r\n`;
+}
+
+function address(n) {
+  return `member${n}@example.org`;
+}
+
+function attempt(n) {
+  return { type: 'attempt', at: new Date().toISOString(), to: address(n), messageId: `<floor-${n}@example.org>` };
 }
 
 function dotStuffed(raw) {
@@ -139,48 +152,5 @@ class Dialogue {
 
   close() {
     this.socket.destroy();
-  }
-}
-
-/** Appends are durable when they resolve; those made while a sync runs share the next write and fdatasync. */
-class GroupCommit {
-  static async open(path) {
-    return new GroupCommit(await open(path, 'a+', 0o600));
-  }
-
-  constructor(handle) {
-    this.handle = handle;
-    this.pending = [];
-    this.flushing = false;
-  }
-
-  append(line) {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ line, resolve, reject });
-      if (this.flushing) return;
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    });
-  }
-
-  async flush() {
-    while (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      try {
-        const bytes = Buffer.from(batch.map((p) => p.line).join(''));
-        for (let at = 0; at < bytes.length;) at += writeSync(this.handle.fd, bytes, at, bytes.length - at);
-        await this.handle.datasync();
-        for (const p of batch) p.resolve();
-      } catch (error) {
-        for (const p of batch) p.reject(error);
-      }
-    }
-    this.flushing = false;
-  }
-
-  async close() {
-    for (let turns = 0; this.flushing && turns < 100_000; turns++) await new Promise((r) => setImmediate(r));
-    await this.handle.close();
   }
 }

@@ -121,7 +121,7 @@ export async function run({ quick = false } = {}) {
       rows,
       notes: [
         `Messages of ${bytes.toLocaleString('en-GB')} bytes to ${recipients.toLocaleString('en-GB')} recipients; medians of ${runs} run${runs === 1 ? '' : 's'} each, interleaved; smtp-sink on 127.0.0.1. snippet's rate is recipients over its whole process, from spawn to exit (start-up, reading and rendering the issue, and every attempt and outcome fdatasync'd to a fresh ledger); its start-up is shown on its own line; smtp-source's is over its whole run (-d: connections kept open); nodemailer's from the first sendMail to the last reply, in a process that has already rendered the issue.`,
-        `The promise's floor (bench/promise-floor.mjs) sends one fixed message of the same size, with no start-up and no rendering, over PIPELINING as snippet does; with each message it fdatasyncs the previous outcome and this attempt (one ledger, group commit) before any byte of the data: the least any send keeping "nothing lost, nothing twice" must wait for. The bare client is the same without the ledger: what Node itself costs against smtp-source.`,
+        `The promise's floor (bench/promise-floor.mjs) sends one fixed message of the same size, with no start-up and no rendering, over PIPELINING as snippet does; with each message it fdatasyncs the previous outcome and this attempt through snippet's own ledger (shared by the connections, group commit) before any byte of the data: the least any send keeping "nothing lost, nothing twice" must wait for. The bare client is the same without the ledger: what Node itself costs against smtp-source.`,
       ],
     };
   } finally {
