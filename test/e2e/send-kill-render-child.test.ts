@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { closeSync, constants, createReadStream, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -6,8 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sendWorkspace, TEST_UNSUBSCRIBE_SECRET } from '../support/send-workspace.js';
 import { startSmtpServer } from '../support/smtp-test-server.js';
-import { processOf, stillRunning } from '../support/process-state.js';
-import { CLI, ROOT } from '../support/workspace.js';
+import { goneWithin, processOf, stillRunning } from '../support/process-state.js';
+import { spawnCli } from '../support/spawn-cli.js';
+import { ROOT } from '../support/workspace.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -44,24 +45,16 @@ describe('send killed with SIGKILL while the issue is prepared (the render child
         // No child opened it (the send failed first): a writer of our own lets the waiting open return.
         if (seen.child === undefined) closeSync(openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK));
       });
-      const sender = spawn(process.execPath, [CLI, 'send', '2026-12', '--yes', '--early'], {
+      const sender = spawnCli(['send', '2026-12', '--yes', '--early'], {
         cwd: ws.dir,
         env: {
-          PATH: process.env.PATH ?? '',
-          HOME: ws.dir,
-          TZ: 'UTC',
           SNIPPET_SMTP_URL: server.url,
           SNIPPET_UNSUBSCRIBE_SECRET: TEST_UNSUBSCRIBE_SECRET,
           NODE_OPTIONS: `--import=${pathToFileURL(MARKS).href}`,
           TEST_RENDER_CHILD_MARKS: fifo,
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      cleanups.push(() => void sender.kill('SIGKILL'));
-      let output = '';
-      sender.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      sender.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => sender.once('exit', (_code, signal) => resolve(signal)));
+      cleanups.push(() => void sender.child.kill('SIGKILL'));
 
       createInterface({ input: marks }).on('line', (line) => {
         const [mark, pid, bytes] = line.split(' ');
@@ -75,18 +68,14 @@ describe('send killed with SIGKILL while the issue is prepared (the render child
         if (mark === 'stdin-closed') seen.requestBytes = Number(bytes);
         if (mark === point.at && !seen.killed) {
           seen.killed = true;
-          sender.kill('SIGKILL');
+          sender.child.kill('SIGKILL');
         }
       });
 
-      expect(await exited, output).toBe('SIGKILL');
+      const ran = await sender.done;
+      expect(ran.signal, `${ran.stdout}${ran.stderr}`).toBe('SIGKILL');
       expect(seen.killed).toBe(true);
-      let timer: NodeJS.Timeout | undefined;
-      const outlived = await Promise.race([
-        childGone.then(() => false),
-        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), LEFT_FOR_MS))),
-      ]).finally(() => clearTimeout(timer));
-      expect(outlived, `render child ${seen.child} still running ${LEFT_FOR_MS / 1000} s after the send was killed`).toBe(false);
+      expect(await goneWithin(childGone, LEFT_FOR_MS), `render child ${seen.child} still running ${LEFT_FOR_MS / 1000} s after the send was killed`).toBe(true);
 
       expect(seen.child).toBeDefined();
       // Where the kill landed: before the request was written, or once the child had all of it.

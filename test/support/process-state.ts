@@ -25,3 +25,13 @@ export function stillRunning(pid: number, start: string | undefined): boolean {
     return false;
   }
 }
+
+/** Whether `gone` (a process's end, however the test sees it) resolves within `ms`. */
+export async function goneWithin(gone: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([gone.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
