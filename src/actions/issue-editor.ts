@@ -198,6 +198,6 @@ export async function approveIssue(
   if (current.version !== version || hasErrors(draft.problems) || !prepared) return { approved: false, draft };
   await saveIssueText(dir, id, applyOrExplain(current, { fields: { status: 'approved' } }), version);
   // The status line is all that changed, and neither the send time nor the audience depends on it: nothing is read again.
-  // The workspace checked holds this issue's text as approved, and the audience is counted as `snippet status` counts it.
+  // The audience is counted as `snippet status` counts it, from the workspace just checked.
   return { approved: true, sendAt: draft.sendAt, audience: issuePlan(prepared.workspace, id).audience };
 }
