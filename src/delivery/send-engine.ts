@@ -220,9 +220,11 @@ class SendRun {
   }
 
   /**
-   * Builds the message of the recipient the queue hands out next. Called
-   * once an attempt's sync is under way: the building then overlaps the
-   * disk's wait instead of delaying the data that follows the sync.
+   * Builds the message of the recipient the queue hands out next, while this
+   * process would otherwise wait: once a message's data is on its way to the
+   * server (with pipelining), or once an attempt's sync is under way (without
+   * it). Either way the building stays off the path from a reply to the data
+   * that follows it. A message built already is kept.
    */
   private buildAhead(): void {
     if (!this.running || this.prebuilt) return;
@@ -317,12 +319,20 @@ class SendRun {
       () => undefined,
       (error: unknown) => error ?? new Error('the attempt could not be recorded'),
     );
-    // The ledger's write goes first (it was queued first), then this, while the sync is under way.
+    // The ledger's write goes first (it was queued first), then this, while the sync is under way. With
+    // pipelining the next message was built already, while the server read this one's predecessor (below).
     setImmediate(() => this.buildAhead());
     const startedAt = clock.now();
     limiter.restamp(slot, startedAt);
     let next: Pipelined | undefined;
-    const takeNext = (): Envelope | undefined => (next = this.takeAhead(channel))?.message.envelope;
+    const takeNext = (): Envelope | undefined => {
+      next = this.takeAhead(channel);
+      // The data goes out in this turn: the message after the next is built while the server reads it and
+      // answers, when this process would wait idle, rather than in the next attempt's sync, where the
+      // building delayed the sync's completion (measured: about a sixth more messages a second).
+      setImmediate(() => this.buildAhead());
+      return next?.message.envelope;
+    };
     let result: SendResult;
     try {
       result = await channel.send(message.envelope, message.chunks, attempt, takeNext);

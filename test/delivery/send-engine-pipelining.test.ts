@@ -126,6 +126,52 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     expect(built).toEqual(recipients.map((r) => r.key));
   });
 
+  it("builds the message after the next while the server reads a message's data, not while the next attempt syncs", async () => {
+    const log: string[] = [];
+    let ahead: Envelope | undefined;
+    // A server that answers a turn of the event loop after the data, as a real one does.
+    const channel: Channel = {
+      send: async (envelope, _message, durable, next) => {
+        ahead = undefined;
+        await durable;
+        const following = next?.();
+        log.push(`data ${envelope.to}`);
+        await new Promise((resolve) => setImmediate(resolve));
+        log.push(`reply ${envelope.to}`);
+        ahead = following;
+        return { status: 'delivered', response: '250 ok' };
+      },
+      ahead: () => ahead,
+      release: () => undefined,
+    };
+    // A sync that takes longer than a turn, as a disk's does.
+    const syncing = {
+      append: async (event: LedgerEvent) => {
+        if (event.type === 'attempt') log.push(`sync ${event.to}`);
+        for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+        if (event.type === 'attempt') log.push(`synced ${event.to}`);
+      },
+    };
+    const report = await run({
+      mailer: { open: async () => channel, close: async () => undefined },
+      journal: syncing,
+      recipients: recipients.slice(0, 3),
+      build: (r) => {
+        log.push(`build ${r.key}`);
+        return { envelope: { from: 'snippet@example.org', to: r.email }, messageId: `id-${r.key}`, chunks: [Buffer.from('x')] };
+      },
+    });
+    expect(report.delivered).toHaveLength(3);
+    // c, the message after b, is built while a's data is with the server; b's sync is then the disk's alone.
+    expect(log.slice(log.indexOf('data a@example.org'), log.indexOf('synced b@example.org') + 1)).toEqual([
+      'data a@example.org',
+      'build c@example.org',
+      'reply a@example.org',
+      'sync b@example.org',
+      'synced b@example.org',
+    ]);
+  });
+
   it('builds a message again when it waited for a rate window after it was built ahead, so its Date header is when it goes', async () => {
     const built: string[] = [];
     // A sync that takes a turn of the event loop, as a disk's does: the next message is built ahead meanwhile.
