@@ -10,6 +10,10 @@ import type { RenderReply, RenderRequest } from './render-in-child.js';
 if (!parentPort) throw new Error('render-worker.js runs only as the render child’s worker thread');
 const port = parentPort;
 
+// MJML now, while the sender reads the workspace, rather than once the request has come (mjml-to-html.ts
+// imports it on first use). Should it fail to load, the render's own import says so.
+import('mjml').catch(() => undefined);
+
 port.once('message', (request: RenderRequest) => {
   void renderReply(request).then((reply) => port.postMessage(reply));
 });
