@@ -38,13 +38,19 @@ export function childRenderer(options: ChildRendererOptions = {}): IssueRenderer
   return (input) => renderWith(startChild(options.entry ?? RENDER_CHILD), input, options);
 }
 
+/** A renderer whose child process was started ahead of its render; `dispose` stops it if it is never used. */
+export interface WarmRenderer {
+  render: IssueRenderer;
+  dispose(): void;
+}
+
 /**
  * A childRenderer whose child starts now, so that it loads MJML while this
  * process reads the workspace (the two took turns before). Its first render
  * uses that child, any later one a fresh child; `dispose` stops a child
  * that was never asked to render (the issue had errors).
  */
-export function warmChildRenderer(options: ChildRendererOptions = {}): { render: IssueRenderer; dispose(): void } {
+export function warmChildRenderer(options: ChildRendererOptions = {}): WarmRenderer {
   const entry = options.entry ?? RENDER_CHILD;
   let warm: StartedChild | undefined = startChild(entry);
   return {

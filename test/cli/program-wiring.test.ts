@@ -42,7 +42,7 @@ vi.mock('../../src/actions/organisations-review-command.js', () => ({ organisati
 vi.mock('../../src/actions/spotlight-command.js', () => ({ spotlightCommand: recorded.recorder('spotlightCommand') }));
 vi.mock('../../src/actions/site-command.js', () => ({ siteCommand: recorded.recorder('siteCommand', { outDir: '/nowhere' }) }));
 vi.mock('../../src/actions/serve-site.js', () => ({ serveSite: recorded.recorder('serveSite') }));
-vi.mock('../../src/actions/send-command.js', () => ({ sendCommand: recorded.recorder('sendCommand', { exitCode: 3 }) }));
+vi.mock('../../src/actions/start-send.js', () => ({ startSend: recorded.recorder('startSend', { exitCode: 3 }) }));
 vi.mock('../../src/actions/send-due-command.js', () => ({ sendDueCommand: recorded.recorder('sendDueCommand', { exitCode: 4 }) }));
 vi.mock('../../src/actions/status-command.js', () => ({ statusCommand: recorded.recorder('statusCommand') }));
 vi.mock('../../src/actions/doctor-command.js', () => ({ doctorCommand: recorded.recorder('doctorCommand', { exitCode: 5 }) }));
@@ -134,16 +134,16 @@ const TABLE: Array<[argv: string, action: string, options: Record<string, unknow
   ['spotlight --months 3 --json', 'spotlightCommand', { dir: WORKSPACE, months: 3, json: true, now }],
   ['site', 'siteCommand', { dir: WORKSPACE, out: undefined, now }],
   ['site --out public', 'siteCommand', { dir: WORKSPACE, out: resolve('public'), now }],
-  ['send 2026-12', 'sendCommand', { ...sendCommon, issue: '2026-12', testTo: [], yes: false, early: false, resendFailed: false, confirm: undefined }, 3],
+  ['send 2026-12', 'startSend', { ...sendCommon, issue: '2026-12', testTo: [], yes: false, early: false, resendFailed: false, confirm: undefined }, 3],
   [
     'send 2026-12 --resend-failed --no-safety-stop',
-    'sendCommand',
+    'startSend',
     { ...sendCommon, safetyStop: false, issue: '2026-12', testTo: [], yes: false, early: false, resendFailed: true, confirm: undefined },
     3,
   ],
   [
     'send 2026-12 --dry-run --test-to a@example.org --test-to b@example.org --outbox box --yes --early --rate 30/minute --rate 1000/day --connections 4 --resend-in-doubt',
-    'sendCommand',
+    'startSend',
     {
       ...sendCommon,
       dryRun: true,

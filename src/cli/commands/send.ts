@@ -81,8 +81,8 @@ export function registerSend(program: Command, cli: CliContext): void {
           cli.setExitCode(outcome.exitCode);
           return;
         }
-        const { sendCommand } = await import('../../actions/send-command.js');
-        const result = await sendCommand(
+        const { startSend } = await import('../../actions/start-send.js');
+        const result = await startSend(
           {
             ...common,
             issue: issue!,

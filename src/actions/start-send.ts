@@ -1,0 +1,20 @@
+import { warmChildRenderer } from '../render/render-in-child.js';
+import type { SendOptions, SendOutcome } from './send-command.js';
+import type { SendListener } from './send-events.js';
+
+/**
+ * `snippet send ISSUE` from the command line: sendCommand, with the render
+ * child started before the send's own modules load (reading the workspace,
+ * building messages, SMTP: about a quarter of a second of the start-up), so
+ * that the child has MJML loaded by the time the issue is read. The child
+ * stops when it is not used, and on its own when this process is gone.
+ */
+export async function startSend(options: SendOptions, listener: SendListener): Promise<SendOutcome> {
+  const warm = options.render ? undefined : warmChildRenderer();
+  try {
+    const { sendCommand } = await import('./send-command.js');
+    return await sendCommand({ ...options, ...(warm ? { warm } : {}) }, listener);
+  } finally {
+    warm?.dispose();
+  }
+}
