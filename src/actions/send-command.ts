@@ -5,7 +5,7 @@ import { runSendSession } from '../delivery/send-session.js';
 import { SnippetError, usageError } from '../errors.js';
 import type { IssueId } from '../issue/issue.js';
 import type { IssueRenderer } from '../render/issue-renderer.js';
-import { warmChildRenderer, type WarmRenderer } from '../render/render-in-child.js';
+import { warmChildRenderer } from '../render/render-in-child.js';
 import { isEmailAddress } from '../schema/mailbox.js';
 import { describeSchedule } from '../time/describe-schedule.js';
 import { issueMessages } from './issue-messages.js';
@@ -39,8 +39,6 @@ export interface SendOptions extends TransportOptions {
   clock?: Clock;
   /** How the issue is rendered; by default in a child process, so MJML's memory is not this process's. */
   render?: IssueRenderer;
-  /** A render child started already (startSend), used instead of starting one. */
-  warm?: WarmRenderer;
 }
 
 export interface SendOutcome {
@@ -63,9 +61,8 @@ export async function sendCommand(options: SendOptions, listener: SendListener):
   const { onEvent } = listener;
   const clock = options.clock ?? systemClock;
   const mode: SendMode = options.testTo.length > 0 ? 'test' : 'list';
-  // The render child starts at once, unless it was started already: it loads MJML while this process reads the
-  // workspace and the members.
-  const renderer = options.render ? { render: options.render, dispose: () => undefined } : (options.warm ?? warmChildRenderer());
+  // The render child starts at once: it loads MJML while this process reads the workspace and the members.
+  const renderer = options.render ? { render: options.render, dispose: () => undefined } : warmChildRenderer();
   let prepared: PreparedIssue;
   try {
     prepared = await prepareIssue(options.dir, options.issue, renderer.render);
