@@ -1,3 +1,4 @@
+import type Mjml2Html from 'mjml';
 import type { Problem } from '../errors.js';
 import type { CompiledTemplates } from './compile-templates.js';
 import { LAYOUT_FILE } from './compile-templates.js';
@@ -14,9 +15,7 @@ interface MjmlValidationError {
  * each validation error is traced back to the template line that wrote it.
  */
 export async function mjmlToHtml(mjml: string, templates: Pick<CompiledTemplates, 'dir' | 'files'>): Promise<string> {
-  // Loaded on first use: MJML and its minifier cost about 55 MB, which a
-  // process that only imports this module (send renders in a child) must not pay.
-  const { default: mjml2html } = await import('mjml');
+  const mjml2html = await loadMjml();
   try {
     const result = await mjml2html(mjml, {
       validationLevel: 'strict',
@@ -46,6 +45,24 @@ export async function mjmlToHtml(mjml: string, templates: Pick<CompiledTemplates
     });
     throw templateError(problems, error);
   }
+}
+
+/**
+ * Loaded on first use: MJML and its minifier cost about 55 MB, which a
+ * process that only imports this module (send renders in a child) must not
+ * pay. Node loads it once; later calls wait for the same load.
+ */
+async function loadMjml(): Promise<typeof Mjml2Html> {
+  return (await import('mjml')).default;
+}
+
+/**
+ * Starts loading MJML now, for a process that will render soon (the render
+ * child, while the sender reads the workspace). A failure to load is left for
+ * the render, whose own load then says what went wrong.
+ */
+export function preloadMjml(): void {
+  loadMjml().catch(() => undefined);
 }
 
 /**

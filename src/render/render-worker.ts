@@ -4,15 +4,15 @@
 // but a SnippetError is a bug: it is the worker's error, which the child throws.
 import { parentPort } from 'node:worker_threads';
 import { SnippetError } from '../errors.js';
+import { preloadMjml } from './mjml-to-html.js';
 import { renderFromWorkspace } from './render-from-workspace.js';
 import type { RenderReply, RenderRequest } from './render-in-child.js';
 
 if (!parentPort) throw new Error('render-worker.js runs only as the render child’s worker thread');
 const port = parentPort;
 
-// MJML now, while the sender reads the workspace, rather than once the request has come (mjml-to-html.ts
-// imports it on first use). Should it fail to load, the render's own import says so.
-import('mjml').catch(() => undefined);
+// MJML now, while the sender reads the workspace, rather than once the request has come.
+preloadMjml();
 
 port.once('message', (request: RenderRequest) => {
   void renderReply(request).then((reply) => port.postMessage(reply));
