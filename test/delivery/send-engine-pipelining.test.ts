@@ -11,9 +11,13 @@ const recipients = lettered('a', 'b', 'c', 'd');
 /**
  * A channel that pipelines as the SMTP one does: it asks for the next
  * envelope once the attempt is durable, keeps it ahead unless `lose` says the
- * connection dropped it, and logs what went out in each write.
+ * connection dropped it, and logs what went out in each write. With
+ * `answerAfterATurn` the server's reply comes a turn of the event loop after
+ * the data, as a real one's does, and is logged too.
  */
-function pipeliningMailer(options: { lose?: (to: string) => boolean; onData?: (to: string) => void } = {}): Mailer & { log: string[] } {
+function pipeliningMailer(
+  options: { lose?: (to: string) => boolean; onData?: (to: string) => void; answerAfterATurn?: boolean } = {},
+): Mailer & { log: string[] } {
   const log: string[] = [];
   let ahead: Envelope | undefined;
   const channel: Channel = {
@@ -24,6 +28,10 @@ function pipeliningMailer(options: { lose?: (to: string) => boolean; onData?: (t
       const following = next?.();
       log.push(`data ${envelope.to}${following ? ` + envelope ${following.to}` : ''}`);
       options.onData?.(envelope.to);
+      if (options.answerAfterATurn) {
+        await new Promise((resolve) => setImmediate(resolve));
+        log.push(`reply ${envelope.to}`);
+      }
       if (following && !options.lose?.(envelope.to)) ahead = following;
       return { status: 'delivered', response: '250 ok' };
     },
@@ -127,23 +135,8 @@ describe('the engine carries the next recipient along a connection (pipelining)'
   });
 
   it("builds the message after the next while the server reads a message's data, not while the next attempt syncs", async () => {
-    const log: string[] = [];
-    let ahead: Envelope | undefined;
-    // A server that answers a turn of the event loop after the data, as a real one does.
-    const channel: Channel = {
-      send: async (envelope, _message, durable, next) => {
-        ahead = undefined;
-        await durable;
-        const following = next?.();
-        log.push(`data ${envelope.to}`);
-        await new Promise((resolve) => setImmediate(resolve));
-        log.push(`reply ${envelope.to}`);
-        ahead = following;
-        return { status: 'delivered', response: '250 ok' };
-      },
-      ahead: () => ahead,
-      release: () => undefined,
-    };
+    const mailer = pipeliningMailer({ answerAfterATurn: true });
+    const { log } = mailer;
     // A sync that takes longer than a turn, as a disk's does.
     const syncing = {
       append: async (event: LedgerEvent) => {
@@ -153,7 +146,7 @@ describe('the engine carries the next recipient along a connection (pipelining)'
       },
     };
     const report = await run({
-      mailer: { open: async () => channel, close: async () => undefined },
+      mailer,
       journal: syncing,
       recipients: recipients.slice(0, 3),
       build: (r) => {
@@ -163,8 +156,9 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     });
     expect(report.delivered).toHaveLength(3);
     // c, the message after b, is built while a's data is with the server; b's sync is then the disk's alone.
-    expect(log.slice(log.indexOf('data a@example.org'), log.indexOf('synced b@example.org') + 1)).toEqual([
-      'data a@example.org',
+    const aWent = log.indexOf('data a@example.org + envelope b@example.org');
+    expect(log.slice(aWent, log.indexOf('synced b@example.org') + 1)).toEqual([
+      'data a@example.org + envelope b@example.org',
       'build c@example.org',
       'reply a@example.org',
       'sync b@example.org',
