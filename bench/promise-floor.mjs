@@ -11,7 +11,9 @@
 // message's outcome is synced with it (so a connection never has two
 // messages in doubt), through snippet's own ledger (dist/delivery/
 // ledger-file.js: one file shared by the connections, its syncs shared by
-// group commit, its checks of its path). Without `durable`, it is the same
+// group commit, each connection holding the next sync while the sink reads
+// its data, as snippet's engine does; its checks of its path). Without
+// `durable`, it is the same
 // client with no ledger: what Node itself costs against smtp-source.
 import { Buffer } from 'node:buffer';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -59,12 +61,14 @@ async function sendOver(port, data, take, ledger) {
       await smtp.expect(3); // MAIL, RCPT, DATA's 354
       const following = take();
       smtp.write(following === undefined ? data : Buffer.concat([data, Buffer.from(envelope(following))]));
+      const letGo = ledger?.hold();
       const [reply] = await smtp.expect(1); // the end of data's reply
       if (!reply.startsWith('250')) throw new Error(`the sink refused a message: ${reply}`);
       if (ledger) {
         // Appended in one turn, as snippet's engine appends them: one write and one fdatasync.
         const recorded = [ledger.append({ type: 'delivered', at: new Date().toISOString(), to: address(current), response: reply })];
         if (following !== undefined) recorded.push(ledger.append(attempt(following)));
+        letGo();
         await Promise.all(recorded);
       }
       current = following;

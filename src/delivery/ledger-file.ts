@@ -35,7 +35,8 @@ interface Pending {
  * The only code that writes a ledger. Appends are durable when their promise
  * resolves (written and fdatasync'd). Appends that arrive while a sync is
  * under way are written together by the next one (group commit), so several
- * connections do not each wait for their own sync.
+ * connections do not each wait for their own sync; a connection whose server
+ * is reading a message can hold the next sync for its reply (see hold).
  *
  * What is on disk is the truth: when a write stops part-way (a full disk, a
  * file size limit) the lines that reached the file whole are kept and count
@@ -50,6 +51,13 @@ export class LedgerFile {
   private pending: Pending[] = [];
   private flushing = false;
   private failed: Error | undefined;
+  /** Connections whose servers are reading a message, and the attempts waiting to be synced (see hold). */
+  private holds = 0;
+  private pendingAttempts = 0;
+  /** Ends a held sync's wait; set while one waits. */
+  private holdTimer: NodeJS.Timeout | undefined;
+  private turnQueued = false;
+  private lastSyncMs = 1;
 
   private constructor(
     private readonly handle: JournalFile,
@@ -88,12 +96,30 @@ export class LedgerFile {
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.pending.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
-      if (this.flushing) return;
-      // From the next turn of the event loop: a message's outcome and the next one's attempt, appended in
-      // one turn, share a write and an fdatasync.
-      this.flushing = true;
-      setImmediate(() => void this.flush());
+      if (event.type === 'attempt') this.pendingAttempts++;
+      this.schedule();
     });
+  }
+
+  /**
+   * Holds the next sync for a connection whose server is reading a message:
+   * its reply comes soon, and that message's outcome and the next attempt
+   * can then share the sync instead of needing one of their own. The sync
+   * waits only while the connections holding it outnumber the attempts it
+   * would make durable (so with three connections, two share each sync while
+   * the third one's server reads), and never longer than the last sync took
+   * (at least a millisecond, the timer's grain). Call the function returned
+   * once the connection has appended (or will append nothing more).
+   */
+  hold(): () => void {
+    this.holds++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.holds--;
+      this.schedule();
+    };
   }
 
   async close(): Promise<void> {
@@ -101,39 +127,72 @@ export class LedgerFile {
     await this.handle.close();
   }
 
+  /**
+   * Looks in the next turn of the event loop (a message's outcome and the
+   * next one's attempt, appended in one turn, share a write and a sync)
+   * whether to write and sync what waits: at once, unless the sync is held
+   * (see hold), then once the holds let go or the wait is up.
+   */
+  private schedule(): void {
+    if (this.turnQueued || this.flushing || this.pending.length === 0) return;
+    this.turnQueued = true;
+    setImmediate(() => {
+      this.turnQueued = false;
+      if (this.flushing || this.pending.length === 0) return;
+      if (!this.held()) void this.flush();
+      else this.holdTimer ??= setTimeout(() => void this.flush(), Math.max(1, Math.ceil(this.lastSyncMs)));
+    });
+  }
+
+  private held(): boolean {
+    return this.pendingAttempts < this.holds;
+  }
+
+  /** Writes and syncs what waits; then looks again (see schedule). */
   private async flush(): Promise<void> {
-    while (this.pending.length > 0 && this.failed === undefined) {
-      const batch = this.pending;
-      this.pending = [];
-      const data = Buffer.from(batch.map((p) => p.line).join(''));
-      let written: { error: unknown } | undefined;
-      const progress = { bytes: 0 };
-      try {
-        await this.writeAll(data, progress);
-        await this.handle.datasync();
-      } catch (error) {
-        written = { error };
-      }
-      // The checks (the ledger still at its path, the guard) come once the batch is on disk, so nothing that
-      // happened while it synced escapes them: the batch counts as written only once both have passed. When
-      // one fails, what was written is cut off again, as if it had failed first. They are made on this
-      // thread (a stat takes microseconds; a trip through the thread pool costs more, with every message).
-      const refused = this.stillAtPath(identityAt(this.path)) ?? this.guarded();
-      if (refused) {
-        // A run that took the lock over may have appended since: its lines are never cut, so this write
-        // is cut off only when nothing but it lies beyond what this ledger wrote.
-        if (await this.onlyOursBeyond(progress.bytes)) await this.fail(refused.error, batch, 0);
-        else this.refuse(refused.error, batch);
-        break;
-      }
-      if (written) {
-        await this.fail(written.error, batch, await this.landedBytes(data.length));
-        break;
-      }
-      this.size += data.length;
-      for (const p of batch) p.resolve();
-    }
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
+    if (this.flushing) return;
+    this.flushing = true;
+    if (this.pending.length > 0 && this.failed === undefined) await this.writeBatch();
     this.flushing = false;
+    // By the next look, those whose attempts were just made durable have sent their data and hold the sync.
+    this.schedule();
+  }
+
+  private async writeBatch(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingAttempts = 0;
+    const data = Buffer.from(batch.map((p) => p.line).join(''));
+    let written: { error: unknown } | undefined;
+    const progress = { bytes: 0 };
+    try {
+      await this.writeAll(data, progress);
+      const syncing = performance.now();
+      await this.handle.datasync();
+      this.lastSyncMs = performance.now() - syncing;
+    } catch (error) {
+      written = { error };
+    }
+    // The checks (the ledger still at its path, the guard) come once the batch is on disk, so nothing that
+    // happened while it synced escapes them: the batch counts as written only once both have passed. When
+    // one fails, what was written is cut off again, as if it had failed first. They are made on this
+    // thread (a stat takes microseconds; a trip through the thread pool costs more, with every message).
+    const refused = this.stillAtPath(identityAt(this.path)) ?? this.guarded();
+    if (refused) {
+      // A run that took the lock over may have appended since: its lines are never cut, so this write
+      // is cut off only when nothing but it lies beyond what this ledger wrote.
+      if (await this.onlyOursBeyond(progress.bytes)) await this.fail(refused.error, batch, 0);
+      else this.refuse(refused.error, batch);
+      return;
+    }
+    if (written) {
+      await this.fail(written.error, batch, await this.landedBytes(data.length));
+      return;
+    }
+    this.size += data.length;
+    for (const p of batch) p.resolve();
   }
 
   private async writeAll(data: Buffer, progress: { bytes: number }): Promise<void> {
@@ -213,6 +272,7 @@ export class LedgerFile {
   private rejectPending(error: unknown): void {
     for (const p of this.pending) p.reject(error);
     this.pending = [];
+    this.pendingAttempts = 0;
   }
 
   /** Undefined when `current` (the path's stat) is still this ledger's file; else the error that stops the ledger. */

@@ -7,6 +7,7 @@ import type { RateLimiter } from './rate-limiter.js';
 import { judge, type Settled, type Verdict } from './judge.js';
 import { failureCode, SafetyStop, type SafetyTrip } from './safety-stop.js';
 import { isConnectFailure, TransportBug, type Channel, type Envelope, type Mailer, type SendResult } from './send-result.js';
+import { SyncHold, type HoldableJournal } from './sync-hold.js';
 import { WorkQueue, type WorkItem } from './work-queue.js';
 import { isDiskFull } from '../fs/disk-full.js';
 
@@ -27,7 +28,8 @@ export interface SendEngineInput {
   recipients: readonly Recipient[];
   build(recipient: Recipient): OutgoingMessage;
   mailer: Mailer;
-  journal: { append(event: LedgerEvent): Promise<void> };
+  /** The ledger; with `hold`, a connection holds its next sync while its server reads a message (see LedgerFile.hold). */
+  journal: { append(event: LedgerEvent): Promise<void> } & HoldableJournal;
   limiter: RateLimiter;
   connections: number;
   retry: RetryPolicy;
@@ -150,23 +152,29 @@ class SendRun {
    */
   private async worker(): Promise<void> {
     const connecting = { failures: 0 };
+    const hold = new SyncHold(this.input.journal);
     let next: Pipelined | undefined;
-    while (this.running && (next !== undefined || this.queue.size > 0)) {
-      if (next) {
-        next = await this.send(next.item, next.channel, next.slot, next.message);
-        continue;
+    try {
+      while (this.running && (next !== undefined || this.queue.size > 0)) {
+        if (next) {
+          next = await this.send(next.item, next.channel, next.slot, hold, next.message);
+          continue;
+        }
+        if (await this.sleptUntilReady()) continue;
+        const channel = await this.connect(connecting);
+        if (!channel) continue;
+        const now = await this.rateSlot(channel);
+        if (now === undefined) continue;
+        const item = this.queue.take(now);
+        if (!item) {
+          channel.release();
+          continue;
+        }
+        next = await this.send(item, channel, this.input.limiter.record(now), hold);
       }
-      if (await this.sleptUntilReady()) continue;
-      const channel = await this.connect(connecting);
-      if (!channel) continue;
-      const now = await this.rateSlot(channel);
-      if (now === undefined) continue;
-      const item = this.queue.take(now);
-      if (!item) {
-        channel.release();
-        continue;
-      }
-      next = await this.send(item, channel, this.input.limiter.record(now));
+    } finally {
+      // Stopped, or stopped by a bug: nothing more of this connection joins the ledger's next sync.
+      hold.release();
     }
     // The run stopped with a recipient's envelope sent ahead: dropping the connection sends nothing of it.
     if (next) this.giveUp(next);
@@ -308,15 +316,22 @@ class SendRun {
    * connection's next. The previous message's outcome is in the ledger
    * before its attempt, so a connection has at most one message in doubt.
    */
-  private async send(item: WorkItem, channel: Channel, slot: number, built?: OutgoingMessage): Promise<Pipelined | undefined> {
+  private async send(item: WorkItem, channel: Channel, slot: number, hold: SyncHold, built?: OutgoingMessage): Promise<Pipelined | undefined> {
     const { clock, limiter, journal } = this.input;
     const message = built ?? this.build(item);
     // The attempt is synced while the envelope goes out (several connections'
     // attempts share one fdatasync); the channel holds the message data back
     // until it is durable, so an accepted message is always on record first.
     const attempt = journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
+    // The previous message's outcome is appended too: this connection's hold on the sync is done.
+    hold.release();
+    let inFlight = true;
     const unrecorded = attempt.then(
-      () => undefined,
+      () => {
+        // The data goes out: while the server reads it, the ledger's next sync may wait for its reply.
+        if (inFlight) hold.take();
+        return undefined;
+      },
       (error: unknown) => error ?? new Error('the attempt could not be recorded'),
     );
     // Without pipelining: once the ledger's write and sync (queued first) are made. With it, the next
@@ -339,6 +354,8 @@ class SendRun {
       if (next) this.giveUp(next);
       await this.recordBug(item, error, unrecorded);
       throw error;
+    } finally {
+      inFlight = false;
     }
     // Only an envelope the server answered is sent on: one lost with the connection was not sent, and goes back.
     if (next && channel.ahead() !== next.message.envelope) {
@@ -360,6 +377,8 @@ class SendRun {
     // it, however long this one took on the wire.
     limiter.restamp(startedAt, clock.now());
     this.apply(item, result, judge(result, item.tries, this.input.retry));
+    // No message follows at once on this connection: nothing of it joins the ledger's next sync.
+    if (!next) hold.release();
     return next;
   }
 

@@ -1,7 +1,7 @@
 import { appendFile, mkdtemp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LedgerEvent } from '../../src/delivery/ledger-event.js';
 import { journalOf, LedgerFile, readLedger, type JournalFile } from '../../src/delivery/ledger-file.js';
 import { parseLedger } from '../../src/delivery/parse-ledger.js';
@@ -162,5 +162,87 @@ describe('a ledger removed or replaced while open (regression: a deleted ledger 
     await ledger.close();
     expect(await readFile(path, 'utf8')).toBe('');
     expect(await readLedger(join(dir, 'moved.jsonl'), 'l.jsonl')).toEqual([attempt('a')]);
+  });
+});
+
+describe("a ledger's sync held for connections whose servers are reading a message", () => {
+  const attempt = (to: string): LedgerEvent => ({ type: 'attempt', at: '2026-12-01T09:00:00.000Z', to, messageId: 'm' });
+  const delivered = (to: string): LedgerEvent => ({ type: 'delivered', at: '2026-12-01T09:00:01.000Z', to, response: '250 ok' });
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  /** A real ledger file that counts its syncs. */
+  async function counted(path: string) {
+    const syncs = { count: 0 };
+    const { ledger } = await LedgerFile.open(path, 'l.jsonl', {
+      openFile: async (at) => {
+        const journal = journalOf(await open(at, 'a+', 0o600));
+        return { ...journal, datasync: () => (syncs.count++, journal.datasync()) };
+      },
+    });
+    return { ledger, syncs };
+  }
+
+  // Only the hold's bound runs on a timer: faked, it never ends a wait unless a test says so.
+  beforeEach(() => void vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => void vi.useRealTimers());
+
+  it('waits while more connections hold it than attempts wait in it, then makes them durable in one sync', async () => {
+    const path = join(dir, 'l.jsonl');
+    const { ledger, syncs } = await counted(path);
+    // Three connections: b's and c's servers are reading; a's attempt comes first.
+    const letGoB = ledger.hold();
+    const letGoC = ledger.hold();
+    let aDurable = false;
+    const a = ledger.append(attempt('a')).then(() => (aDurable = true));
+    await turns(3);
+    expect(syncs.count).toBe(0);
+    expect(aDurable).toBe(false);
+    // b's reply: its outcome and its next attempt, then it lets go. Two attempts wait, one connection holds: the sync goes.
+    const b = [ledger.append(delivered('b')), ledger.append(attempt('b2'))];
+    letGoB();
+    await Promise.all([a, ...b]);
+    expect(syncs.count).toBe(1);
+    letGoC();
+    await ledger.close();
+    expect(await readLedger(path, 'l.jsonl')).toEqual([attempt('a'), delivered('b'), attempt('b2')]);
+  });
+
+  it('does not wait when as many attempts wait as connections hold it (one connection alone never waits)', async () => {
+    const { ledger, syncs } = await counted(join(dir, 'l.jsonl'));
+    const letGo = ledger.hold();
+    // The connection's own outcome and next attempt, appended before it lets go.
+    await Promise.all([ledger.append(delivered('a')), ledger.append(attempt('b'))]);
+    expect(syncs.count).toBe(1);
+    letGo();
+    await ledger.close();
+  });
+
+  it('waits no longer than a millisecond for a hold never let go (before its first sync)', async () => {
+    const { ledger, syncs } = await counted(join(dir, 'l.jsonl'));
+    ledger.hold();
+    let durable = false;
+    const outcome = ledger.append(delivered('a')).then(() => (durable = true));
+    await turns(3);
+    expect(durable).toBe(false);
+    vi.advanceTimersByTime(1);
+    await outcome;
+    expect(syncs.count).toBe(1);
+    await ledger.close();
+  });
+
+  it('syncs what waits once the last hold is let go, and a second let-go changes nothing', async () => {
+    const { ledger, syncs } = await counted(join(dir, 'l.jsonl'));
+    const letGo = ledger.hold();
+    const outcome = ledger.append(delivered('a'));
+    await turns(2);
+    expect(syncs.count).toBe(0);
+    letGo();
+    await outcome;
+    letGo();
+    await ledger.append(delivered('b'));
+    expect(syncs.count).toBe(2);
+    await ledger.close();
   });
 });

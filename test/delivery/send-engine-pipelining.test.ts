@@ -205,4 +205,68 @@ describe('the engine carries the next recipient along a connection (pipelining)'
     expect(lines(ledger.events)).toEqual(['attempt a@example.org', 'delivered a@example.org']);
     expect(mailer.log).toEqual(['data a@example.org']);
   });
+
+  it("holds the ledger's next sync from when a message's data goes out until its outcome and the next attempt are appended", async () => {
+    const mailer = pipeliningMailer({ answerAfterATurn: true });
+    const { log } = mailer;
+    const holding = {
+      append: async (event: LedgerEvent) => void log.push(`${event.type} ${(event as { to: string }).to}`),
+      hold: () => {
+        log.push('hold');
+        return () => log.push('let go');
+      },
+    };
+    const report = await run({ mailer, journal: holding, recipients: recipients.slice(0, 3) });
+    expect(report.delivered).toHaveLength(3);
+    expect(log).toEqual([
+      'attempt a@example.org',
+      'hold',
+      'data a@example.org + envelope b@example.org',
+      'reply a@example.org',
+      'delivered a@example.org',
+      'attempt b@example.org',
+      'let go',
+      'hold',
+      'data b@example.org + envelope c@example.org',
+      'reply b@example.org',
+      'delivered b@example.org',
+      'attempt c@example.org',
+      'let go',
+      'hold',
+      'data c@example.org',
+      'reply c@example.org',
+      'delivered c@example.org',
+      'let go',
+    ]);
+  });
+
+  it('lets go of every hold on the sync when a bug in the transport stops the run', async () => {
+    const bug = new TypeError('the transport broke');
+    let held = 0;
+    const holding = {
+      append: async () => undefined,
+      hold: () => {
+        held++;
+        let once = true;
+        return () => {
+          if (once) held--;
+          once = false;
+        };
+      },
+    };
+    // Each connection sends its data once the attempt is durable; b's breaks the transport after it went out.
+    const channel: Channel = {
+      send: async (envelope, _message, durable) => {
+        await durable;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (envelope.to === 'b@example.org') throw bug;
+        return { status: 'delivered', response: '250 ok' };
+      },
+      ahead: () => undefined,
+      release: () => undefined,
+    };
+    const mailer: Mailer = { open: async () => channel, close: async () => undefined };
+    await expect(run({ mailer, journal: holding, connections: 2 })).rejects.toBe(bug);
+    expect(held).toBe(0);
+  });
 });
