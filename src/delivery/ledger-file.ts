@@ -51,9 +51,8 @@ export class LedgerFile {
   private pending: Pending[] = [];
   private flushing = false;
   private failed: Error | undefined;
-  /** Connections whose servers are reading a message, and the attempts waiting to be synced (see hold). */
+  /** Connections whose servers are reading a message (see hold). */
   private holds = 0;
-  private pendingAttempts = 0;
   /** Ends a held sync's wait; set while one waits. */
   private holdTimer: NodeJS.Timeout | undefined;
   private turnQueued = false;
@@ -96,7 +95,6 @@ export class LedgerFile {
     if (this.failed !== undefined) return Promise.reject(this.failed);
     return new Promise((resolve, reject) => {
       this.pending.push({ line: `${JSON.stringify(event)}\n`, event, resolve, reject });
-      if (event.type === 'attempt') this.pendingAttempts++;
       this.schedule();
     });
   }
@@ -144,8 +142,9 @@ export class LedgerFile {
     });
   }
 
+  /** Whether the connections holding the sync outnumber the attempts waiting in it (see hold). */
   private held(): boolean {
-    return this.pendingAttempts < this.holds;
+    return this.pending.filter((p) => p.event.type === 'attempt').length < this.holds;
   }
 
   /** Writes and syncs what waits; then looks again (see schedule). */
@@ -163,7 +162,6 @@ export class LedgerFile {
   private async writeBatch(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    this.pendingAttempts = 0;
     const data = Buffer.from(batch.map((p) => p.line).join(''));
     let written: { error: unknown } | undefined;
     const progress = { bytes: 0 };
@@ -272,7 +270,6 @@ export class LedgerFile {
   private rejectPending(error: unknown): void {
     for (const p of this.pending) p.reject(error);
     this.pending = [];
-    this.pendingAttempts = 0;
   }
 
   /** Undefined when `current` (the path's stat) is still this ledger's file; else the error that stops the ledger. */
