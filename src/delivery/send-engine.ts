@@ -325,11 +325,11 @@ class SendRun {
     const attempt = journal.append({ type: 'attempt', at: iso(clock.now()), to: item.recipient.key, messageId: message.messageId });
     // The previous message's outcome is appended too: this connection's hold on the sync is done.
     hold.release();
-    let inFlight = true;
     const unrecorded = attempt.then(
       () => {
-        // The data goes out: while the server reads it, the ledger's next sync may wait for its reply.
-        if (inFlight) hold.take();
+        // The data goes out: while the server reads it, the ledger's next sync may wait for its reply. (Taken
+        // after a lost connection, it is let go below, or by the worker should a bug be thrown.)
+        hold.take();
         return undefined;
       },
       (error: unknown) => error ?? new Error('the attempt could not be recorded'),
@@ -354,8 +354,6 @@ class SendRun {
       if (next) this.giveUp(next);
       await this.recordBug(item, error, unrecorded);
       throw error;
-    } finally {
-      inFlight = false;
     }
     // Only an envelope the server answered is sent on: one lost with the connection was not sent, and goes back.
     if (next && channel.ahead() !== next.message.envelope) {
